@@ -1,0 +1,21 @@
+"""action_fallback: the assistant did not understand; ask again and suggest likely topics."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.content_library import library
+from actions.tracker_input import send, turn_input
+from bot.turn_plan import FALLBACK, plan_turn
+
+
+class ActionFallback(Action):
+    def name(self) -> Text:
+        return "action_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        return send(plan_turn(turn_input(tracker, intent=FALLBACK), library()), dispatcher, tracker)

@@ -1,0 +1,68 @@
+"""Reads what ``bot.turn_plan`` needs from a Rasa SDK tracker, and sends a plan's replies."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.turn_plan import TurnInput, TurnPlan
+
+VOICE_CHANNELS = {"twilio_voice", "spraak", "voice"}
+AUDIENCE_SLOT = "doelgroep"
+
+
+def _metadata(tracker: Tracker) -> Dict[str, Any]:
+    metadata = tracker.latest_message.get("metadata") or {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def _ranking(tracker: Tracker) -> list[tuple[str, float]]:
+    ranking = []
+    for item in tracker.latest_message.get("intent_ranking") or []:
+        name, confidence = item.get("name"), item.get("confidence")
+        if isinstance(name, str) and isinstance(confidence, (int, float)):
+            ranking.append((name, float(confidence)))
+    return ranking
+
+
+def _first_bot_turn(tracker: Tracker) -> bool:
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "bot":
+            return False
+        if kind == "session_started":
+            return True
+    return True
+
+
+def _audience_hint(metadata: Dict[str, Any]) -> Optional[str]:
+    hint = metadata.get("doelgroep")
+    return hint if hint in ("ouder", "jongere") else None
+
+
+def turn_input(tracker: Tracker, intent: Optional[str] = None) -> TurnInput:
+    metadata = _metadata(tracker)
+    latest_intent = (tracker.latest_message.get("intent") or {}).get("name") or "nlu_fallback"
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):  # a button payload, not words the user typed
+        text = ""
+    return TurnInput(
+        intent=intent or latest_intent,
+        text=text[:5000],
+        intent_ranking=_ranking(tracker),
+        audience_slot=tracker.get_slot(AUDIENCE_SLOT),
+        audience_hint=_audience_hint(metadata),
+        voice=tracker.get_latest_input_channel() in VOICE_CHANNELS or metadata.get("spraak") is True,
+        first_bot_turn=_first_bot_turn(tracker),
+    )
+
+
+def send(plan: TurnPlan, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:
+    for reply in plan.replies:
+        buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+    if tracker.get_slot(AUDIENCE_SLOT) != plan.audience:
+        return [SlotSet(AUDIENCE_SLOT, plan.audience)]
+    return []

@@ -1,0 +1,389 @@
+"""Check answer content files against the rules in docs/content.md.
+
+Usage: python -m bot.content.check [--dir DIR] [--domain PATH ...]
+
+Prints one line per problem (``file: problem``), then a readability table, and exits
+with status 1 if there is any problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.content import schema
+from bot.content.loader import REPO_ROOT, default_content_dir
+from bot.content.readability import avg_sentence_length, flesch_douma, split_sentences, words
+
+DEFAULT_DOMAIN_DIR = REPO_ROOT / "bot" / "rasa" / "domain"
+MIN_SCORE: Mapping[str, float] = {"ouder": 65.0, "jongere": 70.0, "spraak": 65.0}
+MAX_AVG_SENTENCE_LENGTH = 15.0
+
+_VOICE_WEB_MARKERS = ("http", "www.", ".nl", ".com", "@")
+_VOICE_MARKDOWN_CHARS = "*_#[]`"
+_VOICE_LIST_LINE = re.compile(r"^\s*- ", re.MULTILINE)
+_DIGIT_RUN = re.compile(r"\d{4,}")
+_DIGIT_DASH_DIGIT = re.compile(r"\d\s*[-‐‑–—]\s*\d")
+_SENTENCE_CLOSERS = ")]\"'’”»"
+_MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_MARKDOWN_EMPHASIS = re.compile(r"\*|__|(?<![\w])_[^_\s][^_\n]*_(?![\w])|`")
+_EMOJI_RANGES: tuple[tuple[int, int], ...] = (
+    (0x1F000, 0x1FAFF),  # mahjong .. symbols & pictographs extended-A (incl. flags)
+    (0x2600, 0x27BF),  # miscellaneous symbols, dingbats
+    (0x2300, 0x23FF),  # miscellaneous technical (watch, hourglass, ...)
+    (0x2B00, 0x2BFF),  # arrows and stars (⭐, ⬆)
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0x200D, 0x200D),  # zero width joiner
+    (0x20E3, 0x20E3),  # combining keycap
+    (0xE0020, 0xE007F),  # tag characters
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ReadabilityRow:
+    file: str
+    variant: str
+    score: float
+    avg_sentence_length: float
+    word_count: int
+    minimum: float | None  # None: exempt from the readability rule
+
+    @property
+    def ok(self) -> bool:
+        if self.minimum is None:
+            return True
+        return self.score >= self.minimum and self.avg_sentence_length <= MAX_AVG_SENTENCE_LENGTH
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    problems: tuple[Problem, ...]
+    rows: tuple[ReadabilityRow, ...]
+    file_count: int
+
+
+# --- text rules -----------------------------------------------------------------------
+
+
+def contains_emoji(text: str) -> bool:
+    return any(lo <= ord(ch) <= hi for ch in text for lo, hi in _EMOJI_RANGES)
+
+
+def voice_problems(text: str) -> list[str]:
+    """Problems that make a text unsafe to read aloud."""
+    problems: list[str] = []
+    lowered = text.lower()
+    for marker in _VOICE_WEB_MARKERS:
+        if marker in lowered:
+            problems.append(f"web address or URL ('{marker}') in voice text")
+    for char in _VOICE_MARKDOWN_CHARS:
+        if char in text:
+            problems.append(f"markdown character '{char}' in voice text")
+    if _VOICE_LIST_LINE.search(text):
+        problems.append("list line ('- ') in voice text")
+    if contains_emoji(text):
+        problems.append("emoji in voice text")
+    if _DIGIT_RUN.search(text):
+        problems.append("run of 4 or more digits in voice text (write digits separately)")
+    if _DIGIT_DASH_DIGIT.search(text):
+        problems.append("digit-dash-digit in voice text (write digits separately)")
+    if "?" in text and not _ends_with_question(text):
+        problems.append("voice text asks a question, but the question is not the last sentence")
+    return problems
+
+
+def _ends_with_question(text: str) -> bool:
+    sentences = split_sentences(text)
+    return bool(sentences) and sentences[-1].rstrip(_SENTENCE_CLOSERS).endswith("?")
+
+
+def chat_problems(text: str) -> list[str]:
+    problems: list[str] = []
+    if _MARKDOWN_LINK.search(text):
+        problems.append("markdown link (write web addresses bare)")
+    if _MARKDOWN_EMPHASIS.search(text):
+        problems.append("markdown emphasis or code ('*', '_..._', '`')")
+    return problems
+
+
+def readability_row(file: str, answer_id: str, variant: str, text: str) -> ReadabilityRow:
+    exempt = answer_id == schema.OTHER_LANGUAGE_ID and variant == schema.ENGLISH_VARIANT
+    return ReadabilityRow(
+        file=file,
+        variant=variant,
+        score=flesch_douma(text),
+        avg_sentence_length=avg_sentence_length(text),
+        word_count=len(words(text)),
+        minimum=None if exempt else MIN_SCORE.get(variant),
+    )
+
+
+def readability_problems(row: ReadabilityRow) -> list[str]:
+    if row.minimum is None:
+        return []
+    problems = []
+    if row.score < row.minimum:
+        problems.append(
+            f"tekst.{row.variant}: Flesch-Douma {row.score:.1f} is below {row.minimum:.0f}"
+        )
+    if row.avg_sentence_length > MAX_AVG_SENTENCE_LENGTH:
+        problems.append(
+            f"tekst.{row.variant}: average sentence length {row.avg_sentence_length:.1f} "
+            f"words is above {MAX_AVG_SENTENCE_LENGTH:.0f}"
+        )
+    return problems
+
+
+# --- field rules ----------------------------------------------------------------------
+
+
+def _field_problems(data: Mapping[str, Any], stem: str, today: dt.date) -> list[str]:
+    problems: list[str] = []
+    unknown = sorted(str(k) for k in data if k not in schema.TOP_LEVEL_KEYS)
+    if unknown:
+        problems.append(f"unknown keys: {', '.join(unknown)}")
+    if data.get("id") != stem:
+        problems.append(f"id {data.get('id')!r} does not equal the file name '{stem}'")
+    if data.get("soort") not in schema.SOORTEN:
+        problems.append(f"soort {data.get('soort')!r} must be 'feit' or 'gesprek'")
+    problems += _knop_problems(data.get("knop"))
+    problems += _date_problems(data.get("gecontroleerd"), today)
+    problems += _source_problems(data.get("bronnen"), required=data.get("soort") == "feit")
+    return problems
+
+
+def _knop_problems(knop: Any) -> list[str]:
+    if not isinstance(knop, str) or not knop.strip():
+        return ["knop must be a non-empty text"]
+    if len(knop) > schema.MAX_KNOP_LENGTH:
+        return [f"knop is {len(knop)} characters (max {schema.MAX_KNOP_LENGTH})"]
+    return []
+
+
+def _date_problems(value: Any, today: dt.date) -> list[str]:
+    checked = schema.parse_date(value)
+    if checked is None:
+        return [f"gecontroleerd {value!r} is not an ISO date (YYYY-MM-DD)"]
+    if checked > today:
+        return [f"gecontroleerd {checked.isoformat()} is in the future"]
+    return []
+
+
+def _source_problems(bronnen: Any, required: bool) -> list[str]:
+    if bronnen is None or bronnen == []:
+        return ["soort feit needs at least one source in bronnen"] if required else []
+    if not isinstance(bronnen, list):
+        return ["bronnen must be a list"]
+    problems = []
+    for index, source in enumerate(bronnen, start=1):
+        if not isinstance(source, Mapping):
+            problems.append(f"bronnen item {index} must have naam and url")
+            continue
+        naam, url = source.get("naam"), source.get("url")
+        if not isinstance(naam, str) or not naam.strip():
+            problems.append(f"bronnen item {index} has no naam")
+        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+            problems.append(f"bronnen item {index} needs an https:// or http:// url")
+    return problems
+
+
+def _follow_up_problems(vervolg: Any, known_ids: set[str]) -> list[str]:
+    if vervolg is None:
+        return []
+    if not isinstance(vervolg, list) or not all(isinstance(v, str) for v in vervolg):
+        return ["vervolg must be a list of answer ids"]
+    problems = []
+    if len(vervolg) > schema.MAX_VERVOLG:
+        problems.append(f"vervolg has {len(vervolg)} items (max {schema.MAX_VERVOLG})")
+    problems += [f"vervolg '{v}' has no content file" for v in vervolg if v not in known_ids]
+    return problems
+
+
+def _text_problems(tekst: Any, answer_id: str) -> list[str]:
+    if not isinstance(tekst, Mapping):
+        return ["tekst must be a mapping of variants"]
+    required = schema.required_variants(answer_id)
+    problems = [f"tekst.{v} is missing" for v in required if v not in tekst]
+    problems += [f"unknown variant tekst.{v}" for v in tekst if v not in required]
+    for variant, text in tekst.items():
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"tekst.{variant} must be a non-empty text")
+    return problems
+
+
+def _variant_problems(variant: str, text: str, soort: Any) -> list[str]:
+    problems: list[str] = []
+    if soort == "gesprek" and any(ch.isdigit() for ch in text):
+        problems.append(f"tekst.{variant}: soort gesprek may not contain digits")
+    if variant == schema.VOICE_VARIANT:
+        problems += [f"tekst.{variant}: {p}" for p in voice_problems(text)]
+    elif variant in schema.CHAT_VARIANTS:
+        problems += [f"tekst.{variant}: {p}" for p in chat_problems(text)]
+    return problems
+
+
+# --- files and directories ------------------------------------------------------------
+
+
+def _display(path: Path) -> str:
+    """``path`` relative to the working directory when it lies below it."""
+    absolute = path.absolute()
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
+def check_file(
+    path: Path, known_ids: set[str], today: dt.date
+) -> tuple[list[Problem], list[ReadabilityRow]]:
+    """All problems in one content file plus its readability rows."""
+    label = _display(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return [Problem(label, f"cannot be read as YAML: {error}")], []
+    if not isinstance(data, Mapping):
+        return [Problem(label, "must contain a YAML mapping")], []
+    messages = _field_problems(data, path.stem, today)
+    messages += _follow_up_problems(data.get("vervolg"), known_ids)
+    tekst = data.get("tekst")
+    messages += _text_problems(tekst, path.stem)
+    rows: list[ReadabilityRow] = []
+    if isinstance(tekst, Mapping):
+        for variant, text in tekst.items():
+            if not isinstance(text, str) or not text.strip():
+                continue
+            messages += _variant_problems(str(variant), text, data.get("soort"))
+            row = readability_row(label, path.stem, str(variant), text)
+            messages += readability_problems(row)
+            rows.append(row)
+    return [Problem(label, m) for m in messages], rows
+
+
+def _domain_files(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.rglob("*.yml")) if path.is_dir() else [path]
+    return files
+
+
+def _intents_in(data: Any) -> list[str]:
+    intents = data.get("intents") if isinstance(data, Mapping) else None
+    if not isinstance(intents, list):
+        return []
+    names = []
+    for item in intents:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, Mapping) and len(item) == 1:
+            names.append(str(next(iter(item))))
+    return names
+
+
+def load_domain_intents(paths: Iterable[Path]) -> tuple[set[str], list[Problem]]:
+    """Intent names from Rasa domain files or directories (searched for *.yml)."""
+    intents: set[str] = set()
+    problems: list[Problem] = []
+    for file in _domain_files(paths):
+        try:
+            intents.update(_intents_in(yaml.safe_load(file.read_text(encoding="utf-8"))))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            problems.append(Problem(_display(file), f"cannot read domain file: {error}"))
+    return intents, problems
+
+
+def check_directory(
+    directory: Path,
+    today: dt.date,
+    domain_paths: Sequence[Path] = (),
+) -> CheckResult:
+    """Check every *.yml in ``directory``, and that every domain intent has a file."""
+    files = sorted(directory.glob("*.yml")) if directory.is_dir() else []
+    known_ids = {f.stem for f in files}
+    problems: list[Problem] = []
+    rows: list[ReadabilityRow] = []
+    if not directory.is_dir():
+        problems.append(Problem(_display(directory), "content directory does not exist"))
+    for file in files:
+        file_problems, file_rows = check_file(file, known_ids, today)
+        problems += file_problems
+        rows += file_rows
+    intents, domain_problems = load_domain_intents(domain_paths)
+    problems += domain_problems
+    for intent in sorted(intents - known_ids):
+        problems.append(
+            Problem(_display(directory / f"{intent}.yml"), "domain intent has no content file")
+        )
+    return CheckResult(tuple(problems), tuple(rows), len(files))
+
+
+# --- command line ---------------------------------------------------------------------
+
+
+def format_table(rows: Sequence[ReadabilityRow]) -> str:
+    header = f"{'file':<50} {'variant':<8} {'FD':>6} {'min':>4} {'avg':>5} {'words':>5}  ok"
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        minimum = "-" if row.minimum is None else f"{row.minimum:.0f}"
+        lines.append(
+            f"{row.file:<50} {row.variant:<8} {row.score:>6.1f} {minimum:>4} "
+            f"{row.avg_sentence_length:>5.1f} {row.word_count:>5}  {'ok' if row.ok else 'NO'}"
+        )
+    return "\n".join(lines)
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Check answer content files.")
+    parser.add_argument("--dir", type=Path, default=None, help="content directory")
+    parser.add_argument(
+        "--domain",
+        type=Path,
+        nargs="*",
+        default=None,
+        help="Rasa domain files or directories (default: bot/rasa/domain/ if it exists)",
+    )
+    return parser.parse_args(argv)
+
+
+def _default_domain_paths() -> list[Path]:
+    return [DEFAULT_DOMAIN_DIR] if DEFAULT_DOMAIN_DIR.is_dir() else []
+
+
+def main(argv: Sequence[str] | None = None, today: dt.date | None = None) -> int:
+    args = _parse_args(argv)
+    directory = args.dir if args.dir is not None else default_content_dir()
+    domain = args.domain if args.domain is not None else _default_domain_paths()
+    result = check_directory(directory, today or dt.date.today(), domain)
+    for problem in result.problems:
+        print(problem)
+    if result.rows:
+        print()
+        print(format_table(result.rows))
+    print()
+    if result.problems:
+        print(f"FAILED: {len(result.problems)} problem(s) in {result.file_count} file(s)")
+        return 1
+    print(f"OK: {result.file_count} file(s) checked")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

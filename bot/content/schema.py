@@ -1,0 +1,39 @@
+"""Shared constants and small parsers for the answer content schema (docs/content.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+SOORTEN: frozenset[str] = frozenset({"feit", "gesprek"})
+REQUIRED_VARIANTS: tuple[str, ...] = ("ouder", "jongere", "spraak")
+CHAT_VARIANTS: tuple[str, ...] = ("ouder", "jongere")
+VOICE_VARIANT = "spraak"
+ENGLISH_VARIANT = "engels"
+OTHER_LANGUAGE_ID = "andere_taal"
+TOP_LEVEL_KEYS: frozenset[str] = frozenset(
+    {"id", "soort", "knop", "gecontroleerd", "bronnen", "tekst", "vervolg"}
+)
+MAX_KNOP_LENGTH = 30
+MAX_VERVOLG = 3
+
+
+def required_variants(answer_id: str) -> tuple[str, ...]:
+    """Variants a file must have; ``andere_taal`` also needs an English reply."""
+    if answer_id == OTHER_LANGUAGE_ID:
+        return REQUIRED_VARIANTS + (ENGLISH_VARIANT,)
+    return REQUIRED_VARIANTS
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from a YAML value (date, datetime or ISO string); None if it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,69 @@
+"""Turns a content ``Answer`` into the text and buttons one channel shows.
+
+Variants: ``ouder`` (parents, u-form), ``jongere`` (young people, je-form), ``spraak`` (voice-safe).
+Chat variants end with the source and the date it was checked (in Dutch, via Babel); the voice
+variant is read aloud as written, without source line or buttons.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Optional
+
+from babel.dates import format_date
+
+VOICE = "spraak"
+PARENT = "ouder"
+YOUTH = "jongere"
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[Button, ...] = field(default_factory=tuple)
+    answer_id: str = ""
+
+
+def choose_variant(audience: Optional[str], voice: bool) -> str:
+    if voice:
+        return VOICE
+    return YOUTH if audience == YOUTH else PARENT
+
+
+def dutch_date(day: date) -> str:
+    """24 november 2026."""
+    return format_date(day, format="long", locale="nl_NL")
+
+
+def source_line(answer, variant: str) -> str:
+    if not answer.bronnen or variant == VOICE:
+        return ""
+    names = "; ".join(source.naam for source in answer.bronnen[:2])
+    checked = dutch_date(answer.gecontroleerd)
+    return f"Bron: {names}. Gecontroleerd op {checked}."
+
+
+def render_answer(
+    answer,
+    variant: str,
+    button_title: Callable[[str], Optional[str]],
+    with_buttons: bool = True,
+) -> Reply:
+    """Renders one content answer; ``button_title`` maps a follow-up id to its button label."""
+    text = answer.tekst.get(variant) or answer.tekst.get(PARENT, "")
+    line = source_line(answer, variant)
+    if line:
+        text = f"{text.rstrip()}\n\n{line}"
+    buttons: list[Button] = []
+    if with_buttons and variant != VOICE:
+        for follow_up in answer.vervolg:
+            title = button_title(follow_up)
+            if title:
+                buttons.append(Button(title=title, payload=f"/{follow_up}"))
+    return Reply(text=text, buttons=tuple(buttons), answer_id=answer.id)

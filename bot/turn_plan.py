@@ -1,0 +1,134 @@
+"""Plans the replies to one user message: safety first, honesty on the first turn, then the answer.
+
+Plain Python over the content library, so it is tested without Rasa; the actions in ``actions/``
+only collect the inputs from the tracker and send the replies.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from bot.audience import detect_audience
+from bot.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_answer
+from bot.safety import detect_danger
+
+SAFETY = "veiligheid"
+FALLBACK = "nlu_fallback"
+INTRO = "kennismaking"
+# Answers that already say the assistant is a computer program and how to reach a person.
+SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, "mens_spreken"}
+# A second topic in the same message is answered too when the classifier gives it at least this much.
+SECOND_TOPIC_MIN_CONFIDENCE = 0.2
+# After a safety message, the school question in the same message is answered when this sure.
+TOPIC_AFTER_SAFETY_MIN_CONFIDENCE = 0.35
+# Fallback suggests topics the classifier thought possible.
+SUGGESTION_MIN_CONFIDENCE = 0.1
+MAX_SUGGESTIONS = 3
+
+
+@dataclass(frozen=True)
+class TurnInput:
+    intent: str
+    text: str = ""
+    intent_ranking: Sequence[tuple[str, float]] = ()
+    audience_slot: Optional[str] = None
+    audience_hint: Optional[str] = None  # from channel metadata, e.g. the youth widget
+    voice: bool = False
+    first_bot_turn: bool = False
+
+
+@dataclass(frozen=True)
+class TurnPlan:
+    replies: tuple[Reply, ...]
+    audience: str
+    answered: tuple[str, ...] = field(default_factory=tuple)
+
+
+def is_topic(intent: str) -> bool:
+    return intent.startswith("vraag_") or intent == "situatie_thuiszitten"
+
+
+def resolve_audience(turn: TurnInput) -> str:
+    if turn.audience_hint in (PARENT, YOUTH):
+        return turn.audience_hint
+    detected = detect_audience(turn.text) if turn.text else None
+    return detected or turn.audience_slot or PARENT
+
+
+def second_topic(turn: TurnInput, main: str) -> Optional[str]:
+    """A second question in the same message ("wat is een opp en kan ik bezwaar maken?")."""
+    if len(turn.text.split()) < 6:
+        return None
+    for name, confidence in turn.intent_ranking:
+        if name == main or not is_topic(name):
+            continue
+        if confidence >= SECOND_TOPIC_MIN_CONFIDENCE:
+            return name
+        break
+    return None
+
+
+def plan_turn(turn: TurnInput, library) -> TurnPlan:
+    audience = resolve_audience(turn)
+    variant = choose_variant(audience, turn.voice)
+    danger = detect_danger(turn.text) if turn.text else None
+    intent = SAFETY if danger or turn.intent == SAFETY else turn.intent
+
+    ids: list[str] = []
+    if intent == SAFETY:
+        ids.append(SAFETY)
+        school_question = _top_topic(turn.intent_ranking, TOPIC_AFTER_SAFETY_MIN_CONFIDENCE)
+        if school_question:
+            ids.append(school_question)
+    else:
+        if turn.first_bot_turn and intent not in SELF_INTRODUCING:
+            ids.append(INTRO)
+        ids.append(intent)
+        extra = second_topic(turn, intent) if is_topic(intent) else None
+        if extra:
+            ids.append(extra)
+
+    replies: list[Reply] = []
+    title = _button_titles(library)
+    for answer_id in ids:
+        answer = library.get(answer_id) or library.get(FALLBACK)
+        if answer is None:
+            continue
+        is_last = answer_id == ids[-1]
+        reply = render_answer(answer, variant, title, with_buttons=is_last)
+        if answer.id == FALLBACK and is_last:
+            reply = _with_suggestions(reply, turn, title, variant)
+        replies.append(reply)
+    return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids))
+
+
+def _top_topic(ranking: Iterable[tuple[str, float]], minimum: float) -> Optional[str]:
+    for name, confidence in ranking:
+        if is_topic(name) and confidence >= minimum:
+            return name
+    return None
+
+
+def _button_titles(library):
+    def title(answer_id: str) -> Optional[str]:
+        answer = library.get(answer_id)
+        return answer.knop if answer else None
+
+    return title
+
+
+def _with_suggestions(reply: Reply, turn: TurnInput, title, variant: str) -> Reply:
+    """Fallback: offer what the classifier thought likely, else the default suggestions."""
+    if variant == "spraak":
+        return reply
+    guesses = [
+        name
+        for name, confidence in turn.intent_ranking
+        if is_topic(name) and confidence >= SUGGESTION_MIN_CONFIDENCE
+    ][:MAX_SUGGESTIONS]
+    if not guesses:
+        return reply
+    buttons = tuple(
+        Button(title=title(name), payload=f"/{name}") for name in guesses if title(name)
+    )
+    return Reply(text=reply.text, buttons=buttons or reply.buttons, answer_id=reply.answer_id)

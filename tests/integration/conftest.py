@@ -1,0 +1,46 @@
+"""Starts the real stack for integration tests (bot.launcher): the trained model on a Rasa server and
+the action server, with a temporary tracker store and a temporary copy of content/ (so a test can
+edit an answer and see it live without retraining)."""
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.launcher import REPO, local_stack
+
+MODEL = REPO / "models" / "wegwijzer.tar.gz"
+_senders = itertools.count()
+
+
+class Stack:
+    def __init__(self, running, content_dir: Path):
+        self.running = running
+        self.rasa_url = running.rasa_url
+        self.content_dir = content_dir
+
+    def new_sender(self) -> str:
+        return f"test-{os.getpid()}-{next(_senders)}-{time.monotonic_ns()}"
+
+    def say(self, sender: str, message, metadata: dict | None = None) -> list[dict]:
+        return self.running.say(sender, message, metadata)
+
+    def texts(self, sender: str, message, metadata: dict | None = None) -> list[str]:
+        return [m.get("text", "") for m in self.say(sender, message, metadata)]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    if not MODEL.exists():
+        if os.environ.get("WEGWIJZER_REQUIRE_MODEL") == "1":
+            pytest.fail(f"geen getraind model in {MODEL}")
+        pytest.skip("geen getraind model; draai scripts/test of rasa train")
+    work = tmp_path_factory.mktemp("stack")
+    content_dir = work / "antwoorden"
+    shutil.copytree(REPO / "content" / "antwoorden", content_dir)
+    with local_stack(MODEL, work, content_dir=content_dir) as running:
+        yield Stack(running, content_dir)

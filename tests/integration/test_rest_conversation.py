@@ -1,0 +1,112 @@
+"""Real conversations over Rasa's REST channel with the trained model and the real action server."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.integration
+
+
+def content_text(stack, answer_id: str, variant: str = "ouder") -> str:
+    data = yaml.safe_load((Path(stack.content_dir) / f"{answer_id}.yml").read_text(encoding="utf-8"))
+    return data["tekst"][variant].strip()
+
+
+def test_direct_question_gets_direct_answer_with_honest_intro(stack):
+    sender = stack.new_sender()
+    texts = stack.texts(sender, "wat houdt passend onderwijs in")
+    assert "computerprogramma" in texts[0]
+    assert any(content_text(stack, "vraag_passend_onderwijs") in t for t in texts)
+    assert any("Bron:" in t and "Gecontroleerd op" in t for t in texts)
+
+
+def test_intro_only_on_first_turn(stack):
+    sender = stack.new_sender()
+    stack.texts(sender, "hoi")
+    texts = stack.texts(sender, "wat is een opp?")
+    assert not any(content_text(stack, "kennismaking") in t for t in texts)
+    assert any(content_text(stack, "vraag_opp") in t for t in texts)
+
+
+def test_safety_comes_first_even_inside_a_school_question(stack):
+    sender = stack.new_sender()
+    texts = stack.texts(sender, "ik ga nie naar school want mn stiefvader slaat me")
+    assert "112" in texts[0]
+    assert "0800-2000" in texts[0]
+    assert "0800-0432" in texts[0]
+
+
+@pytest.mark.parametrize("message", [
+    "ik wil dood",
+    "soms denk ik erover om een einde aan mn leven te maken",
+    "mijn dochter snijdt zichzelf en zit al weken thuis",
+])
+def test_self_harm_and_suicide_get_113(stack, message):
+    texts = stack.texts(stack.new_sender(), message)
+    assert "113" in texts[0] and "0800-0113" in texts[0]
+
+
+def test_young_person_gets_youth_variant(stack):
+    sender = stack.new_sender()
+    texts = stack.texts(sender, "mag school mij zomaar naar huis sturen als ik boos word? ben 14")
+    assert any(content_text(stack, "vraag_schorsing", "jongere") in t for t in texts)
+
+
+def test_widget_metadata_chooses_youth_variant(stack):
+    texts = stack.texts(stack.new_sender(), "wat is een tlv", metadata={"doelgroep": "jongere"})
+    assert any(content_text(stack, "vraag_tlv", "jongere") in t for t in texts)
+
+
+def test_voice_metadata_gives_voice_safe_text(stack):
+    texts = stack.texts(stack.new_sender(), "wat is een tlv", metadata={"spraak": True})
+    joined = " ".join(texts)
+    assert content_text(stack, "vraag_tlv", "spraak") in joined
+    assert "http" not in joined and "Bron:" not in joined
+
+
+def test_english_gets_english_reply(stack):
+    texts = stack.texts(stack.new_sender(), "Hello, my son has not been to school for weeks, can you help me?")
+    data = yaml.safe_load((Path(stack.content_dir) / "andere_taal.yml").read_text(encoding="utf-8"))
+    assert any(data["tekst"]["engels"].strip() in t for t in texts)
+
+
+def test_out_of_scope_is_not_answered(stack):
+    texts = stack.texts(stack.new_sender(), "wanneer wordt het groene afval opgehaald")
+    assert any(content_text(stack, "buiten_scope") in t for t in texts)
+
+
+def test_nonsense_gets_clarifying_reply_with_suggestions(stack):
+    replies = stack.say(stack.new_sender(), "sdfkjh qwpeoi zxmcnv")
+    assert any(content_text(stack, "nlu_fallback") in r.get("text", "") for r in replies)
+    assert any(r.get("buttons") for r in replies)
+
+
+def test_buttons_lead_to_answers(stack):
+    sender = stack.new_sender()
+    replies = stack.say(sender, "wat is een schorsing")
+    buttons = [b for r in replies for b in (r.get("buttons") or [])]
+    assert buttons, "een antwoord biedt vervolgonderwerpen aan"
+    follow = stack.texts(sender, buttons[0]["payload"])
+    target = buttons[0]["payload"].lstrip("/")
+    assert any(content_text(stack, target) in t for t in follow)
+
+
+@pytest.mark.parametrize("message", ["", "   ", "x" * 10000, "<script>alert(1)</script>", "/nonexistent_intent", "{\"a\": 1}"])
+def test_hostile_or_empty_input_never_crashes(stack, message):
+    replies = stack.say(stack.new_sender(), message)
+    assert isinstance(replies, list)
+
+
+def test_content_edit_is_live_without_retraining(stack):
+    path = Path(stack.content_dir) / "vraag_inspectie.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    marker = "Deze tekst is net aangepast door de redactie."
+    data["tekst"]["ouder"] = data["tekst"]["ouder"] + " " + marker
+    time.sleep(1.1)  # mtime granularity
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    time.sleep(1.1)  # the library checks for changes at most once a second
+    texts = stack.texts(stack.new_sender(), "hoe meld ik iets bij de onderwijsinspectie")
+    assert any(marker in t for t in texts)

@@ -1,0 +1,99 @@
+"""bot.turn_plan: which answers one user message gets, in which order and variant."""
+from pathlib import Path
+
+import pytest
+
+from bot.content.loader import ContentLibrary
+from bot.turn_plan import TurnInput, plan_turn
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+
+
+@pytest.fixture(scope="module")
+def library():
+    return ContentLibrary(FIXTURES)
+
+
+def ids(plan):
+    return [reply.answer_id for reply in plan.replies]
+
+
+def test_direct_question_on_first_turn_gets_intro_then_answer(library):
+    plan = plan_turn(TurnInput(intent="vraag_opp", text="wat is een opp", first_bot_turn=True), library)
+    assert ids(plan) == ["kennismaking", "vraag_opp"]
+
+
+def test_later_turns_have_no_intro(library):
+    plan = plan_turn(TurnInput(intent="vraag_opp", text="wat is een opp"), library)
+    assert ids(plan) == ["vraag_opp"]
+
+
+def test_greeting_introduces_itself_no_double_intro(library):
+    plan = plan_turn(TurnInput(intent="groet", text="hoi", first_bot_turn=True), library)
+    assert ids(plan) == ["groet"]
+
+
+def test_danger_in_text_overrides_any_intent_and_comes_first(library):
+    turn = TurnInput(intent="vraag_schorsing", text="ik ben geschorst en thuis slaat mijn vader me",
+                     intent_ranking=(("vraag_schorsing", 0.8),), first_bot_turn=True)
+    plan = plan_turn(turn, library)
+    assert ids(plan)[0] == "veiligheid"
+    assert "vraag_schorsing" in ids(plan)
+
+
+def test_safety_intent_without_clear_school_question_gives_only_safety(library):
+    turn = TurnInput(intent="veiligheid", text="help", intent_ranking=(("vraag_opp", 0.1),))
+    assert ids(plan_turn(turn, library)) == ["veiligheid"]
+
+
+def test_second_question_in_one_message_is_answered_too(library):
+    turn = TurnInput(intent="vraag_opp", text="wat is een opp en kan ik bezwaar maken tegen een tlv",
+                     intent_ranking=(("vraag_opp", 0.55), ("vraag_tlv", 0.35), ("groet", 0.05)))
+    assert ids(plan_turn(turn, library)) == ["vraag_opp", "vraag_tlv"]
+
+
+def test_short_message_gets_one_answer(library):
+    turn = TurnInput(intent="vraag_opp", text="opp?", intent_ranking=(("vraag_opp", 0.5), ("vraag_tlv", 0.4)))
+    assert ids(plan_turn(turn, library)) == ["vraag_opp"]
+
+
+def test_youth_text_gets_youth_variant(library):
+    turn = TurnInput(intent="vraag_opp", text="ik ben 14 en mn mentor zegt dat ik een opp krijg")
+    plan = plan_turn(turn, library)
+    assert plan.audience == "jongere"
+    assert plan.replies[0].text.startswith("Jongere vraag_opp.")
+
+
+def test_metadata_hint_wins_and_slot_is_remembered(library):
+    assert plan_turn(TurnInput(intent="vraag_opp", audience_hint="jongere"), library).audience == "jongere"
+    assert plan_turn(TurnInput(intent="vraag_opp", text="en een tlv?", audience_slot="jongere"), library).audience == "jongere"
+    assert plan_turn(TurnInput(intent="vraag_opp", text="wat is dat"), library).audience == "ouder"
+
+
+def test_voice_has_no_source_line_and_no_buttons(library):
+    plan = plan_turn(TurnInput(intent="vraag_opp", voice=True), library)
+    assert plan.replies[0].text == "Spraak vraag_opp."
+    assert plan.replies[0].buttons == ()
+
+
+def test_chat_answer_carries_source_and_dutch_check_date(library):
+    reply = plan_turn(TurnInput(intent="vraag_opp"), library).replies[0]
+    assert "Bron: Bron van vraag_opp. Gecontroleerd op 24 november 2026." in reply.text
+    assert [b.payload for b in reply.buttons] == ["/vraag_tlv"]
+
+
+def test_fallback_suggests_what_the_classifier_thought_possible(library):
+    turn = TurnInput(intent="nlu_fallback", text="iets met school",
+                     intent_ranking=(("vraag_schorsing", 0.3), ("vraag_tlv", 0.2), ("groet", 0.2)))
+    reply = plan_turn(turn, library).replies[-1]
+    assert [b.payload for b in reply.buttons] == ["/vraag_schorsing", "/vraag_tlv"]
+
+
+def test_fallback_without_guesses_uses_default_suggestions(library):
+    reply = plan_turn(TurnInput(intent="nlu_fallback", text="qwerty"), library).replies[-1]
+    assert [b.payload for b in reply.buttons] == ["/vraag_opp", "/vraag_schorsing"]
+
+
+def test_unknown_intent_falls_back_instead_of_crashing(library):
+    plan = plan_turn(TurnInput(intent="bestaat_niet", text="x"), library)
+    assert ids(plan) == ["nlu_fallback"]

@@ -59,7 +59,7 @@ def test_answer_after_a_bot_turn_has_no_intro_and_keeps_slot():
 
 
 def test_safety_action_puts_emergency_first():
-    messages, _ = run(ActionSafety(), tracker("hij slaat me en ik ben geschorst", "veiligheid",
+    messages, _ = run(ActionSafety(), tracker("mijn man slaat mij en mijn zoon is geschorst", "veiligheid",
                                               ranking=[("vraag_schorsing", 0.7)]))
     assert messages[0]["text"].startswith("Ouder veiligheid.")
     assert messages[1]["text"].startswith("Ouder vraag_schorsing.")

@@ -1,0 +1,23 @@
+"""bot.nlu.intent_override: safety and language win over the classifier."""
+import pytest
+
+from bot.nlu.intent_override import override_intent
+
+
+@pytest.mark.parametrize("text", [
+    "mn vader slaat me en ik durf nie naar huis",
+    "ik wil niet meer leven",
+    "onze zoon is geschorst en hij zegt dat hij zichzelf iets wil aandoen",
+])
+def test_danger_becomes_safety_intent(text):
+    assert override_intent(text) == "veiligheid"
+
+
+@pytest.mark.parametrize("text", ["Hello, can you help me with my son's school?", "Do you speak English?"])
+def test_english_becomes_other_language(text):
+    assert override_intent(text) == "andere_taal"
+
+
+@pytest.mark.parametrize("text", ["", "   ", None, "wat is een opp", "ik ga dood van verveling op school", "ff checken wat passend onderwijs is"])
+def test_ordinary_dutch_is_left_alone(text):
+    assert override_intent(text) is None

@@ -21,6 +21,9 @@ SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, "mens_spreken"}
 SECOND_TOPIC_MIN_CONFIDENCE = 0.2
 # After a safety message, the school question in the same message is answered when this sure.
 TOPIC_AFTER_SAFETY_MIN_CONFIDENCE = 0.35
+# When only the classifier (not the danger patterns) saw danger, the safety message still comes
+# first, but the best school topic is answered too, so a false alarm does not leave the user stuck.
+TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE = 0.05
 # Fallback suggests topics the classifier thought possible.
 SUGGESTION_MIN_CONFIDENCE = 0.1
 MAX_SUGGESTIONS = 3
@@ -77,7 +80,9 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
     ids: list[str] = []
     if intent == SAFETY:
         ids.append(SAFETY)
-        school_question = _top_topic(turn.intent_ranking, TOPIC_AFTER_SAFETY_MIN_CONFIDENCE)
+        minimum = (TOPIC_AFTER_SAFETY_MIN_CONFIDENCE if danger
+                   else TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE)
+        school_question = _top_topic(turn.intent_ranking, minimum)
         if school_question:
             ids.append(school_question)
     else:

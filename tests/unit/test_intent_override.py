@@ -21,3 +21,8 @@ def test_english_becomes_other_language(text):
 @pytest.mark.parametrize("text", ["", "   ", None, "wat is een opp", "ik ga dood van verveling op school", "ff checken wat passend onderwijs is"])
 def test_ordinary_dutch_is_left_alone(text):
     assert override_intent(text) is None
+
+
+@pytest.mark.parametrize("text", ["qqqq", "...", "sdfkjh qwpeoi zxmcnv"])
+def test_gibberish_becomes_fallback(text):
+    assert override_intent(text) == "nlu_fallback"

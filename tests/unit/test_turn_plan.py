@@ -41,9 +41,15 @@ def test_danger_in_text_overrides_any_intent_and_comes_first(library):
     assert "vraag_schorsing" in ids(plan)
 
 
-def test_safety_intent_without_clear_school_question_gives_only_safety(library):
-    turn = TurnInput(intent="veiligheid", text="help", intent_ranking=(("vraag_opp", 0.1),))
+def test_pattern_confirmed_danger_without_clear_school_question_gives_only_safety(library):
+    turn = TurnInput(intent="veiligheid", text="ik wil dood", intent_ranking=(("veiligheid", 0.9), ("vraag_opp", 0.1)))
     assert ids(plan_turn(turn, library)) == ["veiligheid"]
+
+
+def test_classifier_only_safety_still_first_but_school_topic_answered(library):
+    turn = TurnInput(intent="veiligheid", text="vanaf wanneer moet mijn zusje naar school",
+                     intent_ranking=(("veiligheid", 0.8), ("vraag_opp", 0.1)))
+    assert ids(plan_turn(turn, library)) == ["veiligheid", "vraag_opp"]
 
 
 def test_second_question_in_one_message_is_answered_too(library):

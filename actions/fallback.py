@@ -6,9 +6,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content_library import library
-from actions.tracker_input import send, turn_input
-from bot.turn_plan import FALLBACK, plan_turn
+from actions.regio import answer_with_region
+from bot.turn_plan import FALLBACK
 
 
 class ActionFallback(Action):
@@ -18,4 +17,4 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        return send(plan_turn(turn_input(tracker, intent=FALLBACK), library()), dispatcher, tracker)
+        return answer_with_region(dispatcher, tracker, intent=FALLBACK)

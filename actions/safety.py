@@ -6,9 +6,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.content_library import library
-from actions.tracker_input import send, turn_input
-from bot.turn_plan import SAFETY, plan_turn
+from actions.regio import answer_with_region
+from bot.turn_plan import SAFETY
 
 
 class ActionSafety(Action):
@@ -18,4 +17,4 @@ class ActionSafety(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        return send(plan_turn(turn_input(tracker, intent=SAFETY), library()), dispatcher, tracker)
+        return answer_with_region(dispatcher, tracker, intent=SAFETY, region_may_answer=False)

@@ -27,6 +27,8 @@ TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE = 0.05
 # Fallback suggests topics the classifier thought possible.
 SUGGESTION_MIN_CONFIDENCE = 0.1
 MAX_SUGGESTIONS = 3
+# Region intents are answered by the region step (bot.region_turn), never as an extra topic.
+NOT_AN_EXTRA_TOPIC = {"vraag_contact"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def second_topic(turn: TurnInput, main: str) -> Optional[str]:
     if len(turn.text.split()) < 6:
         return None
     for name, confidence in turn.intent_ranking:
-        if name == main or not is_topic(name):
+        if name == main or not is_topic(name) or name in NOT_AN_EXTRA_TOPIC:
             continue
         if confidence >= SECOND_TOPIC_MIN_CONFIDENCE:
             return name
@@ -109,7 +111,7 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
 
 def _top_topic(ranking: Iterable[tuple[str, float]], minimum: float) -> Optional[str]:
     for name, confidence in ranking:
-        if is_topic(name) and confidence >= minimum:
+        if is_topic(name) and name not in NOT_AN_EXTRA_TOPIC and confidence >= minimum:
             return name
     return None
 

@@ -1,0 +1,73 @@
+"""Region adapters: action_regio (who to contact / naming a place) and the region step that
+action_answer and action_fallback run on every message. Thin: the logic is in bot.region_turn."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.content_library import library
+from actions.tracker_input import send, turn_input
+from bot.region_turn import RegionInput, RegionStep, add_regional_lines, plan_region
+from bot.regions.directory import get_directory
+from bot.regions.lookup import get_index
+from bot.replies import choose_variant
+from bot.turn_plan import TurnPlan, plan_turn, resolve_audience
+
+GEMEENTE_SLOT = "gemeente"
+PENDING_SLOT = "regio_vraag"
+
+get_index()  # build the place index when the action server starts, not on the first message
+
+
+def region_input(tracker: Tracker, intent: Optional[str] = None) -> RegionInput:
+    turn = turn_input(tracker, intent=intent)
+    places = [str(e.get("value")) for e in tracker.latest_message.get("entities") or []
+              if e.get("entity") == "plaats" and e.get("value")]
+    return RegionInput(
+        intent=turn.intent,
+        text=turn.text,
+        place_entities=tuple(places),
+        gemeente=tracker.get_slot(GEMEENTE_SLOT),
+        pending=tracker.get_slot(PENDING_SLOT),
+        variant=choose_variant(resolve_audience(turn), turn.voice),
+        first_bot_turn=turn.first_bot_turn,
+    )
+
+
+def slot_events(tracker: Tracker, step: RegionStep) -> List[Dict[Text, Any]]:
+    events = []
+    if step.gemeente != tracker.get_slot(GEMEENTE_SLOT):
+        events.append(SlotSet(GEMEENTE_SLOT, step.gemeente))
+    if step.pending != tracker.get_slot(PENDING_SLOT):
+        events.append(SlotSet(PENDING_SLOT, step.pending))
+    return events
+
+
+def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       intent: Optional[str] = None, region_may_answer: bool = True) -> List[Dict[Text, Any]]:
+    """The normal answer (bot.turn_plan) unless the region takes the turn; regional lines added."""
+    turn = turn_input(tracker, intent=intent)
+    inp = region_input(tracker, intent=intent)
+    step = plan_region(inp, library(), get_directory())
+    if step.takes_turn and region_may_answer:
+        plan = TurnPlan(replies=step.replies, audience=resolve_audience(turn), answered=step.answered)
+    else:
+        if step.takes_turn:  # e.g. safety: never let the region replace it; only remember the place
+            step = RegionStep(False, (), step.gemeente if step.gemeente else inp.gemeente, None, step.resolution)
+        plan = plan_turn(turn, library())
+        replies = add_regional_lines(plan.replies, step.gemeente, inp.variant, get_directory())
+        plan = TurnPlan(replies=replies, audience=plan.audience, answered=plan.answered)
+    return send(plan, dispatcher, tracker) + slot_events(tracker, step)
+
+
+class ActionRegio(Action):
+    def name(self) -> Text:
+        return "action_regio"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        return answer_with_region(dispatcher, tracker)

@@ -1,0 +1,71 @@
+"""Region routing over Rasa's REST channel with the trained model and the real action server."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.integration
+
+
+def joined(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def content_text(stack, answer_id: str, variant: str = "ouder") -> str:
+    data = yaml.safe_load((Path(stack.content_dir) / f"{answer_id}.yml").read_text(encoding="utf-8"))
+    return data["tekst"][variant].strip()
+
+
+def test_place_first_then_who_to_call_mentions_zaanstad(stack):
+    sender = stack.new_sender()
+    first = joined(stack.say(sender, "ik woon in Zaandam"))
+    assert "Zaanstad" in first
+    reply = joined(stack.say(sender, "wie kan ik bellen"))
+    assert "Zaanstad" in reply
+
+
+def test_contact_question_asks_for_place_then_postcode_gives_groningen(stack):
+    sender = stack.new_sender()
+    asked = stack.say(sender, "bij welke instantie moet ik zijn")
+    assert "postcode" in joined(asked)
+    assert any(b["title"] == "Liever niet zeggen" for m in asked for b in m.get("buttons") or [])
+    reply = joined(stack.say(sender, "postcode 9712"))
+    assert "In Groningen kunt u terecht bij:" in reply
+    assert "volgens gegevens uit 2015; kijk ook in de schoolgids" in reply
+
+
+def test_ambiguous_bergen_asks_and_button_chooses(stack):
+    sender = stack.new_sender()
+    stack.say(sender, "wie kan ik bellen")
+    asked = stack.say(sender, "Bergen")
+    assert "Bedoelt u Bergen (Noord-Holland) of Bergen (Limburg)?" in joined(asked)
+    buttons = [b for m in asked for b in m.get("buttons") or []]
+    limburg = next(b for b in buttons if b["title"] == "Bergen (Limburg)")
+    reply = joined(stack.say(sender, limburg["payload"]))
+    assert "In Bergen (Limburg) kunt u terecht bij:" in reply
+
+
+def test_correction_switches_the_municipality(stack):
+    sender = stack.new_sender()
+    stack.say(sender, "ik woon in Zaandam")
+    reply = joined(stack.say(sender, "nee, ik bedoel Deventer"))
+    assert "Deventer" in reply and "In Deventer kunt u terecht bij:" in reply
+    later = joined(stack.say(sender, "wie kan ik bellen"))
+    assert "In Deventer" in later and "Zaanstad" not in later
+
+
+def test_skip_gives_national_contacts(stack):
+    sender = stack.new_sender()
+    asked = stack.say(sender, "wie kan ik bellen")
+    skip = next(b for m in asked for b in m.get("buttons") or [] if b["title"] == "Liever niet zeggen")
+    reply = joined(stack.say(sender, skip["payload"]))
+    assert "Ouders & Onderwijs" in reply and "0800-5010" in reply
+
+
+def test_place_in_a_story_adds_regional_line_and_keeps_national_text(stack):
+    sender = stack.new_sender()
+    texts = stack.texts(sender, "wij wonen in Zaandam en onze zoon zit al acht weken thuis, de school doet niets")
+    assert any(content_text(stack, "situatie_thuiszitten") in t for t in texts)
+    assert any(t.startswith("In Zaanstad") for t in texts)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from bot import region_replies as rr
+from bot.regions.normalize import fold
 from bot.regions.lookup import DUBBELZINNIG, GEVONDEN, ONBEKEND, Resolution, resolve_place
 from bot.replies import Reply, render_answer
 
@@ -38,6 +39,7 @@ SKIP = re.compile(
     r"overslaan|skip|gaat je niks aan|geen zin|landelijk)\b", re.I)
 SKIP_VALUE = "geen"
 GM_CODE = re.compile(r"^GM\d{4}$")
+ORDINALS = {"eerste": 0, "1e": 0, "tweede": 1, "2e": 1, "derde": 2, "3e": 2, "vierde": 3, "4e": 3}
 INTRO = "kennismaking"
 
 
@@ -62,7 +64,31 @@ class RegionStep:
     answered: tuple[str, ...] = field(default_factory=tuple)
 
 
-def resolve(inp: RegionInput) -> tuple[Optional[Resolution], bool]:
+def pending_choice(candidates) -> str:
+    """Slot value for an open ambiguity question: 'keuze:GM0373,GM0893'."""
+    return PENDING_CHOICE + ":" + ",".join(c.gm_code for c in candidates)
+
+
+def _choice(inp: RegionInput, directory) -> Optional[str]:
+    """The candidate a typed answer to the ambiguity question points at ('die in Limburg', 'de eerste')."""
+    if not (inp.pending or "").startswith(PENDING_CHOICE + ":") or not inp.text or directory is None:
+        return None
+    codes = [c for c in inp.pending.split(":", 1)[1].split(",") if c]
+    words = re.findall(r"[\w-]+", fold(inp.text))
+    for w in words:
+        if w in ORDINALS and ORDINALS[w] < len(codes):
+            return codes[ORDINALS[w]]
+    text = " " + " ".join(words).replace("-", " ") + " "
+    hits = []
+    for code in codes:
+        m = directory.municipality(code) or {}
+        names = {fold(m.get("provincie", "")), fold(m.get("korte_naam", "")), fold(m.get("naam", ""))}
+        if any(n and f" {n.replace('-', ' ')} " in text for n in names):
+            hits.append(code)
+    return hits[0] if len(hits) == 1 else None
+
+
+def resolve(inp: RegionInput, directory=None) -> tuple[Optional[Resolution], bool]:
     """(resolution, skipped). A button payload's GM code or 'geen' wins over the text."""
     for value in inp.place_entities:
         value = (value or "").strip()
@@ -77,11 +103,16 @@ def resolve(inp: RegionInput) -> tuple[Optional[Resolution], bool]:
     else:
         text = inp.text
     expecting = bool(inp.pending) or inp.intent == NAME_PLACE
-    return resolve_place(text, expecting_place=expecting), False
+    res = resolve_place(text, expecting_place=expecting)
+    if res.status != GEVONDEN:
+        chosen = _choice(inp, directory)
+        if chosen:
+            return Resolution(status=GEVONDEN, gm_code=chosen, match="keuze"), False
+    return res, False
 
 
 def plan_region(inp: RegionInput, library, directory) -> RegionStep:
-    res, skipped = resolve(inp)
+    res, skipped = resolve(inp, directory)
     status = res.status if res else ONBEKEND
     if res is not None and status == GEVONDEN and directory.municipality(res.gm_code) is None:
         status = ONBEKEND  # never remember a code the directory does not know
@@ -108,7 +139,8 @@ def plan_region(inp: RegionInput, library, directory) -> RegionStep:
 
     if inp.intent == ASK_CONTACT:
         if status == DUBBELZINNIG:
-            return take([rr.ambiguity(res, v, library)], inp.gemeente, PENDING_CHOICE, [rr.AMBIGUOUS])
+            return take([rr.ambiguity(res, v, library)], inp.gemeente, pending_choice(res.candidates),
+                        [rr.AMBIGUOUS])
         if skipped:
             return take([rr.national_reply(v, library, directory)], inp.gemeente, None, [rr.NATIONAL])
         if known:
@@ -129,7 +161,8 @@ def plan_region(inp: RegionInput, library, directory) -> RegionStep:
                             found, None, [rr.CONFIRM, rr.CONTACTS])
             return take([rr.confirm(found, v, library, directory)], found, None, [rr.CONFIRM])
         if status == DUBBELZINNIG:
-            return take([rr.ambiguity(res, v, library)], inp.gemeente, PENDING_CHOICE, [rr.AMBIGUOUS])
+            return take([rr.ambiguity(res, v, library)], inp.gemeente, pending_choice(res.candidates),
+                        [rr.AMBIGUOUS])
         if not inp.text:
             return take([rr.ask_place(v, library)], inp.gemeente, PENDING_PLACE, [rr.ASK_PLACE])
         return take([rr.not_recognised(v, library)], inp.gemeente, PENDING_PLACE, [rr.NOT_RECOGNISED])

@@ -74,9 +74,9 @@ def test_correction_confirms_and_gives_new_contacts(lib, directory):
 
 def test_ambiguous_place_asks_and_the_button_choice_resolves(lib, directory):
     step = plan(lib, directory, "woonplaats_noemen", "Bergen")
-    assert step.pending == PENDING_CHOICE and step.gemeente is None
+    assert step.pending == "keuze:GM0373,GM0893" and step.gemeente is None
     assert [b.title for b in step.replies[0].buttons] == ["Bergen (Noord-Holland)", "Bergen (Limburg)"]
-    chosen = plan(lib, directory, "woonplaats_noemen", "", place_entities=("GM0893",), pending=PENDING_CHOICE)
+    chosen = plan(lib, directory, "woonplaats_noemen", "", place_entities=("GM0893",), pending=step.pending)
     assert chosen.gemeente == "GM0893" and chosen.replies[0].text.startswith("In Bergen (Limburg)")
 
 
@@ -134,3 +134,20 @@ def test_regional_lines_follow_region_dependent_answers(directory):
     assert [r.answer_id for r in out] == ["vraag_jeugdhulp", "regio:vraag_jeugdhulp", "vraag_opp"]
     assert out[0].text == "Nationaal antwoord." and out[1].text.startswith("In Zaanstad")
     assert add_regional_lines(replies, None, "ouder", directory) == replies
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("die in Limburg", "GM0893"),
+    ("noord-holland", "GM0373"),
+    ("de eerste", "GM0373"),
+    ("de tweede graag", "GM0893"),
+    ("nee, ik woon in Venlo", "GM0983"),
+])
+def test_typed_answer_to_the_ambiguity_question(lib, directory, answer, expected):
+    step = plan(lib, directory, "nlu_fallback", answer, pending="keuze:GM0373,GM0893")
+    assert step.takes_turn and step.gemeente == expected
+
+
+def test_unclear_answer_to_the_ambiguity_question_asks_again(lib, directory):
+    step = plan(lib, directory, "nlu_fallback", "weet ik veel", pending="keuze:GM0373,GM0893")
+    assert step.answered == ("regio_niet_herkend",) and step.gemeente is None

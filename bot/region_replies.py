@@ -213,7 +213,18 @@ def render_contacts(gm_code: str, variant: str, library, directory, pc4: Optiona
     gemeente = display_name(municipality)
     contacts = directory.contacts(gm_code, pc4=pc4)
     head = _text(library, CONTACTS, variant, gemeente=gemeente)
-    return _finish([head, *contact_lines(contacts, gemeente, variant)], variant)
+    lines = contact_lines(contacts, gemeente, variant)
+    hulp = directory.help_contact(gm_code)
+    if hulp and hulp.get("naam"):  # a local contact point for help requests (overrides only)
+        d = [f"tel. {hulp['telefoon']}" if variant != VOICE else f"telefoon {hulp['telefoon']}"] \
+            if hulp.get("telefoon") else []
+        if hulp.get("email") and variant != VOICE:
+            d.append(hulp["email"])
+        if hulp.get("openingstijden"):
+            d.append(str(hulp["openingstijden"]))
+        at = next((i for i, line in enumerate(lines) if line == "In heel Nederland:"), len(lines))
+        lines.insert(at, ("" if variant == VOICE else "- ") + _item(f"Hulpvragen: {hulp['naam']}", d))
+    return _finish([head, *lines], variant)
 
 
 def render_national(variant: str, library, directory) -> str:

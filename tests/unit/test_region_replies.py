@@ -121,6 +121,7 @@ def test_override_contact_and_text_take_effect_without_restart(local_directory, 
     (local_directory.overrides_dir / "GM0479.yml").write_text(yaml.safe_dump(override), encoding="utf-8")
     after = render_contacts("GM0479", "ouder", lib, local_directory)
     assert "Team Leerplicht Zaanstad, tel. 075-1234567." in after
+    assert "- Hulpvragen: Loket Thuiszitters Zaanstad, loket@zaanstad.example.nl." in after
     assert "website van de gemeente (zoek op 'leerplicht')" not in after
     assert regional_line("GM0479", "vraag_jeugdhulp", "ouder", local_directory) == \
         "In Zaanstad helpt het Sociaal Wijkteam."

@@ -2,6 +2,7 @@
 action_answer and action_fallback run on every message. Thin: the logic is in bot.region_turn."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,11 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
 from actions.tracker_input import send, turn_input
-from bot.region_turn import RegionInput, RegionStep, add_regional_lines, plan_region
+from bot.region_turn import REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
 from bot.regions.directory import get_directory
 from bot.regions.lookup import get_index
 from bot.replies import choose_variant
-from bot.turn_plan import TurnPlan, plan_turn, resolve_audience
+from bot.turn_plan import FALLBACK, TurnPlan, plan_turn, resolve_audience
 
 GEMEENTE_SLOT = "gemeente"
 PENDING_SLOT = "regio_vraag"
@@ -57,6 +58,8 @@ def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
     else:
         if step.takes_turn:  # e.g. safety: never let the region replace it; only remember the place
             step = RegionStep(False, (), step.gemeente if step.gemeente else inp.gemeente, None, step.resolution)
+        if turn.intent in REGION_INTENTS:  # e.g. "asdfkj" read as a place name: not understood
+            turn = replace(turn, intent=FALLBACK)
         plan = plan_turn(turn, library())
         replies = add_regional_lines(plan.replies, step.gemeente, inp.variant, get_directory())
         plan = TurnPlan(replies=replies, audience=plan.audience, answered=plan.answered)

@@ -39,6 +39,8 @@ SKIP = re.compile(
     r"overslaan|skip|gaat je niks aan|geen zin|landelijk)\b", re.I)
 SKIP_VALUE = "geen"
 GM_CODE = re.compile(r"^GM\d{4}$")
+# Words that show the user is naming a place, so "not recognised" is the right reply (not the fallback).
+PLACE_CUE = re.compile(r"\b(woon\w*|wonen|verhuis\w*|gemeente|postcode|plaats|dorp|stad|bedoel\w*|regio)\b", re.I)
 ORDINALS = {"eerste": 0, "1e": 0, "tweede": 1, "2e": 1, "derde": 2, "3e": 2, "vierde": 3, "4e": 3}
 INTRO = "kennismaking"
 
@@ -147,6 +149,10 @@ def plan_region(inp: RegionInput, library, directory) -> RegionStep:
             pc4 = res.postcode if found and res and res.postcode else None
             return take([rr.contacts_reply(known, v, library, directory, pc4)], known, None, [rr.CONTACTS])
         return take([rr.ask_place(v, library)], None, PENDING_PLACE, [rr.ASK_PLACE])
+
+    if inp.intent == NAME_PLACE and not inp.pending and status == ONBEKEND and not skipped \
+            and inp.text and not PLACE_CUE.search(inp.text):
+        return RegionStep(False, (), inp.gemeente, None, res)  # e.g. "asdfkj": the fallback answers
 
     if names_place:
         if skipped:

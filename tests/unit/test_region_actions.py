@@ -99,3 +99,9 @@ def test_voice_channel_is_voice_safe():
     messages, _ = run(ActionRegio(), tracker("wie kan ik bellen", "vraag_contact", slots={"gemeente": "GM0479"},
                                              channel="twilio_voice"))
     assert voice_problems(messages[0]["text"]) == [] and not messages[0].get("buttons")
+
+
+def test_gibberish_classified_as_place_gets_the_fallback_reply():
+    messages, slots = run(ActionRegio(), tracker("asdfkj", "woonplaats_noemen"))
+    fallback = content_library.library().get("nlu_fallback").tekst["ouder"].strip()
+    assert fallback in messages[0]["text"] and slots == {}

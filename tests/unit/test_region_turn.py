@@ -151,3 +151,10 @@ def test_typed_answer_to_the_ambiguity_question(lib, directory, answer, expected
 def test_unclear_answer_to_the_ambiguity_question_asks_again(lib, directory):
     step = plan(lib, directory, "nlu_fallback", "weet ik veel", pending="keuze:GM0373,GM0893")
     assert step.answered == ("regio_niet_herkend",) and step.gemeente is None
+
+
+def test_unknown_word_read_as_a_place_leaves_the_turn_to_the_fallback(lib, directory):
+    step = plan(lib, directory, "woonplaats_noemen", "asdfkj")
+    assert not step.takes_turn
+    cued = plan(lib, directory, "woonplaats_noemen", "wij wonen in Parijs")
+    assert cued.answered == ("regio_niet_herkend",)

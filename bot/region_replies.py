@@ -198,7 +198,7 @@ def national_lines(contacts: Sequence[Contact], variant: str) -> list[str]:
     for c in contacts:
         d = _details(c, variant)
         if c.email and c.website and variant != VOICE:
-            d.remove(c.email if c.rol == "landelijk" and c.code != "ouders_onderwijs" else bare_web(c.website))
+            d.remove(c.email)  # phone and website are enough in a list; the topic answers give the e-mail
         out.append(dash + _item(c.naam, d))
         if c.controleren:
             out.append(CHECK_NUMBER)

@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from bot.audience import detect_audience
+from bot.language import detect_language
 from bot.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_answer
 from bot.safety import detect_danger
 
 SAFETY = "veiligheid"
 FALLBACK = "nlu_fallback"
+OTHER_LANGUAGE = "andere_taal"
+ENGLISH_VARIANT = "engels"
 INTRO = "kennismaking"
 # Answers that already say the assistant is a computer program and how to reach a person.
 SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, "mens_spreken"}
@@ -79,8 +82,11 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
     danger = detect_danger(turn.text) if turn.text else None
     intent = SAFETY if danger or turn.intent == SAFETY else turn.intent
 
+    english = intent == OTHER_LANGUAGE and not turn.voice and detect_language(turn.text) == "en"
     ids: list[str] = []
-    if intent == SAFETY:
+    if english:
+        ids.append(OTHER_LANGUAGE)  # the English text itself says it is a computer program
+    elif intent == SAFETY:
         ids.append(SAFETY)
         minimum = (TOPIC_AFTER_SAFETY_MIN_CONFIDENCE if danger
                    else TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE)
@@ -102,11 +108,20 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
         if answer is None:
             continue
         is_last = answer_id == ids[-1]
-        reply = render_answer(answer, variant, title, with_buttons=is_last)
+        if english and answer.id == OTHER_LANGUAGE and answer.tekst.get(ENGLISH_VARIANT):
+            reply = _english_reply(answer, variant)
+        else:
+            reply = render_answer(answer, variant, title, with_buttons=is_last)
         if answer.id == FALLBACK and is_last:
             reply = _with_suggestions(reply, turn, title, variant)
         replies.append(reply)
     return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids))
+
+
+def _english_reply(answer, variant: str) -> Reply:
+    """English first (the user wrote English), then the same in Dutch for whoever reads along."""
+    text = f"{answer.tekst[ENGLISH_VARIANT].strip()}\n\n{answer.tekst.get(variant, '').strip()}"
+    return Reply(text=text.strip(), buttons=(), answer_id=answer.id)
 
 
 def _top_topic(ranking: Iterable[tuple[str, float]], minimum: float) -> Optional[str]:

@@ -52,12 +52,18 @@ ensure_spacy() {
     fi
 }
 
-# Trains a model unless the newest model in models/ already matches config, domain and data.
+# Trains a model unless models/wegwijzer.tar.gz already matches config, domain, data and the NLU
+# code that shapes it (bot/model_fingerprint.py decides; content/ changes never need training).
 ensure_model() {
-    step "Model trainen (alleen als config, domein of trainingsdata veranderd zijn)"
+    if (cd "$REPO" && "$VENV/bin/python" -m bot.model_fingerprint check models/wegwijzer.tar.gz); then
+        step "Model is actueel (models/wegwijzer.tar.gz); niet opnieuw trainen"
+        return 0
+    fi
+    step "Model trainen (config, domein of trainingsdata veranderd; duurt een paar minuten)"
     (cd "$REPO" && "$VENV/bin/rasa" train \
         --config bot/rasa/config.yml --domain bot/rasa/domain --data data \
-        --out models --fixed-model-name wegwijzer)
+        --out models --fixed-model-name wegwijzer --force \
+        && "$VENV/bin/python" -m bot.model_fingerprint write models/wegwijzer.tar.gz)
 }
 
 setup_all() {

@@ -103,3 +103,15 @@ def test_fallback_without_guesses_uses_default_suggestions(library):
 def test_unknown_intent_falls_back_instead_of_crashing(library):
     plan = plan_turn(TurnInput(intent="bestaat_niet", text="x"), library)
     assert ids(plan) == ["nlu_fallback"]
+
+
+def test_english_message_gets_english_reply_without_dutch_intro(library):
+    turn = TurnInput(intent="andere_taal", text="Hello, can you help me with my son's school?", first_bot_turn=True)
+    plan = plan_turn(turn, library)
+    assert ids(plan) == ["andere_taal"]
+    assert plan.replies[0].text.startswith("English reply.")
+
+
+def test_other_language_gets_intro_and_dutch_reply(library):
+    turn = TurnInput(intent="andere_taal", text="Dzień dobry, mój syn nie chodzi do szkoły", first_bot_turn=True)
+    assert ids(plan_turn(turn, library)) == ["kennismaking", "andere_taal"]

@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "regions"
 BOOT = FIX / "bootstrap"
 OFF = FIX / "official"
-SHARED = Path(os.environ.get("WEGWIJZER_SHARED_REGIONS", "/work/shared/data/regions"))
+# ../shared beside the clone (as in CI and for developers); absent for people who only cloned the project.
+SHARED = Path(os.environ.get("WEGWIJZER_SHARED_REGIONS",
+                           Path(__file__).resolve().parents[3] / "shared" / "data" / "regions"))
 
 
 def _load(out: Path, name: str):

@@ -42,5 +42,10 @@ def stack(tmp_path_factory):
     work = tmp_path_factory.mktemp("stack")
     content_dir = work / "antwoorden"
     shutil.copytree(REPO / "content" / "antwoorden", content_dir)
-    with local_stack(MODEL, work, content_dir=content_dir) as running:
-        yield Stack(running, content_dir)
+    regio_dir = work / "regio"
+    shutil.copytree(REPO / "content" / "regio", regio_dir)
+    with local_stack(MODEL, work, content_dir=content_dir,
+                     extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir)}) as running:
+        stack = Stack(running, content_dir)
+        stack.regio_dir = regio_dir
+        yield stack

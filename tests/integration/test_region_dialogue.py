@@ -69,3 +69,21 @@ def test_place_in_a_story_adds_regional_line_and_keeps_national_text(stack):
     texts = stack.texts(sender, "wij wonen in Zaandam en onze zoon zit al acht weken thuis, de school doet niets")
     assert any(content_text(stack, "situatie_thuiszitten") in t for t in texts)
     assert any(t.startswith("In Zaanstad") for t in texts)
+
+
+def test_municipality_override_is_live_without_retraining(stack):
+    """A municipality adds its own leerplicht contact in content/regio/overrides: next message uses it."""
+    override = Path(stack.regio_dir) / "overrides" / "GM0153.yml"
+    override.write_text(yaml.safe_dump({
+        "gebied": "GM0153",
+        "naam": "Testbeheer Enschede",
+        "gecontroleerd": "2026-11-24",
+        "contacten": {"leerplicht": {"naam": "Team Leerplicht Testwijk Enschede"}},
+    }, allow_unicode=True), encoding="utf-8")
+    try:
+        sender = stack.new_sender()
+        stack.say(sender, "wij wonen in Enschede")
+        reply = joined(stack.say(sender, "wie kan ik bellen"))
+        assert "Team Leerplicht Testwijk Enschede" in reply
+    finally:
+        override.unlink()

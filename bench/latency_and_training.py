@@ -89,19 +89,26 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--turns", type=int, default=300)
     parser.add_argument("--skip-stock", action="store_true")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="measure this trained Wegwijzer model's latency only (no training)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
     messages = test_messages()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for label, config in CONFIGS.items():
-            if args.skip_stock and label != "wegwijzer":
+            if (args.skip_stock or args.model) and label != "wegwijzer":
                 continue
             slug = label.replace(" ", "_")
-            print(f"training {label} ...", flush=True)
-            model, seconds = train(config, Path(tmp) / "models", slug)
+            if args.model:
+                model, seconds = args.model, float("nan")
+            else:
+                print(f"training {label} ...", flush=True)
+                model, seconds = train(config, Path(tmp) / "models", slug)
             print(f"  {seconds:.0f} s; measuring {args.turns} turns ...", flush=True)
             result = measure(model, Path(tmp) / slug, messages, args.turns)
+            print(f"  {label}: p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, "
+                  f"max {result['max']:.1f} ms, errors {result['errors']}", flush=True)
             rows.append((label, seconds, result))
     lines = ["| config | training (s) | p50 (ms) | p95 (ms) | max (ms) | errors |", "|---|---|---|---|---|---|"]
     for label, seconds, r in rows:

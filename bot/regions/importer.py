@@ -21,9 +21,7 @@ the output (content/regio/), never the source folder.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as _dt
-import io
 import json
 import os
 import re
@@ -52,72 +50,8 @@ SOURCE_FILES = (
     "woonplaatsen.csv",
 )
 
-# Source keys used in the output ("bron" fields). Texts are the attribution the data README requires.
-BRONNEN = {
-    "CBS-PDOK": {
-        "naam": "CBS / PDOK Gebiedsindelingen (gemeente 2026, provincie 2026, jeugdregio 2025, RMC-regio 2025), "
-        "via GitHub cartomap/nl commit 01e3b4cea860e7bb5dc3bddbfff72d3e4f4709e6",
-        "licentie": "CC-BY 4.0",
-        "vermelding": "Bron: CBS / PDOK, Gebiedsindelingen 2025 en 2026",
-    },
-    "RVIG-T33": {
-        "naam": "RvIG Landelijke Tabel 33 Gemeententabel (stand eind 2022), kopie in GitHub "
-        "BRP-API/Haal-Centraal-BRP-bevragen; Voorne aan Zee (2023) uit CBS/PDOK 2025/2026",
-        "licentie": "Officiële RvIG-referentietabel; repository EUPL, Copyright © RvIG 2022",
-        "vermelding": "Bron: RvIG, Landelijke Tabel 33 Gemeententabel",
-    },
-    "REG-2015": {
-        "naam": "Regeling regio-indeling samenwerkingsverbanden passend onderwijs PO en VO (BWBR0032324), "
-        "bijlage, versie geldend vanaf 2015-04-23 (https://wetten.overheid.nl/BWBR0032324)",
-        "licentie": "Wet- en regelgeving, art. 11 Auteurswet (geen auteursrecht)",
-        "vermelding": "Bron: Regeling regio-indeling samenwerkingsverbanden passend onderwijs PO en VO, versie 23 april 2015",
-    },
-    "4PP": {
-        "naam": "GitHub bobdenotter/4pp, 4pp.sql (commit d7b220afc7c5476665c4e1a4174e487b51899111, 2014-12-24): "
-        "postale plaatsnamen per PC4, gekoppeld aan gemeenten 2026",
-        "licentie": "MIT, Copyright (c) 2014 Bob den Otter",
-        "vermelding": "Plaatsnamen: 4pp, Copyright (c) 2014 Bob den Otter, MIT-licentie",
-    },
-    "WEB": {
-        "naam": "Openbare webpagina's, per samenwerkingsverband genoemd in bron_url",
-        "licentie": "Feitelijke gegevens (namen, websites, telefoonnummers zoals vermeld)",
-        "vermelding": "Bron: per samenwerkingsverband de genoemde webpagina",
-    },
-    "HAND": {
-        "naam": "Gangbare schrijfwijzen van gemeentenamen, handmatig toegevoegd in bot/regions/importer.py (ALIASES)",
-        "licentie": "Eigen werk van het project",
-        "vermelding": "Handmatig toegevoegde schrijfwijzen",
-    },
-    "DUO": {
-        "naam": "DUO open onderwijsdata, Adressen samenwerkingsverbanden passend onderwijs",
-        "licentie": "DUO open onderwijsdata; zie de gebruiksvoorwaarden op duo.nl (niet nagekeken)",
-        "vermelding": "Bron: DUO, Adressen samenwerkingsverbanden",
-    },
-    "CBS-GIN": {
-        "naam": "CBS StatLine, Gebieden in Nederland",
-        "licentie": "CC-BY 4.0",
-        "vermelding": "Bron: CBS, Gebieden in Nederland",
-    },
-    "CBS-PC6": {
-        "naam": "CBS, Buurt, wijk en gemeente voor postcode huisnummer (pc6hnr)",
-        "licentie": "CC-BY 4.0",
-        "vermelding": "Bron: CBS, postcode-huisnummerbestand",
-    },
-}
+from bot.regions.attribution import BRONNEN, render_readme  # noqa: E402 - sources and licences
 
-MIT_NOTICE = """The MIT License (MIT) — Copyright (c) 2014 Bob den Otter
-
-Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation
-files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy,
-modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the
-Software is furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE
-WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
-COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE,
-ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE."""
 
 # Common names of current municipalities that are not in the source files (typed in by hand; source key HAND).
 ALIASES: dict[str, list[str]] = {
@@ -150,68 +84,10 @@ PROVINCIE_AFKORTINGEN = {
 }
 
 
-class ImporterError(Exception):
-    pass
-
-
-# ---------------------------------------------------------------------------------------------
-# reading helpers
-
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return [dict(r) for r in csv.DictReader(fh)]
-
-
-def _sniff_rows(path: Path) -> list[list[str]]:
-    """Read a CSV (any of , ; tab as delimiter, utf-8/utf-8-sig/latin-1) or XLSX as rows of strings."""
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            import openpyxl  # type: ignore
-        except ImportError as exc:  # pragma: no cover - depends on environment
-            raise ImporterError(f"{path.name}: XLSX lezen vereist openpyxl (niet geïnstalleerd); "
-                                "exporteer als CSV of installeer openpyxl") from exc
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        rows = [["" if v is None else str(v).strip() for v in row] for row in ws.iter_rows(values_only=True)]
-        wb.close()
-        return [r for r in rows if any(r)]
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    first = text.splitlines()[0] if text else ""
-    delim = max([";", ",", "\t", "|"], key=first.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
-    return [[c.strip() for c in row] for row in reader if any(c.strip() for c in row)]
-
-
-def _hdr(name: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", name.upper())
-
-
-_SWV_CODE = re.compile(r"^\s*(PO|VO)\s*[-. ]?\s*(\d{2})\s*[-. ]?\s*(\d{2})\s*$", re.I)
-
-
-def swv_code(value: str) -> str | None:
-    """'PO 20.01', 'PO20-01', 'po2001' -> 'PO2001'."""
-    m = _SWV_CODE.match(value or "")
-    if not m:
-        return None
-    return f"{m.group(1).upper()}{m.group(2)}{m.group(3)}"
-
-
-def _gm(value: str) -> str | None:
-    v = (value or "").strip().upper()
-    if re.fullmatch(r"GM\d{4}", v):
-        return v
-    if re.fullmatch(r"\d{1,4}", v):
-        return "GM" + v.zfill(4)
-    return None
+# Reading helpers and the official refresh formats live in their own modules; ImporterError and
+# swv_code stay importable from here for callers.
+from bot.regions.source_files import ImporterError, _read_csv, swv_code  # noqa: E402,F401
+from bot.regions.official_formats import apply_cbs_gebieden, apply_cbs_pc6, apply_duo_swv  # noqa: E402
 
 
 def _source_date(source: Path) -> str:
@@ -222,10 +98,6 @@ def _source_date(source: Path) -> str:
             return m.group(1)
     newest = max((source / f).stat().st_mtime for f in SOURCE_FILES)
     return _dt.date.fromtimestamp(newest).isoformat()
-
-
-def _file_date(path: Path) -> str:
-    return _dt.date.fromtimestamp(Path(path).stat().st_mtime).isoformat()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,185 +194,6 @@ def load_bootstrap(source: Path) -> Build:
 
     b.woonplaatsen = _read_csv(source / "woonplaatsen.csv")
     return b
-
-
-# --- official refresh formats ------------------------------------------------------------------
-
-_DUO_COLS = {
-    "code": ["SAMENWERKINGSVERBAND", "SWV", "SWVNUMMER", "CODESAMENWERKINGSVERBAND", "NUMMERSAMENWERKINGSVERBAND",
-             "SAMENWERKINGSVERBANDNUMMER", "CODE"],
-    "naam": ["NAAMSAMENWERKINGSVERBAND", "NAAMSWV", "SAMENWERKINGSVERBANDNAAM", "NAAM", "INSTELLINGSNAAM"],
-    "straat": ["STRAATNAAM", "STRAAT", "ADRES"],
-    "huisnummer": ["HUISNUMMERTOEVOEGING", "HUISNUMMER"],
-    "postcode": ["POSTCODE"],
-    "plaats": ["PLAATSNAAM", "PLAATS", "WOONPLAATS"],
-    "telefoon": ["TELEFOONNUMMER", "TELEFOON", "TEL"],
-    "website": ["INTERNETADRES", "WEBSITE", "URL"],
-    "email": ["EMAILADRES", "EMAIL", "EMAILADRESSAMENWERKINGSVERBAND"],
-}
-
-
-def _map_columns(header: list[str], wanted: dict[str, list[str]]) -> dict[str, int]:
-    norm = [_hdr(h) for h in header]
-    out: dict[str, int] = {}
-    for fieldname, options in wanted.items():
-        for opt in options:
-            if opt in norm and norm.index(opt) not in out.values():
-                out[fieldname] = norm.index(opt)
-                break
-    return out
-
-
-def apply_duo_swv(b: Build, path: Path, datum: str | None = None) -> int:
-    """DUO 'Adressen samenwerkingsverbanden' (PO or VO). Returns the number of SWV rows applied."""
-    rows = _sniff_rows(path)
-    if not rows:
-        raise ImporterError(f"{path}: leeg bestand")
-    header, data = rows[0], rows[1:]
-    cols = _map_columns(header, _DUO_COLS)
-    if "code" not in cols or swv_code(data[0][cols["code"]] if data else "") is None:
-        # fall back: find a column whose values look like SWV codes
-        for i in range(len(header)):
-            if data and sum(1 for r in data if i < len(r) and swv_code(r[i])) >= max(1, len(data) // 2):
-                cols["code"] = i
-                break
-    if "code" not in cols:
-        raise ImporterError(f"{path}: geen kolom met samenwerkingsverband-codes gevonden (kolommen: {header})")
-    datum = datum or _file_date(path)
-    n = 0
-
-    def get(r, f):
-        i = cols.get(f)
-        return r[i].strip() if i is not None and i < len(r) else ""
-
-    for r in data:
-        code = swv_code(get(r, "code"))
-        if not code:
-            continue
-        e = b.swv.setdefault(code, {
-            "code": code, "sector": code[:2].lower(), "naam": "", "naam_bron": "", "website": "", "telefoon": "",
-            "email": "", "adres": "", "bron": "DUO", "bron_url": "", "bron_datum": "", "zekerheid": "",
-            "opmerking": "Niet in de regeling van 2015; werkgebied onbekend.", "gebied_bron": "", "gebied_jaar": None,
-            "gemeenten": [],
-        })
-        adres = " ".join(x for x in [get(r, "straat"), get(r, "huisnummer")] if x)
-        plaats = " ".join(x for x in [get(r, "postcode"), get(r, "plaats").title() if get(r, "plaats").isupper()
-                                      else get(r, "plaats")] if x)
-        if get(r, "naam"):
-            e["naam"] = get(r, "naam")
-            e["naam_bron"] = Path(path).name
-        for f in ("telefoon", "email"):
-            if get(r, f):
-                e[f] = get(r, f)
-        if get(r, "website"):
-            site = get(r, "website")
-            e["website"] = site if site.lower().startswith("http") else "https://" + site.lower()
-        if adres or plaats:
-            e["adres"] = ", ".join(x for x in [adres, plaats] if x)
-        e["bron"] = "DUO"
-        e["bron_url"] = Path(path).name
-        e["bron_datum"] = datum
-        e["zekerheid"] = "code"
-        n += 1
-    b.extra_bronnen.append({"bron": "DUO", "bestand": Path(path).name, "datum": datum, "rijen": n})
-    return n
-
-
-_REGION_PATTERNS = {
-    "gemeente": re.compile(r"^GM\d{4}$"),
-    "provincie": re.compile(r"^PV\d{2}$"),
-    "jeugdregio": re.compile(r"^JZ\d{2}$"),
-    "rmc": re.compile(r"^MC\d{2}$"),
-}
-
-
-def apply_cbs_gebieden(b: Build, path: Path, datum: str | None = None) -> int:
-    """CBS 'Gebieden in Nederland' CSV export. Columns are found by their values (GM/PV/JZ/MC codes);
-    the name of a region is the column right of its code column (the StatLine layout Code;Naam)."""
-    rows = _sniff_rows(path)
-    # skip header rows (StatLine exports can have 1-3 header lines): data rows contain a GM code
-    data = [r for r in rows if any(_REGION_PATTERNS["gemeente"].match(c.strip()) for c in r)]
-    if not data:
-        raise ImporterError(f"{path}: geen rijen met gemeentecodes (GMxxxx) gevonden")
-    width = max(len(r) for r in data)
-    colkind: dict[str, int] = {}
-    for i in range(width):
-        vals = [r[i].strip() for r in data if i < len(r)]
-        for kind, pat in _REGION_PATTERNS.items():
-            if kind not in colkind and vals and sum(1 for v in vals if pat.match(v)) >= 0.9 * len(vals):
-                colkind[kind] = i
-    datum = datum or _file_date(path)
-    n = 0
-    for r in data:
-        def cell(i):
-            return r[i].strip() if i is not None and i < len(r) else ""
-        gm = cell(colkind["gemeente"])
-        naam = cell(colkind["gemeente"] + 1)
-        g = b.gemeenten.get(gm)
-        if g is None:
-            g = b.gemeenten[gm] = {"code": gm, "cbs_code": gm[2:], "naam": naam, "korte_naam": split_suffix(naam)[0],
-                                   "provincie": "", "provincie_code": "", "bron": "CBS-GIN"}
-            b.waarschuwingen.append(f"{Path(path).name}: nieuwe gemeente {gm} {naam} (geen postcodes/SWV bekend)")
-        elif naam and naam != g["naam"]:
-            b.waarschuwingen.append(f"{Path(path).name}: naam {gm} gewijzigd: {g['naam']} -> {naam}")
-            g["naam"], g["korte_naam"] = naam, split_suffix(naam)[0]
-        g["bron"] = "CBS-GIN"
-        if "provincie" in colkind and cell(colkind["provincie"]):
-            g["provincie_code"] = cell(colkind["provincie"])
-            g["provincie"] = cell(colkind["provincie"] + 1) or g.get("provincie", "")
-        for kind in ("jeugdregio", "rmc"):
-            if kind in colkind and cell(colkind[kind]):
-                g[kind] = {"code": cell(colkind[kind]), "naam": cell(colkind[kind] + 1), "bron": "CBS-GIN",
-                           "jaar": None}
-        n += 1
-    b.extra_bronnen.append({"bron": "CBS-GIN", "bestand": Path(path).name, "datum": datum, "rijen": n})
-    return n
-
-
-def apply_cbs_pc6(b: Build, path: Path, datum: str | None = None, min_aandeel: float = 0.05) -> int:
-    """CBS pc6hnr: PC6;Huisnummer;Buurt<jaar>;Wijk<jaar>;Gemeente<jaar>. PC4 -> municipality by address
-    count; PC4 where another municipality has >= min_aandeel of the addresses are marked 'gedeeld'
-    with the PC6 -> municipality mapping for that PC4."""
-    rows = _sniff_rows(path)
-    header = [_hdr(h) for h in rows[0]]
-    try:
-        i_pc6 = next(i for i, h in enumerate(header) if h.startswith("PC6") or h == "POSTCODE")
-        i_gm = next(i for i, h in enumerate(header) if h.startswith("GEMEENTE"))
-    except StopIteration as exc:
-        raise ImporterError(f"{path}: kolommen PC6 en Gemeente<jaar> niet gevonden ({rows[0]})") from exc
-    per_pc4: dict[str, Counter] = defaultdict(Counter)
-    per_pc6: dict[str, Counter] = defaultdict(Counter)
-    for r in rows[1:]:
-        if max(i_pc6, i_gm) >= len(r):
-            continue
-        pc6 = r[i_pc6].replace(" ", "").upper()
-        gm = _gm(r[i_gm])
-        if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", pc6) or not gm:
-            continue
-        per_pc4[pc6[:4]][gm] += 1
-        per_pc6[pc6][gm] += 1
-    datum = datum or _file_date(path)
-    for pc4, cnt in sorted(per_pc4.items()):
-        total = sum(cnt.values())
-        (gm, top), *rest = sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))
-        e = b.pc4.get(pc4)
-        if e is None:
-            e = b.pc4[pc4] = {"gm": gm, "opmerking": "Nieuw in CBS-postcodebestand; SWV-codes onbekend."}
-        elif e["gm"] != gm:
-            e["opmerking"] = f"Gemeente volgens CBS-postcodebestand (was {e['gm']})."
-        e["gm"] = gm
-        e["bron"] = "CBS-PC6"
-        shares = [{"gm": g, "aandeel": round(c / total, 3)} for g, c in sorted(cnt.items(), key=lambda kv: (-kv[1], kv[0]))]
-        if any(s["aandeel"] >= min_aandeel for s in shares[1:]):
-            e["gedeeld"] = shares
-            e["pc6"] = {pc6[4:]: c.most_common(1)[0][0] for pc6, c in sorted(per_pc6.items()) if pc6[:4] == pc4}
-        else:
-            e.pop("gedeeld", None)
-            e.pop("pc6", None)
-        if e["gm"] not in b.gemeenten:
-            b.waarschuwingen.append(f"{Path(path).name}: PC4 {pc4} verwijst naar onbekende gemeente {gm}")
-    b.extra_bronnen.append({"bron": "CBS-PC6", "bestand": Path(path).name, "datum": datum, "rijen": len(per_pc4)})
-    return len(per_pc4)
 
 
 # --- derive output -----------------------------------------------------------------------------
@@ -659,81 +352,6 @@ def _dump(obj: object) -> str:
                 parts.append(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True, indent=1)}")
         return "{\n" + ",\n".join(parts) + "\n}\n"
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
-
-
-def render_readme(b: Build, outputs: dict) -> str:
-    g = outputs["gemeenten.json"]["gemeenten"]
-    n_pl = len(outputs["plaatsen.json"]["plaatsen"])
-    n_pc = len(outputs["postcodes.json"]["pc4"])
-    n_swv = len(outputs["samenwerkingsverbanden.json"]["samenwerkingsverbanden"])
-    extra = "".join(f"| {e['bestand']} | {BRONNEN[e['bron']]['naam']} | {e['datum']} | {e['rijen']} |\n"
-                    for e in b.extra_bronnen) or "| (geen) | | | |\n"
-    used = ["CBS-PDOK", "RVIG-T33", "REG-2015", "4PP", "WEB", "HAND"]
-    used += sorted({e["bron"] for e in b.extra_bronnen} - set(used))
-    bronrijen = "".join(f"| `{k}` | {BRONNEN[k]['naam']} | {BRONNEN[k]['licentie']} |\n" for k in used)
-    return f"""# content/regio — regio-gegevens van Wegwijzer
-
-**Gegenereerd bestand: niet met de hand wijzigen.** Gemaakt met
-`python -m bot.regions.importer --source <map met referentiebestanden> --out content/regio`.
-Niet gegenereerd (met de hand bijgehouden, niet overschreven): `landelijk.yml` (landelijke organisaties,
-uit de projectkennis `feiten.md` met bron per organisatie) en `overrides/` (lokale aanvullingen per gemeente
-of regio, zie `overrides/README.md`).
-
-Peildatum van de referentiebestanden: **{b.peildatum}**.
-
-Bron: CBS / PDOK, Gebiedsindelingen 2025 en 2026.
-
-| Bestand | Inhoud | Bronnen |
-|---|---|---|
-| `gemeenten.json` | {len(g)} gemeenten (indeling 2026): code, CBS-code, naam, provincie, jeugdregio en RMC-regio (CBS 2025), PO- en VO-samenwerkingsverbanden die de gemeente bedienen (met naam/website/telefoon/e-mail waar gevonden, bron en datum per feit), voormalige gemeenten, `data_jaar`; daarnaast jeugdregio's en RMC-regio's met hun gemeenten | `CBS-PDOK`, `REG-2015`, `WEB`, `RVIG-T33` |
-| `samenwerkingsverbanden.json` | {n_swv} samenwerkingsverbanden passend onderwijs (code, sector, naam, contact, bron_url, bron_datum, zekerheid, opmerking, gemeenten in het gebied van 2015) | `REG-2015`, `WEB` (en `DUO` na verversing) |
-| `plaatsen.json` | {n_pl} namen → gemeentecodes: officiële namen, gangbare schrijfwijzen, voormalige gemeenten (ook gesplitste), woonplaatsen (postale namen 2014) met alternatieve schrijfwijzen | `CBS-PDOK`, `HAND`, `RVIG-T33`, `REG-2015`, `4PP` |
-| `postcodes.json` | {n_pc} postcodes (PC4) → gemeente 2026 en PO/VO-samenwerkingsverband (regeling 2015) | `REG-2015` (en `CBS-PC6` na verversing) |
-
-## Let op: verouderde gegevens
-
-- De **indeling in samenwerkingsverbanden is die van 23 april 2015**. Gebieden en namen zijn sindsdien
-  veranderd. Antwoorden zeggen daarom: "volgens gegevens uit 2015; kijk ook in de schoolgids".
-- Jeugdregio's en RMC-regio's zijn de **CBS-indeling 2025**.
-- Plaatsnamen zijn de **postale namen van 2014** (4pp); nieuwere namen en wijken ontbreken.
-- Namen en contactgegevens van samenwerkingsverbanden komen van openbare webpagina's (zie `bron_url`,
-  `bron_datum`, `zekerheid` per samenwerkingsverband). Leeg = niet gevonden; er is niets verzonnen.
-
-## Bronnen en licenties
-
-| Sleutel | Bron | Licentie |
-|---|---|---|
-{bronrijen}
-Gebruikte verversingsbestanden (officiële formaten):
-
-| Bestand | Bron | Datum | Rijen |
-|---|---|---|---|
-{extra}
-### Licentievermelding 4pp (plaatsnamen in `plaatsen.json`)
-
-De plaatsnamen komen uit 4pp van Bob den Otter. Deze vermelding moet bij kopieën blijven:
-
-```
-{MIT_NOTICE}
-```
-
-### Vermeldingen
-
-- Bron: CBS / PDOK, Gebiedsindelingen 2025 en 2026 (CC-BY 4.0).
-- Bron: RvIG, Landelijke Tabel 33 Gemeententabel (voormalige gemeenten tot en met 2022); Voorne aan Zee (2023)
-  afgeleid uit CBS/PDOK 2025/2026.
-- Bron: Regeling regio-indeling samenwerkingsverbanden passend onderwijs PO en VO (BWBR0032324), versie
-  23 april 2015 (geen auteursrecht, art. 11 Auteurswet).
-- Namen en contactgegevens van samenwerkingsverbanden: openbare webpagina's, per samenwerkingsverband genoemd.
-
-## Verversen
-
-Met de officiële bestanden (zie `python -m bot.regions.importer --help`):
-
-- `--duo-swv` DUO "Adressen samenwerkingsverbanden" (PO en VO; CSV, of XLSX als openpyxl geïnstalleerd is);
-- `--cbs-gebieden` CBS "Gebieden in Nederland" (CSV-export);
-- `--cbs-pc6` CBS "Buurt, wijk en gemeente voor postcode huisnummer" (pc6hnr, puntkomma-CSV).
-"""
 
 
 def run(source: Path, out: Path, duo: list[Path] = (), cbs_gebieden: Path | None = None,

@@ -28,7 +28,7 @@ import json
 import os
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.regions.normalize import fold, key, phrase, split_suffix

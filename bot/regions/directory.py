@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import threading
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import yaml

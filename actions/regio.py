@@ -15,10 +15,12 @@ from bot.region_turn import REGION_INTENTS, RegionInput, RegionStep, add_regiona
 from bot.regions.directory import get_directory
 from bot.regions.lookup import get_index
 from bot.replies import choose_variant
-from bot.turn_plan import FALLBACK, TurnPlan, plan_turn, resolve_audience
+from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, wants_offer
+from bot.turn_plan import FALLBACK, TurnPlan, button_titles, plan_turn, resolve_audience
 
 GEMEENTE_SLOT = "gemeente"
 PENDING_SLOT = "regio_vraag"
+OFFER_SLOT = "aanbod"
 
 get_index()  # build the place index when the action server starts, not on the first message
 
@@ -63,7 +65,21 @@ def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
         plan = plan_turn(turn, library())
         replies = add_regional_lines(plan.replies, step.gemeente, inp.variant, get_directory())
         plan = TurnPlan(replies=replies, audience=plan.audience, answered=plan.answered)
-    return send(plan, dispatcher, tracker) + slot_events(tracker, step)
+    plan, offer_events = with_offer(plan, tracker, inp.variant)
+    return send(plan, dispatcher, tracker) + slot_events(tracker, step) + offer_events
+
+
+def with_offer(plan: TurnPlan, tracker: Tracker, variant: str) -> tuple[TurnPlan, List[Dict[Text, Any]]]:
+    """After "I want a person" or the escalation steps: offer to send a help request."""
+    offer = offer_reply(library(), variant, button_titles(library())) if wants_offer(plan.answered) else None
+    if offer is not None:
+        # the offer's yes/no are the only buttons: the topic buttons before it would compete
+        replies = tuple(replace(r, buttons=()) for r in plan.replies) + (offer,)
+        plan = TurnPlan(replies=replies, audience=plan.audience, answered=plan.answered)
+        return plan, [SlotSet(OFFER_SLOT, OFFER_SLOT_VALUE)]
+    if tracker.get_slot(OFFER_SLOT):
+        return plan, [SlotSet(OFFER_SLOT, None)]  # the offer was not taken up: it lapses
+    return plan, []
 
 
 class ActionRegio(Action):

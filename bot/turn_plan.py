@@ -102,7 +102,7 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
             ids.append(extra)
 
     replies: list[Reply] = []
-    title = _button_titles(library)
+    title = button_titles(library)
     for answer_id in ids:
         answer = library.get(answer_id) or library.get(FALLBACK)
         if answer is None:
@@ -131,7 +131,7 @@ def _top_topic(ranking: Iterable[tuple[str, float]], minimum: float) -> Optional
     return None
 
 
-def _button_titles(library):
+def button_titles(library):
     def title(answer_id: str) -> Optional[str]:
         answer = library.get(answer_id)
         return answer.knop if answer else None

@@ -1,0 +1,45 @@
+"""Loads the phone channel's own spoken texts (``teksten.yml``): re-prompt, goodbye, errors, hints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+TEXTS_FILE = Path(__file__).with_name("teksten.yml")
+_REQUIRED = ("kennismaking", "stilte", "stilte_vraag", "stilte_afscheid", "standaardvraag",
+             "keuze_zeg", "keuze_of", "herhaal_leeg", "fout", "ongeldig")
+
+
+@dataclass(frozen=True)
+class VoiceTexts:
+    kennismaking: str
+    stilte: str
+    stilte_vraag: str
+    stilte_afscheid: str
+    standaardvraag: str
+    keuze_zeg: str
+    keuze_of: str
+    herhaal_leeg: str
+    fout: str
+    ongeldig: str
+    hints: tuple[str, ...] = ()
+
+
+def parse_texts(data: object) -> VoiceTexts:
+    if not isinstance(data, dict):
+        raise ValueError("teksten.yml: expected a mapping")
+    missing = [key for key in _REQUIRED if not isinstance(data.get(key), str) or not data[key].strip()]
+    if missing:
+        raise ValueError(f"teksten.yml: missing or empty: {', '.join(missing)}")
+    hints = data.get("hints") or []
+    if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
+        raise ValueError("teksten.yml: hints must be a list of words")
+    values = {key: " ".join(data[key].split()) for key in _REQUIRED}
+    return VoiceTexts(**values, hints=tuple(h.strip() for h in hints if h.strip()))
+
+
+@lru_cache(maxsize=4)
+def load_texts(path: Path = TEXTS_FILE) -> VoiceTexts:
+    return parse_texts(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -1,0 +1,54 @@
+"""Phone-call helpers on top of the shared real stack (``stack`` in tests/integration/conftest.py):
+posts Twilio-style form requests to the Dutch voice webhook and parses the TwiML."""
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "spraak"))
+
+from twiml_helpers import Twiml  # noqa: E402
+
+WEBHOOK = "/webhooks/twilio_voice_nl/webhook"
+
+
+class PhoneCall:
+    """One call: the same CallSid, Twilio's form fields, and the action URL of the last <Gather>."""
+
+    def __init__(self, rasa_url: str):
+        self.rasa_url = rasa_url
+        self.call_sid = "CA" + secrets.token_hex(16)
+        self.next_path = WEBHOOK
+
+    def post(self, speech: str | None = None, status: str = "in-progress", path: str | None = None,
+             **extra) -> requests.Response:
+        form = {
+            "AccountSid": "AC" + "0" * 32, "ApiVersion": "2010-04-01", "CallSid": self.call_sid,
+            "CallStatus": status, "Direction": "inbound", "From": "+31612345678", "To": "+3185" + "0" * 7,
+        }
+        if speech is not None:
+            form.update(SpeechResult=speech, Confidence="0.9")
+        form.update(extra)
+        return requests.post(self.rasa_url + (path or self.next_path), data=form, timeout=60)
+
+    def turn(self, speech: str | None = None, status: str = "in-progress") -> Twiml:
+        response = self.post(speech, status)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("text/xml")
+        twiml = Twiml.parse(response.text)
+        gather = twiml.gather
+        if gather is not None:
+            self.next_path = gather.get("action")
+        return twiml
+
+    def start(self) -> Twiml:
+        return self.turn(status="ringing")
+
+
+@pytest.fixture
+def phone(stack):
+    return lambda: PhoneCall(stack.rasa_url)

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.turn_plan import TurnInput, TurnPlan
 
-VOICE_CHANNELS = {"twilio_voice", "spraak", "voice"}
+VOICE_CHANNELS = {"twilio_voice", "twilio_voice_nl", "spraak", "voice"}
 AUDIENCE_SLOT = "doelgroep"
 
 

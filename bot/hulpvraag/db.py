@@ -25,7 +25,10 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # reported as a database error when it is used
+                log.error("map voor de database niet aangemaakt: %s", exc)
         engine = create_engine(url, future=True,
                                connect_args={"timeout": SQLITE_BUSY_MS / 1000, "isolation_level": None})
 

@@ -75,6 +75,9 @@ class HelpRequestStore:
             except SQLAlchemyError as exc:
                 log.error("hulpvraag niet opgeslagen: %s", exc.__class__.__name__)
                 raise StorageError("hulpvraag niet opgeslagen") from exc
+            except Exception as exc:  # anything else inside the transaction: rolled back as well
+                log.exception("hulpvraag niet opgeslagen (onverwachte fout)")
+                raise StorageError("hulpvraag niet opgeslagen") from exc
             log.info("hulpvraag %s opgeslagen voor %s", reference, point.gebied or "medewerkersinbox")
             return Receipt(reference=reference, contactpunt_naam=point.naam,
                            reactietermijn_werkdagen=point.reactietermijn_werkdagen, status=STATUS_NIEUW,

@@ -5,6 +5,7 @@ and leaves nothing behind (the request row and its outbox rows are written toget
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 from typing import Callable
@@ -45,22 +46,42 @@ class HelpRequestStore:
         self.settings = settings or Settings.from_env()
         self._resolve = resolver or (lambda gm: resolve_contact_point(gm, self.settings))
         self._new_reference = new_reference
+        self._tables_ready = False
 
     @classmethod
     def from_env(cls, environ: dict | None = None, create: bool = True) -> "HelpRequestStore":
         settings = Settings.from_env(environ)
         engine = make_engine(settings.database_url)
+        store = cls(engine, settings)
         if create:
             try:
-                create_tables(engine)
-            except SQLAlchemyError as exc:  # database down at start: submit will raise StorageError later
-                log.error("tabellen voor hulpvragen niet aangemaakt: %s", exc)
-        return cls(engine, settings)
+                store.ensure_tables()
+            except StorageError as exc:  # database down at start: submit tries again, or says sorry
+                log.error("tabellen voor hulpvragen niet aangemaakt: %s", exc.__cause__)
+        return store
+
+    def ensure_tables(self) -> None:
+        if self._tables_ready:
+            return
+        try:
+            create_tables(self.engine)
+        except SQLAlchemyError as exc:
+            raise StorageError("database niet bereikbaar") from exc
+        self._tables_ready = True
+
+    # ---- async wrappers for the action server (the database calls block) ------------------------
+
+    async def asubmit(self, request: HelpRequest) -> Receipt:
+        return await asyncio.to_thread(self.submit, request)
+
+    async def awithdraw(self, reference: str, gesprek_id: str) -> str:
+        return await asyncio.to_thread(self.withdraw, reference, gesprek_id)
 
     # ---- submit ------------------------------------------------------------------------------
 
     def submit(self, request: HelpRequest) -> Receipt:
         fields = validated_fields(request)  # HelpRequestInvalid: nothing is written
+        self.ensure_tables()
         point = self._resolve(fields["gemeente_code"])
         last_error: Exception | None = None
         for _ in range(REFERENCE_ATTEMPTS):

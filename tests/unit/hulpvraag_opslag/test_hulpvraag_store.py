@@ -134,3 +134,11 @@ def test_free_text_is_kept_as_plain_text(store):
 def test_exactly_max_length_is_accepted(store):
     receipt = store.submit(make_request(hulpvraag="a" * MAX_HULPVRAAG))
     assert len(store.get(receipt.reference)["hulpvraag"]) == MAX_HULPVRAAG
+
+
+async def test_async_wrappers_and_tables_created_on_first_use(tmp_path):
+    store = HelpRequestStore.from_env({"WEGWIJZER_DATABASE_URL": f"sqlite:///{tmp_path / 'later' / 'w.db'}"},
+                                      create=False)
+    receipt = await store.asubmit(make_request(gemeente_code=""))
+    assert receipt.contactpunt_naam.startswith("het Wegwijzer-team")
+    assert await store.awithdraw(receipt.reference, GESPREK) == "ingetrokken"

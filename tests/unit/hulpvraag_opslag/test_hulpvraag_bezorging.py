@@ -197,3 +197,21 @@ async def test_dry_run_logs_and_sends_nothing(store, settings, regio, receiver, 
     assert status_by_doel(store.engine)["webhook"].pogingen == 0
     logged = caplog.text
     assert "DROOG" in logged and ref in logged and receiver.url in logged and GESPREK not in logged
+
+
+def test_verification_example_in_the_operator_doc_accepts_our_signature():
+    """The receiver example in docs/hulpvragen.md must keep matching what the worker sends."""
+    import re
+    import time
+    from pathlib import Path
+
+    from bot.hulpvraag.delivery_webhook import headers
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "hulpvragen.md").read_text(encoding="utf-8")
+    code = next(b for b in re.findall(r"```python\n(.*?)```", doc, re.S) if "def handtekening_klopt" in b)
+    scope: dict = {}
+    exec(code, scope)
+    body = json.dumps({"referentie": "WW-2345-6789"}).encode()
+    h = headers("geheim", body, "WW-2345-6789-webhook", now=time.time())
+    assert scope["handtekening_klopt"]("geheim", h, body)
+    assert not scope["handtekening_klopt"]("ander", h, body)
+    assert not scope["handtekening_klopt"]("geheim", h, body + b"x")

@@ -27,7 +27,9 @@ CONTENT_DIR = Path(os.environ.get("WEGWIJZER_REGIO_DIR", Path(__file__).resolve(
 ROLLEN = ("leerplicht", "swv_po", "swv_vo", "oudersteunpunt", "jeugdhulp")
 CONTACT_KEYS = {"naam", "code", "telefoon", "email", "website", "adres", "openingstijden", "bron", "bron_url",
                 "gecontroleerd", "toelichting"}
-HULP_KEYS = {"naam", "email", "webhook_url", "telefoon", "openingstijden"}
+HULP_KEYS = {"naam", "email", "webhook_url", "telefoon", "openingstijden", "reactietermijn_werkdagen"}
+# webhooks must use https; plain http only to this machine (local receivers, tests)
+WEBHOOK_URL = re.compile(r"^(https://[^\s/]+|http://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?)(/\S*)?$")
 TOP_KEYS = {"gebied", "naam", "beheerder", "gecontroleerd", "bron", "contacten", "hulpverzoek", "teksten", "opmerking"}
 VARIANTEN = {"ouder", "jongere", "spraak"}
 OVERRIDE_FILE = re.compile(r"^(GM\d{4}|JZ\d{2}|MC\d{2})\.ya?ml$")
@@ -120,8 +122,13 @@ def validate_override(path: Path, data: object, known_codes: set[str] | None = N
                 errs.append(f"{name}: hulpverzoek heeft een email of webhook_url nodig")
             if hulp.get("email") and not EMAIL.match(str(hulp["email"])):
                 errs.append(f"{name}: hulpverzoek.email is geen e-mailadres")
-            if hulp.get("webhook_url") and not str(hulp["webhook_url"]).startswith("https://"):
+            if hulp.get("webhook_url") and not WEBHOOK_URL.match(str(hulp["webhook_url"])):
                 errs.append(f"{name}: hulpverzoek.webhook_url moet met https:// beginnen")
+            termijn = hulp.get("reactietermijn_werkdagen")
+            if termijn is not None and (isinstance(termijn, bool) or not isinstance(termijn, int)
+                                        or not 1 <= termijn <= 30):
+                errs.append(f"{name}: hulpverzoek.reactietermijn_werkdagen moet een geheel getal van 1 tot "
+                            "en met 30 zijn")
     teksten = data.get("teksten") or {}
     if not isinstance(teksten, dict):
         errs.append(f"{name}: 'teksten' moet een mapping per intent zijn")

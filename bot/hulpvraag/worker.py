@@ -1,0 +1,161 @@
+"""Outbox worker: delivers stored help requests to webhooks and e-mail addresses.
+
+    python -m bot.hulpvraag.worker [--once] [--dry-run] [--interval SECONDS] [--batch N]
+
+Safe to run more than once at a time and to kill at any moment (see bot.hulpvraag.outbox). It keeps
+running when the database or a receiver is down: errors are logged and retried.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import socket
+import sys
+import uuid
+
+import aiohttp
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.hulpvraag.config import Settings
+from bot.hulpvraag.db import create_tables, make_engine
+from bot.hulpvraag.delivery_email import build_message, deliver_email
+from bot.hulpvraag.delivery_errors import DeliveryError
+from bot.hulpvraag.delivery_webhook import deliver_webhook
+from bot.hulpvraag.outbox import Claim, Outbox
+from bot.hulpvraag.payload import json_body, text_body
+from bot.hulpvraag.schema import DOEL_EMAIL, DOEL_WEBHOOK
+
+log = logging.getLogger("bot.hulpvraag.worker")
+
+
+class Worker:
+    def __init__(self, settings: Settings, engine=None, worker_id: str | None = None, dry_run: bool | None = None,
+                 batch: int = 10):
+        self.settings = settings
+        self.engine = engine or make_engine(settings.database_url)
+        self.outbox = Outbox(self.engine, settings)
+        self.id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.dry_run = settings.droog if dry_run is None else dry_run
+        self.batch = batch
+        self._shown: set[int] = set()
+        self._tables_ready = False
+
+    async def run_once(self, session: aiohttp.ClientSession) -> int:
+        """One pass: claim due deliveries and attempt them. Returns how many were attempted."""
+        if not self._tables_ready:
+            await asyncio.to_thread(create_tables, self.engine)
+            self._tables_ready = True
+        if self.dry_run:
+            return await asyncio.to_thread(self._show_due)
+        claims = await asyncio.to_thread(self.outbox.claim, self.id, self.batch)
+        await asyncio.gather(*(self._attempt(session, c) for c in claims))
+        return len(claims)
+
+    def _show_due(self) -> int:
+        shown = 0
+        for d, request in self.outbox.due(limit=100):
+            if d["id"] in self._shown:
+                continue
+            self._shown.add(d["id"])
+            shown += 1
+            if d["doel"] == DOEL_WEBHOOK:
+                body = json_body(d["soort"], request).decode()
+            else:
+                body = "\n".join(text_body(d["soort"], request))
+            log.info("DROOG: zou %s (%s) van %s naar %s sturen, sleutel %s:\n%s", d["soort"], d["doel"],
+                     request["referentie"], d["adres"], d["idempotentiesleutel"], body)
+        return shown
+
+    async def _attempt(self, session: aiohttp.ClientSession, claim: Claim) -> None:
+        ref = claim.request["referentie"]
+        try:
+            if claim.doel == DOEL_WEBHOOK:
+                await deliver_webhook(session, claim.adres, json_body(claim.soort, claim.request),
+                                      claim.idempotentiesleutel, self.settings.webhook_secret(claim.gebied),
+                                      self.settings.bezorg_timeout)
+            elif claim.doel == DOEL_EMAIL:
+                subject, body = text_body(claim.soort, claim.request)
+                msg = build_message(subject, body, claim.adres, self.settings.smtp_afzender,
+                                    claim.idempotentiesleutel, ref)
+                await deliver_email(msg, self.settings)
+            else:
+                raise DeliveryError(f"onbekend doel {claim.doel!r}", permanent=True)
+        except DeliveryError as exc:
+            status = await self._record(self.outbox.failed, claim, str(exc), exc.permanent)
+            log.warning("%s %s %s poging %d mislukt (%s): %s", ref, claim.soort, claim.doel, claim.pogingen,
+                        status or "niet vastgelegd", exc)
+            return
+        except Exception as exc:  # a bug must not stop the worker: count it as a failed attempt
+            log.exception("%s %s: onverwachte fout", ref, claim.doel)
+            await self._record(self.outbox.failed, claim, f"interne fout: {exc.__class__.__name__}")
+            return
+        await self._record(self.outbox.delivered, claim)
+        log.info("%s %s bezorgd via %s (poging %d, sleutel %s)", ref, claim.soort, claim.doel, claim.pogingen,
+                 claim.idempotentiesleutel)
+
+    async def _record(self, fn, *args):
+        try:
+            return await asyncio.to_thread(fn, *args)
+        except SQLAlchemyError as exc:
+            # the lease runs out and the delivery is repeated with the same idempotency key
+            log.error("uitkomst van %s niet opgeslagen (database): %s", args[0].idempotentiesleutel,
+                      exc.__class__.__name__)
+            return None
+
+    async def run(self, stop: asyncio.Event, once: bool = False) -> None:
+        log.info("outbox-worker %s gestart%s", self.id, " (DROOG: verstuurt niets)" if self.dry_run else "")
+        failures = 0
+        async with aiohttp.ClientSession() as session:
+            while not stop.is_set():
+                try:
+                    handled = await self.run_once(session)
+                    failures = 0
+                except SQLAlchemyError as exc:
+                    failures += 1
+                    handled = 0
+                    log.warning("database niet bereikbaar (%s); opnieuw over even", exc.__class__.__name__)
+                if once:
+                    return
+                if handled and not self.dry_run:
+                    continue  # there may be more due right away
+                wait = self.settings.poll_interval * min(2 ** failures, 16 if failures else 1)
+                try:
+                    await asyncio.wait_for(stop.wait(), timeout=min(wait, 60))
+                except asyncio.TimeoutError:
+                    pass
+        log.info("outbox-worker %s gestopt", self.id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.hulpvraag.worker",
+                                     description="Bezorgt opgeslagen hulpvragen (webhook, e-mail).")
+    parser.add_argument("--once", action="store_true", help="één ronde en stoppen")
+    parser.add_argument("--dry-run", action="store_true", help="alleen loggen wat verstuurd zou worden")
+    parser.add_argument("--interval", type=float, help="seconden tussen rondes (WEGWIJZER_OUTBOX_POLL)")
+    parser.add_argument("--batch", type=int, default=10, help="bezorgingen per ronde")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=os.environ.get("WEGWIJZER_LOG_LEVEL", "INFO"), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = Settings.from_env()
+    if args.interval is not None:
+        from dataclasses import replace
+
+        settings = replace(settings, poll_interval=max(0.05, args.interval))
+    worker = Worker(settings, dry_run=args.dry_run or None, batch=max(1, args.batch))
+
+    async def _main():
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await worker.run(stop, once=args.once)
+
+    asyncio.run(_main())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

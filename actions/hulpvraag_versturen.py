@@ -5,7 +5,6 @@ Thin adapters: the fields come from bot.hulpvraag_form, storage and delivery fro
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 from functools import lru_cache
 from typing import Any, Dict, List, Text
@@ -18,7 +17,7 @@ from actions.form_support import send_replies
 from actions.hulpvraag_form import CONTROL_SLOTS, FIELDS, filled_fields, form_context
 from actions.regio import answer_with_region
 from bot.hulpvraag.request import HelpRequest
-from bot.hulpvraag.store import HelpRequestStore, StorageError
+from bot.hulpvraag.store import HelpRequestInvalid, HelpRequestStore, StorageError
 from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, reading_of_answer
 from bot.hulpvraag_form import flow
 from bot.hulpvraag_intrekken import WITHDRAW_PREFIX, find_reference, pending_withdrawal
@@ -52,8 +51,8 @@ class ActionHulpvraagVersturen(Action):
             **flow.request_fields(filled, ctx),
         )
         try:
-            receipt = await asyncio.to_thread(store().submit, request)
-        except StorageError:
+            receipt = await store().asubmit(request)
+        except (StorageError, HelpRequestInvalid):
             log.exception("hulpvraag niet opgeslagen")
             send_replies(dispatcher, flow.storage_failed(ctx))
             return reset_form()
@@ -66,7 +65,7 @@ class ActionHulpvraagVersturen(Action):
 async def withdraw(dispatcher: CollectingDispatcher, tracker: Tracker, reference: str) -> List[Dict[Text, Any]]:
     ctx = form_context(tracker)
     try:
-        result = await asyncio.to_thread(store().withdraw, reference, tracker.sender_id)
+        result = await store().awithdraw(reference, tracker.sender_id)
     except StorageError:
         log.exception("hulpvraag niet ingetrokken")
         send_replies(dispatcher, flow.storage_failed(ctx))

@@ -222,6 +222,8 @@ def _field_for(t: str, mention: DateMention, expecting: Optional[str], facts: di
             distance = max(0, mention.start - k_end, k_start - mention.end)
             if best_distance is None or distance < best_distance:
                 best, best_distance = field, distance
+    if best == "besluit_op" and _KEYWORDS["tlv_op"].search(clause):
+        best = "tlv_op"  # "het besluit over de tlv"
     if best == "schorsing_sinds" and mention.kind == "duur" and not re.search(r"\bal\b|sinds|geleden", mention.fact.text):
         return None  # "5 dagen geschorst": a length, handled by _suspension_days
     if best:

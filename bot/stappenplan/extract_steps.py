@@ -26,7 +26,7 @@ from bot.stappenplan.situation import STEPS
 PATTERNS_FILE = Path(__file__).with_name("herkenning.yml")
 _CLAUSE_SPLIT = re.compile(
     r"[.;!?](?!\d)|,(?!\d)|\bmaar\b|\s-\s|\n|\b(?:want|omdat|doordat|dus|terwijl|zodat|alleen)\b"
-    r"|\ben (?=(?:hij|zij|ze|we|wij|ik|het|er|dat|die|toen|nu|daarna|ook|sinds|verder)\b)")
+    r"|\ben (?=(?:hij|zij|ze|we|wij|ik|er|toen|nu|daarna|ook|sinds|verder)\b)")
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ def extract_steps(text: str, prepared: bool = False) -> dict[str, bool]:
         segments = [clause[m.start:(mentions[i + 1].start if i + 1 < len(mentions) else len(clause))]
                     for i, m in enumerate(mentions)]
         prefix = clause[:mentions[0].start]
+        last: Optional[bool] = None
         for i, mention in enumerate(mentions):
             segment = segments[i]
             if i == 0:
@@ -92,19 +93,41 @@ def extract_steps(text: str, prepared: bool = False) -> dict[str, bool]:
                 nxt, nxt_question = clauses[index + 1]
                 if not _mentions(nxt, patterns):
                     verdict = _judge(nxt, patterns, nxt_question)  # "school, leerplicht: allebei gebeld"
+            if verdict is None and i > 0 and not _has_verb(segments[i], patterns):
+                verdict = last  # "met school gepraat, leerplicht en swv": the verb goes before the list
             if verdict is not None:
                 result[mention.step] = verdict
+            last = verdict
     return result
 
 
 def _clauses(t: str) -> list[tuple[str, bool]]:
-    out = []
+    """Clauses with a flag "is a question". A clause that lists steps without any verb is joined
+    with the next one when only a comma or "en" separates them ("school, leerplicht en swv gebeld")."""
+    patterns = load_patterns()
+    raw: list[tuple[str, str]] = []
     pos = 0
     for m in _CLAUSE_SPLIT.finditer(t):
-        out.append((t[pos:m.start()], m.group(0) == "?"))
+        raw.append((t[pos:m.start()], m.group(0)))
         pos = m.end()
-    out.append((t[pos:], False))
-    return [(c.strip(), q) for c, q in out if c.strip()]
+    raw.append((t[pos:], ""))
+    out: list[tuple[str, bool]] = []
+    carry, previous_sep = "", ""
+    for text, sep in raw:
+        text = f"{carry} {text}".strip() if carry else text.strip()
+        carry = ""
+        verbless = bool(_mentions(text, patterns)) and not _has_verb(text, patterns)
+        if verbless and sep == ",":
+            carry = text
+            continue
+        if verbless and previous_sep == "," and out:
+            out[-1] = (f"{out[-1][0]} , {text}", out[-1][1] or sep == "?")  # "met school, leerplicht en swv"
+        elif text:
+            out.append((text, sep == "?"))
+        previous_sep = sep
+    if carry:
+        out.append((carry, False))
+    return out
 
 
 def _mentions(clause: str, patterns: StepPatterns) -> list[_Mention]:

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Optional
 
 from bot.safety import detect_danger
-from bot.stappenplan.extract_dates import DateMention, find_dates, prepare
+from bot.stappenplan.extract_dates import MONTHS, DateMention, find_dates, prepare
 from bot.stappenplan.extract_steps import extract_steps
 from bot.stappenplan.situation import STEPS, Situation
 
@@ -83,7 +83,7 @@ _rules("vrijstelling",
       (r"(?:geen|niet|nooit) (?:\w+ )?(?:vrijstelling|vrijgesteld)", False),
       (r"vrijstelling|vrijgesteld|\b5 ?onder ?a\b|\b5 ?a\b|artikel 5\b", True))
 _rules("tlv_oneens",
-      (r"(?:tlv|toelaatbaarheidsverklaring)\w* (?:\w+ ){0,4}(?:afgewezen|geweigerd|niet gekregen|oneens|niet eens|klopt niet|niet goed)|"
+      (r"(?:\btlv|toelaatbaarheidsverklaring)\W+(?:\w+\W+){0,6}?(?:afgewezen|geweigerd|niet gekregen|oneens|niet (?:mee )?eens|klopt niet|niet goed)|"
        r"(?:oneens|niet eens|bezwaar) (?:\w+ ){0,3}(?:tlv|toelaatbaarheidsverklaring)|geen tlv gekregen|tlv (?:is )?geweigerd", True))
 _rules("rechtszaak",
       (r"(?:naar de rechter (?:gestapt|gegaan)|rechtszaak (?:loopt|gestart|begonnen|aangespannen)|kort geding (?:loopt|aangespannen|gestart)|"
@@ -95,7 +95,9 @@ _rules("schooltype",
       (r"basisschool|basis school|\bgroep [1-8]\b|\bsbo\b|speciaal basisonderwijs|kleuter|\bpo\b|\bso\b", "po"))
 
 _AGE = re.compile(
-    r"\b(?:is|ben|wordt|word|van|zoon|dochter|kind|jongen|meisje|leeftijd|nu|pas|net|bijna)\s+(?:\w+\s+)?\(?(\d{1,2})\)?"
+    r"\b(?:is|ben|wordt|word|van|zoon|dochter|kind|jongen|meisje|leeftijd|nu|pas|net|bijna)\s+"
+    r"(?:(?!op\b|in\b|sinds\b|vanaf\b|per\b|tot\b|voor\b|na\b|al\b|om\b|de\b|het\b)\w+\s+)?\(?(\d{1,2})\)?"
+    r"(?!\s*(?:" + "|".join(MONTHS) + r")\b)"
     r"(?:\s*(?:jaar|jr|jarig))?(?!\s*(?:weken|week|maanden|maand|dagen|dag|uur|keer|minuten|%|-|/|\.\d))\b"
     r"|\((\d{1,2})\)|\b(\d{1,2})\s*(?:jaar|jr)(?: oud)?\b(?!\s*(?:geleden|terug))")
 _NOTHING_DONE = re.compile(

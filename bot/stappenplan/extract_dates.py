@@ -155,6 +155,8 @@ def _relative(t: str, today: date):
 
 def _weekdays(t: str, today: date):
     for m in _WEEKDAY_RE.finditer(t):
+        if re.match(r"\s*\d", t[m.end():]):
+            continue  # "maandag 9 november": the date itself says which day
         target = WEEKDAYS[m.group(2)]
         back = (today.weekday() - target) % 7 or 7  # strictly before today
         value = today - timedelta(days=back)

@@ -76,6 +76,7 @@ class Plan:
     schattingen: tuple[str, ...] = ()
     vakantie: str = ""
     thuis_sinds: Optional[date] = None
+    niets_gedaan: bool = False  # the user said no step was taken yet
     bronnen: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
@@ -114,6 +115,7 @@ def build_plan(situation: Situation, today: date, gemeente_code: Optional[str] =
         gemeente=gemeente, gemeente_code=(gemeente_code or "").upper() if gemeente else "",
         schattingen=tuple(estimates), vakantie=holiday,
         thuis_sinds=sit.thuis_sinds.value if sit.thuis_sinds else None,
+        niets_gedaan=bool(sit.stappen) and not any(sit.stappen.values()) and not gedaan,
         bronnen=_sources(education_step, deadlines, rules),
     )
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.content.loader import REPO_ROOT, ContentError, load_answer_file
-from bot.region_replies import spoken_digits, voice_safe
+from bot.region_replies import bare_web, spoken_digits, voice_safe
 from bot.stappenplan.plan import Deadline, Plan, PlanContact
 from bot.stappenplan.rules import load_rules
 from bot.stappenplan.spoken import duration, elapsed, spoken_date, written_date
@@ -45,7 +45,7 @@ def render_plan(plan: Plan, variant: str) -> str:
         else:
             lines.append(pick(t["gedaan_kop"], variant))
             lines.extend(f"{dash}{item}" for item in items)
-    elif not plan.veiligheid:
+    elif plan.niets_gedaan and not plan.veiligheid:
         lines.append(pick(t["niets_gedaan"], variant))
 
     step = plan.onderwijs_stap
@@ -181,7 +181,7 @@ def _contact_line(c: PlanContact, variant: str) -> str:
         return ", ".join([c.naam, *details]) + "."
     details = [f"tel. {c.telefoon}"] if c.telefoon else []
     if c.website:
-        details.append(c.website)
+        details.append(bare_web(c.website))
     if c.openingstijden and variant == PARENT:
         details.append(f"({c.openingstijden})")
     return "- " + ", ".join([c.naam, *details]).replace(", (", " (") + "."

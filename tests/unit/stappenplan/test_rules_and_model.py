@@ -159,3 +159,25 @@ def test_youth_texts_use_je_form():
         text = " ".join(str(entry[k]["jongere"]) for k in ("titel", "zeggen", "niet_gelukt"))
         text = re.sub(r'"[^"]*"', "", text)  # what the young person says to an adult may use u
         assert not re.search(r"\b(u|uw)\b", text), step_id
+
+
+def test_every_combination_renders_without_crashing():
+    from itertools import product
+
+    from bot.stappenplan import build_plan, render_plan
+    from bot.stappenplan.situation import EXACT
+
+    start = DateFact(date(2026, 9, 1), EXACT, "1 september")
+    count = 0
+    for ages, written, geschorst, vrij, steps, safety in product(
+            (None, 4, 12, 19), (None, True, False), (None, True), (None, True),
+            ({}, {"school": True}, {"geschillencommissie": True, "kinderombudsman": True}), (None, "zelfdoding")):
+        s = Situation(thuis_sinds=start, aangemeld=written is not None, schriftelijk=written,
+                      aangemeld_op=start if written else None, geschorst=geschorst,
+                      schorsing_sinds=start if geschorst else None, vrijstelling=vrij, leeftijd=ages,
+                      stappen=steps, veiligheid=safety)
+        plan = build_plan(s, TODAY)
+        for variant in ("ouder", "jongere", "spraak"):
+            assert render_plan(plan, variant).strip()
+        count += 1
+    assert count == 4 * 3 * 2 * 2 * 3 * 2

@@ -1,0 +1,203 @@
+"""Turns a Plan into text: ``ouder`` (u-form), ``jongere`` (je-form, shorter) or ``spraak``
+(read aloud: no web addresses or lists, phone numbers digit by digit, dates and durations in words).
+``plan_summary_for_request`` gives a short plain text to send along with a help request.
+
+All sentences come from ``content/stappenplan/*.yml``; the safety block is the existing answer
+``content/antwoorden/veiligheid.yml``.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from bot.content.loader import REPO_ROOT, ContentError, load_answer_file
+from bot.region_replies import bare_web, spoken_digits, voice_safe
+from bot.stappenplan.plan import Deadline, Plan, PlanContact
+from bot.stappenplan.rules import load_rules
+from bot.stappenplan.spoken import duration, elapsed, spoken_date, written_date
+from bot.stappenplan.texts import fill, load, pick
+
+PARENT, YOUTH, VOICE = "ouder", "jongere", "spraak"
+VARIANTS = (PARENT, YOUTH, VOICE)
+SAFETY_FILE = REPO_ROOT / "content" / "antwoorden" / "veiligheid.yml"
+YOUTH_NOTES = ("ongeveer", "vakantie", "leerplicht_melden", "mdo")
+YOUTH_DEADLINES = ("besluit", "verlengd", "tijdelijke_plaatsing", "schorsing", "geschillencommissie",
+                   "tlv_bezwaar", "pact_doel", "vrijstelling_verlengen")
+MAX_SOURCES = 3
+
+
+def render_plan(plan: Plan, variant: str) -> str:
+    variant = variant if variant in VARIANTS else PARENT
+    t = load("teksten")
+    steps = load("stappen").get("stappen") or {}
+    voice = variant == VOICE
+    dash = "" if voice else "- "
+    lines: list[str] = [fill(pick(t["kop"], variant), stand=_date(plan.today, plan.today, variant))]
+
+    if plan.veiligheid:
+        lines.append(pick(steps["veiligheid"]["titel"], variant))
+        lines.append(_safety_text(variant))
+
+    if plan.gedaan:
+        items = [pick(t["gedaan"].get(s, {}), variant) for s in plan.gedaan]
+        if voice:
+            lines.append(f"{pick(t['gedaan_kop'], variant)} {_join(items)}.")
+        else:
+            lines.append(pick(t["gedaan_kop"], variant))
+            lines.extend(f"{dash}{item}" for item in items)
+    elif plan.niets_gedaan and not plan.veiligheid:
+        lines.append(pick(t["niets_gedaan"], variant))
+
+    step = plan.onderwijs_stap
+    entry = steps.get(step) or {}
+    lines.append(f"{pick(t['volgende_kop'], variant)} {pick(entry.get('titel'), variant)}")
+    reason = pick((t.get("reden") or {}).get(plan.reden, {}), variant)
+    if reason:
+        lines.append(fill(reason, duur=_reason_duration(plan, variant)))
+    lines.append(pick(entry.get("zeggen"), variant))
+    lines.extend(_who(plan, entry, t, variant))
+
+    if plan.ook:
+        titles = [pick((steps.get(_step_text(s)) or {}).get("titel"), variant).rstrip(".") for s in plan.ook]
+        if voice:
+            lines.append(f"{pick(t['ook_kop'], variant)} {_join([x[0].lower() + x[1:] for x in titles])}.")
+        else:
+            lines.append(pick(t["ook_kop"], variant))
+            lines.extend(f"{dash}{title}." for title in titles)
+
+    deadlines = [d for d in plan.termijnen if variant != YOUTH or d.id in YOUTH_DEADLINES]
+    if deadlines:
+        lines.append(pick(t["termijnen_kop"], variant))
+        lines.extend(f"{dash}{deadline_sentence(d, plan.today, variant)}" for d in deadlines)
+
+    for note in plan.notities:
+        if variant == YOUTH and note not in YOUTH_NOTES:
+            continue
+        text = pick((t.get("notitie") or {}).get(note, {}), variant)
+        lines.append(fill(text, woorden=", ".join(f'"{w}"' for w in plan.schattingen),
+                          vakantie=plan.vakantie or "vakantie"))
+
+    failed = pick(entry.get("niet_gelukt"), variant)
+    if failed:
+        lines.append(failed)
+
+    source_line = pick(t["bron_regel"], variant)
+    if source_line and plan.bronnen:
+        names = "; ".join(naam for naam, _ in plan.bronnen[:MAX_SOURCES])
+        lines.append(fill(source_line, bronnen=names, datum=written_date(load_rules().gecontroleerd)))
+    text = "\n".join(line for line in lines if line and line.strip())
+    return voice_safe(text) if voice else text
+
+
+def deadline_sentence(d: Deadline, today: date, variant: str) -> str:
+    t = load("teksten")
+    entry = (t.get("termijn") or {}).get(d.id) or {}
+    which = entry.get("voorbij" if d.verstreken else "open") or {}
+    day = _date(d.datum, today, variant)
+    if d.ongeveer and variant != VOICE:
+        day = f"{day} (geschat)"
+    return fill(pick(which, variant), datum=day, duur=_period_words(d.duur, variant))
+
+
+def plan_summary_for_request(plan: Plan) -> str:
+    """Short plain text (parent register, no web addresses) to attach to a help request."""
+    t = load("teksten")
+    steps = load("stappen").get("stappen") or {}
+    lines = [f"Stappenplan, stand van {written_date(plan.today)}."]
+    if plan.veiligheid:
+        lines.append("Let op: in het gesprek is een zorg over veiligheid genoemd.")
+    if plan.thuis_sinds:
+        lines.append(f"Thuis sinds: {written_date(plan.thuis_sinds)} ({elapsed(plan.thuis_sinds, plan.today)}).")
+    done = [pick(t["gedaan"].get(s, {}), PARENT).lower() for s in plan.gedaan]
+    lines.append(f"Al gedaan: {'; '.join(done)}." if done else "Al gedaan: nog niets genoemd.")
+    lines.append(f"Volgende stap: {pick((steps.get(plan.onderwijs_stap) or {}).get('titel'), PARENT)}")
+    for d in plan.termijnen:
+        state = "voorbij" if d.verstreken else "open"
+        prefix = "rond " if d.ongeveer else ""
+        lines.append(f"Termijn {d.id.replace('_', ' ')}: {prefix}{written_date(d.datum)} ({state}).")
+    if plan.gemeente:
+        lines.append(f"Gemeente: {plan.gemeente}.")
+    return "\n".join(lines)
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+
+def _date(day: date, today: date, variant: str) -> str:
+    return spoken_date(day, today) if variant == VOICE else written_date(day)
+
+
+def _period_words(period_id: str, variant: str) -> str:
+    rules = load_rules()
+    period = rules.periods.get(period_id)
+    if period is None:
+        return ""
+    return duration(period.aantal, period.eenheid, spoken=variant == VOICE)
+
+
+def _reason_duration(plan: Plan, variant: str) -> str:
+    period = {"overslaan": "onderwijsconsulent_criterium", "schorsing_te_lang": "schorsing_max"}.get(plan.reden, "")
+    return _period_words(period, variant) if period else ""
+
+
+def _step_text(ladder_id: str) -> str:
+    return {"formeel": "geschillencommissie"}.get(ladder_id, ladder_id)
+
+
+def _who(plan: Plan, entry: dict, t: dict, variant: str) -> list[str]:
+    wie = str(entry.get("wie", "geen"))
+    voice = variant == VOICE
+    head = pick(t["wie_kop"], variant)
+    if wie == "geen":
+        return []
+    if wie == "school":
+        return [f"{head} {pick(t['school_wie'], variant)}"]
+    if not plan.contacten:
+        if wie in ("leerplicht", "swv", "rmc") and not plan.gemeente:
+            return [pick(t["geen_gemeente"], variant)]
+        return []
+    lines = [head if not voice else ""]
+    old_data = False
+    for c in plan.contacten:
+        if c.waar:
+            if c.naam:
+                lines.append(_contact_line(c, variant))
+            lines.append(fill(pick(t.get(c.waar, {}), variant), gemeente=plan.gemeente))
+            continue
+        lines.append(_contact_line(c, variant))
+        if c.controleren:
+            lines.append(pick(t["controleren"], variant))
+        old_data = old_data or c.data_2015
+    if old_data:
+        lines.append(pick(t["data_2015"], variant))
+    if voice:
+        spoken = [line for line in lines if line]
+        return [f"{head} {spoken[0]}", *spoken[1:]] if spoken else []
+    return lines
+
+
+def _contact_line(c: PlanContact, variant: str) -> str:
+    if variant == VOICE:
+        details = [f"telefoon {spoken_digits(c.telefoon)}"] if c.telefoon else []
+        return ", ".join([c.naam, *details]) + "."
+    details = [f"tel. {c.telefoon}"] if c.telefoon else []
+    if c.website:
+        details.append(bare_web(c.website))
+    if c.openingstijden and variant == PARENT:
+        details.append(f"({c.openingstijden})")
+    return "- " + ", ".join([c.naam, *details]).replace(", (", " (") + "."
+
+
+def _safety_text(variant: str) -> str:
+    try:
+        answer = load_answer_file(Path(SAFETY_FILE))
+    except (ContentError, OSError):  # never lose the numbers because a file is broken
+        return ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelfmoordpreventie: 0800-0113. "
+                "De Kindertelefoon: 0800-0432.")
+    return answer.tekst.get(variant) or answer.tekst.get(PARENT, "")
+
+
+def _join(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]

@@ -58,7 +58,7 @@ FIXED_KEYS = (
     "info_andere_taal", "toestemming_nee", "jonger_dan_16", "vraag_wat_aanpassen",
     "aanpassen_ok", "samenvatting_kop", "bevestiging", "bevestiging_jonger_dan_16",
     "opslaan_mislukt", "ingetrokken", "intrekken_al_verwerkt", "intrekken_niet_gevonden",
-    "intrekken_mislukt",
+    "intrekken_mislukt", "fout_aanpassen_onbekend",
 )
 LABEL_KEYS = (
     "knop_ja", "knop_nee", "knop_stoppen", "knop_overslaan", "knop_versturen", "knop_aanpassen",
@@ -129,6 +129,10 @@ class HulpvraagTexts:
     def has(self, key: str) -> bool:
         self._refresh()
         return key in self._texts
+
+    def has_label(self, key: str) -> bool:
+        self._refresh()
+        return key in self._labels
 
     def label(self, key: str) -> str:
         self._refresh()

@@ -48,7 +48,7 @@ SCHOOL_TYPES: tuple[tuple[str, str], ...] = (
      r"thuisonderwijs|geen plek", "geen school"),
 )
 _NOT_AGE_UNIT = r"(?:weken|week|wk|maanden|maand|mnd|dagen|dag|uur|keer|minuten|kilo|kg|km|cm|euro|%|procent|klas|groep|e\b|ste\b|de\b)"
-_AGE_NUMBER = re.compile(rf"(?<![\d.,:/\-+])(\d{{1,2}})(?![\d.,:/\-])(?!\s*{_NOT_AGE_UNIT})(?:\s*(?:jaar|jr|j)\b)?")
+_AGE_NUMBER = re.compile(rf"(?<![\d.,:/\-+])(\d{{1,2}})(?!\d|[.,:/\-]\d)(?!\s*{_NOT_AGE_UNIT})(?:\s*(?:jaar|jr|j)\b)?")
 _BIRTH_YEAR = re.compile(r"\b(?:geboren|geb\.?|geboortejaar|van)\s*(?:in\s*)?((?:19|20)\d{2})\b")
 _GROEP = re.compile(r"\bgroep\s*([1-8]|een|twee|drie|vier|vijf|zes|zeven|acht)\b|\b([1-8])(?:e|de|ste)?\s*groep\b")
 _KLAS = re.compile(

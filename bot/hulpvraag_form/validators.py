@@ -79,7 +79,7 @@ def parse_rol(text: str, **_: Any) -> Parsed:
             hits = {"professional"}
         else:
             hits.discard("professional")
-    if hits == {"ouder", "jongere"} and not re.search(r"\bik ben (?:de |een )?(?:jongere|leerling|scholier)\b", norm):
+    if hits == {"ouder", "jongere"} and not re.search(r"\bjongere\b|\bik ben (?:de |een )?(?:leerling|scholier)\b", norm):
         hits.discard("jongere")  # "ik ben zelf moeder"
     if len(hits) == 1:
         return Parsed(value=hits.pop())
@@ -181,7 +181,7 @@ def parse_geprobeerd(text: str, **_: Any) -> Parsed:
                 continue
             after = padded[position + len(word) + 2:][:12]
             before = padded[max(0, position - 16):position]
-            if after.startswith("niet") or re.search(r"\b(?:niet|geen|nog niet) (?:bij|met|naar|de|het)? ?$", before):
+            if after.startswith("niet") or re.search(r"\b(?:niet|geen)(?: (?:bij|met|naar|de|het|een))*\s*$", before):
                 continue  # "leerplicht niet", "niet bij de leerplicht"
             found.append(item)
             break

@@ -19,15 +19,17 @@ from typing import Any, Mapping, Optional, Sequence
 
 from bot.audience import detect_audience
 from bot.hulpvraag_form import fields as F
-from bot.hulpvraag_form.context import FormContext, Outcome, reply, text, variant  # noqa: F401
+from bot.hulpvraag_form.context import FormContext, Outcome, reply, text, variant
 from bot.hulpvraag_form.control import is_skip, is_stop, starts_with_no, yes_no
-from bot.hulpvraag_form.finish import (confirmation, request_fields, storage_failed,  # noqa: F401
-                                       withdrawn)
+from bot.hulpvraag_form.finish import confirmation, request_fields, storage_failed, withdrawn
 from bot.hulpvraag_form.privacy import mentions_bsn
-from bot.hulpvraag_form.questions import GEMEENTE_OPTIONS, ask  # noqa: F401
+from bot.hulpvraag_form.questions import GEMEENTE_OPTIONS, ask
 from bot.hulpvraag_form.summary import parse_correction
 from bot.hulpvraag_form.validators import Parsed, parse
 from bot.nlu.normalize import fold
+
+__all__ = ["FormContext", "Outcome", "required_fields", "ask", "validate", "request_fields",
+           "confirmation", "storage_failed", "withdrawn", "variant"]
 
 MAX_INPUT = 20000  # longer messages are cut before parsing (a help text may be at most 1000)
 REASK_GEMEENTE = "_gemeente_vragen"  # key in hv_pogingen: ask the place even if routing knew it

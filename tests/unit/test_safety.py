@@ -122,6 +122,10 @@ POSITIVES: list[tuple[str, str]] = [
     ("we zijn thuis niet veilig", "acuut_gevaar"),
     ("hij komt met een mes op ons af", "acuut_gevaar"),
     ("ik zit al 3 weken thuis van school en ben bang om thuis te zijn", "acuut_gevaar"),
+    ("ik wil haar iets aandoen", "acuut_gevaar"),
+    ("ik ben bang dat ik hem iets aandoe", "acuut_gevaar"),
+    ("mn stiefvader doet me pijn", "acuut_gevaar"),
+    ("mijn moeder doet me pijn als ze boos is", "acuut_gevaar"),
 ]
 
 NEGATIVES: list[str] = [
@@ -197,6 +201,9 @@ NEGATIVES: list[str] = [
     "ik word buitengesloten",
     "we zijn het gesprek met de behandeling en de indeling van de klas beu",
     "de leerkrachten doen niks",
+    "kunnen we er iets aan doen",
+    "wat kan ik eraan doen als school niet belt",
+    "de school doet mij pijn met die regels",
 ]
 
 

@@ -1,0 +1,145 @@
+"""The personal step plan: thin Rasa adapters over bot.stappenplan.
+
+- ``action_stappenplan`` reads the situation from the user's words (merged with what the
+  conversation already said), asks a missing fact first through ``stappenplan_form`` when one
+  matters, and otherwise shows the plan: done steps, the one next step with whom, the deadlines
+  with real dates. A story without dates or steps gets the general answer.
+- ``validate_stappenplan_form`` reads each answer; ``action_ask_sp_antwoord`` asks the question.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions.content_library import library
+from actions.form_support import interruption, send_replies
+from actions.regio import answer_with_region, region_input, slot_events
+from actions.tracker_input import turn_input
+from bot.region_turn import plan_region
+from bot.regions.directory import get_directory
+from bot.replies import Button, Reply, choose_variant, render_answer
+from bot.stappenplan import Situation, build_plan, extract_situation, missing_question, plan_summary_for_request, render_plan
+from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, worth_a_plan
+from bot.turn_plan import INTRO, button_titles, resolve_audience
+
+FORM = "stappenplan_form"
+SITUATION_SLOT, ASKED_SLOT, ANSWER_SLOT, PLAN_SLOT = "sp_situatie", "sp_gevraagd", "sp_antwoord", "sp_plan"
+DONE, STOPPED = "klaar", "gestopt"
+
+
+def today() -> date:
+    """Today; WEGWIJZER_VANDAAG=YYYY-MM-DD fixes it for demos and dialogue tests."""
+    fixed = os.environ.get("WEGWIJZER_VANDAAG", "")
+    try:
+        return date.fromisoformat(fixed) if fixed else date.today()
+    except ValueError:
+        return date.today()
+
+
+def situation_of(tracker: Tracker) -> Situation:
+    return Situation.from_dict(tracker.get_slot(SITUATION_SLOT))
+
+
+def asked_of(tracker: Tracker) -> List[str]:
+    asked = tracker.get_slot(ASKED_SLOT)
+    return [a for a in asked if isinstance(a, str)] if isinstance(asked, list) else []
+
+
+def _variant(tracker: Tracker) -> str:
+    turn = turn_input(tracker)
+    return choose_variant(resolve_audience(turn), turn.voice)
+
+
+def _plan_reply(tracker: Tracker, situation: Situation, gemeente: Optional[str]) -> tuple[Reply, str]:
+    plan = build_plan(situation, today(), gemeente_code=gemeente)
+    return Reply(text=render_plan(plan, _variant(tracker)), answer_id="stappenplan"), plan_summary_for_request(plan)
+
+
+def _intro(tracker: Tracker) -> List[Reply]:
+    turn = turn_input(tracker)
+    answer = library().get(INTRO)
+    if not turn.first_bot_turn or answer is None:
+        return []
+    return [render_answer(answer, _variant(tracker), button_titles(library()), with_buttons=False)]
+
+
+class ActionStappenplan(Action):
+    def name(self) -> Text:
+        return "action_stappenplan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        completing = tracker.latest_action_name == FORM
+        # the region step: a place named in the story fills the slot gemeente
+        step = plan_region(region_input(tracker), library(), get_directory())
+        gemeente = step.gemeente or tracker.get_slot("gemeente")
+        events = slot_events(tracker, step)
+
+        if completing:
+            status = tracker.get_slot(ANSWER_SLOT)
+            events += [SlotSet(ANSWER_SLOT, None), SlotSet(ASKED_SLOT, None)]
+            if status == STOPPED:
+                return events
+            reply, summary = _plan_reply(tracker, situation_of(tracker), gemeente)
+            send_replies(dispatcher, [reply])
+            return events + [SlotSet(PLAN_SLOT, summary)]
+
+        turn = turn_input(tracker)
+        previous = situation_of(tracker)
+        situation = extract_situation(turn.text, today(), previous)
+        events.append(SlotSet(SITUATION_SLOT, situation.to_dict()))
+        if not worth_a_plan(turn.intent, situation):
+            # a story without dates or steps: the general answer, which invites them to tell more
+            return answer_with_region(dispatcher, tracker) + [SlotSet(SITUATION_SLOT, situation.to_dict())]
+
+        question = missing_question(situation, resolve_audience(turn), today())
+        show_again = situation == previous and bool(tracker.get_slot(PLAN_SLOT))
+        if not show_again and should_ask(question, []):
+            send_replies(dispatcher, _intro(tracker))
+            return events + [SlotSet(ASKED_SLOT, []), SlotSet(ANSWER_SLOT, None), FollowupAction(FORM)]
+        reply, summary = _plan_reply(tracker, situation, gemeente)
+        send_replies(dispatcher, _intro(tracker) + [reply])
+        return events + [SlotSet(PLAN_SLOT, summary)]
+
+
+class ValidateStappenplanForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_stappenplan_form"
+
+    async def get_validation_events(self, dispatcher, tracker, domain) -> List[Dict[Text, Any]]:
+        slots = tracker.slots_to_validate()
+        if ANSWER_SLOT not in slots:
+            return [SlotSet(name, value) for name, value in slots.items()]
+        turn = turn_input(tracker)
+        plan, is_safety = interruption(tracker)
+        if plan is not None:
+            send_replies(dispatcher, plan.replies)
+            return [SlotSet(ANSWER_SLOT, STOPPED if is_safety else None)]
+        asked = asked_of(tracker)
+        expecting = asked[-1] if asked else None
+        situation = extract_situation(turn.text, today(), situation_of(tracker), expecting=expecting)
+        status = answer_status(turn.text, missing_question(situation, resolve_audience(turn), today()), asked)
+        value = {"verder": None, "klaar": DONE, "gestopt": DONE}[status]
+        return [SlotSet(SITUATION_SLOT, situation.to_dict()), SlotSet(ANSWER_SLOT, value)]
+
+
+class ActionAskSpAntwoord(Action):
+    def name(self) -> Text:
+        return "action_ask_sp_antwoord"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+        turn = turn_input(tracker)
+        question = missing_question(situation_of(tracker), resolve_audience(turn), today())
+        if question is None:  # nothing left to ask: the form ends and the plan follows
+            return [SlotSet(ANSWER_SLOT, DONE)]
+        buttons = () if turn.voice else tuple(Button(title=o.titel, payload=o.tekst) for o in question.opties)
+        send_replies(dispatcher, [Reply(text=question.tekst, buttons=buttons)])
+        return [SlotSet(ASKED_SLOT, asked_of(tracker) + [question.veld])]
+
+
+__all__ = ["ActionStappenplan", "ValidateStappenplanForm", "ActionAskSpAntwoord", "MAX_QUESTIONS"]

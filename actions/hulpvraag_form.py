@@ -20,6 +20,7 @@ from actions.form_support import interruption, send_replies
 from actions.tracker_input import turn_input
 from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag_form import flow
+from bot.region_turn import GM_CODE
 from bot.regions.directory import get_directory
 from bot.turn_plan import resolve_audience
 
@@ -33,21 +34,27 @@ CONTROL_SLOTS = ("hv_gestopt", "hv_pogingen")
 FREE_TEXT_FIELDS = {"hv_hulpvraag"}
 
 
+def _gm_code(value: Any) -> Optional[str]:
+    if isinstance(value, dict):
+        value = value.get("code")
+    return value.upper() if isinstance(value, str) and GM_CODE.match(value.upper()) else None
+
+
 def form_context(tracker: Tracker) -> flow.FormContext:
     turn = turn_input(tracker)
-    gemeente = tracker.get_slot("hv_gemeente") or tracker.get_slot("gemeente")
-    gemeente_code = gemeente if isinstance(gemeente, str) and gemeente.upper().startswith("GM") else None
+    routed = _gm_code(tracker.get_slot("gemeente"))  # from region routing earlier in the conversation
+    chosen = _gm_code(tracker.get_slot("hv_gemeente"))  # answered in the form
     naam = None
-    if gemeente_code:
-        info = get_directory().municipality(gemeente_code)
+    if routed:
+        info = get_directory().municipality(routed)
         naam = info.get("naam") if info else None
-    point = resolve_contact_point(gemeente_code) if gemeente_code else None
+    point = resolve_contact_point(chosen or routed or "")
     return flow.FormContext(
         audience=resolve_audience(turn),
         voice=turn.voice,
-        gemeente_code=gemeente_code,
+        gemeente_code=routed,
         gemeente_naam=naam,
-        contactpunt_naam=point.naam if point else "",
+        contactpunt_naam=point.naam,
         today=date.today(),
     )
 
@@ -92,21 +99,23 @@ class ValidateHulpvraagForm(FormValidationAction):
         return [SlotSet(name, value) for name, value in updates.items()]
 
 
-class AskField(Action):
-    """Base of the ask actions: Rasa calls ``action_ask_<slot>`` when it requests that slot."""
+def _ask_action(field: str) -> type:
+    """``action_ask_<field>``: Rasa calls it when the form requests that slot."""
 
-    field = ""
+    class AskField(Action):
+        def name(self) -> Text:
+            return f"action_ask_{field}"
 
-    def name(self) -> Text:
-        return f"action_ask_{self.field}"
+        async def run(self, dispatcher, tracker, domain) -> List[Dict[Text, Any]]:
+            ctx = form_context(tracker)
+            send_replies(dispatcher, flow.ask(field, filled_fields(tracker), ctx))
+            return []
 
-    async def run(self, dispatcher, tracker, domain) -> List[Dict[Text, Any]]:
-        ctx = form_context(tracker)
-        send_replies(dispatcher, flow.ask(self.field, filled_fields(tracker), ctx))
-        return []
+    AskField.__name__ = AskField.__qualname__ = f"AskField_{field}"
+    return AskField
 
 
 # One ask action per field, named action_ask_hv_<field> (the names Rasa looks for).
 for _field in FIELDS:
-    _cls = type(f"AskField_{_field}", (AskField,), {"field": _field})
+    _cls = _ask_action(_field)
     globals()[_cls.__name__] = _cls

@@ -16,10 +16,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.form_support import send_replies
 from actions.hulpvraag_form import CONTROL_SLOTS, FIELDS, filled_fields, form_context
 from actions.regio import answer_with_region
-from bot.hulpvraag.request import HelpRequest
 from bot.hulpvraag.store import HelpRequestInvalid, HelpRequestStore, StorageError
 from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, reading_of_answer
 from bot.hulpvraag_form import flow
+from bot.hulpvraag_form.to_request import help_request
 from bot.hulpvraag_intrekken import WITHDRAW_PREFIX, find_reference, pending_withdrawal
 
 log = logging.getLogger(__name__)
@@ -45,11 +45,8 @@ class ActionHulpvraagVersturen(Action):
         if filled.get("hv_gestopt") or filled.get("hv_bevestigd") is not True or filled.get("hv_toestemming") is not True:
             return reset_form()  # stopped or not confirmed: the form already said so; nothing is stored
         ctx = form_context(tracker)
-        request = HelpRequest(
-            gesprek_id=tracker.sender_id,
-            kanaal="spraak" if ctx.voice else "chat",
-            **flow.request_fields(filled, ctx),
-        )
+        request = help_request(flow.request_fields(filled, ctx), gesprek_id=tracker.sender_id,
+                               kanaal="spraak" if ctx.voice else "chat", stappenplan=tracker.get_slot("sp_plan"))
         try:
             receipt = await store().asubmit(request)
         except (StorageError, HelpRequestInvalid):

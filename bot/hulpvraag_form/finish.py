@@ -16,6 +16,8 @@ from bot.replies import Reply
 WITHDRAW_RESULTS = {
     "ingetrokken": "ingetrokken",  # withdrawn before delivery
     "al_verwerkt": "intrekken_al_verwerkt",  # the contact point already has it
+    "al_afgerond": "intrekken_al_verwerkt",  # the store's name for the same
+    "bevestig": "intrekken_bevestigen",  # ask before withdrawing the one request of this conversation
     "niet_gevonden": "intrekken_niet_gevonden",  # no such reference in this conversation
     "mislukt": "intrekken_mislukt",  # storage error
 }

@@ -44,8 +44,11 @@ def stack(tmp_path_factory):
     shutil.copytree(REPO / "content" / "antwoorden", content_dir)
     regio_dir = work / "regio"
     shutil.copytree(REPO / "content" / "regio", regio_dir)
+    database_url = f"sqlite:///{work / 'wegwijzer.db'}"
     with local_stack(MODEL, work, content_dir=content_dir,
-                     extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir)}) as running:
+                     extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir),
+                                "WEGWIJZER_DATABASE_URL": database_url}) as running:
         stack = Stack(running, content_dir)
         stack.regio_dir = regio_dir
+        stack.database_url = database_url
         yield stack

@@ -1,0 +1,109 @@
+"""A help request by chat on the real stack: offer, form, summary, confirmation, stored row, withdrawal.
+
+Real Rasa server (trained model) + action server + SQLite help-request database (temporary).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.hulpvraag.store import HelpRequestStore
+
+pytestmark = pytest.mark.integration
+REFERENCE = re.compile(r"WW-[0-9A-Z]{4}-[0-9A-Z]{4}")
+
+
+def _store(stack) -> HelpRequestStore:
+    return HelpRequestStore.from_env({"WEGWIJZER_DATABASE_URL": stack.database_url})
+
+
+def _all_text(messages) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def _fill_form(stack, sender, answers):
+    """Answers each question in turn; returns every bot reply per answer."""
+    replies = []
+    for answer in answers:
+        replies.append(stack.say(sender, answer))
+    return replies
+
+
+def test_parent_sends_a_help_request_and_withdraws_it(stack):
+    sender = stack.new_sender()
+    offer = stack.say(sender, "kan iemand mij bellen over mijn zoon")
+    assert "0800-5010" in _all_text(offer)
+    assert any(b["payload"] == "/hulpvraag_starten" for m in offer for b in m.get("buttons") or [])
+
+    first = stack.texts(sender, "/hulpvraag_starten")
+    joined = "\n".join(first)
+    assert "stop" in joined.lower() and "Wie bent u?" in joined
+
+    steps = [
+        ("ouder", "gemeente"),
+        ("we wonen in zaandam", "oud"),
+        ("hij is 13", "school"),
+        ("havo", "thuis"),
+        ("al 6 weken", "geprobeerd"),
+        ("met school gepraat en leerplicht gebeld", "hulp"),
+        ("Hij zit thuis en school reageert niet meer. Wij zoeken een passende plek.", "bereiken"),
+        ("06 12345678", "tijd"),
+        ("ochtend", "Zaanstad"),
+    ]
+    for answer, expected in steps:
+        texts = stack.texts(sender, answer)
+        assert any(expected.lower() in t.lower() for t in texts), (answer, texts)
+
+    summary = "\n".join(stack.texts(sender, "ja"))  # consent
+    assert "Zaanstad" in summary and "06" in summary.replace("+31 6", "06")
+    done = "\n".join(stack.texts(sender, "ja"))  # confirm the summary
+    match = REFERENCE.search(done)
+    assert match, done
+    reference = match.group(0)
+
+    row = _store(stack).get(reference)
+    assert row is not None
+    assert row["gemeente_code"] == "GM0479"
+    assert row["telefoon"] == "+31612345678"
+    assert row["rol"] == "ouder" and row["leeftijd"] == 13
+    assert row["status"] == "nieuw" and row["toestemming"] is True
+    assert "school reageert niet" in row["hulpvraag"]
+    assert "leerplicht" in row["geprobeerd"]
+
+    withdrawn = "\n".join(stack.texts(sender, f"ik wil {reference.lower()} intrekken"))
+    assert "ingetrokken" in withdrawn
+    assert _store(stack).get(reference)["status"] == "ingetrokken"
+
+
+def test_stop_midway_stores_nothing(stack):
+    sender = stack.new_sender()
+    stack.say(sender, "ik wil een hulpvraag indienen")
+    stack.say(sender, "ouder")
+    stopped = "\n".join(stack.texts(sender, "laat maar"))
+    assert "0800-5010" in stopped
+    after = "\n".join(stack.texts(sender, "wat is een tlv"))
+    assert "TLV" in after  # back to normal answers, the form is gone
+
+
+def test_danger_inside_the_form_comes_first(stack):
+    sender = stack.new_sender()
+    stack.say(sender, "ik wil een hulpvraag indienen")
+    texts = stack.texts(sender, "mijn vader slaat me")
+    assert "112" in texts[0]
+
+
+def test_question_mid_form_is_answered_and_the_form_goes_on(stack):
+    sender = stack.new_sender()
+    stack.say(sender, "ik wil een hulpvraag indienen")
+    texts = stack.texts(sender, "wat is een onderwijsconsulent eigenlijk?")
+    joined = "\n".join(texts)
+    assert "onderwijsconsulent" in joined.lower()
+    assert "Wie bent u?" in texts[-1]
+
+
+def test_no_offer_declined_then_normal(stack):
+    sender = stack.new_sender()
+    stack.say(sender, "ik wil een mens spreken")
+    declined = "\n".join(stack.texts(sender, "nee hoor"))
+    assert "niets door" in declined

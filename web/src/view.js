@@ -28,7 +28,7 @@ export function buildView(doc, config, t, support) {
 
   const newButton = button(doc, t.nieuw, { "data-actie": "nieuw" }, "subtle");
   const readButton = support.synthesis ? button(doc, t.voorlezen, { "data-actie": "voorlezen", "aria-pressed": "false" }, "subtle") : null;
-  const closeButton = button(doc, t.sluiten, { "data-actie": "sluiten", "aria-label": t.sluitenLabel }, "subtle");
+  const closeButton = button(doc, t.sluiten, { "data-actie": "sluiten" }, "subtle");
   const log = h(doc, "div", {
     class: "wegwijzer__log",
     role: "log",
@@ -71,7 +71,8 @@ export function buildView(doc, config, t, support) {
   }, [
     h(doc, "div", { class: "wegwijzer__kop" }, [
       h(doc, "h2", { id: "wegwijzer-titel", class: "utrecht-heading-2 wegwijzer__titel" }, [t.titel]),
-      h(doc, "div", { class: "wegwijzer__acties" }, [newButton, readButton, closeButton]),
+      closeButton,
+      h(doc, "div", { class: "wegwijzer__acties" }, [newButton, readButton]),
       h(doc, "p", { id: "wegwijzer-uitleg", class: "wegwijzer__uitleg" }, [t.uitleg]),
     ]),
     log,

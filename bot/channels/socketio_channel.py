@@ -1,0 +1,116 @@
+"""Rasa input channel for the web widget: Rasa's socket.io channel plus the widget's rules.
+
+Use it in ``credentials.yml`` instead of ``socketio:``::
+
+    bot.channels.socketio_channel.WidgetSocketIOInput:
+      user_message_evt: user_uttered
+      bot_message_evt: bot_uttered
+      session_persistence: true
+
+Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_policy``):
+
+- origin allow-list (also enforced by engine.io through ``cors_allowed_origins``) and, when
+  ``WEGWIJZER_WIDGET_SECRET`` is set, a signed short-lived token from the web app;
+- session ids must look like the widget's (32 hex characters), else a new one is issued;
+- a message length limit and a rate limit per conversation and per connection, answered with a
+  friendly Dutch message instead of passing the message to the assistant;
+- only known metadata from the page (``doelgroep``, ``gemeente``) reaches the assistant;
+- every user message is acknowledged, so the widget knows it was received and can resend otherwise.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+from socketio.exceptions import ConnectionRefusedError as SocketRefused
+
+from bot.channels import widget_policy as wp
+
+logger = logging.getLogger(__name__)
+
+
+class WidgetSocketIOInput(SocketIOInput):
+    """socket.io channel with origin/token checks, limits and clean metadata."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "socketio"
+
+    def __init__(self, *args: Any, policy: Optional[wp.WidgetPolicy] = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.policy = policy or wp.WidgetPolicy.from_env()
+        self.messages = wp.load_messages()
+        self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
+        self.clock: Callable[[], float] = time.time
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins))
+        socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        self.sio = sio
+        sessions: Dict[str, Dict[str, Any]] = {}
+
+        @socketio_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
+            refusal = wp.connection_refusal(self.policy, environ.get("HTTP_ORIGIN"), auth, self.clock())
+            if refusal:
+                logger.info("widget connection refused (%s) from %r", refusal, environ.get("HTTP_ORIGIN"))
+                raise SocketRefused(refusal)
+            sessions[sid] = {}
+            return True
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: Text) -> None:
+            sessions.pop(sid, None)
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Any) -> None:
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            session_id = wp.session_id_or_new(requested)
+            if self.session_persistence:
+                sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+        async def say(sid: Text, reason: str, metadata: dict, **values: Any) -> None:
+            text = wp.friendly_message(self.messages, reason, metadata, **values)
+            await sio.emit(self.bot_message_evt, {"text": text, "soort": reason}, room=sid,
+                           namespace=self.namespace)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Any) -> bool:
+            data = data if isinstance(data, dict) else {}
+            metadata = wp.clean_metadata(data.get(self.metadata_key))
+            if self.session_persistence:
+                sender_id = wp.clean_session_id(data.get("session_id"))
+                if sender_id is None:
+                    logger.debug("widget message without a valid session id ignored")
+                    return False
+            else:
+                sender_id = sid
+            message = data.get("message")
+            problem = wp.message_problem(message, self.policy.max_chars)
+            if problem:
+                await say(sid, problem, metadata, max=self.policy.max_chars)
+                return True
+            now = time.monotonic()
+            keys = (f"sessie:{sender_id}", f"verbinding:{sid}")
+            if not all([self.limiter.allow(key, now) for key in keys]):
+                wait = max(self.limiter.retry_after(key, now) for key in keys)
+                await say(sid, wp.TOO_FAST, metadata, wachttijd=wp.seconds_in_words(wait))
+                return True
+            await on_new_message(UserMessage(
+                message, SocketIOOutput(sio, self.bot_message_evt), sender_id,
+                input_channel=self.name(), metadata=metadata))
+            return True
+
+        return socketio_webhook

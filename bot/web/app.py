@@ -1,0 +1,97 @@
+"""The web app: demo pages ("Gemeente Voorbeeld" and a youth page), the built widget, and the
+short-lived token a page on an allowed website needs to open the widget's socket.
+
+Routes:
+  GET  /                      demo page of the fictional municipality "Gemeente Voorbeeld"
+  GET  /jongeren              youth demo page (youth theme)
+  GET  /static/{file}         demo page styles
+  GET  /widget/wegwijzer.js   the widget (from web/dist, built by scripts/build_widget)
+  GET  /widget/wegwijzer.css  its styles
+  POST /widget/toegang        {token, socket_url, socket_path} for an allowed Origin, else 403
+  GET  /gezond                health check
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from aiohttp import web
+
+from bot.channels.widget_token import issue_token
+from bot.web.security import asset_headers, errors_middleware, page_headers
+from bot.web.settings import PAGES_DIR, WebSettings
+
+SETTINGS = web.AppKey("settings", WebSettings)
+CLOCK = web.AppKey("clock", Callable)
+WIDGET_FILES = {"wegwijzer.js": "application/javascript", "wegwijzer.css": "text/css"}
+STATIC_FILES = {"demo.css": "text/css"}
+NOT_BUILT = "Het widget is nog niet gebouwd. Draai eerst scripts/build_widget."
+
+
+def _page(name: str) -> Callable:
+    async def handler(request: web.Request) -> web.Response:
+        settings = request.app[SETTINGS]
+        html = (PAGES_DIR / name).read_text(encoding="utf-8")
+        return web.Response(text=html, content_type="text/html", charset="utf-8",
+                            headers=page_headers(settings.rasa_socket_sources()))
+    return handler
+
+
+def _file_response(path: Path, content_type: str) -> web.Response:
+    return web.Response(body=path.read_bytes(), content_type=content_type, charset="utf-8",
+                        headers=asset_headers())
+
+
+async def widget_file(request: web.Request) -> web.Response:
+    name = request.match_info["name"]
+    if name not in WIDGET_FILES:
+        raise web.HTTPNotFound()
+    path = request.app[SETTINGS].dist_dir / name
+    if not path.is_file():
+        return web.Response(status=503, text=NOT_BUILT, headers=asset_headers())
+    return _file_response(path, WIDGET_FILES[name])
+
+
+async def static_file(request: web.Request) -> web.Response:
+    name = request.match_info["name"]
+    if name not in STATIC_FILES:
+        raise web.HTTPNotFound()
+    return _file_response(PAGES_DIR / name, STATIC_FILES[name])
+
+
+async def widget_access(request: web.Request) -> web.Response:
+    """A token for the page's origin. The Origin header is set by the browser, not by the page."""
+    settings = request.app[SETTINGS]
+    origin = request.headers.get("Origin")
+    headers = {"Cache-Control": "no-store", "Vary": "Origin", "X-Content-Type-Options": "nosniff"}
+    if origin and len(origin) <= 300:
+        # Echoed even when refused, so the widget can read the 403 and explain it.
+        headers["Access-Control-Allow-Origin"] = origin
+    if not settings.policy.origin_allowed(origin):
+        return web.json_response({"fout": "herkomst_niet_toegestaan"}, status=403, headers=headers)
+    token = None
+    if settings.policy.secret is not None:
+        token = issue_token(settings.policy.secret, origin, request.app[CLOCK](), settings.policy.token_ttl)
+    return web.json_response({
+        "token": token,
+        "socket_url": settings.rasa_public_url,
+        "socket_path": settings.socket_path,
+    }, headers=headers)
+
+
+async def health(_: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def create_app(settings: WebSettings, clock: Callable[[], float] = time.time) -> web.Application:
+    app = web.Application(middlewares=[errors_middleware], client_max_size=16 * 1024)
+    app[SETTINGS] = settings
+    app[CLOCK] = clock
+    app.router.add_get("/", _page("gemeente.html"))
+    app.router.add_get("/jongeren", _page("jongeren.html"))
+    app.router.add_get("/static/{name}", static_file)
+    app.router.add_get("/widget/{name}", widget_file)
+    app.router.add_post("/widget/toegang", widget_access)
+    app.router.add_get("/gezond", health)
+    return app

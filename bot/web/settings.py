@@ -1,0 +1,49 @@
+"""Settings of the web app (demo pages + widget files + widget tokens), from the environment.
+
+- ``WEGWIJZER_WEB_HOST`` / ``WEGWIJZER_WEB_PORT``: where the web app listens (default 0.0.0.0:8080).
+- ``WEGWIJZER_RASA_PUBLIC_URL``: the Rasa server as the *browser* reaches it, for the socket.io
+  connection (default ``http://localhost:<WEGWIJZER_RASA_PORT or 5005>``).
+- ``WEGWIJZER_WIDGET_DIST``: the built widget (default ``web/dist``; build it with scripts/build_widget).
+- Origins, secret and limits: see ``bot.channels.widget_policy`` (shared with the Rasa channel).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+from bot.channels.widget_policy import WidgetPolicy, normalize_origin
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES_DIR = Path(__file__).with_name("pages")
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    host: str
+    port: int
+    rasa_public_url: str
+    dist_dir: Path
+    policy: WidgetPolicy
+    socket_path: str = "/socket.io"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ, port: Optional[int] = None) -> "WebSettings":
+        rasa_default = f"http://localhost:{env.get('WEGWIJZER_RASA_PORT', '5005')}"
+        rasa_url = normalize_origin(env.get("WEGWIJZER_RASA_PUBLIC_URL", rasa_default))
+        if rasa_url is None:
+            raise ValueError("WEGWIJZER_RASA_PUBLIC_URL moet een http(s)-adres zijn, zoals https://chat.gemeente.nl")
+        return cls(
+            host=env.get("WEGWIJZER_WEB_HOST", "0.0.0.0"),
+            port=port if port is not None else int(env.get("WEGWIJZER_WEB_PORT", "8080")),
+            rasa_public_url=rasa_url,
+            dist_dir=Path(env.get("WEGWIJZER_WIDGET_DIST", str(REPO / "web" / "dist"))),
+            policy=WidgetPolicy.from_env(env),
+        )
+
+    def rasa_socket_sources(self) -> str:
+        """The Rasa origin for a Content-Security-Policy connect-src (http(s) and ws(s))."""
+        ws = "wss://" + self.rasa_public_url[len("https://"):] if self.rasa_public_url.startswith("https://") \
+            else "ws://" + self.rasa_public_url[len("http://"):]
+        return f"{self.rasa_public_url} {ws}"

@@ -1,0 +1,115 @@
+"""Real stack for the browser tests, started once per test session: the Rasa server (with the
+widget's socket.io channel from credentials.yml) and the action server via bot.launcher, a cuttable
+TCP proxy in front of Rasa's socket, the web app (python -m bot.web) and Debian's chromium driven by
+Playwright. The content is a temporary copy in which one answer carries hostile HTML."""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from bot.launcher import REPO, free_port, local_stack, wait_until_up
+from tests.integration.widget.tcp_proxy import CuttableProxy
+
+MODEL = REPO / "models" / "wegwijzer.tar.gz"
+CHROMIUM = os.environ.get("WEGWIJZER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = REPO / "reports" / "screenshots"
+AXE = REPO / "web" / "node_modules" / "axe-core" / "axe.min.js"
+HOSTILE_BOT = ('<img src=x onerror="window.__aangevallen=\'bot-img\'"> '
+               '<script>window.__aangevallen=\'bot-script\'</script> ')
+RATE = (5, 60)
+
+
+def _require(condition: bool, why: str) -> None:
+    if condition:
+        return
+    if os.environ.get("WEGWIJZER_REQUIRE_MODEL") == "1":
+        pytest.fail(why)
+    pytest.skip(why)
+
+
+def _hostile_content(content_dir: Path) -> None:
+    path = content_dir / "bedankt.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    Graag gedaan.\n", f"    {HOSTILE_BOT}Graag gedaan.\n", 1)
+    text = text.replace("    Graag gedaan!\n", f"    {HOSTILE_BOT}Graag gedaan!\n", 1)
+    assert HOSTILE_BOT in text
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def widget_stack(tmp_path_factory):
+    _require(MODEL.exists(), f"geen getraind model in {MODEL}")
+    _require(Path(CHROMIUM).exists(), f"chromium ontbreekt ({CHROMIUM})")
+    subprocess.run([str(REPO / "scripts" / "build_widget")], check=True)
+    work = tmp_path_factory.mktemp("widget")
+    content_dir, regio_dir = work / "antwoorden", work / "regio"
+    shutil.copytree(REPO / "content" / "antwoorden", content_dir)
+    shutil.copytree(REPO / "content" / "regio", regio_dir)
+    _hostile_content(content_dir)
+    web_port, proxy_port = free_port(), free_port()
+    base_url = f"http://127.0.0.1:{web_port}"
+    widget_env = {
+        "WEGWIJZER_WIDGET_SECRET": secrets.token_hex(32),
+        "WEGWIJZER_WIDGET_ORIGINS": base_url,
+        "WEGWIJZER_WIDGET_RATE": f"{RATE[0]}/{RATE[1]}",
+        "WEGWIJZER_WIDGET_MAX_CHARS": "500",
+    }
+    with local_stack(MODEL, work, content_dir=content_dir,
+                     extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir), **widget_env}) as running:
+        rasa_port = int(running.rasa_url.rsplit(":", 1)[1])
+        proxy = CuttableProxy(proxy_port, rasa_port)
+        env = dict(os.environ, PYTHONPATH=str(REPO), **widget_env,
+                   WEGWIJZER_RASA_PUBLIC_URL=f"http://127.0.0.1:{proxy_port}")
+        log = work / "web.log"
+        web = subprocess.Popen([sys.executable, "-m", "bot.web", "--port", str(web_port), "--host", "127.0.0.1"],
+                               cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        try:
+            wait_until_up(f"{base_url}/gezond", web, log, timeout=60)
+            yield SimpleNamespace(base_url=base_url, web_port=web_port, rasa_url=running.rasa_url,
+                                  proxy=proxy, secret=widget_env["WEGWIJZER_WIDGET_SECRET"])
+        finally:
+            web.terminate()
+            web.wait(timeout=20)
+            proxy.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(widget_stack):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """new_page(width=1280, height=800, **context_options) -> a page in a fresh browser context."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 800, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
+        context.set_default_timeout(90_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"\nschermafbeeldingen: {SCREENSHOTS}")
+    return SCREENSHOTS

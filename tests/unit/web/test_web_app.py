@@ -1,0 +1,114 @@
+"""The web app's routes with aiohttp's test client: pages with security headers, widget files, the
+token endpoint for allowed and other origins, and Dutch errors."""
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.channels.widget_policy import WidgetPolicy
+from bot.channels.widget_token import token_valid_for
+from bot.web.app import create_app
+from bot.web.settings import WebSettings
+
+ALLOWED = "https://www.gemeente.nl"
+
+
+def settings(tmp_path: Path, secret: bytes = b"s", built: bool = True) -> WebSettings:
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    if built:
+        (dist / "wegwijzer.js").write_text("/* widget */")
+        (dist / "wegwijzer.css").write_text(".wegwijzer{}")
+    return WebSettings(host="127.0.0.1", port=0, rasa_public_url="https://chat.gemeente.nl", dist_dir=dist,
+                       policy=WidgetPolicy(allowed_origins=(ALLOWED,), secret=secret, token_ttl=600))
+
+
+@pytest.fixture
+async def make_client():
+    clients = []
+
+    async def make(app):
+        client = TestClient(TestServer(app))
+        await client.start_server()
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        await client.close()
+
+
+@pytest.fixture
+async def client(make_client, tmp_path):
+    return await make_client(create_app(settings(tmp_path), clock=lambda: 1000.0))
+
+
+async def test_demo_pages_have_a_strict_csp_and_embed_the_widget(client):
+    for path, thema in (("/", 'data-thema="gemeente"'), ("/jongeren", 'data-thema="jongeren"')):
+        response = await client.get(path)
+        assert response.status == 200
+        html = await response.text()
+        assert '<html lang="nl">' in html and 'src="/widget/wegwijzer.js"' in html and thema in html
+        csp = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert "connect-src 'self' https://chat.gemeente.nl wss://chat.gemeente.nl" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert "microphone=(self)" in response.headers["Permissions-Policy"]
+
+
+async def test_widget_files_are_served_for_embedding(client):
+    js = await client.get("/widget/wegwijzer.js")
+    assert js.status == 200 and js.content_type == "application/javascript"
+    assert js.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
+    css = await client.get("/widget/wegwijzer.css")
+    assert css.status == 200 and css.content_type == "text/css"
+    assert (await client.get("/widget/../settings.py")).status == 404
+    assert (await client.get("/widget/andere.js")).status == 404
+
+
+async def test_unbuilt_widget_says_how_to_build_it(make_client, tmp_path):
+    client = await make_client(create_app(settings(tmp_path, built=False)))
+    response = await client.get("/widget/wegwijzer.js")
+    assert response.status == 503
+    assert "scripts/build_widget" in await response.text()
+
+
+async def test_token_for_an_allowed_origin(client):
+    response = await client.post("/widget/toegang", headers={"Origin": ALLOWED})
+    assert response.status == 200
+    body = await response.json()
+    assert body["socket_url"] == "https://chat.gemeente.nl" and body["socket_path"] == "/socket.io"
+    assert token_valid_for(b"s", body["token"], ALLOWED, now=1001)
+    assert not token_valid_for(b"s", body["token"], ALLOWED, now=1600)
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+async def test_no_token_for_other_or_missing_origins(client):
+    for headers in ({"Origin": "https://kwaadwillend.example"}, {}, {"Origin": "null"}):
+        response = await client.post("/widget/toegang", headers=headers)
+        assert response.status == 403
+        assert await response.json() == {"fout": "herkomst_niet_toegestaan"}
+    assert (await client.get("/widget/toegang")).status == 404  # only POST issues tokens
+
+
+async def test_without_secret_no_token_is_issued(make_client, tmp_path):
+    client = await make_client(create_app(settings(tmp_path, secret=None)))
+    body = await (await client.post("/widget/toegang", headers={"Origin": ALLOWED})).json()
+    assert body["token"] is None
+
+
+async def test_errors_are_dutch_without_traces(client):
+    response = await client.get("/bestaat-niet")
+    assert response.status == 404
+    assert await response.text() == "Deze pagina bestaat niet."
+    assert (await client.get("/gezond")).status == 200
+
+
+def test_settings_from_env(tmp_path):
+    s = WebSettings.from_env({"WEGWIJZER_RASA_PORT": "5010"})
+    assert s.rasa_public_url == "http://localhost:5010" and s.port == 8080
+    assert s.rasa_socket_sources() == "http://localhost:5010 ws://localhost:5010"
+    with pytest.raises(ValueError):
+        WebSettings.from_env({"WEGWIJZER_RASA_PUBLIC_URL": "ftp://x"})

@@ -1,0 +1,133 @@
+// The socket.io connection to Rasa: a token from the web app, session persistence, and a queue of
+// user messages that are sent (in order, one at a time) once the session is confirmed. A message
+// leaves the queue only when the server acknowledged it, so nothing typed is lost on a drop.
+import { io } from "socket.io-client";
+
+const REFUSED_ORIGIN = "herkomst_niet_toegestaan";
+const ACK_TIMEOUT_MS = 90000;
+
+class Refused extends Error {}
+
+export function createConnection({ base, store, metadata, onStatus, onBotMessage, onSending, onSent }) {
+  let socket = null;
+  let confirmed = false;
+  let inFlight = null;
+  let firstToken = null;
+  let retryTimer = null;
+
+  async function fetchAccess() {
+    const response = await fetch(`${base}/toegang`, { method: "POST", credentials: "omit", cache: "no-store" });
+    if (response.status === 403) throw new Refused("refused");
+    if (!response.ok) throw new Error(`toegang ${response.status}`);
+    return response.json();
+  }
+
+  function flush() {
+    if (!socket || !confirmed || inFlight) return;
+    const item = store.get().queue[0];
+    if (!item) return;
+    inFlight = item.id;
+    onSending(item.id);
+    const sessionId = store.get().sessionId;
+    socket.timeout(ACK_TIMEOUT_MS).emit("user_uttered", { message: item.message, session_id: sessionId, metadata }, (err) => {
+      if (inFlight !== item.id) return; // the connection dropped meanwhile: it is resent after reconnect
+      inFlight = null;
+      if (err) {
+        onSent(item.id, false); // no answer in time: kept in the queue, sent again after a reconnect
+        return;
+      }
+      store.dequeue(item.id);
+      onSent(item.id, true);
+      flush();
+    });
+  }
+
+  function attach(access) {
+    firstToken = access.token;
+    socket = io(access.socket_url, {
+      path: access.socket_path || "/socket.io",
+      transports: ["websocket", "polling"],
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 8000,
+      auth: (cb) => {
+        if (firstToken !== null) {
+          const token = firstToken;
+          firstToken = null;
+          cb({ token });
+          return;
+        }
+        fetchAccess().then((a) => cb({ token: a.token }), () => cb({}));
+      },
+    });
+    socket.on("connect", () => socket.emit("session_request", { session_id: store.get().sessionId }));
+    socket.on("session_confirm", (sessionId) => {
+      if (typeof sessionId === "string" && sessionId !== store.get().sessionId) store.update({ sessionId });
+      confirmed = true;
+      onStatus("verbonden");
+      flush();
+    });
+    socket.on("bot_uttered", (data) => onBotMessage(data));
+    socket.on("disconnect", (reason) => {
+      confirmed = false;
+      inFlight = null;
+      if (reason !== "io client disconnect") onStatus("verbroken");
+    });
+    socket.on("connect_error", (err) => {
+      confirmed = false;
+      if (err && err.message === REFUSED_ORIGIN) {
+        onStatus("geweigerd");
+        return;
+      }
+      onStatus("verbroken");
+      // A refusal by the server (e.g. an expired token) stops automatic reconnection: try again.
+      if (!socket.active) retryLater();
+    });
+  }
+
+  function retryLater() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => retryNow(), 3000);
+  }
+
+  async function start() {
+    if (socket) return;
+    onStatus("verbinden");
+    try {
+      attach(await fetchAccess());
+    } catch (e) {
+      onStatus(e instanceof Refused ? "geweigerd" : "verbroken");
+      if (!(e instanceof Refused)) retryLater();
+    }
+  }
+
+  function retryNow() {
+    clearTimeout(retryTimer);
+    if (!socket) start();
+    else if (!socket.connected) {
+      onStatus("verbinden");
+      socket.connect();
+    }
+  }
+
+  return {
+    start,
+    retryNow,
+    send(message, id) {
+      const item = { id: id || store.nextId(), message };
+      store.enqueue(item);
+      flush();
+      return item.id;
+    },
+    restartSession() {
+      // A new session id: reconnect so the old conversation's messages no longer reach this tab.
+      confirmed = false;
+      inFlight = null;
+      if (socket) {
+        socket.disconnect();
+        onStatus("verbinden");
+        socket.connect();
+      }
+    },
+    isConfirmed: () => confirmed,
+  };
+}

@@ -1,0 +1,88 @@
+// Builds the widget's markup (inside a shadow root) from the texts of the chosen theme.
+import { h } from "./dom.js";
+
+const ICON =
+  '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="24" height="24"><path fill="currentColor" ' +
+  'd="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm0 2v10h2v2l2.5-2H20V6H4z"/></svg>';
+
+function button(doc, text, attrs, variant) {
+  const cls = `utrecht-button utrecht-button--${variant || "secondary-action"} wegwijzer__knop`;
+  return h(doc, "button", Object.assign({ type: "button", class: cls }, attrs), [text]);
+}
+
+export function buildView(doc, config, t, support) {
+  const themeClass = config.huisstijlKlasse || "voorbeeld-theme";
+  const root = h(doc, "div", {
+    class: `wegwijzer ${themeClass} wegwijzer--${config.thema} wegwijzer--${config.positie}`,
+    lang: "nl",
+    dir: "ltr",
+    hidden: true,
+  });
+  const launcher = h(doc, "button", {
+    type: "button",
+    class: "utrecht-button utrecht-button--primary-action wegwijzer__launcher",
+    "aria-expanded": "false",
+    "aria-controls": "wegwijzer-paneel",
+  }, [h(doc, "span", { class: "wegwijzer__launcher-tekst" }, [t.launcher])]);
+  launcher.insertAdjacentHTML("afterbegin", ICON);
+
+  const newButton = button(doc, t.nieuw, { "data-actie": "nieuw" }, "subtle");
+  const readButton = support.synthesis ? button(doc, t.voorlezen, { "data-actie": "voorlezen", "aria-pressed": "false" }, "subtle") : null;
+  const closeButton = button(doc, t.sluiten, { "data-actie": "sluiten" }, "subtle");
+  const log = h(doc, "div", {
+    class: "wegwijzer__log",
+    role: "log",
+    "aria-live": "polite",
+    "aria-label": t.logLabel,
+    tabindex: "0",
+  }, [h(doc, "p", { class: "wegwijzer__bericht wegwijzer__bericht--info" }, [t.welkom])]);
+  const typing = h(doc, "p", { class: "wegwijzer__typen", hidden: true }, [t.typen]);
+  const statusText = h(doc, "span", { class: "wegwijzer__status-tekst" }, []);
+  const retryButton = button(doc, t.status.opnieuw, { "data-actie": "opnieuw", hidden: true });
+  const status = h(doc, "div", { class: "wegwijzer__status", role: "status" }, [statusText]);
+  const notice = h(doc, "div", { class: "wegwijzer__melding", role: "status" }, []);
+  const micYes = button(doc, t.microfoon.ja, { "data-actie": "microfoon-ja" }, "primary-action");
+  const micNo = button(doc, t.microfoon.nee, { "data-actie": "microfoon-nee" });
+  const micExplain = h(doc, "div", { class: "wegwijzer__microfoon-uitleg", hidden: true }, [
+    h(doc, "p", { id: "wegwijzer-microfoon-tekst", tabindex: "-1" }, [t.microfoon.uitleg]),
+    h(doc, "div", { class: "wegwijzer__knoppen" }, [micYes, micNo]),
+  ]);
+  const input = h(doc, "input", {
+    id: "wegwijzer-vraag",
+    class: "utrecht-textbox utrecht-textbox--html-input wegwijzer__veld",
+    type: "text",
+    autocomplete: "off",
+    enterkeyhint: "send",
+    spellcheck: "true",
+  }, []);
+  const micButton = support.Recognition ? button(doc, t.inspreken, { "data-actie": "inspreken", "aria-pressed": "false" }) : null;
+  const sendButton = h(doc, "button", { type: "submit", class: "utrecht-button utrecht-button--primary-action wegwijzer__knop" }, [t.verstuur]);
+  const form = h(doc, "form", { class: "wegwijzer__invoer", novalidate: true }, [
+    h(doc, "label", { for: "wegwijzer-vraag", class: "utrecht-form-label wegwijzer__label" }, [t.invoerLabel]),
+    h(doc, "div", { class: "wegwijzer__invoerregel" }, [input, micButton, sendButton]),
+  ]);
+  const panel = h(doc, "section", {
+    id: "wegwijzer-paneel",
+    class: "wegwijzer__paneel",
+    role: "dialog",
+    "aria-labelledby": "wegwijzer-titel",
+    "aria-describedby": "wegwijzer-uitleg",
+    hidden: true,
+  }, [
+    h(doc, "div", { class: "wegwijzer__kop" }, [
+      h(doc, "h2", { id: "wegwijzer-titel", class: "utrecht-heading-2 wegwijzer__titel" }, [t.titel]),
+      closeButton,
+      h(doc, "div", { class: "wegwijzer__acties" }, [newButton, readButton]),
+      h(doc, "p", { id: "wegwijzer-uitleg", class: "wegwijzer__uitleg" }, [t.uitleg]),
+    ]),
+    log,
+    typing,
+    h(doc, "div", { class: "wegwijzer__statusregel" }, [status, retryButton]),
+    notice,
+    micExplain,
+    form,
+  ]);
+  root.append(launcher, panel);
+  return { root, launcher, panel, log, typing, status, statusText, retryButton, notice, micExplain, micYes, micNo,
+    input, micButton, sendButton, form, newButton, readButton, closeButton };
+}

@@ -12,8 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
 from actions.tracker_input import turn_input
+from bot.replies import choose_variant, render_answer
 from bot.safety import detect_danger
-from bot.turn_plan import SAFETY, TurnPlan, is_topic, plan_turn
+from bot.turn_plan import INTRO, SAFETY, TurnPlan, button_titles, is_topic, plan_turn, resolve_audience
 
 # A question asked mid-form is answered when the classifier is at least this sure of the topic.
 MID_FORM_TOPIC_MIN_CONFIDENCE = 0.8
@@ -37,3 +38,13 @@ def interruption(tracker: Tracker, free_text: bool = False) -> tuple[Optional[Tu
     if not free_text and is_topic(turn.intent) and confidence >= MID_FORM_TOPIC_MIN_CONFIDENCE:
         return plan_turn(turn, library()), False
     return None, False
+
+
+def intro_replies(tracker: Tracker) -> list:
+    """On the first bot turn of a session: say it is a computer program and how to reach a person."""
+    turn = turn_input(tracker)
+    answer = library().get(INTRO)
+    if not turn.first_bot_turn or answer is None:
+        return []
+    variant = choose_variant(resolve_audience(turn), turn.voice)
+    return [render_answer(answer, variant, button_titles(library()), with_buttons=False)]

@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.form_support import interruption, send_replies
+from actions.form_support import interruption, intro_replies, send_replies
 from actions.tracker_input import turn_input
 from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag_form import flow
@@ -108,7 +108,7 @@ def _ask_action(field: str) -> type:
 
         async def run(self, dispatcher, tracker, domain) -> List[Dict[Text, Any]]:
             ctx = form_context(tracker)
-            send_replies(dispatcher, flow.ask(field, filled_fields(tracker), ctx))
+            send_replies(dispatcher, intro_replies(tracker) + list(flow.ask(field, filled_fields(tracker), ctx)))
             return []
 
     AskField.__name__ = AskField.__qualname__ = f"AskField_{field}"

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
 from actions.tracker_input import send, turn_input
-from bot.region_turn import REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
+from bot.region_turn import GM_CODE, REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
 from bot.regions.directory import get_directory
 from bot.regions.lookup import get_index
 from bot.replies import choose_variant
@@ -25,6 +25,16 @@ OFFER_SLOT = "aanbod"
 get_index()  # build the place index when the action server starts, not on the first message
 
 
+def page_region(tracker: Tracker) -> Optional[str]:
+    """The municipality a web page set on the widget (data-regio → metadata gemeente), if valid."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    value = metadata.get("gemeente") if isinstance(metadata, dict) else None
+    if isinstance(value, str) and GM_CODE.match(value.strip().upper()):
+        code = value.strip().upper()
+        return code if get_directory().municipality(code) else None
+    return None
+
+
 def region_input(tracker: Tracker, intent: Optional[str] = None) -> RegionInput:
     turn = turn_input(tracker, intent=intent)
     places = [str(e.get("value")) for e in tracker.latest_message.get("entities") or []
@@ -33,7 +43,7 @@ def region_input(tracker: Tracker, intent: Optional[str] = None) -> RegionInput:
         intent=turn.intent,
         text=turn.text,
         place_entities=tuple(places),
-        gemeente=tracker.get_slot(GEMEENTE_SLOT),
+        gemeente=tracker.get_slot(GEMEENTE_SLOT) or page_region(tracker),
         pending=tracker.get_slot(PENDING_SLOT),
         variant=choose_variant(resolve_audience(turn), turn.voice),
         first_bot_turn=turn.first_bot_turn,
@@ -65,13 +75,17 @@ def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
         plan = plan_turn(turn, library())
         replies = add_regional_lines(plan.replies, step.gemeente, inp.variant, get_directory())
         plan = TurnPlan(replies=replies, audience=plan.audience, answered=plan.answered)
-    plan, offer_events = with_offer(plan, tracker, inp.variant)
+    plan, offer_events = with_offer(plan, tracker, inp.variant, region_asks=bool(step.pending))
     return send(plan, dispatcher, tracker) + slot_events(tracker, step) + offer_events
 
 
-def with_offer(plan: TurnPlan, tracker: Tracker, variant: str) -> tuple[TurnPlan, List[Dict[Text, Any]]]:
-    """After "I want a person" or the escalation steps: offer to send a help request."""
-    offer = offer_reply(library(), variant, button_titles(library())) if wants_offer(plan.answered) else None
+def with_offer(plan: TurnPlan, tracker: Tracker, variant: str,
+               region_asks: bool = False) -> tuple[TurnPlan, List[Dict[Text, Any]]]:
+    """After "I want a person" or the escalation steps: offer to send a help request (not while the
+    region step is asking where the user lives: one question at a time)."""
+    offer = None
+    if wants_offer(plan.answered) and not region_asks:
+        offer = offer_reply(library(), variant, button_titles(library()))
     if offer is not None:
         # the offer's yes/no are the only buttons: the topic buttons before it would compete
         replies = tuple(replace(r, buttons=()) for r in plan.replies) + (offer,)

@@ -18,15 +18,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.content_library import library
-from actions.form_support import interruption, send_replies
+from actions.form_support import interruption, intro_replies, send_replies
 from actions.regio import answer_with_region, region_input, slot_events
 from actions.tracker_input import turn_input
 from bot.region_turn import plan_region
 from bot.regions.directory import get_directory
-from bot.replies import Button, Reply, choose_variant, render_answer
+from bot.replies import Button, Reply, choose_variant
 from bot.stappenplan import Situation, build_plan, extract_situation, missing_question, plan_summary_for_request, render_plan
 from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, worth_a_plan
-from bot.turn_plan import INTRO, button_titles, resolve_audience
+from bot.turn_plan import resolve_audience
 
 FORM = "stappenplan_form"
 SITUATION_SLOT, ASKED_SLOT, ANSWER_SLOT, PLAN_SLOT = "sp_situatie", "sp_gevraagd", "sp_antwoord", "sp_plan"
@@ -61,14 +61,6 @@ def _plan_reply(tracker: Tracker, situation: Situation, gemeente: Optional[str])
     return Reply(text=render_plan(plan, _variant(tracker)), answer_id="stappenplan"), plan_summary_for_request(plan)
 
 
-def _intro(tracker: Tracker) -> List[Reply]:
-    turn = turn_input(tracker)
-    answer = library().get(INTRO)
-    if not turn.first_bot_turn or answer is None:
-        return []
-    return [render_answer(answer, _variant(tracker), button_titles(library()), with_buttons=False)]
-
-
 class ActionStappenplan(Action):
     def name(self) -> Text:
         return "action_stappenplan"
@@ -100,10 +92,10 @@ class ActionStappenplan(Action):
         question = missing_question(situation, resolve_audience(turn), today())
         show_again = situation == previous and bool(tracker.get_slot(PLAN_SLOT))
         if not show_again and should_ask(question, []):
-            send_replies(dispatcher, _intro(tracker))
+            send_replies(dispatcher, intro_replies(tracker))
             return events + [SlotSet(ASKED_SLOT, []), SlotSet(ANSWER_SLOT, None), FollowupAction(FORM)]
         reply, summary = _plan_reply(tracker, situation, gemeente)
-        send_replies(dispatcher, _intro(tracker) + [reply])
+        send_replies(dispatcher, intro_replies(tracker) + [reply])
         return events + [SlotSet(PLAN_SLOT, summary)]
 
 

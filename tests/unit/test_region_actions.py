@@ -105,3 +105,22 @@ def test_gibberish_classified_as_place_gets_the_fallback_reply():
     messages, slots = run(ActionRegio(), tracker("asdfkj", "woonplaats_noemen"))
     fallback = content_library.library().get("nlu_fallback").tekst["ouder"].strip()
     assert fallback in messages[0]["text"] and slots == {}
+
+
+def _with_metadata(trk, metadata):
+    trk.latest_message["metadata"] = metadata
+    return trk
+
+
+def test_page_region_from_widget_metadata_fills_the_slot():
+    trk = _with_metadata(tracker("wie kan ik bellen", "vraag_contact"), {"gemeente": "GM0479"})
+    messages, slots = run(ActionRegio(), trk)
+    assert "Zaanstad" in messages[0]["text"]
+    assert slots.get("gemeente") == "GM0479"
+
+
+@pytest.mark.parametrize("value", ["GM9999", "<script>", 479, "gm0479; drop table"])
+def test_page_region_ignores_unknown_or_hostile_codes(value):
+    trk = _with_metadata(tracker("wie kan ik bellen", "vraag_contact"), {"gemeente": value})
+    messages, slots = run(ActionRegio(), trk)
+    assert "postcode" in messages[-1]["text"]  # still asks for the place

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.regions.importer import Build
+    from bot.regions.bootstrap import Build
 
 # Source keys used in the output ("bron" fields). Texts are the attribution the data README requires.
 BRONNEN = {

@@ -1,6 +1,6 @@
 """Official refresh formats a municipality downloads later: DUO "Adressen samenwerkingsverbanden"
 (CSV/XLSX), CBS "Gebieden in Nederland" and CBS postcode-huisnummer (pc6hnr). Each applies to a
-``Build`` from ``bot.regions.importer`` and overrides or extends the bootstrap data."""
+``Build`` from ``bot.regions.bootstrap`` and overrides or extends the bootstrap data."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ from bot.regions.normalize import split_suffix
 from bot.regions.source_files import ImporterError, _file_date, _gm, _hdr, _sniff_rows, swv_code
 
 if TYPE_CHECKING:
-    from bot.regions.importer import Build
+    from bot.regions.bootstrap import Build
 
 _DUO_COLS = {
     "code": ["SAMENWERKINGSVERBAND", "SWV", "SWVNUMMER", "CODESAMENWERKINGSVERBAND", "NUMMERSAMENWERKINGSVERBAND",

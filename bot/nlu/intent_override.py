@@ -7,25 +7,52 @@ thin Rasa adapter.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Optional
+
+import yaml
 
 from bot.language import detect_language
 from bot.nlu.gibberish import looks_like_gibberish
+from bot.nlu.normalize import fold
 from bot.safety import detect_danger
 
 SAFETY_INTENT = "veiligheid"
 OTHER_LANGUAGE_INTENT = "andere_taal"
 FALLBACK_INTENT = "nlu_fallback"
+YES_INTENT = "bevestigen"
+YES_WORDS_FILE = Path(__file__).with_name("ja_woorden.yml")
+_STRETCHED_YES = re.compile(r"ja+|jaa+h*|oke+|okay+|ye+s+|yu+p")  # "jaaaaa", "okeeee", "yesss"
 
 
-def override_intent(text: str | None) -> Optional[str]:
+@lru_cache(maxsize=1)
+def _yes_cues() -> tuple[frozenset, tuple]:
+    data = yaml.safe_load(YES_WORDS_FILE.read_text(encoding="utf-8")) or {}
+    return frozenset(fold(w) for w in data.get("woorden", [])), tuple(data.get("tekens", []))
+
+
+def has_yes_cue(text: str) -> bool:
+    """A word or sign that can make a message a yes ("ja", "oké", "prima", "doe maar", "👍")."""
+    words, signs = _yes_cues()
+    if any(sign in text for sign in signs):
+        return True
+    return any(word in words or _STRETCHED_YES.fullmatch(word) for word in re.findall(r"\w+", fold(text)))
+
+
+def override_intent(text: str | None, predicted: Optional[str] = None) -> Optional[str]:
     """Returns the intent that must replace the classifier's choice, or None to keep it."""
     if not text or not text.strip():
         return None
     if detect_danger(text) is not None:
         return SAFETY_INTENT
+    if predicted == YES_INTENT and has_yes_cue(text):
+        return None  # "👍", "jaaaa": short, but a real yes
     if looks_like_gibberish(text):
         return FALLBACK_INTENT
     if detect_language(text) != "nl":
         return OTHER_LANGUAGE_INTENT
+    if predicted == YES_INTENT and not has_yes_cue(text):
+        return FALLBACK_INTENT  # never read nonsense as a yes to an offer
     return None

@@ -31,7 +31,8 @@ class IntentOverride(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            forced = override_intent(message.get(TEXT))
+            predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            forced = override_intent(message.get(TEXT), predicted)
             if forced:
                 message.set(
                     INTENT,

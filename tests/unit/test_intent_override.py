@@ -26,3 +26,19 @@ def test_ordinary_dutch_is_left_alone(text):
 @pytest.mark.parametrize("text", ["qqqq", "...", "sdfkjh qwpeoi zxmcnv"])
 def test_gibberish_becomes_fallback(text):
     assert override_intent(text) == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["ja", "jaaaaaa", "ja hoor", "oké!", "okeeee", "prima", "doe maar", "is goed",
+                                  "dat lijkt me fijn", "graag", "👍", "yesss", "klopt", "akkoord"])
+def test_a_real_yes_stays_a_yes(text):
+    assert override_intent(text, "bevestigen") is None
+
+
+@pytest.mark.parametrize("text", ["hmm", "lol", "xyz", "pfff", "nou", "tja"])
+def test_nonsense_is_never_a_yes(text):
+    assert override_intent(text, "bevestigen") == "nlu_fallback"
+
+
+def test_yes_cue_only_matters_for_the_yes_intent():
+    assert override_intent("nou zeg", "groet") is None
+    assert override_intent("nou zeg", "bevestigen") == "nlu_fallback"

@@ -4,8 +4,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from bot.console.accounts import Accounts
 from bot.console.conversations import ConversationStore
@@ -16,6 +15,7 @@ from bot.console.ratelimit import LoginLimiter
 from bot.console.schema import console_metadata
 from bot.console.sessions import Sessions
 from bot.console.settings import ConsoleSettings
+from bot.console.tracker_events import tracker_engine_for
 from bot.hulpvraag.db import create_tables, make_engine
 from bot.privacy.audit import AuditLog
 
@@ -41,13 +41,6 @@ class Services:
 
     async def log(self, actor: str, action: str, target_type: str, target_id, detail: str = "") -> None:
         await self.run(self.audit.record, actor, action, target_type, str(target_id), detail)
-
-
-def tracker_engine_for(url: str) -> Engine:
-    """A reading engine for Rasa's tracker store: no write locks taken (Rasa writes there)."""
-    if make_url(url).get_backend_name() == "sqlite":
-        return create_engine(url, future=True, connect_args={"timeout": 10})
-    return create_engine(url, future=True, pool_pre_ping=True, pool_recycle=1800)
 
 
 def build_services(settings: ConsoleSettings) -> Services:

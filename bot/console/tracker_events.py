@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine
+from sqlalchemy.engine import Engine, make_url
 
 tracker_metadata = MetaData()
 
@@ -32,3 +33,10 @@ def parse(data: str | None) -> dict:
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def tracker_engine_for(url: str) -> Engine:
+    """A reading engine for Rasa's tracker store: takes no write locks (Rasa writes there)."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return create_engine(url, future=True, connect_args={"timeout": 10})
+    return create_engine(url, future=True, pool_pre_ping=True, pool_recycle=1800)

@@ -29,9 +29,10 @@ def sender_of(key: str) -> str | None:
     if not key or len(key) > 400:
         return None
     try:
-        return base64.urlsafe_b64decode(key + "=" * (-len(key) % 4)).decode("utf-8")
+        sender = base64.b64decode(key + "=" * (-len(key) % 4), altchars=b"-_", validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
+    return sender if sender and key_of(sender) == key else None  # one key per sender id
 
 
 def _epoch(d: date, end: bool = False) -> float:

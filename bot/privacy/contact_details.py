@@ -1,0 +1,108 @@
+"""Phone numbers and e-mail addresses.
+
+Linear by design: every regular expression has bounded repetition from a bounded set of start
+positions, and phonenumbers only ever sees one short candidate at a time.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import phonenumbers
+
+from bot.privacy.span import Span
+
+# A candidate: international (+31 / 0031 / +32 ...) or national (0 + nine digits), digits separated by
+# at most three of: space, dot, dash, slash, brackets. "(0)" after the country code is allowed.
+_SEP = r"[ \t.\-/()]{0,3}"
+PHONE_CANDIDATE = re.compile(
+    r"(?<![\d+])(?:"
+    r"(?:\+|00)[ ]?\d{1,3}(?:[ \-]?\(0\))?(?:" + _SEP + r"\d){6,12}"
+    r"|\(?0(?:" + _SEP + r"\d){9}"
+    r")(?!\d)")
+# "01-02-2026 12 ..." is a date followed by a number, not a phone number
+_DATE_START = re.compile(r"\(?(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+# Service numbers (0800 free, 090x paid) belong to organisations, never to a private person.
+SERVICE_PREFIXES = ("800", "900", "906", "909")
+
+# E-mail: found from its "@" (or "(at)", "[at]", " @ ") outwards, with bounded local part and domain.
+_AT = re.compile(r"[ ]?(?:@|\(at\)|\[at\])[ ]?", re.IGNORECASE)
+_LOCAL_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-'")
+_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}"
+                     r"[A-Za-z0-9])?){0,6}\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])")
+MAX_LOCAL = 64
+
+
+def _e164(number) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalized_phone(raw: str) -> str | None:
+    """'+31612345678' for any way of writing a valid number, else None."""
+    try:
+        number = phonenumbers.parse(raw, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    return _e164(number) if phonenumbers.is_valid_number(number) else None
+
+
+def _is_service(e164: str) -> bool:
+    return e164.startswith("+31") and e164[3:].startswith(SERVICE_PREFIXES)
+
+
+def find_phones(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
+    """Valid phone numbers, except service numbers and the public numbers in ``public`` (E.164)."""
+    for m in PHONE_CANDIDATE.finditer(text):
+        raw = m.group(0)
+        if _DATE_START.match(raw):
+            continue
+        start = m.start()
+        if raw.startswith("(") and ")" not in raw:
+            raw, start = raw[1:], start + 1
+        found = _longest_valid_prefix(raw)
+        if found is None:
+            continue
+        length, e164 = found
+        if _is_service(e164) or e164 in public:
+            continue
+        yield Span("telefoon", start, start + length, raw[:length])
+
+
+def _longest_valid_prefix(raw: str) -> tuple[int, str] | None:
+    """The candidate itself, or the longest part of it up to a separator, that is a valid number
+    ("+31 6 12345678 12 uur": the "12" is not part of the number). A national candidate has exactly
+    ten digits, so only an international one is cut; at most a few cuts are tried."""
+    cuts = [len(raw)]
+    if not raw.lstrip("(").startswith("0") or raw.startswith("00"):
+        cuts += [i for i in range(len(raw) - 1, 0, -1) if raw[i] in " \t.-/" and raw[i - 1].isdigit()][:4]
+    for cut in cuts:
+        if sum(c.isdigit() for c in raw[:cut]) < 8:
+            break
+        e164 = normalized_phone(raw[:cut])
+        if e164:
+            return cut, e164
+    return None
+
+
+def find_emails(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
+    """E-mail addresses, also written with "(at)", "[at]" or spaces around the "@"."""
+    last_end = 0
+    for at in _AT.finditer(text):
+        if at.start() < last_end:
+            continue
+        start = at.start()
+        while start > 0 and at.start() - start < MAX_LOCAL and text[start - 1] in _LOCAL_CHARS:
+            start -= 1
+        while start < at.start() and text[start] in ".-+'":
+            start += 1
+        if start == at.start():
+            continue
+        dom = _DOMAIN.match(text, at.end(), min(len(text), at.end() + 300))
+        if not dom:
+            continue
+        end = dom.end()
+        value = text[start:end]
+        if at.group(0).strip() == "@" and value.replace(" ", "").lower() in public:
+            continue
+        last_end = end
+        yield Span("email", start, end, value)

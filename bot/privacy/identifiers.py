@@ -1,0 +1,71 @@
+"""BSN-like numbers and IBANs.
+
+Decision (see docs/privacy.md): a 9-digit number that passes the 11-proef is masked as a BSN wherever
+it stands (a chance hit on another 9-digit number costs little; a missed BSN costs a lot). A number
+that fails the 11-proef, or has 8 digits, is masked only when a BSN word ("bsn",
+"burgerservicenummer", "sofinummer") stands just before it: people mistype their BSN. Amounts
+("€ 123.456.789", "... euro") are never BSNs.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from bot.privacy.span import Span
+from bot.privacy.wordlists import wordlists
+
+# 8 or 9 digits, optionally grouped by single spaces, dots or dashes, not part of a longer number
+BSN_CANDIDATE = re.compile(r"(?<!\d)(?<!\d[ .,\-])\d(?:[ .\-]?\d){7,8}(?![ .,\-]?\d)")
+# also a plain run of 9 digits next to other numbers ("bsn 725763863 12 jaar")
+BSN_COMPACT = re.compile(r"(?<![\d.,])\d{9}(?![\d]|[.,]\d)")
+KEYWORD_WINDOW = 40
+_AMOUNT_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"^\s*(?:€|euro|eur\b|,-)", re.IGNORECASE)
+# "NL91ABNA0417164300" or in groups of four: "NL91 ABNA 0417 1643 00"
+IBAN_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])")
+
+
+def elfproef(digits: str) -> bool:
+    if len(digits) != 9 or digits == "000000000":
+        return False
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    return sum(int(d) * w for d, w in zip(digits, weights)) % 11 == 0
+
+
+def _has_keyword(text: str, start: int) -> bool:
+    before = text[max(0, start - KEYWORD_WINDOW):start].lower()
+    return any(k in before for k in wordlists().bsn_sleutelwoorden)
+
+
+def _candidates(text: str):
+    yield from BSN_CANDIDATE.finditer(text)
+    yield from BSN_COMPACT.finditer(text)
+
+
+def find_bsns(text: str) -> Iterator[Span]:
+    for m in _candidates(text):
+        digits = "".join(c for c in m.group(0) if c.isdigit())
+        before = text[max(0, m.start() - 6):m.start()]
+        after = text[m.end():m.end() + 8]
+        if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+            continue
+        if (len(digits) == 9 and elfproef(digits)) or _has_keyword(text, m.start()):
+            yield Span("bsn", m.start(), m.end(), m.group(0))
+
+
+def iban_valid(raw: str) -> bool:
+    s = raw.replace(" ", "").upper()
+    if not 15 <= len(s) <= 34 or not s[:2].isalpha() or not s[2:4].isdigit():
+        return False
+    moved = s[4:] + s[:4]
+    try:
+        return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+    except ValueError:
+        return False
+
+
+def find_ibans(text: str) -> Iterator[Span]:
+    for m in IBAN_CANDIDATE.finditer(text):
+        if iban_valid(m.group(1)):
+            yield Span("iban", m.start(1), m.end(1), m.group(1))

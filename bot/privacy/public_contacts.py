@@ -1,0 +1,46 @@
+"""Public contact details of organisations, taken from content/ (answers, regional contact points).
+
+Those numbers and addresses are shown to every user by the assistant itself, so a user who repeats
+them ("ik heb 0800-5010 gebeld") shares nothing personal: they stay visible in the console.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from bot.privacy.contact_details import find_emails, find_phones, normalized_phone
+
+log = logging.getLogger(__name__)
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+# large lookup tables without contact details are skipped
+SKIP = {"gemeenten.json", "plaatsen.json", "postcodes.json"}
+MAX_FILE = 2_000_000
+
+
+def _content_files(root: Path):
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".yml", ".yaml", ".json", ".md") and path.name not in SKIP and path.is_file():
+            yield path
+
+
+@lru_cache(maxsize=1)
+def public_contacts(root: str | None = None) -> tuple[frozenset, frozenset]:
+    """(phones as E.164, e-mail addresses in lower case) found in the content files."""
+    base = Path(root or os.environ.get("WEGWIJZER_CONTENT_DIR") or CONTENT_DIR)
+    phones, emails = set(), set()
+    for path in _content_files(base):
+        try:
+            if path.stat().st_size > MAX_FILE:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            log.warning("inhoud niet gelezen voor openbare nummers: %s (%s)", path, exc)
+            continue
+        for span in find_phones(text):
+            e164 = normalized_phone(span.text)
+            if e164:
+                phones.add(e164)
+        emails.update(s.text.lower() for s in find_emails(text))
+    return frozenset(phones), frozenset(emails)

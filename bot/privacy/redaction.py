@@ -1,0 +1,92 @@
+"""Redaction of personal data in chat text, for the staff console (transcripts, search, exports).
+
+    find_personal_data(text) -> list[Span]   kinds: telefoon, email, bsn, iban, postcode_huisnummer, naam
+    redact(text) -> str                      each span replaced by a Dutch placeholder
+
+Detection is rule-based (regular expressions with bounded repetition, the 11-proef, phonenumbers for
+phone validation, word lists in redaction_patterns.yml) and linear in the length of the text. What is
+masked and why is described in docs/privacy.md; measured recall and precision in reports/redaction.md.
+"""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+
+from bot.privacy.addresses import find_addresses
+from bot.privacy.contact_details import find_emails, find_phones
+from bot.privacy.identifiers import find_bsns, find_ibans
+from bot.privacy.names import find_names
+from bot.privacy.public_contacts import public_contacts
+from bot.privacy.span import KINDS, Span
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Span", "KINDS", "PLACEHOLDERS", "find_personal_data", "redact", "redact_spans"]
+
+PLACEHOLDERS = {
+    "telefoon": "[telefoonnummer]",
+    "email": "[e-mail]",
+    "bsn": "[BSN]",
+    "iban": "[rekeningnummer]",
+    "postcode_huisnummer": "[adres]",
+    "naam": "[naam]",
+}
+# when two findings overlap, the more specific kind wins (an e-mail address may contain a phone number)
+PRIORITY = {kind: i for i, kind in enumerate(("email", "iban", "telefoon", "bsn", "postcode_huisnummer", "naam"))}
+FAILED = "[tekst verborgen: niet te controleren op persoonsgegevens]"
+
+
+def _as_text(text) -> str:
+    if text is None:
+        return ""
+    return text if isinstance(text, str) else str(text)
+
+
+def _detect(text: str) -> list[Span]:
+    phones, emails = public_contacts()
+    found = [*find_emails(text, emails), *find_ibans(text), *find_phones(text, phones), *find_bsns(text),
+             *find_addresses(text), *find_names(text)]
+    # keep the higher-priority (then longer, then earlier) finding where findings overlap
+    found.sort(key=lambda s: (PRIORITY[s.kind], -(s.end - s.start), s.start))
+    kept: list[Span] = []
+    starts: list[int] = []   # kept spans never overlap, so sorted starts give sorted ends as well
+    ends: list[int] = []
+    for span in found:
+        if span.end <= span.start:
+            continue
+        i = bisect_right(starts, span.start)
+        if (i > 0 and ends[i - 1] > span.start) or (i < len(starts) and starts[i] < span.end):
+            continue
+        starts.insert(i, span.start)
+        ends.insert(i, span.end)
+        kept.append(span)
+    kept.sort(key=lambda s: s.start)
+    return kept
+
+
+def find_personal_data(text) -> list[Span]:
+    """Personal data in ``text``, in order, without overlaps."""
+    return _detect(_as_text(text))
+
+
+def redact_spans(text: str, spans: list[Span]) -> str:
+    out, pos = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < pos:
+            continue
+        out.append(text[pos:span.start])
+        out.append(PLACEHOLDERS.get(span.kind, "[verborgen]"))
+        pos = span.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def redact(text) -> str:
+    """``text`` with personal data replaced by placeholders. Never raises: when the text cannot be
+    checked at all, it is hidden completely (fail closed) rather than shown unchecked."""
+    try:
+        value = _as_text(text)
+        return redact_spans(value, _detect(value))
+    except Exception:  # noqa: BLE001 - a console page must never break on one message
+        log.exception("redactie mislukt; tekst volledig verborgen")
+        return FAILED

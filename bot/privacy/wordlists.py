@@ -1,0 +1,42 @@
+"""Word lists for redaction, read once from redaction_patterns.yml (data, not code)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+PATTERNS_FILE = Path(__file__).with_name("redaction_patterns.yml")
+
+
+@dataclass(frozen=True)
+class WordLists:
+    voornamen: frozenset
+    alleen_na_aanleiding: frozenset
+    tussenvoegsels: frozenset
+    geen_naam: frozenset
+    postcode_stopwoorden: frozenset
+    straat_achtervoegsels: tuple
+    geen_straat: frozenset
+    bsn_sleutelwoorden: tuple
+
+
+def _words(data: dict, key: str) -> list[str]:
+    return [str(w).strip().lower() for w in data.get(key) or [] if str(w).strip()]
+
+
+@lru_cache(maxsize=1)
+def wordlists() -> WordLists:
+    data = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8")) or {}
+    return WordLists(
+        voornamen=frozenset(_words(data, "voornamen")),
+        alleen_na_aanleiding=frozenset(_words(data, "alleen_na_aanleiding")),
+        tussenvoegsels=frozenset(_words(data, "tussenvoegsels")),
+        geen_naam=frozenset(_words(data, "geen_naam")),
+        postcode_stopwoorden=frozenset(_words(data, "postcode_stopwoorden")),
+        # longest first, so "straatweg" wins over "weg"
+        straat_achtervoegsels=tuple(sorted(set(_words(data, "straat_achtervoegsels")), key=len, reverse=True)),
+        geen_straat=frozenset(_words(data, "geen_straat")),
+        bsn_sleutelwoorden=tuple(_words(data, "bsn_sleutelwoorden")),
+    )

@@ -31,7 +31,7 @@ def _entry(row) -> dict:
 async def _page(request: web.Request, melding: str = "", status: int = 200, edit=None) -> web.Response:
     services = request.app[SERVICES]
     accounts = await services.run(services.accounts.all)
-    return render(request, "accounts.html", status=status, accounts=accounts, roles=ROLES, melding=melding,
+    return render(request, "accounts.html", http_status=status, accounts=accounts, roles=ROLES, melding=melding,
                   edit=edit, name_of=name_of)
 
 

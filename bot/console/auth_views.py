@@ -21,7 +21,7 @@ LOCKED = "Te veel mislukte pogingen. Inloggen kan over een kwartier weer."
 
 def _login_page(request: web.Request, melding: str = "", status: int = 200, naam: str = "") -> web.Response:
     token = request.cookies.get(csrf.PRE_COOKIE) or csrf.new_token()
-    response = render(request, "inloggen.html", status=status, melding=melding, pre_token=token, naam=naam)
+    response = render(request, "inloggen.html", http_status=status, melding=melding, pre_token=token, naam=naam)
     response.set_cookie(csrf.PRE_COOKIE, token, httponly=True, samesite="Strict",
                         secure=request.app[SERVICES].settings.https, path="/inloggen")
     return response

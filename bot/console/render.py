@@ -27,12 +27,12 @@ def make_environment(filters: dict) -> jinja2.Environment:
     return env
 
 
-def render(request: web.Request, name: str, status: int = 200, **context) -> web.Response:
+def render(request: web.Request, name: str, http_status: int = 200, **context) -> web.Response:
     env: jinja2.Environment = request.app[TEMPLATES]
     session = request.get("session")
     html = env.get_template(name).render(principal=request.get("principal"),
                                          csrf_token=session.csrf_token if session else "", **context)
-    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
+    return web.Response(text=html, status=http_status, content_type="text/html", charset="utf-8")
 
 
 def error_response(request: web.Request, status: int, as_json: bool) -> web.Response:
@@ -41,6 +41,6 @@ def error_response(request: web.Request, status: int, as_json: bool) -> web.Resp
     if as_json:
         return web.json_response({"fout": message}, status=status)
     try:
-        return render(request, "fout.html", status=status, melding=message, status_code=status)
+        return render(request, "fout.html", http_status=status, melding=message, status_code=status)
     except Exception:  # noqa: BLE001 - the error page itself must never fail
         return web.Response(text=message, status=status, content_type="text/plain", charset="utf-8")

@@ -13,7 +13,7 @@ from bot.console.render import render
 from bot.console.roles import ROLES
 
 AUDIT_PER_PAGE = 100
-TIME_FIELDS = ("tijd", "timestamp", "aangemaakt_op", "created_at", "at", "moment")
+TIME_FIELDS = ("tijdstip", "tijd", "timestamp", "aangemaakt_op", "created_at", "at", "moment")
 
 
 def _entry(row) -> dict:

@@ -39,15 +39,15 @@ async def login(request: web.Request) -> web.Response:
     naam, wachtwoord = short(data.get("gebruikersnaam"), 64).lower(), data.get("wachtwoord", "")[:256]
     keys = (account_key(naam), ip_key(request.remote))
     if await services.run(services.limiter.locked, *keys):
-        await services.log(naam or "?", "inloggen_geweigerd", "account", naam, "geblokkeerd")
+        await services.log(naam or "?", "login_geweigerd", "account", naam, "geblokkeerd")
         return _login_page(request, LOCKED, status=429, naam=naam)
     acc = await services.run(services.accounts.by_name, naam) if naam else None
     ok = await services.run(verify_password, acc.wachtwoord_hash if acc else None, wachtwoord)
     if not ok or acc is None or not acc.actief:
         newly_locked = await services.run(services.limiter.failure, *keys)
-        await services.log(naam or "?", "inloggen_mislukt", "account", naam, f"ip={request.remote}")
+        await services.log(naam or "?", "login_mislukt", "account", naam, f"ip={request.remote}")
         for key in newly_locked:
-            await services.log("systeem", "inloggen_geblokkeerd", "sleutel", key, "15 minuten")
+            await services.log("systeem", "account_geblokkeerd", "sleutel", key, "15 minuten")
         return _login_page(request, LOCKED if account_key(naam) in newly_locked else WRONG, status=401, naam=naam)
     await services.run(services.limiter.success, *keys)
     if needs_rehash(acc.wachtwoord_hash):

@@ -86,7 +86,7 @@ async def reveal_message(request: web.Request) -> web.Response:
     message = await services.run(services.conversations.message, principal.scope, sender, event_id)
     if message is None:
         raise web.HTTPNotFound()
-    await services.log(principal.gebruikersnaam, "getoond", "bericht", f"{sender}#{event_id}")
+    await services.log(principal.gebruikersnaam, "onthuld", "bericht", f"{sender}#{event_id}")
     return render(request, "bericht.html", m=message, key=key_of(sender))
 
 
@@ -99,7 +99,7 @@ async def add_note(request: web.Request) -> web.Response:
                            request["principal"].gebruikersnaam, data.get("tekst", ""))
     except NoteError as exc:
         raise web.HTTPSeeOther(f"/gesprekken/{transcript.key}?melding={_q(str(exc))}")
-    await services.log(request["principal"].gebruikersnaam, "notitie", "gesprek", transcript.sender_id)
+    await services.log(request["principal"].gebruikersnaam, "notitie_toegevoegd", "gesprek", transcript.sender_id)
     raise web.HTTPSeeOther(f"/gesprekken/{transcript.key}#notities")
 
 

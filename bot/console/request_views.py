@@ -81,7 +81,7 @@ async def reveal_request(request: web.Request) -> web.Response:
     item = await _get(request)
     services = request.app[SERVICES]
     principal = request["principal"]
-    await services.log(principal.gebruikersnaam, "getoond", "hulpverzoek", item.row["referentie"], "contactgegevens")
+    await services.log(principal.gebruikersnaam, "onthuld", "hulpverzoek", item.row["referentie"], "contactgegevens")
     notes = await services.run(services.notes.notes, "hulpverzoek", str(item.id))
     return render(request, "hulpvraag.html", r=item, fields=export_fields(item, redact, reveal=True),
                   labels=STATUS_LABELS, colleagues=await _colleagues(request, item), notes=notes, onthuld=True,
@@ -158,7 +158,7 @@ async def add_note(request: web.Request) -> web.Response:
                            data.get("tekst", ""))
     except NoteError as exc:
         raise _back(item, str(exc))
-    await services.log(request["principal"].gebruikersnaam, "notitie", "hulpverzoek", item.row["referentie"])
+    await services.log(request["principal"].gebruikersnaam, "notitie_toegevoegd", "hulpverzoek", item.row["referentie"])
     raise _back(item, "Notitie opgeslagen.")
 
 

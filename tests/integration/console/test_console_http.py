@@ -43,7 +43,7 @@ def test_lockout_after_five_failures(console):
         assert console.login(s, "slot", "fout-wachtwoord-99").status_code == 401
     r = console.login(s, "slot", PASSWORD)  # the right password, but locked
     assert r.status_code == 429 and "kwartier" in r.text
-    assert "inloggen_geblokkeerd" in audit_text(console)
+    assert "account_geblokkeerd" in audit_text(console)
 
 
 def test_csrf_missing_or_wrong_is_403(console):

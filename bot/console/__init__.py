@@ -1,0 +1,1 @@
+"""Staff console: transcripts, help-request inbox, region-scoped roles (see docs/console.md)."""

@@ -1,0 +1,88 @@
+"""The staff console web app (aiohttp). ``create_app(settings)`` builds it; ``python -m bot.console``
+serves it (default port 8090).
+
+Every route is listed in ROUTES with the permission it needs; bot.console.guard checks session, CSRF
+and that permission before any handler runs, and refuses a route that has none. Region scoping is
+enforced by the data layer (it only takes the logged-in user's Scope): an object of another region is a 404.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.console import admin_views, auth_views, conversation_views as conv, insight_views, request_views as req
+from bot.console.guard import guard_middleware, headers_middleware
+from bot.console.inbox import STATUS_LABELS
+from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
+from bot.console.regions import name_of
+from bot.console.render import make_environment
+from bot.console.services import Services, build_services
+from bot.console.settings import ConsoleSettings
+from bot.privacy.redaction import redact
+
+STATIC_DIR = Path(__file__).with_name("static")
+STATIC_FILES = {"console.css": "text/css"}
+
+ROUTES = [
+    # method, path, handler, permission
+    ("GET", "/inloggen", auth_views.login_form, "openbaar"),
+    ("POST", "/inloggen", auth_views.login, "openbaar"),
+    ("POST", "/uitloggen", auth_views.logout, "ingelogd"),
+    ("GET", "/gezond", auth_views.health, "openbaar"),
+    ("GET", "/", auth_views.start, "ingelogd"),
+    ("GET", "/gesprekken", conv.conversation_list, "gesprekken.lezen"),
+    ("GET", "/gesprekken/{key}", conv.conversation, "gesprekken.lezen"),
+    ("POST", "/gesprekken/{key}/berichten/{event_id}/tonen", conv.reveal_message, "gesprekken.tonen"),
+    ("POST", "/gesprekken/{key}/notities", conv.add_note, "notities.schrijven"),
+    ("POST", "/gesprekken/{key}/labels", conv.set_tag, "notities.schrijven"),
+    ("GET", "/hulpvragen", req.request_list, "hulpvragen.lezen"),
+    ("GET", "/hulpvragen/{id}", req.request_detail, "hulpvragen.lezen"),
+    ("POST", "/hulpvragen/{id}/tonen", req.reveal_request, "hulpvragen.tonen"),
+    ("POST", "/hulpvragen/{id}/status", req.change_status, "hulpvragen.wijzigen"),
+    ("POST", "/hulpvragen/{id}/toewijzing", req.assign, "hulpvragen.wijzigen"),
+    ("POST", "/hulpvragen/{id}/notities", req.add_note, "hulpvragen.wijzigen"),
+    ("POST", "/hulpvragen/{id}/export", req.export, "hulpvragen.exporteren"),
+    ("GET", "/inzicht", insight_views.insights_page, "inzicht.lezen"),
+    ("GET", "/beheer/accounts", admin_views.accounts_page, "accounts.beheren"),
+    ("POST", "/beheer/accounts", admin_views.create_account, "accounts.beheren"),
+    ("POST", "/beheer/accounts/{id}", admin_views.update_account, "accounts.beheren"),
+    ("GET", "/beheer/audit", admin_views.audit_page, "audit.lezen"),
+    ("GET", "/api/gesprekken", conv.api_conversation_list, "gesprekken.lezen"),
+    ("GET", "/api/gesprekken/{key}", conv.api_conversation, "gesprekken.lezen"),
+    ("GET", "/api/hulpvragen", req.api_request_list, "hulpvragen.lezen"),
+    ("GET", "/api/hulpvragen/{id}", req.api_request_detail, "hulpvragen.lezen"),
+    ("POST", "/api/hulpvragen/{id}/status", req.api_change_status, "hulpvragen.wijzigen"),
+    ("GET", "/static/{name}", None, "openbaar"),
+]
+
+
+async def static_file(request: web.Request) -> web.Response:
+    name = request.match_info["name"]
+    if name not in STATIC_FILES:
+        raise web.HTTPNotFound()
+    return web.Response(body=(STATIC_DIR / name).read_bytes(), content_type=STATIC_FILES[name], charset="utf-8",
+                        headers={"Cache-Control": "public, max-age=300"})
+
+
+HANDLERS = {"/static/{name}": static_file}
+
+
+def _dt(value) -> str:
+    return value.strftime("%d-%m-%Y %H:%M") if hasattr(value, "strftime") else str(value or "")
+
+
+def create_app(settings: ConsoleSettings, services: Services | None = None) -> web.Application:
+    app = web.Application(middlewares=[headers_middleware, guard_middleware], client_max_size=64 * 1024)
+    app[SETTINGS] = settings
+    app[SERVICES] = services or build_services(settings)
+    app[TEMPLATES] = make_environment({"redact": redact, "regio": name_of, "dt": _dt,
+                                       "status": lambda s: STATUS_LABELS.get(s, s)})
+    permissions = {}
+    for method, path, handler, permission in ROUTES:
+        handler = handler or HANDLERS[path]
+        route = app.router.add_route(method, path, handler) if method != "GET" else \
+            app.router.add_get(path, handler, allow_head=False)
+        permissions[route] = permission
+    app[PERMISSIONS] = permissions
+    return app

@@ -1,0 +1,123 @@
+"""Conversations: list with filters and search, one transcript (redacted), reveal one message, notes, tags."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from math import ceil
+
+from aiohttp import web
+
+from bot.console.conversations import Filters, key_of, sender_of
+from bot.console.forms import date_or_none, form, int_or_404, page_of, short
+from bot.console.keys import SERVICES
+from bot.console.notes import TAGS, NoteError
+from bot.console.regions import CODE
+from bot.console.render import render
+from bot.privacy.redaction import redact
+
+PER_PAGE = 50
+
+
+def _filters(request: web.Request) -> Filters:
+    q = request.query
+    regio = short(q.get("regio"), 10).upper()
+    return Filters(van=date_or_none(q.get("van")), tot=date_or_none(q.get("tot")),
+                   regio=regio if CODE.match(regio) else "", intent=short(q.get("intent"), 100),
+                   niet_begrepen=q.get("niet_begrepen") == "1", wilde_mens=q.get("wilde_mens") == "1",
+                   zoek=short(q.get("zoek"), 200))
+
+
+async def _list(request: web.Request):
+    services = request.app[SERVICES]
+    filters, page = _filters(request), page_of(request)
+    items, total = await services.run(services.conversations.list, request["principal"].scope, filters, page, PER_PAGE)
+    return filters, page, items, total
+
+
+async def conversation_list(request: web.Request) -> web.Response:
+    filters, page, items, total = await _list(request)
+    query = {k: v for k, v in request.query.items() if k != "pagina"}
+    return render(request, "gesprekken.html", filters=filters, items=items, total=total, page=page,
+                  pages=max(1, ceil(total / PER_PAGE)), query=query)
+
+
+async def api_conversation_list(request: web.Request) -> web.Response:
+    _filters_, page, items, total = await _list(request)
+    return web.json_response({"totaal": total, "pagina": page, "gesprekken": [
+        {"id": s.key, "begin": s.begin.isoformat(), "einde": s.einde.isoformat(), "berichten": s.berichten,
+         "gemeente": s.gemeente, "niet_begrepen": s.niet_begrepen, "wilde_mens": s.wilde_mens,
+         "treffer": redact(s.treffer)} for s in items]})
+
+
+async def _transcript(request: web.Request):
+    sender = sender_of(request.match_info["key"])
+    if sender is None:
+        raise web.HTTPNotFound()
+    services = request.app[SERVICES]
+    transcript = await services.run(services.conversations.transcript, request["principal"].scope, sender)
+    if transcript is None:
+        raise web.HTTPNotFound()
+    await services.log(request["principal"].gebruikersnaam, "bekeken", "gesprek", sender)
+    return transcript
+
+
+async def conversation(request: web.Request) -> web.Response:
+    transcript = await _transcript(request)
+    services = request.app[SERVICES]
+    notes = await services.run(services.notes.notes, "gesprek", transcript.sender_id)
+    tags = await services.run(services.notes.tags, "gesprek", transcript.sender_id)
+    return render(request, "gesprek.html", t=transcript, notes=notes, tags=tags, all_tags=TAGS,
+                  melding=request.query.get("melding", "")[:100])
+
+
+async def api_conversation(request: web.Request) -> web.Response:
+    transcript = await _transcript(request)
+    return web.json_response({"id": transcript.key, "gemeente": transcript.gemeente, "berichten": [
+        {"id": m.event_id, "wie": m.wie, "tekst": redact(m.tekst), "tijd": m.tijd.isoformat(), "intent": m.intent,
+         "knop": m.knop, "knoppen": m.knoppen} for m in transcript.berichten]})
+
+
+async def reveal_message(request: web.Request) -> web.Response:
+    sender = sender_of(request.match_info["key"])
+    event_id = int_or_404(request.match_info["event_id"])
+    if sender is None:
+        raise web.HTTPNotFound()
+    services = request.app[SERVICES]
+    principal = request["principal"]
+    message = await services.run(services.conversations.message, principal.scope, sender, event_id)
+    if message is None:
+        raise web.HTTPNotFound()
+    await services.log(principal.gebruikersnaam, "onthuld", "bericht", f"{sender}#{event_id}")
+    return render(request, "bericht.html", m=message, key=key_of(sender))
+
+
+async def add_note(request: web.Request) -> web.Response:
+    transcript = await _transcript(request)
+    services = request.app[SERVICES]
+    data = await form(request)
+    try:
+        await services.run(services.notes.add, "gesprek", transcript.sender_id,
+                           request["principal"].gebruikersnaam, data.get("tekst", ""))
+    except NoteError as exc:
+        raise web.HTTPSeeOther(f"/gesprekken/{transcript.key}?melding={_q(str(exc))}")
+    await services.log(request["principal"].gebruikersnaam, "notitie_toegevoegd", "gesprek", transcript.sender_id)
+    raise web.HTTPSeeOther(f"/gesprekken/{transcript.key}#notities")
+
+
+async def set_tag(request: web.Request) -> web.Response:
+    transcript = await _transcript(request)
+    services = request.app[SERVICES]
+    data = await form(request)
+    tag, on = data.get("label", ""), data.get("aan") == "1"
+    try:
+        await services.run(services.notes.set_tag, "gesprek", transcript.sender_id, tag, on,
+                           request["principal"].gebruikersnaam)
+    except NoteError as exc:
+        raise web.HTTPSeeOther(f"/gesprekken/{transcript.key}?melding={_q(str(exc))}")
+    await services.log(request["principal"].gebruikersnaam, "label_" + ("aan" if on else "uit"), "gesprek",
+                       transcript.sender_id, tag)
+    raise web.HTTPSeeOther(f"/gesprekken/{transcript.key}#labels")
+
+
+def _q(text: str) -> str:
+    from urllib.parse import quote
+    return quote(text[:100])

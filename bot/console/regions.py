@@ -1,0 +1,65 @@
+"""Which municipality (GMxxxx) belongs to which youth region (JZxx), from content/regio/gemeenten.json."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from bot.regions.directory import CONTENT_DIR
+
+log = logging.getLogger(__name__)
+ALLE = "ALLE"
+CODE = re.compile(r"^(GM\d{4}|JZ\d{2})$")
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> tuple[dict, dict]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.error("gemeenten niet gelezen uit %s: %s", path, exc)
+        return {}, {}
+    jeugdregio, namen = {}, {}
+    for code, g in (data.get("gemeenten") or {}).items():
+        namen[code] = g.get("naam", code)
+        jz = (g.get("jeugdregio") or {})
+        if jz.get("code"):
+            jeugdregio[code] = jz["code"]
+            namen.setdefault(jz["code"], f"jeugdregio {jz.get('naam', jz['code'])}")
+    return jeugdregio, namen
+
+
+def _tables() -> tuple[dict, dict]:
+    return _load(str(Path(CONTENT_DIR) / "gemeenten.json"))
+
+
+def jeugdregio_of(gemeente_code: str) -> str | None:
+    return _tables()[0].get(gemeente_code or "")
+
+
+def gemeenten_in(code: str) -> set[str]:
+    """The municipality codes a region code stands for (a GM code itself, or all GM codes of a JZ code)."""
+    if code.startswith("GM"):
+        return {code}
+    return {gm for gm, jz in _tables()[0].items() if jz == code}
+
+
+def name_of(code: str) -> str:
+    if code == ALLE:
+        return "alle regio's"
+    return _tables()[1].get(code, code)
+
+
+def parse_codes(raw: str) -> tuple[frozenset[str], list[str]]:
+    """'GM0479, jz09' → ({'GM0479','JZ09'}, []), with a list of codes that are not valid."""
+    good, bad = set(), []
+    for part in re.split(r"[\s,;]+", (raw or "").upper()):
+        if not part:
+            continue
+        if part == ALLE or (CODE.match(part) and (part in _tables()[1] or not _tables()[1])):
+            good.add(part)
+        else:
+            bad.append(part[:20])
+    return frozenset(good), bad

@@ -1,0 +1,42 @@
+"""Read-only view of Rasa's SQL tracker store table ``events`` (same columns as rasa's SQLTrackerStore).
+
+Rasa stores a slot event's slot name in ``action_name`` and the full event as JSON in ``data``.
+"""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine
+from sqlalchemy.engine import Engine, make_url
+
+tracker_metadata = MetaData()
+
+events = Table(
+    "events", tracker_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255), nullable=False, index=True),
+    Column("type_name", String(255), nullable=False),
+    Column("timestamp", Float),
+    Column("intent_name", String(255)),
+    Column("action_name", String(255)),
+    Column("data", Text),
+)
+
+FALLBACK_INTENT = "nlu_fallback"
+HUMAN_INTENTS = ("mens_spreken", "hulpvraag_starten")
+REGION_SLOT = "gemeente"
+
+
+def parse(data: str | None) -> dict:
+    try:
+        value = json.loads(data or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def tracker_engine_for(url: str) -> Engine:
+    """A reading engine for Rasa's tracker store: takes no write locks (Rasa writes there)."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return create_engine(url, future=True, connect_args={"timeout": 10})
+    return create_engine(url, future=True, pool_pre_ping=True, pool_recycle=1800)

@@ -36,6 +36,7 @@ ROUTES = [
     ("POST", "/gesprekken/{key}/berichten/{event_id}/tonen", conv.reveal_message, "gesprekken.tonen"),
     ("POST", "/gesprekken/{key}/notities", conv.add_note, "notities.schrijven"),
     ("POST", "/gesprekken/{key}/labels", conv.set_tag, "notities.schrijven"),
+    ("POST", "/gesprekken/{key}/verwijderen", conv.erase, "gesprekken.verwijderen"),
     ("GET", "/hulpvragen", req.request_list, "hulpvragen.lezen"),
     ("GET", "/hulpvragen/{id}", req.request_detail, "hulpvragen.lezen"),
     ("POST", "/hulpvragen/{id}/tonen", req.reveal_request, "hulpvragen.tonen"),

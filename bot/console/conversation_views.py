@@ -13,6 +13,7 @@ from bot.console.notes import TAGS, NoteError
 from bot.console.regions import CODE
 from bot.console.render import render
 from bot.privacy.redaction import redact
+from bot.privacy.retention import erase_conversation
 
 PER_PAGE = 50
 
@@ -121,3 +122,16 @@ async def set_tag(request: web.Request) -> web.Response:
 def _q(text: str) -> str:
     from urllib.parse import quote
     return quote(text[:100])
+
+
+async def erase(request: web.Request) -> web.Response:
+    """Right to erasure: delete the whole conversation and wipe its help requests (admins only)."""
+    transcript = await _transcript(request)  # 404 outside the user's regions
+    services = request.app[SERVICES]
+    data = await form(request)
+    if data.get("bevestig") != "ja":
+        raise web.HTTPSeeOther(f"/gesprekken/{transcript.key}?melding={_q('Vink aan dat u het gesprek echt wilt verwijderen.')}")
+    result = await services.run(erase_conversation, services.tracker_engine, transcript.sender_id, services.engine)
+    await services.log(request["principal"].gebruikersnaam, "verwijderd", "gesprek", transcript.sender_id,
+                       f"{result.events} gebeurtenissen, {result.help_requests} hulpvragen gewist")
+    raise web.HTTPSeeOther(f"/gesprekken?melding={_q('Het gesprek is verwijderd.')}")

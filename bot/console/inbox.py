@@ -1,8 +1,7 @@
 """The help-request inbox, scoped by region: list, one request, status workflow, assignment, export.
 
 Workflow: nieuw → in_behandeling → contact_gehad → afgerond (a step back is allowed while open;
-afgerond may be reopened). ``contact_gehad`` is not in bot.hulpvraag.schema.REQUEST_STATUSES; it fits
-the status column (String(20)) and is not a closed status, so retention treats it as open.
+afgerond may be reopened). ``contact_gehad`` is an open status, so retention does not touch it.
 A withdrawn request (ingetrokken) never changes again.
 """
 from __future__ import annotations
@@ -16,10 +15,9 @@ from sqlalchemy.engine import Engine
 from bot.console.roles import Scope
 from bot.console.schema import account, toewijzing
 from bot.hulpvraag.db import utcnow
-from bot.hulpvraag.schema import (CLOSED_STATUSES, STATUS_AFGEROND, STATUS_IN_BEHANDELING, STATUS_INGETROKKEN,
-                                  STATUS_NIEUW, hulpverzoek)
+from bot.hulpvraag.schema import (CLOSED_STATUSES, STATUS_AFGEROND, STATUS_CONTACT_GEHAD, STATUS_IN_BEHANDELING,
+                                  STATUS_INGETROKKEN, STATUS_NIEUW, hulpverzoek)
 
-STATUS_CONTACT_GEHAD = "contact_gehad"
 WORKFLOW = (STATUS_NIEUW, STATUS_IN_BEHANDELING, STATUS_CONTACT_GEHAD, STATUS_AFGEROND)
 STATUS_LABELS = {STATUS_NIEUW: "nieuw", STATUS_IN_BEHANDELING: "in behandeling", STATUS_CONTACT_GEHAD: "contact gehad",
                  STATUS_AFGEROND: "afgerond", STATUS_INGETROKKEN: "ingetrokken door de aanvrager"}

@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "inzicht.lezen": frozenset({BEHEERDER, CONTENTREDACTEUR}),
     "accounts.beheren": frozenset({BEHEERDER}),
     "audit.lezen": frozenset({BEHEERDER}),
+    "gesprekken.verwijderen": frozenset({BEHEERDER}),  # right to erasure: "verwijder dit gesprek"
 }
 
 

@@ -11,10 +11,10 @@ from sqlalchemy import (Boolean, Column, DateTime, ForeignKey, Index, Integer, M
 
 metadata = MetaData()
 
-# request status: nieuw → in_behandeling → afgerond; or ingetrokken (by the user)
-STATUS_NIEUW, STATUS_IN_BEHANDELING, STATUS_AFGEROND, STATUS_INGETROKKEN = (
-    "nieuw", "in_behandeling", "afgerond", "ingetrokken")
-REQUEST_STATUSES = (STATUS_NIEUW, STATUS_IN_BEHANDELING, STATUS_AFGEROND, STATUS_INGETROKKEN)
+# request status: nieuw → in_behandeling → contact_gehad → afgerond; or ingetrokken (by the user)
+STATUS_NIEUW, STATUS_IN_BEHANDELING, STATUS_CONTACT_GEHAD, STATUS_AFGEROND, STATUS_INGETROKKEN = (
+    "nieuw", "in_behandeling", "contact_gehad", "afgerond", "ingetrokken")
+REQUEST_STATUSES = (STATUS_NIEUW, STATUS_IN_BEHANDELING, STATUS_CONTACT_GEHAD, STATUS_AFGEROND, STATUS_INGETROKKEN)
 CLOSED_STATUSES = (STATUS_AFGEROND, STATUS_INGETROKKEN)
 
 # delivery status: wachtend (due at volgende_poging_op) → bezorgd | dood (dead letter); geannuleerd after

@@ -152,3 +152,19 @@ def test_admin_pages_are_admin_only(console):
     page = console.client("redactie").get(console.url + "/inzicht")
     assert page.status_code == 200 and "blablabla" in page.text
     assert console.client().get(console.url + "/api/hulpvragen").status_code == 401
+
+
+def test_erasure_is_admin_only_confirmed_and_logged(console):
+    key = key_of("zaan-2")
+    worker = console.client("zaan")
+    assert worker.post(f"{console.url}/gesprekken/{key}/verwijderen",
+                       data={"csrf": console.csrf(worker), "bevestig": "ja"}).status_code == 403
+    admin = console.client("admin")
+    unconfirmed = admin.post(f"{console.url}/gesprekken/{key}/verwijderen", data={"csrf": console.csrf(admin)})
+    assert admin.get(f"{console.url}/gesprekken/{key}").status_code == 200  # not without the tick
+    assert "echt wilt verwijderen" in unconfirmed.text
+    done = admin.post(f"{console.url}/gesprekken/{key}/verwijderen",
+                      data={"csrf": console.csrf(admin), "bevestig": "ja"})
+    assert done.status_code == 200  # back on the list
+    assert admin.get(f"{console.url}/gesprekken/{key}").status_code == 404
+    assert "zaan-2" in audit_text(console) and "verwijderd" in audit_text(console)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from bot.console.conversations import key_of
-from conftest import PASSWORD, XSS
+from console_data import PASSWORD
+from tracker_data import XSS
 
 
 def audit_text(console) -> str:

@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from bot.hulpvraag.store import HelpRequestStore
+from hulpvraag_steps import answer_form
+
 pytestmark = pytest.mark.integration
 DUTCH_DATE = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} "
                         r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}")
@@ -45,3 +48,13 @@ def test_plan_is_shown_again_later(stack):
     stack.say(sender, "wat is een tlv")
     again = "\n".join(stack.texts(sender, "laat mijn stappenplan nog eens zien"))
     assert DUTCH_DATE.search(again), again
+
+
+def test_plan_goes_along_with_a_help_request(stack):
+    sender = stack.new_sender()
+    texts = stack.texts(sender, "onze zoon zit sinds 2 november thuis, we hebben alleen met zijn mentor gepraat")
+    until_plan(stack, sender, "\n".join(texts), ["ja hij staat nog ingeschreven", "weet ik niet"])
+    stack.say(sender, "ik wil een hulpvraag indienen")
+    reference = answer_form(stack, sender)
+    row = HelpRequestStore.from_env({"WEGWIJZER_DATABASE_URL": stack.database_url}).get(reference)
+    assert "leerplicht" in row["stappenplan"].lower(), row["stappenplan"]

@@ -1,26 +1,15 @@
 """Read-only view of Rasa's SQL tracker store table ``events`` (same columns as rasa's SQLTrackerStore).
 
-Rasa stores a slot event's slot name in ``action_name`` and the full event as JSON in ``data``.
+
 """
 from __future__ import annotations
 
 import json
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine
+from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 
-tracker_metadata = MetaData()
-
-events = Table(
-    "events", tracker_metadata,
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255), nullable=False, index=True),
-    Column("type_name", String(255), nullable=False),
-    Column("timestamp", Float),
-    Column("intent_name", String(255)),
-    Column("action_name", String(255)),
-    Column("data", Text),
-)
+from bot.tracker_table import events, tracker_metadata  # noqa: F401 (re-exported for the console)
 
 FALLBACK_INTENT = "nlu_fallback"
 HUMAN_INTENTS = ("mens_spreken", "hulpvraag_starten")

@@ -16,24 +16,13 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import (Column, Float, Integer, MetaData, String, Table, Text, delete, func, inspect, select,
-                        update)
+from sqlalchemy import delete, func, inspect, select, update
 from sqlalchemy.engine import Engine
+
+from bot.tracker_table import events
 
 log = logging.getLogger(__name__)
 
-# the columns we use of Rasa's table (reflected from rasa.core.tracker_store.SQLTrackerStore.SQLEvent)
-_meta = MetaData()
-events = Table(
-    "events", _meta,
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255), nullable=False, index=True),
-    Column("type_name", String(255), nullable=False),
-    Column("timestamp", Float),
-    Column("intent_name", String(255)),
-    Column("action_name", String(255)),
-    Column("data", Text),
-)
 BATCH = 200
 MAX_SENDER_ID = 255
 

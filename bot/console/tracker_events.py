@@ -1,7 +1,4 @@
-"""Read-only view of Rasa's SQL tracker store table ``events`` (same columns as rasa's SQLTrackerStore).
-
-
-"""
+"""Read-only view of Rasa's SQL tracker store table ``events`` (defined in bot.tracker_table)."""
 from __future__ import annotations
 
 import json

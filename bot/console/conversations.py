@@ -151,7 +151,7 @@ class ConversationStore:
             regions = self.regions(conn)
             hits = self._search(conn, filters.zoek) if filters.zoek.strip() else None
             rows = conn.execute(query).all()
-        items = []
+        kept = []
         for sender, first, last, users, fb, hm in rows:
             gm = regions.get(sender, "")
             if not scope.allows(gm):
@@ -160,11 +160,14 @@ class ConversationStore:
                 continue
             if hits is not None and sender not in hits:
                 continue
-            items.append(Summary(sender, _dt(first), _dt(last), int(users or 0), gm, bool(fb), bool(hm),
-                                 (hits or {}).get(sender, "")))
-        items.sort(key=lambda s: (s.einde, s.sender_id), reverse=True)
+            kept.append((last or 0, sender, first, users, fb, hm, gm))
+        kept.sort(key=lambda r: (r[0], r[1]), reverse=True)   # newest last message first
         start = (max(page, 1) - 1) * per_page
-        return items[start:start + per_page], len(items)
+        # Summary objects only for the rows on this page (building 10,000 of them cost ~100 ms per request)
+        items = [Summary(sender, _dt(first), _dt(last), int(users or 0), gm, bool(fb), bool(hm),
+                         (hits or {}).get(sender, ""))
+                 for last, sender, first, users, fb, hm, gm in kept[start:start + per_page]]
+        return items, len(kept)
 
     def transcript(self, scope: Scope, sender_id: str) -> Transcript | None:
         """The conversation, or None when it does not exist or lies outside the scope."""

@@ -1,0 +1,194 @@
+"""Benchmark: the staff console's conversation list and filters on 10,000 conversations in PostgreSQL
+(target from issue 6: p95 < 300 ms).
+
+    PYTHONPATH=. python bench/console_list.py [--conversations 10000] [--rounds 30]
+
+Starts a throwaway PostgreSQL (tests/support/postgres.py), creates Rasa's own ``events`` table
+(rasa's SQLTrackerStore.SQLEvent) and fills it with generated conversations in exactly the rows
+SQLTrackerStore writes (type_name, timestamp, intent_name, action_name = event "name", data = the
+event's as_dict() as JSON), built from Rasa event objects. Then it times
+bot.console.conversations.ConversationStore.list (the data layer behind /gesprekken and
+/api/gesprekken) per filter, ``--rounds`` calls each, and prints a Markdown table of p50/p95/max.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+GEMEENTEN = ["GM0479", "GM0363", "GM0014", "GM0344", "GM0599", "GM0518", "GM0153", "GM0855", "GM0772", "GM0193"]
+USER_LINES = [
+    ("Mijn zoon zit al weken thuis, wat kan ik doen?", "thuiszitten", 0.93),
+    ("wat is leerplicht", "leerplicht", 0.88),
+    ("Ik wil met iemand praten", "mens_spreken", 0.91),
+    ("Wie helpt bij school zoeken?", "school_zoeken", 0.8),
+    ("asdf qwerty", "nlu_fallback", 0.2),
+    ("Bel me op 06-12345678 over school", "hulpvraag_starten", 0.86),
+    ("Wat is een TLV?", "tlv", 0.9),
+    ("dank je", "bedankt", 0.97),
+]
+
+
+def generate(n: int, seed: int = 6) -> list[dict]:
+    """Rows as rasa's SQLTrackerStore writes them, for n conversations over the last 90 days."""
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+
+    rng = random.Random(seed)
+    now = time.time()
+    rows = []
+    for i in range(n):
+        sender = f"bench-{i:05d}-{rng.getrandbits(32):08x}"
+        t = now - rng.uniform(0, 90 * 86400)
+        events = [ActionExecuted("action_session_start", timestamp=t), SessionStarted(timestamp=t),
+                  ActionExecuted("action_listen", timestamp=t)]
+        gemeente = rng.choice(GEMEENTEN) if rng.random() < 0.85 else None
+        for turn in range(rng.randint(1, 5)):
+            text, intent, conf = rng.choice(USER_LINES)
+            t += rng.uniform(5, 60)
+            events.append(UserUttered(text, intent={"name": intent, "confidence": conf},
+                                      parse_data={"intent": {"name": intent, "confidence": conf}, "entities": [],
+                                                  "text": text}, timestamp=t))
+            if turn == 0 and gemeente:
+                events.append(SlotSet("gemeente", gemeente, timestamp=t))
+            events.append(ActionExecuted("action_antwoord", timestamp=t + 1))
+            events.append(BotUttered("Dat is een goede vraag. Hier is wat informatie.",
+                                     data={"buttons": [{"title": "Een mens spreken", "payload": "/mens_spreken"}]},
+                                     timestamp=t + 1))
+            events.append(ActionExecuted("action_listen", timestamp=t + 1))
+        for event in events:
+            data = event.as_dict()
+            rows.append({"sender_id": sender, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+                         "intent_name": (data.get("parse_data") or {}).get("intent", {}).get("name"),
+                         "action_name": data.get("name"), "data": json.dumps(data)})
+    return rows
+
+
+def load(url: str, rows: list[dict]):
+    from rasa.core.tracker_store import SQLTrackerStore
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url, executemany_mode="values_only", executemany_values_page_size=5000)
+    SQLTrackerStore.SQLEvent.__table__.create(engine)       # rasa's own table definition and index
+    table = SQLTrackerStore.SQLEvent.__table__
+    with engine.begin() as conn:
+        for start in range(0, len(rows), 20_000):
+            conn.execute(table.insert(), rows[start:start + 20_000])
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE events"))
+    engine.dispose()
+
+
+def scenarios():
+    from bot.console.conversations import Filters
+    from bot.console.roles import Scope
+
+    today = date.today()
+    alle, jz09 = Scope(alle=True), Scope(alle=False, codes=frozenset({"JZ09"}))
+    return [
+        ("alle regio's, pagina 1", alle, Filters(), 1),
+        ("alle regio's, pagina 100", alle, Filters(), 100),
+        ("één jeugdregio (JZ09)", jz09, Filters(), 1),
+        ("filter regio GM0014", alle, Filters(regio="GM0014"), 1),
+        ("filter datum (laatste 7 dagen)", alle, Filters(van=today - timedelta(days=7), tot=today), 1),
+        ("filter niet begrepen", alle, Filters(niet_begrepen=True), 1),
+        ("filter wilde een mens", jz09, Filters(wilde_mens=True), 1),
+        ("filter onderwerp (tlv)", alle, Filters(intent="tlv"), 1),
+        ("zoeken 'leerplicht'", alle, Filters(zoek="leerplicht"), 1),
+    ]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def measure(url: str, rounds: int) -> list[tuple]:
+    from bot.console.conversations import ConversationStore
+    from bot.console.tracker_events import tracker_engine_for
+
+    store = ConversationStore(tracker_engine_for(url))
+    out = []
+    for name, scope, filters, page in scenarios():
+        store.list(scope, filters, page, 50)                  # warm the pool and caches
+        times, total = [], 0
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            _items, total = store.list(scope, filters, page, 50)
+            times.append((time.perf_counter() - t0) * 1000)
+        out.append((name, total, times))
+    store.engine.dispose()
+    return out
+
+
+def breakdown(url: str) -> dict:
+    """Where the time of one unfiltered list call goes: region query + JSON, aggregate query, Python."""
+    from sqlalchemy import case, func, select
+
+    from bot.console.conversations import ConversationStore
+    from bot.console.tracker_events import events, tracker_engine_for
+
+    store = ConversationStore(tracker_engine_for(url))
+    result = {}
+    with store.engine.connect() as conn:
+        t0 = time.perf_counter()
+        store.regions(conn)
+        result["regio's (slot-events lezen + JSON)"] = (time.perf_counter() - t0) * 1000
+        t0 = time.perf_counter()
+        is_user = case((events.c.type_name == "user", 1), else_=0)   # the same aggregate list() runs
+        conn.execute(select(events.c.sender_id, func.min(events.c.timestamp), func.max(events.c.timestamp),
+                            func.sum(is_user)).group_by(events.c.sender_id)).all()
+        result["aggregaat per gesprek (GROUP BY over alle events, zonder filter)"] = (time.perf_counter() - t0) * 1000
+    from bot.console.conversations import Filters
+    from bot.console.roles import Scope
+    t0 = time.perf_counter()
+    store.list(Scope(alle=True), Filters(), 1, 50)
+    result["hele list()-aanroep"] = (time.perf_counter() - t0) * 1000
+    result["rest: overige aggregaatkolommen + Python (scope-filter, sorteren, pagina)"] = max(
+        0.0, result["hele list()-aanroep"] - sum(v for k, v in result.items() if k != "hele list()-aanroep"))
+    store.engine.dispose()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=30, help="calls per scenario (9 scenarios)")
+    args = parser.parse_args()
+    from tests.support.postgres import postgres_server
+
+    t0 = time.perf_counter()
+    rows = generate(args.conversations)
+    print(f"gegenereerd: {args.conversations} gesprekken, {len(rows)} events in {time.perf_counter() - t0:.1f} s",
+          file=sys.stderr)
+    with postgres_server() as pg:
+        t0 = time.perf_counter()
+        load(pg.url, rows)
+        print(f"geladen in PostgreSQL in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        results = measure(pg.url, args.rounds)
+        parts = breakdown(pg.url)
+    all_times = [t for _n, _tot, times in results for t in times]
+    print(f"\n### Console: gesprekkenlijst, {args.conversations} gesprekken ({len(rows)} events), PostgreSQL\n")
+    print("| scenario | treffers | n | p50 (ms) | p95 (ms) | max (ms) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, total, times in results:
+        print(f"| {name} | {total} | {len(times)} | {statistics.median(times):.0f} | {percentile(times, 95):.0f} "
+              f"| {max(times):.0f} |")
+    print(f"| **alle scenario's** | | {len(all_times)} | {statistics.median(all_times):.0f} | "
+          f"{percentile(all_times, 95):.0f} | {max(all_times):.0f} |")
+    print("\nEén ongefilterde aanroep, opgesplitst:\n")
+    for name, ms in parts.items():
+        print(f"- {name}: {ms:.0f} ms")
+    p95 = percentile(all_times, 95)
+    print(f"\np95 over alle scenario's: {p95:.0f} ms (doel < 300 ms): {'gehaald' if p95 < 300 else 'NIET gehaald'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, select
 from sqlalchemy.engine import Engine
 
+from bot.console.conversation_query import (count_query, list_query, page_query, raw_json_prefilter,
+                                            region_query, text_search)
 from bot.console.roles import Scope
-from bot.console.regions import jeugdregio_of
-from bot.console.tracker_events import FALLBACK_INTENT, HUMAN_INTENTS, REGION_SLOT, events, parse
+from bot.console.tracker_events import REGION_SLOT, events, parse
 
 MAX_SEARCH_ROWS = 20_000
 
@@ -33,11 +35,6 @@ def sender_of(key: str) -> str | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     return sender if sender and key_of(sender) == key else None  # one key per sender id
-
-
-def _epoch(d: date, end: bool = False) -> float:
-    moment = datetime.combine(d, time.max if end else time.min, tzinfo=timezone.utc)
-    return moment.timestamp()
 
 
 @dataclass(frozen=True)
@@ -98,28 +95,22 @@ class ConversationStore:
     def __init__(self, engine: Engine):
         self.engine = engine
 
-    def regions(self, conn) -> dict[str, str]:
-        """sender_id → last gemeente slot value."""
-        out: dict[str, str] = {}
-        rows = conn.execute(select(events.c.sender_id, events.c.data).where(and_(
-            events.c.type_name == "slot", events.c.action_name == REGION_SLOT)).order_by(events.c.id))
-        for sender, data in rows:
-            value = parse(data).get("value")
-            out[sender] = value if isinstance(value, str) else ""
-        return out
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
 
-    def _search(self, conn, text: str) -> dict[str, str]:
-        """sender_id → first user/bot message whose text contains ``text`` (case-insensitive)."""
-        needle = text.strip().lower()
+    def regions(self, conn, senders: Iterable[str] | None = None) -> dict[str, str]:
+        """sender_id → last gemeente slot value ('' when that value is not a string)."""
+        return {sender: gemeente or "" for sender, gemeente in conn.execute(region_query(self.dialect, senders))}
+
+    def _search(self, conn, needle: str, senders: Iterable[str] | None = None) -> dict[str, str]:
+        """sender_id → first user/bot message whose text contains ``needle`` (lower case), of ``senders``."""
         out: dict[str, str] = {}
         if not needle:
             return out
-        # the JSON holds \\u escapes for non-ASCII text: a coarse LIKE on an ASCII fragment, exact check in Python
-        ascii_part = max((p for p in needle.split() if p.isascii()), key=len, default="")
-        cond = events.c.type_name.in_(("user", "bot"))
-        if ascii_part:
-            escaped = ascii_part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            cond = and_(cond, func.lower(events.c.data).like(f"%{escaped}%", escape="\\"))
+        cond = raw_json_prefilter(needle)   # coarse, in SQL; the exact check follows in Python
+        if senders is not None:
+            cond = and_(cond, events.c.sender_id.in_(list(senders)))
         rows = conn.execute(select(events.c.sender_id, events.c.data).where(cond)
                             .order_by(events.c.id).limit(MAX_SEARCH_ROWS))
         for sender, data in rows:
@@ -129,45 +120,33 @@ class ConversationStore:
         return out
 
     def list(self, scope: Scope, filters: Filters, page: int = 1, per_page: int = 50) -> tuple[list[Summary], int]:
-        is_user = case((events.c.type_name == "user", 1), else_=0)
-        fallback = case((and_(events.c.type_name == "user", events.c.intent_name == FALLBACK_INTENT), 1), else_=0)
-        human = case((and_(events.c.type_name == "user", events.c.intent_name.in_(HUMAN_INTENTS)), 1), else_=0)
-        query = select(events.c.sender_id, func.min(events.c.timestamp), func.max(events.c.timestamp),
-                       func.sum(is_user), func.max(fallback), func.max(human)).group_by(events.c.sender_id)
-        having = []
-        if filters.van:
-            having.append(func.max(events.c.timestamp) >= _epoch(filters.van))
-        if filters.tot:
-            having.append(func.min(events.c.timestamp) <= _epoch(filters.tot, end=True))
-        if filters.niet_begrepen:
-            having.append(func.max(fallback) == 1)
-        if filters.wilde_mens:
-            having.append(func.max(human) == 1)
-        if filters.intent:
-            having.append(func.max(case((events.c.intent_name == filters.intent, 1), else_=0)) == 1)
-        if having:
-            query = query.having(and_(*having))
+        """One page of conversations in scope that match the filters, newest last message first, and the total.
+
+        The database filters, sorts, pages and counts (bot.console.conversation_query). A search text with
+        non-ASCII characters is matched in Python instead, on at most MAX_SEARCH_ROWS messages.
+        """
+        per_page = max(per_page, 1)
+        offset = (max(page, 1) - 1) * per_page
+        needle = filters.zoek.strip().lower()
         with self.engine.connect() as conn:
-            regions = self.regions(conn)
-            hits = self._search(conn, filters.zoek) if filters.zoek.strip() else None
-            rows = conn.execute(query).all()
-        kept = []
-        for sender, first, last, users, fb, hm in rows:
-            gm = regions.get(sender, "")
-            if not scope.allows(gm):
-                continue
-            if filters.regio and filters.regio not in (gm, jeugdregio_of(gm)):
-                continue
-            if hits is not None and sender not in hits:
-                continue
-            kept.append((last or 0, sender, first, users, fb, hm, gm))
-        kept.sort(key=lambda r: (r[0], r[1]), reverse=True)   # newest last message first
-        start = (max(page, 1) - 1) * per_page
-        # Summary objects only for the rows on this page (building 10,000 of them cost ~100 ms per request)
-        items = [Summary(sender, _dt(first), _dt(last), int(users or 0), gm, bool(fb), bool(hm),
-                         (hits or {}).get(sender, ""))
-                 for last, sender, first, users, fb, hm, gm in kept[start:start + per_page]]
-        return items, len(kept)
+            search = text_search(self.dialect, needle)
+            hits = self._search(conn, needle) if needle and search is None else None
+            if hits is not None and not hits:
+                return [], 0
+            query = list_query(self.dialect, scope, filters, search, None if hits is None else hits.keys())
+            rows = conn.execute(page_query(query, offset, per_page)).all()
+            total = rows[0].total if rows else (conn.execute(count_query(query)).scalar_one() if offset else 0)
+            shown = [r.sender_id for r in rows]
+            if rows and "gemeente" in rows[0]._fields:
+                regions = {r.sender_id: r.gemeente or "" for r in rows}
+            else:
+                regions = self.regions(conn, shown) if rows else {}
+            if needle and hits is None and rows:
+                hits = self._search(conn, needle, shown)
+        items = [Summary(r.sender_id, _dt(r.first), _dt(r.last), int(r.users or 0), regions.get(r.sender_id, ""),
+                         bool(r.fallback), bool(r.human), (hits or {}).get(r.sender_id, ""))
+                 for r in rows]
+        return items, int(total)
 
     def transcript(self, scope: Scope, sender_id: str) -> Transcript | None:
         """The conversation, or None when it does not exist or lies outside the scope."""

@@ -11,6 +11,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_override import override_intent
+import bot.rasa_speedups  # noqa: F401,E402  (loaded with the model: a faster action-response check)
 
 
 @DefaultV1Recipe.register(

@@ -5,23 +5,16 @@ reports/screenshots/console-*.png."""
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from bot.console.conversations import key_of
 from console_data import PASSWORD
+from tests.support.browser import AXE, SCREENSHOTS, chromium_browser, page_factory, require
 
 pytestmark = pytest.mark.integration
 
-REPO = Path(__file__).resolve().parents[3]
-CHROMIUM = os.environ.get("WEGWIJZER_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE = REPO / "web" / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = REPO / "reports" / "screenshots"
 AXE_RUN = """async () => {
   const result = await axe.run(document, {runOnly: {type: 'tag',
     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
@@ -36,37 +29,18 @@ FOCUS = """() => {
 FITS = "() => document.documentElement.scrollWidth <= window.innerWidth"
 
 
-def _require(condition: bool, why: str) -> None:
-    if not condition:
-        if os.environ.get("WEGWIJZER_REQUIRE_MODEL") == "1" or os.environ.get("CI"):
-            pytest.fail(why)
-        pytest.skip(why)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    _require(Path(CHROMIUM).exists(), f"chromium ontbreekt ({CHROMIUM})")
-    _require(AXE.exists(), f"axe-core ontbreekt ({AXE}); draai 'npm ci' in web/")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    require(AXE.exists(), f"axe-core ontbreekt ({AXE}); draai 'npm ci' in web/")
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def new_page(browser):
-    contexts = []
-
-    def make(width: int = 1280, height: int = 800):
-        # the console's CSP forbids every script; axe is injected in a context that bypasses CSP
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", bypass_csp=True)
-        context.set_default_timeout(30_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+    # the console's CSP forbids every script; axe is injected in a context that bypasses CSP
+    with page_factory(browser, 30_000, bypass_csp=True) as make:
+        yield make
 
 
 def axe(page) -> list:

@@ -16,24 +16,13 @@ import pytest
 
 from bot.launcher import REPO, free_port, local_stack, wait_until_up
 from tests.integration.widget.tcp_proxy import CuttableProxy
+from tests.support.browser import AXE, CHROMIUM, SCREENSHOTS, chromium_browser, page_factory  # noqa: F401
+from tests.support.browser import require as _require
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
-CHROMIUM = os.environ.get("WEGWIJZER_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = REPO / "reports" / "screenshots"
-AXE = REPO / "web" / "node_modules" / "axe-core" / "axe.min.js"
 HOSTILE_BOT = ('<img src=x onerror="window.__aangevallen=\'bot-img\'"> '
                '<script>window.__aangevallen=\'bot-script\'</script> ')
 RATE = (5, 60)
-
-
-def _require(condition: bool, why: str) -> None:
-    if condition:
-        return
-    if os.environ.get("WEGWIJZER_REQUIRE_MODEL") == "1":
-        pytest.fail(why)
-    pytest.skip(why)
 
 
 def _hostile_content(content_dir: Path) -> None:
@@ -84,28 +73,15 @@ def widget_stack(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser(widget_stack):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def new_page(browser):
     """new_page(width=1280, height=800, **context_options) -> a page in a fresh browser context."""
-    contexts = []
-
-    def make(width: int = 1280, height: int = 800, **options):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
-        context.set_default_timeout(90_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+    with page_factory(browser, 90_000) as make:
+        yield make
 
 
 @pytest.fixture(scope="session")

@@ -80,7 +80,7 @@ def local_stack(
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump({
         "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")},
+        "tracker_store": {"type": "bot.rasa_tracker_store.WegwijzerSQLTrackerStore", "dialect": "sqlite", "db": str(workdir / "tracker.db")},
     }))
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
     if content_dir is not None:

@@ -1,18 +1,32 @@
-"""Rasa's SQL tracker store with a tuned engine for SQLite files (thin adapter over bot.sqlite_tuning).
+"""Rasa's SQL tracker store, made cheaper per turn (thin adapter over bot.sqlite_tuning).
 
 Configured in endpoints.yml as ``type: bot.rasa_tracker_store.WegwijzerSQLTrackerStore`` with the
-same keys as Rasa's ``type: SQL`` (dialect, db, host, ...). For PostgreSQL it is Rasa's store
-unchanged. Rasa silently falls back to an in-memory store when a custom class cannot be imported,
-so tests/integration/test_tracker_store_durable.py checks that conversations survive a restart.
+same keys as Rasa's ``type: SQL`` (dialect, db, host, ...). Two changes, both measured with py-spy
+on the Rasa server (bench/RESULTS.md):
+
+- SQLite files get a pooled, write-ahead-log engine (bot/sqlite_tuning.py).
+- Before storing a turn, Rasa counts the conversation's stored events with a query (to know which
+  events are new), although it loaded exactly those events at the start of the turn. We remember
+  how many were loaded and skip that count on the first save after loading. Any other save (a new
+  conversation, a second save of the same tracker) still counts in the database, as Rasa does.
+  The lock store (in-memory, or Redis with several replicas) keeps one turn per conversation at a
+  time, so the number loaded is the number stored.
+
+Rasa silently falls back to an in-memory store when a custom class cannot be imported, so
+tests/integration/test_tracker_store_durable.py checks that turns really land in the database.
 """
 from __future__ import annotations
 
-from typing import Any
+import itertools
+from typing import Any, Iterator, Optional, Text
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.sqlite_tuning import is_sqlite, tuned_sqlite_engine
+
+_LOADED = "_wegwijzer_events_loaded"
 
 
 class WegwijzerSQLTrackerStore(SQLTrackerStore):
@@ -23,3 +37,17 @@ class WegwijzerSQLTrackerStore(SQLTrackerStore):
             self.engine.dispose()
             self.engine = tuned_sqlite_engine(url)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def _retrieve(
+        self, sender_id: Text, fetch_events_from_all_sessions: bool
+    ) -> Optional[DialogueStateTracker]:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None and not fetch_events_from_all_sessions:
+            setattr(tracker, _LOADED, len(tracker.events))
+        return tracker
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        loaded = tracker.__dict__.pop(_LOADED, None)
+        if loaded is None:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, loaded, len(tracker.events))

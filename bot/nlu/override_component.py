@@ -12,6 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_override import override_intent
 import bot.rasa_speedups  # noqa: F401,E402  (loaded with the model: a faster action-response check)
+import bot.rasa_action_connections  # noqa: F401,E402  (loaded with the model: pooled action-server connections)
 
 
 @DefaultV1Recipe.register(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +47,17 @@ class ProductionStack:
         response.raise_for_status()
         return response.json()
 
-    def texts(self, sender: str, message: str, replica: Optional[int] = None) -> list[str]:
-        return [m.get("text", "") for m in self.say(sender, message, replica)]
+    def texts(self, sender: str, message: str, replica: Optional[int] = None, timeout: float = 60) -> list[str]:
+        return [m.get("text", "") for m in self.say(sender, message, replica, timeout=timeout)]
+
+    def wait_until_ready(self, name: str, limit: float = 600) -> None:
+        """Until the supervisor has the process running and ready again (after a crash)."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if self.supervisor.process(name).ready().ok:
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"{name} niet weer klaar binnen {limit:.0f} s")
 
 
 def temporary_settings(workdir: Path, model: Path, replicas: int = 2, **changes) -> ProductionSettings:

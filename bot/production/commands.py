@@ -9,6 +9,7 @@ bot.production.postgres_server) and the migrations run before stage 1.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from bot.production.settings import REPO, ProductionSettings
 
 PYTHON = sys.executable
 RASA = str(Path(sys.executable).parent / "rasa")
-NGINX = os.environ.get("WEGWIJZER_NGINX_BIN") or "/usr/sbin/nginx"
+NGINX = os.environ.get("WEGWIJZER_NGINX_BIN") or shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 @dataclass(frozen=True)

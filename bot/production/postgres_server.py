@@ -92,7 +92,8 @@ class PostgresServer:
         result = self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                            "--locale=C", "--no-sync", check=False)
         if result.returncode != 0:
-            raise RuntimeError(f"initdb mislukt (kan de gebruiker {self.run_as or 'huidige'} bij {self.base}?): "
+            raise RuntimeError(f"initdb mislukt (kan de gebruiker {self.run_as or 'huidige'} bij {self.base}? "
+                               f"Elke map erboven moet voor hem te openen zijn; of zet WEGWIJZER_PG_DIR): "
                                f"{result.stderr.strip()}")
 
     def start(self) -> None:

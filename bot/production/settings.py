@@ -12,6 +12,7 @@ operator's overview is docs/productie.md).
 | WEGWIJZER_WEB_PORT | 8080 | web app (127.0.0.1; public through nginx) |
 | WEGWIJZER_CONSOLE_HOST / _PORT | 127.0.0.1 / 8090 | staff console |
 | WEGWIJZER_WORKER_HEALTH_PORT | 5060 | outbox worker's /gezond and /klaar (127.0.0.1) |
+| WEGWIJZER_PG_DIR | <run dir>/pg | data folder of the own PostgreSQL (user postgres must reach it) |
 | WEGWIJZER_PG_PORT | 5433 | own PostgreSQL (127.0.0.1), when WEGWIJZER_DATABASE_URL is not set |
 | WEGWIJZER_REDIS_PORT | 6380 | own Redis (127.0.0.1), when WEGWIJZER_REDIS_URL is not set |
 | WEGWIJZER_DATABASE_URL | own PostgreSQL | help requests, console, audit log (SQLAlchemy URL) |
@@ -63,6 +64,7 @@ class ProductionSettings:
     console_port: int = 8090
     worker_health_port: int = 5060
     pg_port: int = 5433
+    pg_data_dir: Optional[Path] = None     # None: <run_dir>/pg
     redis_port: int = 6380
     database_url: Optional[str] = None     # None: our own PostgreSQL
     tracker_url: Optional[str] = None      # None: the same database
@@ -94,6 +96,7 @@ class ProductionSettings:
             console_port=_int(env, "WEGWIJZER_CONSOLE_PORT", 8090),
             worker_health_port=_int(env, "WEGWIJZER_WORKER_HEALTH_PORT", 5060),
             pg_port=_int(env, "WEGWIJZER_PG_PORT", 5433),
+            pg_data_dir=Path(env["WEGWIJZER_PG_DIR"]).resolve() if env.get("WEGWIJZER_PG_DIR") else None,
             redis_port=_int(env, "WEGWIJZER_REDIS_PORT", 6380),
             database_url=env.get("WEGWIJZER_DATABASE_URL") or None,
             tracker_url=env.get("WEGWIJZER_TRACKER_URL") or None,
@@ -124,7 +127,7 @@ class ProductionSettings:
 
     @property
     def pg_dir(self) -> Path:
-        return self.run_dir / "pg"
+        return self.pg_data_dir or self.run_dir / "pg"
 
     @property
     def redis_dir(self) -> Path:

@@ -9,6 +9,8 @@ tests and benchmarks; like bot.launcher.local_stack for the embedded profile).
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -66,6 +68,8 @@ def temporary_settings(workdir: Path, model: Path, replicas: int = 2, **changes)
         run_dir=workdir, model=model, replicas=replicas, proxy_host="127.0.0.1", proxy_port=free_port(),
         rasa_base_port=rasa_base, actions_port=free_port(), web_port=free_port(), console_port=free_port(),
         worker_health_port=free_port(), pg_port=free_port(), redis_port=free_port(), start_timeout=900,
+        # its own folder under /tmp: the postgres user cannot enter a private (0700) test folder
+        pg_data_dir=Path(tempfile.mkdtemp(prefix="wegwijzer-prod-pg-")),
     )
     values.update(changes)
     return ProductionSettings(**values)
@@ -111,3 +115,5 @@ def production_stack(model: Path, workdir: Path, extra_env: Optional[dict] = Non
         supervisor.stop()
         if supervisor.postgres is not None:
             supervisor.postgres.stop("immediate")
+            if settings.pg_data_dir is not None and settings.pg_data_dir.name.startswith("wegwijzer-prod-pg-"):
+                shutil.rmtree(settings.pg_data_dir, ignore_errors=True)

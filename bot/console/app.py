@@ -11,7 +11,8 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.console import admin_views, auth_views, conversation_views as conv, insight_views, request_views as req
+from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
+from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.inbox import STATUS_LABELS
 from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
@@ -30,6 +31,7 @@ ROUTES = [
     ("POST", "/inloggen", auth_views.login, "openbaar"),
     ("POST", "/uitloggen", auth_views.logout, "ingelogd"),
     ("GET", "/gezond", auth_views.health, "openbaar"),
+    ("GET", "/klaar", health_views.readiness, "openbaar"),
     ("GET", "/", auth_views.start, "ingelogd"),
     ("GET", "/gesprekken", conv.conversation_list, "gesprekken.lezen"),
     ("GET", "/gesprekken/{key}", conv.conversation, "gesprekken.lezen"),

@@ -4,6 +4,10 @@
 
 Safe to run more than once at a time and to kill at any moment (see bot.hulpvraag.outbox). It keeps
 running when the database or a receiver is down: errors are logged and retried.
+
+Health: with WEGWIJZER_WORKER_HEALTH_PORT set (off by default; the production profile sets it) the
+worker answers on WEGWIJZER_WORKER_HEALTH_HOST (default 127.0.0.1) ``GET /gezond`` (the worker's loop
+runs) and ``GET /klaar`` (the database answers ``SELECT 1``; 503 when not).
 """
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ import sys
 import uuid
 
 import aiohttp
+from aiohttp import web
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.hulpvraag.config import Settings
@@ -129,6 +135,50 @@ class Worker:
         log.info("outbox-worker %s gestopt", self.id)
 
 
+def _database_answers(engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
+def health_app(worker: Worker, loop_task: "asyncio.Task") -> web.Application:
+    """/gezond: the delivery loop runs. /klaar: and the database answers within a few seconds."""
+    async def gezond(_request):
+        if loop_task.done():
+            return web.json_response({"status": "gestopt"}, status=503)
+        return web.json_response({"status": "ok", "worker": worker.id})
+
+    async def klaar(_request):
+        if loop_task.done():
+            return web.json_response({"status": "gestopt"}, status=503)
+        try:
+            await asyncio.wait_for(asyncio.to_thread(_database_answers, worker.engine), timeout=5)
+        except (SQLAlchemyError, asyncio.TimeoutError, OSError) as exc:
+            return web.json_response({"status": "database niet bereikbaar", "fout": exc.__class__.__name__},
+                                     status=503)
+        return web.json_response({"status": "klaar"})
+
+    app = web.Application(client_max_size=1024)
+    app.router.add_get("/gezond", gezond)
+    app.router.add_get("/klaar", klaar)
+    return app
+
+
+async def serve_health(worker: Worker, loop_task: "asyncio.Task", env: dict) -> web.AppRunner | None:
+    raw = env.get("WEGWIJZER_WORKER_HEALTH_PORT", "")
+    if not raw:
+        return None
+    try:
+        port = int(raw)
+    except ValueError:
+        log.error("WEGWIJZER_WORKER_HEALTH_PORT=%r is geen poortnummer; geen gezondheidscontrole", raw)
+        return None
+    runner = web.AppRunner(health_app(worker, loop_task), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, env.get("WEGWIJZER_WORKER_HEALTH_HOST") or "127.0.0.1", port).start()
+    log.info("gezondheidscontrole op poort %s (/gezond, /klaar)", port)
+    return runner
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.hulpvraag.worker",
                                      description="Bezorgt opgeslagen hulpvragen (webhook, e-mail).")
@@ -151,7 +201,13 @@ def main(argv: list[str] | None = None) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        await worker.run(stop, once=args.once)
+        task = asyncio.create_task(worker.run(stop, once=args.once))
+        runner = None if args.once else await serve_health(worker, task, os.environ)
+        try:
+            await task
+        finally:
+            if runner is not None:
+                await runner.cleanup()
 
     asyncio.run(_main())
     return 0

@@ -8,7 +8,9 @@ Routes:
   GET  /widget/wegwijzer.js   the widget (from web/dist, built by scripts/build_widget)
   GET  /widget/wegwijzer.css  its styles
   POST /widget/toegang        {token, socket_url, socket_path} for an allowed Origin, else 403
-  GET  /gezond                health check
+  GET  /gezond                health check (liveness)
+  GET  /klaar                 readiness: the web app needs no database or other service, so it is ready
+                              when it answers; it says whether the widget is built (pages work without it)
 """
 from __future__ import annotations
 
@@ -84,6 +86,12 @@ async def health(_: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
+async def readiness(request: web.Request) -> web.Response:
+    built = (request.app[SETTINGS].dist_dir / "wegwijzer.js").is_file()
+    return web.json_response({"status": "klaar", "widget": "gebouwd" if built else "niet gebouwd"},
+                             headers={"Cache-Control": "no-store"})
+
+
 def create_app(settings: WebSettings, clock: Callable[[], float] = time.time) -> web.Application:
     app = web.Application(middlewares=[errors_middleware], client_max_size=16 * 1024)
     app[SETTINGS] = settings
@@ -94,4 +102,5 @@ def create_app(settings: WebSettings, clock: Callable[[], float] = time.time) ->
     app.router.add_get("/widget/{name}", widget_file)
     app.router.add_post("/widget/toegang", widget_access)
     app.router.add_get("/gezond", health)
+    app.router.add_get("/klaar", readiness)
     return app

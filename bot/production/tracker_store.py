@@ -1,6 +1,7 @@
 """Rasa's SQL tracker store, made to ride out a short database restart.
 
-Two changes to rasa.core.tracker_store.SQLTrackerStore, nothing else:
+Builds on bot.rasa_tracker_store.WegwijzerSQLTrackerStore (Rasa's SQL store, cheaper per turn) with
+two changes for a database server, nothing else:
 
 1. The connection pool checks a connection before use (SQLAlchemy ``pool_pre_ping``) and replaces
    connections older than half an hour. Rasa 3.6 builds its engine without that: after a PostgreSQL
@@ -22,8 +23,11 @@ import os
 import time
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.core.tracker_store import create_engine_kwargs
 from sqlalchemy.exc import DBAPIError, OperationalError
+
+from bot.rasa_tracker_store import WegwijzerSQLTrackerStore
+from bot.sqlite_tuning import is_sqlite
 
 log = logging.getLogger(__name__)
 POOL_RECYCLE_SECONDS = 1800
@@ -65,13 +69,14 @@ async def with_patience(operation, what: str, patience: float, pause: float = 0.
             await asyncio.sleep(min(pause * attempt, 2.0))
 
 
-class ReconnectingSQLTrackerStore(SQLTrackerStore):
+class ReconnectingSQLTrackerStore(WegwijzerSQLTrackerStore):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        url = self.engine.url
-        self.engine.dispose()
-        self.engine = reconnecting_engine(url)
-        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        if not is_sqlite(self.engine):  # a SQLite file keeps its tuned engine
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = reconnecting_engine(url)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self.patience = wait_seconds()
 
     async def retrieve(self, sender_id):

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.form_support import interruption, intro_replies, send_replies
+from bot.hulpvraag_form.plain_answer import is_plain_answer
 from actions.tracker_input import turn_input
 from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag_form import flow
@@ -81,6 +82,10 @@ class ValidateHulpvraagForm(FormValidationAction):
             return [SlotSet(name, value) for name, value in slots.items()]
         ctx = form_context(tracker)
         plan, is_safety = interruption(tracker, free_text=field in FREE_TEXT_FIELDS)
+        entities = tracker.latest_message.get("entities") or []
+        if is_safety and is_plain_answer(field, str(slots.get(field) or ""), entities,
+                                         filled_fields(tracker, leave_out=field), ctx):
+            plan, is_safety = None, False  # "ik ben zijn vader": an answer, not a danger signal
         if plan is not None:
             send_replies(dispatcher, plan.replies)
             if not is_safety:
@@ -90,7 +95,6 @@ class ValidateHulpvraagForm(FormValidationAction):
         if is_safety:
             # a danger message is never taken as an answer to a form question
             return [SlotSet(field, None)]
-        entities = tracker.latest_message.get("entities") or []
         outcome = flow.validate(field, text, entities, filled_fields(tracker, leave_out=field), ctx)
         send_replies(dispatcher, outcome.replies)
         updates = dict(outcome.updates)

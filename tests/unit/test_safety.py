@@ -124,11 +124,16 @@ POSITIVES: list[tuple[str, str]] = [
     ("ik zit al 3 weken thuis van school en ben bang om thuis te zijn", "acuut_gevaar"),
     ("ik wil haar iets aandoen", "acuut_gevaar"),
     ("ik ben bang dat ik hem iets aandoe", "acuut_gevaar"),
+    ("ik ben zijn vader en ik sla hem", "geweld_thuis"),
+    ("soms sla ik haar als ze weer niet naar school wil", "geweld_thuis"),
+    ("ik schopte mijn zoon gisteren", "geweld_thuis"),
     ("mn stiefvader doet me pijn", "acuut_gevaar"),
     ("mijn moeder doet me pijn als ze boos is", "acuut_gevaar"),
 ]
 
 NEGATIVES: list[str] = [
+    "ik ben zijn vader",
+    "ik sla hem over als hij weer een les mist",
     "doodsaai",
     "die les is echt doodsaai",
     "ik ga dood van verveling",

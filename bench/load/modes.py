@@ -176,7 +176,7 @@ async def soak(target: Target, scripts: Sequence[Script], users: int, think: Thi
                 break
             if now >= next_at:
                 samples.append(await take(now - begin))
-                if now > window[0] and now - sample_every >= begin:
+                if now - sample_every >= window[0] - 1.0:  # a whole interval of measured load
                     intervals.append({"t": round(now - begin, 1),
                                       **_interval(summarize(sink, now - sample_every, now))})
                 next_at += sample_every

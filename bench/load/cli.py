@@ -104,6 +104,18 @@ async def _run(args: argparse.Namespace, url: str, scripts, watched) -> dict:
                             args.sample_every, args.settle, args.pg_url)
 
 
+def _stack_env(args: argparse.Namespace) -> dict:
+    """A started stack gets the widget rules the run uses: origin allow-list and token secret."""
+    import os
+
+    env = {}
+    if args.origin:
+        env["WEGWIJZER_WIDGET_ORIGINS"] = args.origin
+    if args.widget_secret_env:
+        env["WEGWIJZER_WIDGET_SECRET"] = os.environ[args.widget_secret_env]
+    return env
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -115,7 +127,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     label = args.label or (args.start or urlsplit(args.url).netloc)
     with ExitStack() as stack:
         if args.start:
-            started = stack.enter_context(started_stack(args.start, args.model))
+            started = stack.enter_context(started_stack(args.start, args.model, extra_env=_stack_env(args)))
             url, ports = started.url, list(started.ports)
             print(f"started {args.start} stack ({started.model}) at {url}", file=sys.stderr)
         else:

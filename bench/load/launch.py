@@ -43,12 +43,13 @@ def model_for(kind: str, model: Optional[Path]) -> Path:
 
 
 @contextmanager
-def started_stack(kind: str, model: Optional[Path] = None,
-                  workdir: Optional[Path] = None) -> Iterator[StartedStack]:
+def started_stack(kind: str, model: Optional[Path] = None, workdir: Optional[Path] = None,
+                  extra_env: Optional[dict] = None) -> Iterator[StartedStack]:
+    """``extra_env``: settings for the stack, e.g. the widget's secret and allowed origins."""
     chosen = model_for(kind, model)
     with tempfile.TemporaryDirectory(prefix=f"load-{kind}-") as tmp:
         work = Path(workdir or tmp)
-        env = {"WEGWIJZER_DATABASE_URL": f"sqlite:///{work / 'wegwijzer.db'}"}
+        env = {"WEGWIJZER_DATABASE_URL": f"sqlite:///{work / 'wegwijzer.db'}", **(extra_env or {})}
         with local_stack(chosen, work, extra_env=env) as running:
             ports = tuple(urlsplit(u).port for u in (running.rasa_url, running.actions_url))
             yield StartedStack(running.rasa_url, ports, chosen)

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 TRACKER_URL_VAR = "WEGWIJZER_TRACKER_URL"
 REDIS_PASSWORD_VAR = "WEGWIJZER_REDIS_PASSWORD"
 TRACKER_STORE_CLASS = "bot.production.tracker_store.ReconnectingSQLTrackerStore"
+LOCK_STORE_CLASS = "bot.production.lock_store.PatientRedisLockStore"
 
 
 def redis_parts(url: str) -> dict:
@@ -43,9 +44,10 @@ def endpoints_yaml(actions_port: int, redis_url: str) -> str:
         "  dialect: postgresql",
         f"  url: ${{{TRACKER_URL_VAR}}}",
         "",
-        "# Conversation locks shared by all replicas: one message per conversation at a time.",
+        "# Conversation locks shared by all replicas: one message per conversation at a time; waits",
+        "# for Redis during a restart instead of dropping the message.",
         "lock_store:",
-        "  type: redis",
+        f"  type: {LOCK_STORE_CLASS}",
         f"  url: {redis['host']}",
         f"  port: {redis['port']}",
         f"  db: {redis['db']}",

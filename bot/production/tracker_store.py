@@ -51,20 +51,21 @@ def unreachable(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated)
 
 
-async def with_patience(operation, what: str, patience: float, pause: float = 0.25):
-    """Run ``operation`` (a coroutine factory); while the database is unreachable, try again until
-    ``patience`` seconds have passed, then let the last error through."""
+async def with_patience(operation, what: str, patience: float, pause: float = 0.25,
+                        transient=unreachable, store: str = "trackerstore"):
+    """Run ``operation`` (a coroutine factory); while the store is unreachable (``transient``), try
+    again until ``patience`` seconds have passed, then let the last error through."""
     deadline = time.monotonic() + patience
     attempt = 0
     while True:
         try:
             return await operation()
         except Exception as exc:
-            if not unreachable(exc) or time.monotonic() >= deadline:
+            if not transient(exc) or time.monotonic() >= deadline:
                 raise
             attempt += 1
             if attempt == 1:
-                log.warning("trackerstore niet bereikbaar bij %s (%s); wacht tot %.0f s", what,
+                log.warning("%s niet bereikbaar bij %s (%s); wacht tot %.0f s", store, what,
                             exc.__class__.__name__, patience)
             await asyncio.sleep(min(pause * attempt, 2.0))
 

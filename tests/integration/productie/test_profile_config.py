@@ -49,7 +49,7 @@ def test_rasa_reads_the_endpoints_file_with_secrets_from_the_environment(tmp_pat
     assert tracker.type == "bot.production.tracker_store.ReconnectingSQLTrackerStore"
     assert tracker.url == "postgresql://u:pw@db.intern/ww"
     lock = read_endpoint_config(str(path), "lock_store")
-    assert lock.type == "redis" and lock.url == "redis.intern"
+    assert lock.type == "bot.production.lock_store.PatientRedisLockStore" and lock.url == "redis.intern"
     assert lock.kwargs["port"] == 6390 and lock.kwargs["db"] == 3 and lock.kwargs["password"] == "geheim!"
     assert read_endpoint_config(str(path), "action_endpoint").url == "http://127.0.0.1:5055/webhook"
 

@@ -150,6 +150,7 @@ def test_municipality_beats_village_but_keeps_alternative():
     "hoi", "dankjewel", "prima", "goedemorgen", "ik woon in een dorp", "we wonen in de buurt van school",
     "mijn zoon Rien zit thuis", "onze dochter Erica is 12", "we wonen in de wijk Kanaleneiland",
     "hij woont op de punt van de straat", "we wonen in het veld", "ik woon in de steeg",
+    "mn mentor belt nooit terug", "de school belt ons nooit",
 ])
 def test_not_places(text):
     r = resolve_place(text)

@@ -54,7 +54,8 @@ def test_redis_restart_during_a_stream_of_turns(productie):
     failures = stream.failures()
     print(f"Redis-herstart: {len(failures)} van {stream.count()} beurten mislukt")
     assert stream.turns[:3] and all(t.ok for t in stream.turns[:3])
-    assert len(failures) <= 15, failures                    # only while Redis was down
+    # The lock store waits for Redis (bot/production/lock_store.py): at most one turn may fail.
+    assert len(failures) <= 1, failures
     assert stream.failures_after_first_recovery() == []
     assert all(t.ok for t in stream.turns[-5:])
 

@@ -83,6 +83,10 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
         TRACKER_URL_VAR: settings.tracker(),
         "POSTGRESQL_POOL_SIZE": str(settings.rasa_pool),
         "POSTGRESQL_MAX_OVERFLOW": str(settings.rasa_pool * 2),
+        # Several replicas share the cores: one TensorFlow thread each instead of a thread pool per
+        # core in every replica (the model is small; more threads than cores only oversubscribe).
+        "TF_INTRA_OP_PARALLELISM_THREADS": os.environ.get("TF_INTRA_OP_PARALLELISM_THREADS", "1"),
+        "TF_INTER_OP_PARALLELISM_THREADS": os.environ.get("TF_INTER_OP_PARALLELISM_THREADS", "1"),
     }
     password = redis_parts(settings.redis())["password"]
     if password:

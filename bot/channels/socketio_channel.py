@@ -15,6 +15,8 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 - a message length limit and a rate limit per conversation and per connection, answered with a
   friendly Dutch message instead of passing the message to the assistant;
 - only known metadata from the page (``doelgroep``, ``gemeente``) reaches the assistant;
+- the text is cleaned (``bot.channels.text_input``: control characters, lone surrogates, Rasa
+  commands other than button payloads); engine.io packets are limited to ``bot.server_limits``;
 - every user message is acknowledged, so the widget knows it was received and can resend otherwise.
 """
 from __future__ import annotations
@@ -31,7 +33,9 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
+from bot import rasa_action_guard, server_limits
 from bot.channels import widget_policy as wp
+from bot.channels.text_input import clean_message
 
 logger = logging.getLogger(__name__)
 
@@ -49,9 +53,11 @@ class WidgetSocketIOInput(SocketIOInput):
         self.messages = wp.load_messages()
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
+        rasa_action_guard.install()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins))
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins),
+                          max_http_buffer_size=server_limits.current().rasa_websocket_max_bytes)
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
         sessions: Dict[str, Dict[str, Any]] = {}
@@ -98,6 +104,8 @@ class WidgetSocketIOInput(SocketIOInput):
             else:
                 sender_id = sid
             message = data.get("message")
+            if isinstance(message, str) and len(message) <= 4 * self.policy.max_chars:
+                message = clean_message(message)  # control characters, lone surrogates, commands
             problem = wp.message_problem(message, self.policy.max_chars)
             if problem:
                 await say(sid, problem, metadata, max=self.policy.max_chars)

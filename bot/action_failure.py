@@ -32,7 +32,7 @@ def _default_library() -> ContentLibrary:
 def failure_variant(audience_slot: Any, metadata: Any, input_channel: Any) -> str:
     """``spraak`` for the phone (channel or metadata), else ``jongere``/``ouder`` (metadata wins)."""
     metadata = metadata if isinstance(metadata, Mapping) else {}
-    voice = input_channel in VOICE_CHANNELS or metadata.get("spraak") is True
+    voice = (isinstance(input_channel, str) and input_channel in VOICE_CHANNELS) or metadata.get("spraak") is True
     hint = metadata.get("doelgroep")
     audience = hint if hint in (PARENT, YOUTH) else audience_slot
     return choose_variant(audience if audience in (PARENT, YOUTH) else None, voice)

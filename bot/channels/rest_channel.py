@@ -12,8 +12,9 @@ between clients that send no sender. Here the body is checked first by ``bot.cha
 A turn gets at most ``turn_timeout`` seconds; a failure or time-out adds the friendly text of
 ``content/antwoorden/storing.yml`` when the assistant said nothing, never a stack trace.
 
-The channel also puts the Rasa server's limits (``bot.server_limits``) on Sanic's config before the
-server starts, because Rasa overwrites some of them (keep-alive, response time-out).
+Before the server starts, the channel installs ``bot.channels.sanic_guard`` on the whole Rasa server:
+the limits of ``bot.server_limits`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
+for a client that does not finish sending its body.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from sanic.response import HTTPResponse
 
 from bot import rasa_action_guard, server_limits
 from bot.action_failure import failure_text, failure_variant
+from bot.channels import sanic_guard
 from bot.channels.rest_request import Refusal, check_body, load_messages, refusal_body
 
 logger = logging.getLogger(__name__)
@@ -51,9 +53,8 @@ class HardenedRestInput(RestInput):
         webhook = Blueprint("hardened_rest_webhook", __name__)
 
         @webhook.listener("before_server_start")
-        async def limits(app, _loop) -> None:  # noqa: ANN001
-            server_limits.apply_to_sanic(app.config)
-            logger.info("server limits applied: %s", server_limits.rasa_env())
+        async def guard(app, _loop) -> None:  # noqa: ANN001
+            sanic_guard.install(app)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

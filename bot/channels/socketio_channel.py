@@ -38,6 +38,25 @@ from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
 
 logger = logging.getLogger(__name__)
+ENGINEIO_REFUSAL = {"fout": "ongeldig", "tekst": "Dit verzoek kan ik niet lezen. Laad de pagina opnieuw."}
+
+
+def guard_engineio(sio: AsyncServer) -> None:
+    """engine.io's HTTP handler answered 500 to some malformed requests (python-engineio raises a
+    TypeError for a polling POST without ``sid``). Such a request now gets 400 with a Dutch text; the
+    log keeps the details."""
+    original = sio.eio.handle_request
+
+    async def handle_request(request: Request, *args: Any, **kwargs: Any) -> Any:
+        if request.method == "POST" and not request.args.get("sid"):
+            return response.json(ENGINEIO_REFUSAL, status=400)
+        try:
+            return await original(request, *args, **kwargs)
+        except Exception:  # noqa: BLE001 - a broken handshake is the client's; never a 500 with a trace
+            logger.warning("socket.io: unreadable request %s %s", request.method, request.path, exc_info=True)
+            return response.json(ENGINEIO_REFUSAL, status=400)
+
+    sio.eio.handle_request = handle_request
 
 
 class WidgetSocketIOInput(SocketIOInput):
@@ -66,8 +85,12 @@ class WidgetSocketIOInput(SocketIOInput):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        guard_engineio(sio)
+
         @sio.on("connect", namespace=self.namespace)
-        async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
+        async def connect(sid: Text, environ: Any = None, auth: Optional[Dict] = None, *_: Any) -> bool:
+            if not isinstance(environ, dict):  # a client emitting an event called "connect"
+                return False
             refusal = wp.connection_refusal(self.policy, environ.get("HTTP_ORIGIN"), auth, self.clock())
             if refusal:
                 logger.info("widget connection refused (%s) from %r", refusal, environ.get("HTTP_ORIGIN"))
@@ -76,11 +99,11 @@ class WidgetSocketIOInput(SocketIOInput):
             return True
 
         @sio.on("disconnect", namespace=self.namespace)
-        async def disconnect(sid: Text) -> None:
+        async def disconnect(sid: Text, *_: Any) -> None:
             sessions.pop(sid, None)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Any) -> None:
+        async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
             session_id = wp.session_id_or_new(requested)
             if self.session_persistence:
@@ -93,7 +116,7 @@ class WidgetSocketIOInput(SocketIOInput):
                            namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Any) -> bool:
+        async def handle_message(sid: Text, data: Any = None, *_: Any) -> bool:
             data = data if isinstance(data, dict) else {}
             metadata = wp.clean_metadata(data.get(self.metadata_key))
             if self.session_persistence:

@@ -124,3 +124,20 @@ def apply_to_sanic(config: MutableMapping, limits: Limits | None = None) -> None
         "KEEP_ALIVE_TIMEOUT": lim.keep_alive_timeout,
         "WEBSOCKET_MAX_SIZE": lim.rasa_websocket_max_bytes,
     })
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bot.server_limits rasa|actions``: ``KEY=VALUE`` lines for ``env $(...)`` in shell scripts."""
+    import sys
+    args = sys.argv[1:] if argv is None else argv
+    builders = {"rasa": rasa_env, "actions": actions_env}
+    if len(args) != 1 or args[0] not in builders:
+        print("gebruik: python -m bot.server_limits rasa|actions", file=sys.stderr)
+        return 2
+    for key, value in builders[args[0]]().items():
+        print(f"{key}={value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -66,3 +66,22 @@ async def test_oversized_headers_are_refused_before_any_handler():
     finally:
         await client.close()
     assert response.status == 431 or response.status == 400
+
+
+async def test_console_form_reading_refuses_unreadable_bodies_with_400():
+    from bot.console.forms import read_post
+
+    async def handler(request):
+        return web.json_response(dict(await read_post(request)))
+    app = web.Application()
+    app.router.add_post("/", handler)
+    client = await client_for(app)
+    try:
+        no_boundary = await client.post("/", data=b"x=1", headers={"Content-Type": "multipart/form-data"})
+        not_utf8 = await client.post("/", data=b"x=\xb2\xff", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        fine = await client.post("/", data={"x": "1"})
+        fine_body = await fine.json()
+    finally:
+        await client.close()
+    assert (no_boundary.status, not_utf8.status) == (400, 400)
+    assert fine_body == {"x": "1"}

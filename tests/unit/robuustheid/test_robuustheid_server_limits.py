@@ -49,3 +49,11 @@ def test_the_action_server_accepts_large_trackers_but_not_unlimited():
     env = actions_env(Limits())
     assert 1_000_000 < int(env["SANIC_REQUEST_MAX_SIZE"]) < 100_000_000
     assert int(rasa_env(Limits())["SANIC_REQUEST_MAX_SIZE"]) <= 64 * 1024
+
+
+def test_shell_helper_prints_env_lines(capsys):
+    from bot.server_limits import main
+    assert main(["actions"]) == 0
+    lines = capsys.readouterr().out.split()
+    assert dict(line.split("=", 1) for line in lines) == actions_env()
+    assert main(["iets"]) == 2

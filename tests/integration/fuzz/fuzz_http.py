@@ -81,7 +81,7 @@ class Sender:
                 async with self.session.request(method, URL(url, encoded=True), data=data, headers=headers,
                                                 allow_redirects=False) as response:
                     tally.sent += 1
-                    tally.real_turns += int(real)
+                    tally.real_turns += int(real and response.status == 200)
                     body = await response.read()
                     tally.record(what, response.status, response.headers.get("Content-Type", ""), body)
                     return body

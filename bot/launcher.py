@@ -2,6 +2,9 @@
 
 Used by the integration tests and the benchmarks; ``scripts/start`` does the same in shell for
 people. Each stack gets its own SQLite tracker store and, optionally, its own content directory.
+Both servers get the request limits and time-outs of ``bot.server_limits``. A test can stop and
+restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
+when it is down.
 """
 from __future__ import annotations
 
@@ -11,12 +14,14 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
 import requests
 import yaml
+
+from bot import server_limits
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -41,11 +46,35 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
     raise TimeoutError(f"{url} not up within {timeout}s:\n{log.read_text()[-4000:]}")
 
 
+def _actions_command(port: int) -> list[str]:
+    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+
+
 @dataclass
 class RunningStack:
     rasa_url: str
     actions_url: str
     workdir: Path
+    processes: dict = field(default_factory=dict, repr=False)  # "actions", "rasa" -> Popen
+    actions_env: dict = field(default_factory=dict, repr=False)
+
+    def stop_actions(self) -> None:
+        """Kills the action server (SIGKILL: as abrupt as a crash) and waits until it is gone."""
+        process = self.processes["actions"]
+        process.kill()
+        process.wait(timeout=20)
+
+    def start_actions(self) -> None:
+        """Starts the action server again on the same port and waits until it answers."""
+        port = int(self.actions_url.rsplit(":", 1)[1])
+        log = self.workdir / "actions.log"
+        self.processes["actions"] = subprocess.Popen(
+            _actions_command(port), cwd=REPO, env=self.actions_env,
+            stdout=log.open("a"), stderr=subprocess.STDOUT)
+        wait_until_up(f"{self.actions_url}/health", self.processes["actions"], log)
+
+    def alive(self) -> dict[str, bool]:
+        return {name: process.poll() is None for name, process in self.processes.items()}
 
     def say(self, sender: str, message, metadata: Optional[dict] = None, timeout: float = 30) -> list[dict]:
         body = {"sender": sender, "message": message}
@@ -86,20 +115,23 @@ def local_stack(
     if content_dir is not None:
         env["WEGWIJZER_CONTENT_DIR"] = str(content_dir)
     env.update(extra_env or {})
+    limits = server_limits.Limits.from_env(env)
+    actions_env = {**env, **server_limits.actions_env(limits)}
+    rasa_env = {**env, **server_limits.rasa_env(limits)}
     rasa_bin = Path(sys.executable).parent / "rasa"
     actions_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(actions_port)],
-            cwd=REPO, env=env, stdout=actions_log.open("w"), stderr=subprocess.STDOUT),
-        subprocess.Popen(
-            [str(rasa_bin), "run", "--model", str(model), "--endpoints", str(endpoints),
-             "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"), "--port", str(rasa_port)],
-            cwd=REPO, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT),
-    ]
+    stack = RunningStack(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
+                         actions_env=actions_env)
+    stack.processes["actions"] = subprocess.Popen(
+        _actions_command(actions_port), cwd=REPO, env=actions_env,
+        stdout=actions_log.open("w"), stderr=subprocess.STDOUT)
+    stack.processes["rasa"] = subprocess.Popen(
+        [str(rasa_bin), "run", "--model", str(model), "--endpoints", str(endpoints),
+         "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"), "--port", str(rasa_port)],
+        cwd=REPO, env=rasa_env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT)
     try:
-        wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[0], actions_log)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/", processes[1], rasa_log)
-        yield RunningStack(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir)
+        wait_until_up(f"{stack.actions_url}/health", stack.processes["actions"], actions_log)
+        wait_until_up(f"{stack.rasa_url}/", stack.processes["rasa"], rasa_log)
+        yield stack
     finally:
-        _stop(processes)
+        _stop(list(stack.processes.values()))

@@ -15,6 +15,8 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 - a message length limit and a rate limit per conversation and per connection, answered with a
   friendly Dutch message instead of passing the message to the assistant;
 - only known metadata from the page (``doelgroep``, ``gemeente``) reaches the assistant;
+- the text is cleaned (``bot.channels.text_input``: control characters, lone surrogates, Rasa
+  commands other than button payloads); engine.io packets are limited to ``bot.server_limits``;
 - every user message is acknowledged, so the widget knows it was received and can resend otherwise.
 """
 from __future__ import annotations
@@ -31,9 +33,30 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
+from bot import rasa_action_guard, server_limits
 from bot.channels import widget_policy as wp
+from bot.channels.text_input import clean_message
 
 logger = logging.getLogger(__name__)
+ENGINEIO_REFUSAL = {"fout": "ongeldig", "tekst": "Dit verzoek kan ik niet lezen. Laad de pagina opnieuw."}
+
+
+def guard_engineio(sio: AsyncServer) -> None:
+    """engine.io's HTTP handler answered 500 to some malformed requests (python-engineio raises a
+    TypeError for a polling POST without ``sid``). Such a request now gets 400 with a Dutch text; the
+    log keeps the details."""
+    original = sio.eio.handle_request
+
+    async def handle_request(request: Request, *args: Any, **kwargs: Any) -> Any:
+        if request.method == "POST" and not request.args.get("sid"):
+            return response.json(ENGINEIO_REFUSAL, status=400)
+        try:
+            return await original(request, *args, **kwargs)
+        except Exception:  # noqa: BLE001 - a broken handshake is the client's; never a 500 with a trace
+            logger.warning("socket.io: unreadable request %s %s", request.method, request.path, exc_info=True)
+            return response.json(ENGINEIO_REFUSAL, status=400)
+
+    sio.eio.handle_request = handle_request
 
 
 class WidgetSocketIOInput(SocketIOInput):
@@ -49,9 +72,11 @@ class WidgetSocketIOInput(SocketIOInput):
         self.messages = wp.load_messages()
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
+        rasa_action_guard.install()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins))
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins),
+                          max_http_buffer_size=server_limits.current().rasa_websocket_max_bytes)
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
         sessions: Dict[str, Dict[str, Any]] = {}
@@ -60,8 +85,12 @@ class WidgetSocketIOInput(SocketIOInput):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        guard_engineio(sio)
+
         @sio.on("connect", namespace=self.namespace)
-        async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
+        async def connect(sid: Text, environ: Any = None, auth: Optional[Dict] = None, *_: Any) -> bool:
+            if not isinstance(environ, dict):  # a client emitting an event called "connect"
+                return False
             refusal = wp.connection_refusal(self.policy, environ.get("HTTP_ORIGIN"), auth, self.clock())
             if refusal:
                 logger.info("widget connection refused (%s) from %r", refusal, environ.get("HTTP_ORIGIN"))
@@ -70,11 +99,11 @@ class WidgetSocketIOInput(SocketIOInput):
             return True
 
         @sio.on("disconnect", namespace=self.namespace)
-        async def disconnect(sid: Text) -> None:
+        async def disconnect(sid: Text, *_: Any) -> None:
             sessions.pop(sid, None)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Any) -> None:
+        async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
             session_id = wp.session_id_or_new(requested)
             if self.session_persistence:
@@ -87,7 +116,7 @@ class WidgetSocketIOInput(SocketIOInput):
                            namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Any) -> bool:
+        async def handle_message(sid: Text, data: Any = None, *_: Any) -> bool:
             data = data if isinstance(data, dict) else {}
             metadata = wp.clean_metadata(data.get(self.metadata_key))
             if self.session_persistence:
@@ -98,6 +127,8 @@ class WidgetSocketIOInput(SocketIOInput):
             else:
                 sender_id = sid
             message = data.get("message")
+            if isinstance(message, str) and len(message) <= 4 * self.policy.max_chars:
+                message = clean_message(message)  # control characters, lone surrogates, commands
             problem = wp.message_problem(message, self.policy.max_chars)
             if problem:
                 await say(sid, problem, metadata, max=self.policy.max_chars)

@@ -18,6 +18,7 @@ credentials.yml (all keys optional)::
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Text
@@ -27,6 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import rasa_action_guard, server_limits
 from bot.voice.call_flow import CallFlow, VoiceReply
 from bot.voice.reprompt import DEFAULT_MAX_SILENCES, MAX_SILENCES_LIMIT
 from bot.voice.request_check import (
@@ -90,6 +92,7 @@ class TwilioVoiceNlInput(InputChannel):
     def __init__(self, flow: CallFlow, auth_token_env: str = "TWILIO_AUTH_TOKEN",
                  public_url_env: str = "WEGWIJZER_SPRAAK_URL") -> None:
         self.flow = flow
+        rasa_action_guard.install()
         self.auth_token = os.environ.get(auth_token_env) or None
         self.public_base = os.environ.get(public_url_env) or None
         if not self.auth_token:
@@ -127,7 +130,13 @@ class TwilioVoiceNlInput(InputChannel):
         except Exception:  # never a stack trace to the caller
             logger.exception("phone channel: unreadable request")
             return self.flow.rejection(400)
-        return await self.flow.handle(call, _RasaAssistant(on_new_message, request.app.ctx.agent))
+        try:
+            return await asyncio.wait_for(
+                self.flow.handle(call, _RasaAssistant(on_new_message, request.app.ctx.agent)),
+                timeout=server_limits.current().turn_timeout)
+        except asyncio.TimeoutError:
+            logger.error("phone channel: turn for %s took too long", call.sender_id)
+            return self.flow.failure()
 
     def _reject(self, rejection: Rejection) -> VoiceReply:
         logger.warning("phone channel: rejected request (%s): %s", rejection.status, rejection.reason)

@@ -6,6 +6,7 @@ import logging
 
 from aiohttp import web
 
+from bot.aiohttp_limits import run_app_kwargs
 from bot.console.app import create_app
 from bot.console.settings import ConsoleSettings
 
@@ -20,7 +21,8 @@ def main(argv=None) -> None:
     if not settings.https:
         logging.warning("WEGWIJZER_CONSOLE_HTTPS is niet gezet: cookies zonder Secure (alleen voor lokaal gebruik)")
     web.run_app(create_app(settings), host=args.host or settings.host, port=settings.port,
-                print=lambda _msg: logging.info("Wegwijzer-console op poort %s", settings.port))
+                print=lambda _msg: logging.info("Wegwijzer-console op poort %s", settings.port),
+                **run_app_kwargs())
 
 
 if __name__ == "__main__":

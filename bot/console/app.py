@@ -11,6 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
 from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
@@ -76,7 +77,8 @@ def _dt(value) -> str:
 
 
 def create_app(settings: ConsoleSettings, services: Services | None = None) -> web.Application:
-    app = web.Application(middlewares=[headers_middleware, guard_middleware], client_max_size=64 * 1024)
+    app = web.Application(middlewares=[headers_middleware, deadline_middleware(), guard_middleware],
+                          **console_app_kwargs())
     app[SETTINGS] = settings
     app[SERVICES] = services or build_services(settings)
     app[TEMPLATES] = make_environment({"redact": redact, "regio": name_of, "dt": _dt,

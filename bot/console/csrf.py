@@ -5,6 +5,8 @@ from __future__ import annotations
 import hmac
 import secrets
 
+from bot.console.forms import read_post
+
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FIELD, HEADER, PRE_COOKIE = "csrf", "X-CSRF-Token", "wz_pre"
 
@@ -25,7 +27,7 @@ async def submitted_token(request) -> str | None:
     if header:
         return header
     if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        form = await request.post()
+        form = await read_post(request)
         value = form.get(FIELD)
         return value if isinstance(value, str) else None
     return None

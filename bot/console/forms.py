@@ -4,14 +4,25 @@ from __future__ import annotations
 from datetime import date
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 MAX_FIELD = 4000
+
+
+async def read_post(request: web.Request):
+    """``request.post()``, but a body that cannot be read (no multipart boundary, not UTF-8, broken
+    gzip/deflate, cut off) is the client's fault: 400, not a 500."""
+    try:
+        return await request.post()
+    except (ValueError, RequestPayloadError, HttpProcessingError) as error:
+        raise web.HTTPBadRequest() from error
 
 
 async def form(request: web.Request) -> dict[str, str]:
     if request.content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
         return {}
-    data = await request.post()
+    data = await read_post(request)
     return {k: v[:MAX_FIELD] for k, v in data.items() if isinstance(v, str)}
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 from bot.console import csrf
 from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS
@@ -47,6 +49,9 @@ async def headers_middleware(request: web.Request, handler):
                 response.headers.setdefault(k, v)
             raise
         response = error_response(request, exc.status, wants_json(request))
+    except (RequestPayloadError, HttpProcessingError):  # an unreadable body (bad gzip/deflate, cut off)
+        log.warning("onleesbare body bij %s %s", request.method, request.path)
+        response = error_response(request, 400, wants_json(request))
     except Exception:  # noqa: BLE001 - never a stack trace to the browser
         log.exception("fout bij %s %s", request.method, request.path)
         response = error_response(request, 500, wants_json(request))

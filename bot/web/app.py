@@ -20,6 +20,7 @@ from typing import Callable
 
 from aiohttp import web
 
+from bot.aiohttp_limits import deadline_middleware, web_app_kwargs
 from bot.channels.widget_token import issue_token
 from bot.web.security import asset_headers, errors_middleware, page_headers
 from bot.web.settings import PAGES_DIR, WebSettings
@@ -93,7 +94,7 @@ async def readiness(request: web.Request) -> web.Response:
 
 
 def create_app(settings: WebSettings, clock: Callable[[], float] = time.time) -> web.Application:
-    app = web.Application(middlewares=[errors_middleware], client_max_size=16 * 1024)
+    app = web.Application(middlewares=[errors_middleware, deadline_middleware()], **web_app_kwargs())
     app[SETTINGS] = settings
     app[CLOCK] = clock
     app.router.add_get("/", _page("gemeente.html"))

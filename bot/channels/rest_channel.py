@@ -1,0 +1,93 @@
+"""Rasa's REST channel, hardened: same URL (POST /webhooks/rest/webhook), same answer (a JSON list of
+the assistant's messages), but hostile input gets a friendly Dutch 400 instead of a 500.
+
+credentials.yml (instead of ``rest:``)::
+
+    bot.channels.rest_channel.HardenedRestInput:
+
+Rasa's own ``RestInput`` answers 500 to a JSON list, a non-string message or a body that is not an
+object, passes any metadata and any ``input_channel`` on, and shares one ``default`` conversation
+between clients that send no sender. Here the body is checked first by ``bot.channels.rest_request``
+(plain Python); a refusal is ``{"fout": ..., "tekst": ...}`` with status 400 (413 when too large).
+A turn gets at most ``turn_timeout`` seconds; a failure or time-out adds the friendly text of
+``content/antwoorden/storing.yml`` when the assistant said nothing, never a stack trace.
+
+Before the server starts, the channel installs ``bot.channels.sanic_guard`` on the whole Rasa server:
+the limits of ``bot.server_limits`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
+for a client that does not finish sending its body.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Awaitable, Callable, Text
+
+import rasa.utils.endpoints
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot import rasa_action_guard, server_limits
+from bot.action_failure import failure_text, failure_variant
+from bot.channels import sanic_guard
+from bot.channels.rest_request import Refusal, check_body, load_messages, refusal_body
+
+logger = logging.getLogger(__name__)
+
+
+class HardenedRestInput(RestInput):
+    """``rest`` with input checks, a turn time-out and a friendly failure message."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages = load_messages()
+        rasa_action_guard.install()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("hardened_rest_webhook", __name__)
+
+        @webhook.listener("before_server_start")
+        async def guard(app, _loop) -> None:  # noqa: ANN001
+            sanic_guard.install(app)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            checked = check_body(request.body, server_limits.current())
+            if isinstance(checked, Refusal):
+                return response.json(refusal_body(checked, self.messages), status=checked.status,
+                                     headers={"X-Content-Type-Options": "nosniff"})
+            if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
+                return response.stream(
+                    self.stream_response(on_new_message, checked.message, checked.sender, self.name(),
+                                         checked.metadata),
+                    content_type="text/event-stream")
+            collector = CollectingOutputChannel()
+            await self._turn(on_new_message, collector, checked)
+            return response.json(collector.messages, headers={"X-Content-Type-Options": "nosniff"})
+
+        return webhook
+
+    async def _turn(self, on_new_message, collector: CollectingOutputChannel, checked) -> None:
+        message = UserMessage(checked.message, collector, checked.sender, input_channel=self.name(),
+                              metadata=checked.metadata)
+        try:
+            await asyncio.wait_for(on_new_message(message), timeout=server_limits.current().turn_timeout)
+            return
+        except asyncio.TimeoutError:
+            logger.error("REST turn for %s took longer than %s s", checked.sender,
+                         server_limits.current().turn_timeout)
+        except Exception:  # noqa: BLE001 - the user gets a message, the log gets the details
+            logger.exception("REST turn for %s failed", checked.sender)
+        if not collector.messages:
+            variant = failure_variant(None, checked.metadata, self.name())
+            await collector.send_text_message(checked.sender, failure_text(variant))

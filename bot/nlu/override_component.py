@@ -13,6 +13,9 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlu.intent_override import override_intent
 import bot.rasa_speedups  # noqa: F401,E402  (loaded with the model: a faster action-response check)
 import bot.rasa_action_connections  # noqa: F401,E402  (loaded with the model: pooled action-server connections)
+from bot import rasa_action_guard  # noqa: E402
+
+rasa_action_guard.install()  # also in `rasa shell`, whose channel is not ours (idempotent)
 
 
 @DefaultV1Recipe.register(

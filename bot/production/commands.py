@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from bot import server_limits
 from bot.production.endpoints import REDIS_PASSWORD_VAR, TRACKER_URL_VAR, redis_parts
 from bot.production.settings import REPO, ProductionSettings
 
@@ -73,13 +74,14 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
     specs.append(ProcessSpec(
         "actieserver", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
         stage=1, live=_http(settings.actions_port, "/health"), ready=_http(settings.actions_port, "/health"),
-        env={"SANIC_HOST": "127.0.0.1"}))
+        env={"SANIC_HOST": "127.0.0.1", **server_limits.actions_env()}))
     specs.append(ProcessSpec(
         "outbox-worker", [PYTHON, "-m", "bot.hulpvraag.worker"], stage=1,
         live=_http(settings.worker_health_port, "/gezond"), ready=_http(settings.worker_health_port, "/klaar"),
         env={"WEGWIJZER_WORKER_HEALTH_PORT": str(settings.worker_health_port),
              "WEGWIJZER_WORKER_HEALTH_HOST": "127.0.0.1"}))
     rasa_env = {
+        **server_limits.rasa_env(),
         TRACKER_URL_VAR: settings.tracker(),
         "POSTGRESQL_POOL_SIZE": str(settings.rasa_pool),
         "POSTGRESQL_MAX_OVERFLOW": str(settings.rasa_pool * 2),

@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlu.intent_override import override_intent
 import bot.rasa_speedups  # noqa: F401,E402  (loaded with the model: a faster action-response check)
 import bot.rasa_action_connections  # noqa: F401,E402  (loaded with the model: pooled action-server connections)
-from bot import rasa_action_guard  # noqa: E402
+from bot import rasa_action_guard, rasa_graph_runner  # noqa: E402
 
 rasa_action_guard.install()  # also in `rasa shell`, whose channel is not ours (idempotent)
 
@@ -33,6 +33,19 @@ class IntentOverride(GraphComponent):
         execution_context: ExecutionContext,
     ) -> "IntentOverride":
         return cls()
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "IntentOverride":
+        """Called only when a trained model is loaded to serve: the graph then runs without dask."""
+        rasa_graph_runner.install()
+        return cls.create(config, model_storage, resource, execution_context)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -83,7 +83,9 @@ class SocketIOTransport:
 
         try:
             auth = await self.access.auth(self.session, ssl=None if self.verify_tls else False)
-            await client.connect(self.url, socketio_path=self.path, transports=["websocket"],
+            # each virtual user is its own browser: its own routing key, as the widget sends it
+            await client.connect(f"{self.url}?wegwijzer_route={uuid.uuid4().hex[:16]}",
+                                 socketio_path=self.path, transports=["websocket"],
                                  headers=self.access.headers(), auth=auth, wait_timeout=self.timeout)
             session_id = uuid.uuid4().hex
             conversation = SocketIOConversation(client, session_id, metadata, self.timeout)

@@ -2,8 +2,11 @@
 
   /webhooks/    REST and phone: least_conn over all replicas; a replica that refuses, errors or times
                 out is skipped (proxy_next_upstream), so a dead replica costs no turn.
-  /socket.io/   the widget's socket: sticky per client address (ip_hash), because a socket.io session
-                lives in one replica; websocket upgrade headers.
+  /socket.io/   the widget's socket: sticky, because an engine.io session lives in one replica;
+                websocket upgrade headers. The key is the widget's random per-page routing key
+                (query ``wegwijzer_route``, 8-64 hex characters), else the client address: many
+                users behind one address (a school or office network) still spread over the
+                replicas. A client can only choose its own replica with it.
   /nginx/gezond nginx itself.
   /             the web app (demo pages, widget files, widget tokens).
 
@@ -57,13 +60,18 @@ http {{
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto $scheme;
 
+    map $arg_wegwijzer_route $wegwijzer_route {{
+        "~^[0-9a-f]{{8,64}}$" $arg_wegwijzer_route;
+        default $remote_addr;
+    }}
+
     map $http_upgrade $connection_upgrade {{
         default upgrade;
         ''      '';
     }}
 
 {_upstream("rasa", rasa_ports, "least_conn")}
-{_upstream("rasa_sticky", rasa_ports, "ip_hash")}
+{_upstream("rasa_sticky", rasa_ports, "hash $wegwijzer_route consistent")}
     upstream web {{
         server 127.0.0.1:{web_port};
         keepalive 8;

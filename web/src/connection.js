@@ -8,6 +8,13 @@ const ACK_TIMEOUT_MS = 90000;
 
 class Refused extends Error {}
 
+// Not the session id (that must not end up in proxy logs): a fresh random key per page load.
+function routeKey() {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 export function createConnection({ base, store, metadata, onStatus, onBotMessage, onSending, onSent }) {
   let socket = null;
   let confirmed = false;
@@ -46,6 +53,8 @@ export function createConnection({ base, store, metadata, onStatus, onBotMessage
     firstToken = access.token;
     socket = io(access.socket_url, {
       path: access.socket_path || "/socket.io",
+      // random per page load: lets a proxy keep this socket on one server (docs/productie.md)
+      query: { wegwijzer_route: routeKey() },
       transports: ["websocket", "polling"],
       reconnectionDelay: 1000,
       reconnectionDelayMax: 8000,

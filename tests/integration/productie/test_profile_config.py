@@ -32,7 +32,8 @@ def test_nginx_accepts_the_generated_config(tmp_path):
     assert "proxy_pass http://rasa;" in rest and "proxy_next_upstream error timeout;" in rest
     sock = text.split("location /socket.io/")[1].split("}")[0]
     assert "rasa_sticky" in sock and "Upgrade $http_upgrade" in sock
-    assert "ip_hash;" in text.split("upstream rasa_sticky")[1].split("}")[0]
+    assert "hash $wegwijzer_route consistent;" in text.split("upstream rasa_sticky")[1].split("}")[0]
+    assert '"~^[0-9a-f]{8,64}$" $arg_wegwijzer_route;' in text and "default $remote_addr;" in text
     assert "least_conn;" in text.split("upstream rasa ")[1].split("}")[0]
     assert "client_max_body_size 32k;" in text and "proxy_read_timeout 30s;" in text
 

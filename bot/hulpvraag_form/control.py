@@ -31,6 +31,17 @@ _STOP_CORE = (
     r"cancel|quit|exit|einde|klaar ermee|ik ben er klaar mee|ik wil niet verder|niet verder|"
     r"ik wil geen hulpvraag(?: meer)?|geen hulpvraag|toch niet|nee bedankt"
 )
+# "ik wil stoppen, ik denk er nog even over na": a reason to pause, said with a stop word (before or
+# after it). On its own such a sentence is not a stop: it may answer a question.
+_PAUSE_REASON = (
+    r"ik (?:denk|kijk) er (?:nog |eerst )?(?:even |eens |nog even )?(?:over na|naar)|"
+    r"ik (?:wil|moet|ga) er (?:nog |eerst )?(?:even |eens |nog even )?over nadenken|"
+    r"ik (?:wil|moet|ga) (?:het )?(?:nog |eerst )?(?:even )?overleggen(?: met \w+(?: \w+)?)?|"
+    r"ik overleg (?:het )?(?:eerst |nog )?(?:even )?(?:met \w+(?: \w+)?)?|"
+    r"ik kom (?:er )?(?:later |nog )?(?:nog )?(?:op )?terug|ik kom er later op terug|"
+    r"(?:misschien |dan )?(?:later|een andere keer|een ander moment|morgen)(?: misschien| wel| nog)?|"
+    r"ik bel (?:zelf )?wel|ik heb (?:nu )?geen tijd|ik heb nu even geen tijd|ik moet (?:nu )?weg"
+)
 _SKIP_CORE = (
     r"sla over|sla maar over|sla deze over|sla die over|sla deze vraag over|overslaan|skip|skippen|"
     r"volgende|volgende vraag|ga door|door|verder|weet ik niet|ik weet het niet|weet niet|"
@@ -59,7 +70,11 @@ def _full(core: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{_FILLERS}) )*(?:{core})(?: (?:{_TAIL}))*$")
 
 
-_STOP = _full(_STOP_CORE)
+_STOP_WORDS = rf"(?:(?:{_FILLERS}) )*(?:{_STOP_CORE})(?: (?:{_TAIL}))*"
+_STOP = re.compile(
+    rf"^(?:{_STOP_WORDS}(?: (?:want|omdat|en))?(?: (?:{_PAUSE_REASON}))?"
+    rf"|(?:(?:{_FILLERS}) )*(?:{_PAUSE_REASON})(?: (?:dus|dan|en))? {_STOP_WORDS})$"
+)
 _SKIP = _full(_SKIP_CORE)
 _YES = _full(_YES_CORE)
 _NO = _full(_NO_CORE)

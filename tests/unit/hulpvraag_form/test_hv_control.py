@@ -9,6 +9,11 @@ from bot.hulpvraag_form.control import is_skip, is_stop, starts_with_no, yes_no
     "ik wil niet meer", "Ik wil niet meer.", "hou op", "houd op", "hou op met die vragen", "ok stop maar",
     "kap ermee", "annuleren", "ik wil stoppen", "nee joh laat maar", "vergeet het", "ik stop",
     "sorry, ik wil stoppen", "laat ook maar", "cancel", "toch niet",
+    # a stop word with a reason to pause, before or after it
+    "ik wil stoppen, ik denk er nog even over na", "stop maar, ik kom er later op terug",
+    "laat maar, misschien later", "ik wil stoppen want ik moet het eerst overleggen met mijn man",
+    "ik denk er nog even over na dus stop maar", "nee laat maar ik heb nu geen tijd",
+    "ik stop, ik bel zelf wel",
 ])
 def test_stop(text):
     assert is_stop(text)
@@ -18,6 +23,9 @@ def test_stop(text):
     "hij wil niet meer naar school", "ik wil niet meer naar school", "stop met pesten is wat hij nodig heeft",
     "de school zegt laat maar", "we willen dat de school ophoudt met schorsen", "", "ja", "nee",
     "sla over", "stop" + " x" * 200,
+    # a reason to pause on its own may be an answer; a stop word inside a story is not a stop
+    "ik denk er nog even over na", "misschien later", "later", "ik kom er later op terug",
+    "stop met pesten, ik denk er nog even over na wat we doen",
 ])
 def test_not_stop(text):
     assert not is_stop(text)

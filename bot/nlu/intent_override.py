@@ -23,7 +23,11 @@ SAFETY_INTENT = "veiligheid"
 OTHER_LANGUAGE_INTENT = "andere_taal"
 FALLBACK_INTENT = "nlu_fallback"
 YES_INTENT = "bevestigen"
+WITHDRAW_INTENT = "hulpvraag_intrekken"
 YES_WORDS_FILE = Path(__file__).with_name("ja_woorden.yml")
+# "ik trek het (daar) niet meer": I can't cope any more. Not a withdrawal, unless a request is named.
+_CANT_COPE = re.compile(r"\btrek(?:t)? (?:het|dit|dat|t|'t)(?: \w+){0,3} (?:niet|nie|ni) (?:meer|langer)\b")
+_REQUEST_WORD = re.compile(r"hulpvraag|aanvraag|verzoek|melding|vraag|referentie|\bww\W?[a-z0-9]{4}|contactpunt")
 _STRETCHED_YES = re.compile(r"ja+|jaa+h*|oke+|okay+|ye+s+|yu+p")  # "jaaaaa", "okeeee", "yesss"
 
 
@@ -55,4 +59,12 @@ def override_intent(text: str | None, predicted: Optional[str] = None) -> Option
         return OTHER_LANGUAGE_INTENT
     if predicted == YES_INTENT and not has_yes_cue(text):
         return FALLBACK_INTENT  # never read nonsense as a yes to an offer
+    if predicted == WITHDRAW_INTENT and is_cant_cope(text):
+        return FALLBACK_INTENT  # ask what they mean; never withdraw a request on "ik trek het niet meer"
     return None
+
+
+def is_cant_cope(text: str) -> bool:
+    """"ik trek het daar echt nie meer" (I can't cope) without naming a help request."""
+    folded = fold(text)
+    return bool(_CANT_COPE.search(folded)) and not _REQUEST_WORD.search(folded)

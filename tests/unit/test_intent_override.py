@@ -42,3 +42,26 @@ def test_nonsense_is_never_a_yes(text):
 def test_yes_cue_only_matters_for_the_yes_intent():
     assert override_intent("nou zeg", "groet") is None
     assert override_intent("nou zeg", "bevestigen") == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", [
+    "ik trek het daar echt nie meer", "Ik trek het niet meer op die school", "trek t echt ni meer",
+    "ik trek dit gewoon niet langer", "mn zoon trekt het niet meer",
+])
+def test_cant_cope_is_not_a_withdrawal(text):
+    assert override_intent(text, "hulpvraag_intrekken") == "nlu_fallback"
+    assert override_intent(text, "situatie_thuiszitten") is None  # only the withdrawal is corrected
+
+
+def test_every_written_withdrawal_stays_a_withdrawal():
+    import yaml
+    from bot.launcher import REPO
+    examples = []
+    for path in [*(REPO / "data" / "nlu").glob("*.yml"), *(REPO / "tests" / "nlu_testset").glob("*.yml")]:
+        for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            if item.get("intent") == "hulpvraag_intrekken":
+                examples += [line[2:] for line in item["examples"].splitlines() if line.strip()]
+    assert len(examples) > 50
+    for text in examples + ["ik trek het niet meer, trek mijn hulpvraag in", "ik trek het niet meer, WW-7K3F-9Q2M mag weg"]:
+        plain = text.replace("[", "").replace("]", "")
+        assert override_intent(plain, "hulpvraag_intrekken") is None, text

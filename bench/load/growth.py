@@ -33,14 +33,21 @@ def slope_per_hour(points: Sequence[tuple[float, float]]) -> Optional[float]:
     return slope * 3600
 
 
-def rss_growth(samples: Sequence[dict], warmup_s: float) -> dict[str, dict]:
-    """Per pid: RSS first/last/max (MB) after the warm-up, growth % first-to-last, MB per hour."""
+def memory_key(samples: Sequence[dict]) -> str:
+    """"anon" (anonymous memory, what a leak grows) when every sample of a live process has it, else "rss"."""
+    values = [p for s in samples for p in s["processes"].values() if not p.get("gone")]
+    return "anon" if values and all("anon" in p for p in values) else "rss"
+
+
+def rss_growth(samples: Sequence[dict], warmup_s: float, key: str = "rss") -> dict[str, dict]:
+    """Per pid: memory (``key``: rss or anon) first/last/max (MB) after the warm-up, growth %
+    first-to-last, MB per hour."""
     after = [s for s in samples if s["t"] >= warmup_s]
     pids = sorted({pid for s in after for pid in s["processes"]}, key=_pid_order)
     result = {}
     for pid in pids:
-        points = [(s["t"], s["processes"][pid]["rss"]) for s in after
-                  if pid in s["processes"] and "rss" in s["processes"][pid]]
+        points = [(s["t"], s["processes"][pid][key]) for s in after
+                  if pid in s["processes"] and key in s["processes"][pid]]
         gone = any(s["processes"].get(pid, {}).get("gone") for s in after)
         if not points:
             result[pid] = {"gone": gone, "samples": 0}

@@ -191,7 +191,8 @@ async def soak(target: Target, scripts: Sequence[Script], users: int, think: Thi
                                  during=sampler)
     await asyncio.sleep(settle)
     after = await take(-1)
-    memory = growth.rss_growth(samples, warmup)
+    memory_metric = growth.memory_key(samples)
+    memory = growth.rss_growth(samples, warmup, key=memory_metric)
     _print_step(summary)
     return {
         "mode": "soak", "target": target.describe(), "steps": [summary],
@@ -200,6 +201,7 @@ async def soak(target: Target, scripts: Sequence[Script], users: int, think: Thi
                      "pg": bool(pg_url), "scripts": len(scripts)},
         "processes": [{"pid": str(w.pid), "name": w.name, "via": w.via} for w in watched],
         "memory": memory,
+        "memory_metric": memory_metric,
         "memory_total_growth_pct": growth.total_growth_pct(memory),
         "connections": growth.connection_change(before, after),
         "intervals": intervals,

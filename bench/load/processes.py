@@ -1,11 +1,21 @@
-"""The processes of the stack under test and what they hold: RSS and open TCP connections (psutil),
-plus the number of PostgreSQL backends (pg_stat_activity) when a database URL is given.
+"""The processes of the stack under test and what they hold: RSS, anonymous memory and open TCP
+connections (psutil, /proc), plus the number of PostgreSQL backends (pg_stat_activity) when a
+database URL is given.
 
 Processes are found by pid or by a listening TCP port (Rasa 5005, action server 5055, web app, nginx
-...), together with their child processes (nginx workers, forked servers)."""
+...), together with their child processes (nginx workers, forked servers). PostgreSQL's per-session
+backends are not watched as processes: they come and go with pooled connections and are counted as
+sessions instead.
+
+Anonymous memory (``Anonymous:`` in ``/proc/<pid>/smaps_rollup``) is what a leak grows: the heap of
+a Python process. RSS also counts shared memory a process has touched, such as PostgreSQL's
+shared buffers, which fill up to their fixed size as the checkpointer writes them (a 30-minute soak
+showed the checkpointer's RSS go from 43 to 133 MB with 2.4 MB anonymous memory)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Optional
 
 import psutil
@@ -41,6 +51,24 @@ def _name(process: psutil.Process) -> str:
     return text[:60]
 
 
+_PG_SESSION = re.compile(r"^postgres: \S+ \S+ (?:\[local\]|[0-9a-fA-F.:]+\(\d+\))")
+
+
+def is_pg_session(name: str) -> bool:
+    """A PostgreSQL backend serving one client connection ("postgres: user db 127.0.0.1(5123) idle")."""
+    return bool(_PG_SESSION.match(name))
+
+
+def anonymous_bytes(pid: int, proc: Path = Path("/proc")) -> Optional[int]:
+    """Anonymous memory of a process from smaps_rollup (Linux 4.14+), or None when unavailable."""
+    try:
+        text = (proc / str(pid) / "smaps_rollup").read_text()
+    except OSError:
+        return None
+    match = re.search(r"^Anonymous:\s+(\d+) kB", text, re.MULTILINE)
+    return int(match.group(1)) * 1024 if match else None
+
+
 def discover(pids: Iterable[int] = (), ports: Iterable[int] = (), children: bool = True) -> list[Watched]:
     """The processes to watch; raises LookupError naming a pid or port that has no process."""
     roots: list[tuple[int, str]] = [(pid, f"pid {pid}") for pid in pids]
@@ -59,12 +87,14 @@ def discover(pids: Iterable[int] = (), ports: Iterable[int] = (), children: bool
         watched.setdefault(pid, Watched(pid, _name(process), via))
         if children:
             for child in process.children(recursive=True):
+                if is_pg_session(_name(child)):
+                    continue
                 watched.setdefault(child.pid, Watched(child.pid, _name(child), f"child of {pid}"))
     return list(watched.values())
 
 
 def sample(watched: Iterable[Watched]) -> dict[str, dict]:
-    """pid -> {rss (bytes), tcp (open TCP sockets), tcp_established}; a process that has gone away
+    """pid -> {rss, anon (bytes), tcp (open TCP sockets), tcp_established}; a process that has gone away
     is reported as ``{"gone": True}`` (the soak result flags it)."""
     result: dict[str, dict] = {}
     for item in watched:
@@ -76,8 +106,10 @@ def sample(watched: Iterable[Watched]) -> dict[str, dict]:
         except psutil.NoSuchProcess:
             result[str(item.pid)] = {"gone": True}
             continue
+        anon = anonymous_bytes(item.pid)
         result[str(item.pid)] = {
             "rss": rss,
+            **({"anon": anon} if anon is not None else {}),
             "tcp": len(connections),
             "tcp_established": sum(1 for c in connections if c.status == psutil.CONN_ESTABLISHED),
         }

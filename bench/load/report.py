@@ -87,7 +87,8 @@ def step_table(steps: list[dict]) -> list[str]:
 def soak_table(result: dict) -> list[str]:
     names = {p["pid"]: p["name"] for p in result["processes"]}
     per_conn = result["connections"]["per_pid"]
-    lines = ["| process | RSS after warm-up MB | last MB | max MB | growth % | MB/hour | TCP before | TCP after |",
+    metric = {"anon": "anonymous memory", "rss": "RSS"}[result.get("memory_metric", "rss")]
+    lines = [f"| process | {metric} after warm-up MB | last MB | max MB | growth % | MB/hour | TCP before | TCP after |",
              "|---|---|---|---|---|---|---|---|"]
     for pid, m in result["memory"].items():
         c = per_conn.get(pid, {})

@@ -85,3 +85,14 @@ def test_think_time_verdicts():
     assert [v["met"] for v in verdicts({"mode": "think", "steps": [_step(30, 0, p95=300.0)]})] == [True, True]
     assert [v["met"] for v in verdicts({"mode": "think", "steps": [_step(30, 1, p95=301.0)]})] == [False, False]
     assert verdicts({"mode": "think", "steps": [_step(0, 5, p95=None)]})[0]["met"] is False
+
+
+def test_growth_uses_anonymous_memory_when_every_sample_has_it():
+    from bench.load.growth import memory_key
+    with_anon = [{"t": t, "processes": {"1": {"rss": (100 + t) * MB, "anon": 50 * MB, "tcp": 1}}} for t in (0, 60, 120)]
+    assert memory_key(with_anon) == "anon"
+    growth = rss_growth(with_anon, warmup_s=0, key="anon")
+    assert growth["1"]["growth_pct"] == 0.0 and growth["1"]["first_mb"] == 50.0
+    assert rss_growth(with_anon, warmup_s=0)["1"]["growth_pct"] > 0  # RSS did grow (shared pages)
+    mixed = with_anon + [{"t": 180, "processes": {"1": {"rss": 1 * MB, "tcp": 1}}}]
+    assert memory_key(mixed) == "rss"

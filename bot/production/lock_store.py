@@ -6,6 +6,12 @@ WEGWIJZER_LOCK_WACHT seconds, default 15; asynchronously, so other conversations
 Rasa's own behaviour applies again. Releasing a lock while Redis is away is logged, not raised: the
 lock expires by itself after Rasa's lock lifetime. Configured in the generated endpoints file as
 ``type: bot.production.lock_store.PatientRedisLockStore`` with the keys of Rasa's ``type: redis``.
+
+The tickets themselves are kept by ``bot.production.redis_ticket_lock``: Rasa's own Redis store
+changes a conversation's ticket list by read-modify-write, which lets two replicas hold one
+conversation's lock at once. Only ``lock()`` is used by Rasa; the rest of the LockStore interface
+is answered from the same atomic queue. While a message waits its turn it checks every
+WEGWIJZER_LOCK_POLL seconds (default 0.025; Rasa's default is a whole second).
 """
 from __future__ import annotations
 
@@ -15,16 +21,21 @@ import os
 from contextlib import asynccontextmanager
 from typing import Any, AsyncGenerator, Optional, Text
 
-from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
+from collections import deque
+
+from rasa.core.lock import Ticket, TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from bot.production.redis_ticket_lock import ACQUIRED, EXPIRED, RedisTicketQueue
 from bot.production.tracker_store import with_patience
 
 log = logging.getLogger(__name__)
 DEFAULT_WAIT_SECONDS = 15.0
+DEFAULT_POLL_SECONDS = 0.025
+TICKET_KEY_PREFIX = "ticketlock:"  # not Rasa's "lock:": those keys hold JSON strings
 
 
 def wait_seconds(env=os.environ) -> float:
@@ -32,6 +43,14 @@ def wait_seconds(env=os.environ) -> float:
         return max(0.0, float(env.get("WEGWIJZER_LOCK_WACHT", DEFAULT_WAIT_SECONDS)))
     except ValueError:
         return DEFAULT_WAIT_SECONDS
+
+
+def poll_seconds(env=os.environ) -> float:
+    try:
+        value = float(env.get("WEGWIJZER_LOCK_POLL", DEFAULT_POLL_SECONDS))
+    except ValueError:
+        return DEFAULT_POLL_SECONDS
+    return min(max(value, 0.005), 1.0) if value == value else DEFAULT_POLL_SECONDS
 
 
 def redis_unreachable(exc: BaseException) -> bool:
@@ -50,6 +69,47 @@ class PatientRedisLockStore(RedisLockStore):
             kwargs = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
         self.patience = wait_seconds()
+        self.poll = poll_seconds()
+        prefix = self.key_prefix[: -len("lock:")] if self.key_prefix.endswith("lock:") else ""
+        self.queue = RedisTicketQueue(self.red, prefix + TICKET_KEY_PREFIX)
+
+    # --- the LockStore interface on the atomic queue ---------------------------------------------
+
+    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        return self.queue.issue(conversation_id, lock_lifetime).number
+
+    async def _acquire_lock(self, conversation_id: Text, ticket: int,
+                            wait_time_in_seconds: float) -> TicketLock:
+        pause = min(self.poll, wait_time_in_seconds) if wait_time_in_seconds > 0 else self.poll
+        while True:
+            state = self.queue.try_acquire(conversation_id, ticket)
+            if state == ACQUIRED:
+                return self.get_lock(conversation_id) or TicketLock(conversation_id)
+            if state == EXPIRED:
+                raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+            await asyncio.sleep(pause)
+
+    def get_lock(self, conversation_id: Text) -> Optional[TicketLock]:
+        tickets = self.queue.tickets(conversation_id)
+        if not tickets:
+            return None
+        return TicketLock(conversation_id,
+                          deque(Ticket(t.number, t.expires_ms / 1000.0) for t in tickets))
+
+    def save_lock(self, lock: TicketLock) -> None:
+        raise NotImplementedError("tickets change only through the atomic queue")
+
+    def update_lock(self, conversation_id: Text) -> None:
+        """Expired tickets are dropped by every acquire attempt."""
+
+    def delete_lock(self, conversation_id: Text) -> None:
+        self.red.delete(self.queue.key(conversation_id))
+
+    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
+        self.queue.release(conversation_id, ticket_number)
+
+    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+        self.queue.release(conversation_id, ticket_number)  # drops the key when it was the last
 
     async def _patiently(self, call, what: str):
         async def attempt():

@@ -75,23 +75,26 @@ def test_same_conversation_through_nginx(productie):
 
 
 def test_concurrent_turns_of_one_conversation_on_both_replicas_are_serialised(productie):
-    """Eight messages of one conversation at once, half to each replica. The Redis lock store makes
-    them take turns: every message and every answer ends up in the tracker, none is lost."""
+    """Eight messages of one conversation at once, half to each replica, three times over. The
+    Redis lock store makes them take turns: every message and every answer ends up in the
+    tracker, none is lost. (Rasa's own RedisLockStore lost one here: bot.production.redis_ticket_lock.)"""
     client = redis.Redis.from_url(productie.settings.redis())
     before = int(client.info("stats")["total_commands_processed"])
-    sender = new_sender()
-    productie.texts(sender, "hallo", replica=1)
     messages = ["wat is leerplicht", "wat is een samenwerkingsverband", "wat is een opp", "wat is een tlv"] * 2
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        answers = list(pool.map(lambda im: productie.texts(sender, im[1], replica=1 + im[0] % 2),
-                                enumerate(messages)))
-    assert all(answers), answers
-    events = _events(productie, sender)
-    assert len([e for e in events if e[0] == "user"]) == 1 + len(messages)
-    # every user message is followed by the bot's answer before the next user message starts
-    kinds = [e[0] for e in events if e[0] in ("user", "bot")]
-    for previous, current in zip(kinds, kinds[1:]):
-        assert not (previous == "user" and current == "user"), kinds
+    for _ in range(3):
+        sender = new_sender()
+        productie.texts(sender, "hallo", replica=1)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            answers = list(pool.map(lambda im: productie.texts(sender, im[1], replica=1 + im[0] % 2),
+                                    enumerate(messages)))
+        assert all(answers), answers
+        events = _events(productie, sender)
+        assert len([e for e in events if e[0] == "user"]) == 1 + len(messages)
+        # every user message is followed by the bot's answer before the next user message starts
+        kinds = [e[0] for e in events if e[0] in ("user", "bot")]
+        for previous, current in zip(kinds, kinds[1:]):
+            assert not (previous == "user" and current == "user"), kinds
     after = int(client.info("stats")["total_commands_processed"])
-    assert after - before >= 2 * len(messages)   # tickets issued and released in Redis
+    assert after - before >= 3 * 2 * len(messages)   # tickets issued and released in Redis
+    assert client.keys("*ticketlock:*") == []          # no ticket left behind
     client.close()

@@ -3,9 +3,6 @@ dropping the message; a real redis-server is stopped and started again."""
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import time
 
 import pytest
 from rasa.utils.endpoints import EndpointConfig
@@ -13,26 +10,8 @@ from rasa.utils.endpoints import EndpointConfig
 from bot.launcher import free_port
 from bot.production import redis_server
 from bot.production.lock_store import PatientRedisLockStore, redis_unreachable
-
-
-def _redis_or_skip():
-    try:
-        return redis_server.find_redis_server()
-    except redis_server.RedisUnavailable as exc:
-        if os.environ.get("WEGWIJZER_REQUIRE_SERVICES") == "1":
-            pytest.fail(str(exc))
-        pytest.skip(str(exc))
-
-
-def _start(config):
-    process = subprocess.Popen(redis_server.command(config), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{config.read_text().split('port ')[1].split()[0]}/1"
-    deadline = time.monotonic() + 20
-    while not redis_server.ping(url):
-        assert time.monotonic() < deadline, "redis-server kwam niet op"
-        time.sleep(0.1)
-    return process
+from tests.support.redis_process import redis_or_skip as _redis_or_skip
+from tests.support.redis_process import start as _start
 
 
 async def test_lock_waits_for_a_restarting_redis(tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
@@ -24,6 +25,17 @@ def send_replies(dispatcher: CollectingDispatcher, replies) -> None:
     for reply in replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in getattr(reply, "buttons", ())]
         dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+
+
+def unchanged(tracker: Tracker, slot: str) -> list:
+    """A form's validation answer when there is nothing to validate (Rasa asks at activation).
+
+    An empty answer makes Rasa's FormAction validate a second time in the same turn, now on the
+    message that started the form, as if it answered a question not yet asked: one action-server
+    round trip more on the slowest turns. One event that changes nothing tells Rasa validation is
+    done. (Never ``requested_slot``: setting that to None ends the form.)
+    """
+    return [SlotSet(slot, tracker.get_slot(slot))]
 
 
 def interruption(tracker: Tracker, free_text: bool = False) -> tuple[Optional[TurnPlan], bool]:

@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.form_support import interruption, intro_replies, send_replies
+from actions.form_support import interruption, intro_replies, send_replies, unchanged
 from bot.hulpvraag_form.plain_answer import is_plain_answer
 from actions.tracker_input import turn_input
 from bot.hulpvraag.contact_point import resolve_contact_point
@@ -79,7 +79,7 @@ class ValidateHulpvraagForm(FormValidationAction):
         field = tracker.get_slot("requested_slot")
         slots = tracker.slots_to_validate()
         if field not in FIELDS or field not in slots:
-            return [SlotSet(name, value) for name, value in slots.items()]
+            return [SlotSet(name, value) for name, value in slots.items()] or unchanged(tracker, FIELDS[0])
         ctx = form_context(tracker)
         plan, is_safety = interruption(tracker, free_text=field in FREE_TEXT_FIELDS)
         entities = tracker.latest_message.get("entities") or []

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.content_library import library
-from actions.form_support import interruption, intro_replies, send_replies
+from actions.form_support import interruption, intro_replies, send_replies, unchanged
 from actions.regio import answer_with_region, region_input, slot_events
 from actions.tracker_input import turn_input
 from bot.region_turn import plan_region
@@ -92,7 +92,12 @@ class ActionStappenplan(Action):
         question = missing_question(situation, resolve_audience(turn), today())
         show_again = situation == previous and bool(tracker.get_slot(PLAN_SLOT))
         if not show_again and should_ask(question, []):
-            send_replies(dispatcher, intro_replies(tracker))
+            # a clear question in the story ("... wat moet ik doen?") gets its answer first, then
+            # the form asks the missing fact; the answer already says who the assistant is
+            answer, is_safety = interruption(tracker)
+            send_replies(dispatcher, answer.replies if answer else intro_replies(tracker))
+            if is_safety:
+                return events
             return events + [SlotSet(ASKED_SLOT, []), SlotSet(ANSWER_SLOT, None), FollowupAction(FORM)]
         reply, summary = _plan_reply(tracker, situation, gemeente)
         send_replies(dispatcher, intro_replies(tracker) + [reply])
@@ -106,7 +111,7 @@ class ValidateStappenplanForm(FormValidationAction):
     async def get_validation_events(self, dispatcher, tracker, domain) -> List[Dict[Text, Any]]:
         slots = tracker.slots_to_validate()
         if ANSWER_SLOT not in slots:
-            return [SlotSet(name, value) for name, value in slots.items()]
+            return [SlotSet(name, value) for name, value in slots.items()] or unchanged(tracker, ANSWER_SLOT)
         turn = turn_input(tracker)
         plan, is_safety = interruption(tracker)
         if plan is not None:

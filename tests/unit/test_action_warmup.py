@@ -1,0 +1,34 @@
+"""bot.action_warmup: one turn of each kind through the real content and region data, in every
+variant, without error; actions/warmup.py runs it when the action server imports the package."""
+import importlib
+import logging
+from datetime import date
+
+from actions.content_library import library
+from bot.action_warmup import STORIES, warm_up
+from bot.regions.directory import get_directory
+from bot.stappenplan import extract_situation
+
+
+def test_warm_up_runs_every_kind_of_turn_on_the_real_data(caplog):
+    with caplog.at_level(logging.INFO, logger="bot.action_warmup"):
+        seconds = warm_up(library(), get_directory(), today=date(2026, 11, 24))
+    assert seconds > 0
+    assert "opgewarmd" in caplog.text
+
+
+def test_the_warm_up_stories_are_real_step_plan_stories():
+    situation = extract_situation(STORIES[0], date(2026, 11, 24), None)
+    assert situation != extract_situation("", date(2026, 11, 24), None)
+
+
+def test_the_action_server_module_can_be_told_to_skip_it(monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_OPWARMEN", "0")
+    calls = []
+    monkeypatch.setattr("bot.action_warmup.warm_up", lambda *a, **k: calls.append(a))
+    import actions.warmup as module
+    importlib.reload(module)
+    assert calls == []
+    monkeypatch.setenv("WEGWIJZER_OPWARMEN", "1")
+    importlib.reload(module)
+    assert len(calls) == 1

@@ -14,7 +14,8 @@ A turn gets at most ``turn_timeout`` seconds; a failure or time-out adds the fri
 
 Before the server starts, the channel installs ``bot.channels.sanic_guard`` on the whole Rasa server:
 the limits of ``bot.server_limits`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
-for a client that does not finish sending its body.
+for a client that does not finish sending its body. Once it has started, the channel warms the
+model up (``bot.rasa_warmup``), so the first user does not wait for TensorFlow's first call.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import rasa_action_guard, server_limits
+from bot import rasa_action_guard, rasa_warmup, server_limits
 from bot.action_failure import failure_text, failure_variant
 from bot.channels import sanic_guard
 from bot.channels.rest_request import Refusal, check_body, load_messages, refusal_body
@@ -55,6 +56,10 @@ class HardenedRestInput(RestInput):
         @webhook.listener("before_server_start")
         async def guard(app, _loop) -> None:  # noqa: ANN001
             sanic_guard.install(app)
+
+        @webhook.listener("after_server_start")
+        async def warm_up(app, _loop) -> None:  # noqa: ANN001
+            await rasa_warmup.warm_up_app(app)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -1,15 +1,18 @@
-"""Shared by the forms (help request, step plan): sending replies, and what may interrupt a form.
+"""Shared by the forms (help request, step plan): sending replies, asking the next question, and
+what may interrupt a form.
 
 Safety always comes first, also in the middle of a form; a clear topic question asked mid-form
 is answered before the form asks its question again.
 """
 from __future__ import annotations
 
-from typing import Optional
+from abc import ABC, abstractmethod
+from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.content_library import library
 from actions.tracker_input import turn_input
@@ -60,3 +63,37 @@ def intro_replies(tracker: Tracker) -> list:
         return []
     variant = choose_variant(resolve_audience(turn), turn.voice)
     return [render_answer(answer, variant, button_titles(library()), with_buttons=False)]
+
+
+def next_field(events: Iterable[Mapping[str, Any]], domain_slots: List[str], slots: Mapping[str, Any]) -> Optional[str]:
+    """The slot Rasa's FormAction will request after these validation events (None: the form ends).
+
+    The validation's own ``requested_slot`` decides when it set one (a form with its own
+    ``required_slots``); otherwise Rasa takes the first of the form's domain slots that is empty.
+    """
+    requested = [e for e in events if e.get("event") == "slot" and e.get("name") == REQUESTED_SLOT]
+    if requested:
+        return requested[-1].get("value")
+    return next((name for name in domain_slots if slots.get(name) is None), None)
+
+
+class AsksNextQuestion(FormValidationAction, ABC):
+    """A form validation that also asks the form's next question, in the same action-server call.
+
+    Rasa's FormAction asks a slot by running ``action_ask_<slot>`` when the domain has one: a second
+    round trip in every form turn, and a third when a form starts. Without such an action Rasa
+    leaves the asking to the custom code, so the validation asks here, after its own replies
+    (an answered question, a correction) and with the slots as validation left them.
+    Abstract, so the action server registers only the forms built on it.
+    """
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[str, Any]]:
+        events = await super().run(dispatcher, tracker, domain)
+        field = next_field(events, self.domain_slots(domain), tracker.slots)
+        if field:
+            events += await self.ask(field, dispatcher, tracker)
+        return events
+
+    @abstractmethod
+    async def ask(self, field: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:
+        """Sends the question for ``field``; returns events (a slot the asking itself changes)."""

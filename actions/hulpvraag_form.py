@@ -4,19 +4,19 @@
   ``bot.hulpvraag_form.flow.validate`` decide (value, skip, stop, correction, explanation).
   Safety comes first inside the form too, and a topic question asked mid-form is answered
   before the field is asked again.
-- ``action_ask_hv_<field>`` asks one field (``flow.ask``); the last field shows the summary.
+- The same call asks the next field (``flow.ask``; the last field shows the summary), so a form
+  turn is one action-server round trip (``AsksNextQuestion``), not two.
 """
 from __future__ import annotations
 
 from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 
-from actions.form_support import interruption, intro_replies, send_replies, unchanged
+from actions.form_support import AsksNextQuestion, interruption, intro_replies, send_replies, unchanged
 from bot.hulpvraag_form.plain_answer import is_plain_answer
 from actions.tracker_input import turn_input
 from bot.hulpvraag.contact_point import resolve_contact_point
@@ -67,7 +67,7 @@ def filled_fields(tracker: Tracker, leave_out: Optional[str] = None) -> Dict[str
     return values
 
 
-class ValidateHulpvraagForm(FormValidationAction):
+class ValidateHulpvraagForm(AsksNextQuestion):
     def name(self) -> Text:
         return "validate_hulpvraag_form"
 
@@ -102,24 +102,8 @@ class ValidateHulpvraagForm(FormValidationAction):
         tracker.slots.update(updates)
         return [SlotSet(name, value) for name, value in updates.items()]
 
-
-def _ask_action(field: str) -> type:
-    """``action_ask_<field>``: Rasa calls it when the form requests that slot."""
-
-    class AskField(Action):
-        def name(self) -> Text:
-            return f"action_ask_{field}"
-
-        async def run(self, dispatcher, tracker, domain) -> List[Dict[Text, Any]]:
-            ctx = form_context(tracker)
-            send_replies(dispatcher, intro_replies(tracker) + list(flow.ask(field, filled_fields(tracker), ctx)))
-            return []
-
-    AskField.__name__ = AskField.__qualname__ = f"AskField_{field}"
-    return AskField
-
-
-# One ask action per field, named action_ask_hv_<field> (the names Rasa looks for).
-for _field in FIELDS:
-    _cls = _ask_action(_field)
-    globals()[_cls.__name__] = _cls
+    async def ask(self, field: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        # the introduction only when nothing was said yet in the conversation (a direct start)
+        intro = [] if dispatcher.messages else intro_replies(tracker)
+        send_replies(dispatcher, intro + list(flow.ask(field, filled_fields(tracker), form_context(tracker))))
+        return []

@@ -4,7 +4,8 @@
   conversation already said), asks a missing fact first through ``stappenplan_form`` when one
   matters, and otherwise shows the plan: done steps, the one next step with whom, the deadlines
   with real dates. A story without dates or steps gets the general answer.
-- ``validate_stappenplan_form`` reads each answer; ``action_ask_sp_antwoord`` asks the question.
+- ``validate_stappenplan_form`` reads each answer and asks the next question in the same call
+  (``AsksNextQuestion``: no ``action_ask_sp_antwoord`` round trip).
 """
 from __future__ import annotations
 
@@ -15,10 +16,9 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 
 from actions.content_library import library
-from actions.form_support import interruption, intro_replies, send_replies, unchanged
+from actions.form_support import AsksNextQuestion, interruption, intro_replies, send_replies, unchanged
 from actions.regio import answer_with_region, region_input, slot_events
 from actions.tracker_input import turn_input
 from bot.region_turn import plan_region
@@ -104,7 +104,7 @@ class ActionStappenplan(Action):
         return events + [SlotSet(PLAN_SLOT, summary)]
 
 
-class ValidateStappenplanForm(FormValidationAction):
+class ValidateStappenplanForm(AsksNextQuestion):
     def name(self) -> Text:
         return "validate_stappenplan_form"
 
@@ -124,12 +124,7 @@ class ValidateStappenplanForm(FormValidationAction):
         value = {"verder": None, "klaar": DONE, "gestopt": DONE}[status]
         return [SlotSet(SITUATION_SLOT, situation.to_dict()), SlotSet(ANSWER_SLOT, value)]
 
-
-class ActionAskSpAntwoord(Action):
-    def name(self) -> Text:
-        return "action_ask_sp_antwoord"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain) -> List[Dict[Text, Any]]:
+    async def ask(self, field: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         turn = turn_input(tracker)
         question = missing_question(situation_of(tracker), resolve_audience(turn), today())
         if question is None:  # nothing left to ask: the form ends and the plan follows
@@ -138,5 +133,4 @@ class ActionAskSpAntwoord(Action):
         send_replies(dispatcher, [Reply(text=question.tekst, buttons=buttons)])
         return [SlotSet(ASKED_SLOT, asked_of(tracker) + [question.veld])]
 
-
-__all__ = ["ActionStappenplan", "ValidateStappenplanForm", "ActionAskSpAntwoord", "MAX_QUESTIONS"]
+__all__ = ["ActionStappenplan", "ValidateStappenplanForm", "MAX_QUESTIONS"]

@@ -1,7 +1,9 @@
-"""The cached action-response validator accepts and rejects exactly what Rasa's own check does."""
+"""The Rasa speed-ups accept, reject and resolve exactly what Rasa's own code does."""
 import jsonschema
 import pytest
+import rasa.shared.utils.common
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import Event, SlotSet, UserUttered
 
 import bot.rasa_speedups as speedups
 
@@ -41,3 +43,41 @@ def test_installed_once_on_rasas_remote_action():
     speedups.install()
     speedups.install()
     assert RemoteAction._validate_action_result is speedups._validate_action_result
+
+
+# -- Event.resolve_by_type with a table -----------------------------------------------------
+
+
+def rasa_walk(type_name):
+    """Rasa 3.6's own lookup: the first non-abstract Event subclass with that type name."""
+    return next((c for c in rasa.shared.utils.common.all_subclasses(Event) if c.type_name == type_name), None)
+
+
+def test_every_event_type_resolves_to_the_class_rasa_finds():
+    names = {c.type_name for c in rasa.shared.utils.common.all_subclasses(Event)}
+    assert {"user", "bot", "slot", "action", "active_loop", "session_started"} <= names
+    for name in names:
+        assert speedups.resolve_by_type(name) is rasa_walk(name)
+
+
+def test_unknown_names_behave_as_in_rasa():
+    assert speedups.resolve_by_type("topic") is None
+    assert speedups.resolve_by_type("bestaat_niet", SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'bestaat_niet'"):
+        speedups.resolve_by_type("bestaat_niet")
+
+
+def test_an_event_class_imported_later_is_found():
+    speedups.resolve_by_type("user")  # the table exists
+
+    class LaterEvent(UserUttered):
+        type_name = "wegwijzer_test_later"
+
+    assert speedups.resolve_by_type("wegwijzer_test_later") is LaterEvent
+
+
+def test_installed_on_rasas_event_and_used_when_reading_events():
+    speedups.install()
+    assert Event.resolve_by_type is speedups.resolve_by_type
+    event = Event.from_parameters({"event": "slot", "name": "gemeente", "value": "GM0479"})
+    assert isinstance(event, SlotSet) and event.key == "gemeente" and event.value == "GM0479"

@@ -6,11 +6,12 @@ on the Rasa server (bench/RESULTS.md):
 
 - SQLite files get a pooled, write-ahead-log engine (bot/sqlite_tuning.py).
 - Before storing a turn, Rasa counts the conversation's stored events with a query (to know which
-  events are new), although it loaded exactly those events at the start of the turn. We remember
-  how many were loaded and skip that count on the first save after loading. Any other save (a new
-  conversation, a second save of the same tracker) still counts in the database, as Rasa does.
-  The lock store (in-memory, or Redis with several replicas) keeps one turn per conversation at a
-  time, so the number loaded is the number stored.
+  events are new), although it loaded exactly those events at the start of the turn, or stored them
+  itself earlier in the turn (a new conversation is saved once when it is created and again at the
+  end of its first turn). We remember how many events were loaded or saved and skip that count on
+  the next save of the same tracker. A tracker we did not load or save (a brand-new one) still
+  counts in the database, as Rasa does. The lock store (in-memory, or Redis with several replicas)
+  keeps one turn per conversation at a time, so the number remembered is the number stored.
 
 Rasa silently falls back to an in-memory store when a custom class cannot be imported, so
 tests/integration/test_tracker_store_durable.py checks that turns really land in the database.
@@ -45,6 +46,10 @@ class WegwijzerSQLTrackerStore(SQLTrackerStore):
         if tracker is not None and not fetch_events_from_all_sessions:
             setattr(tracker, _LOADED, len(tracker.events))
         return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+        setattr(tracker, _LOADED, len(tracker.events))  # all of them are stored now
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         loaded = tracker.__dict__.pop(_LOADED, None)

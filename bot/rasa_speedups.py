@@ -13,17 +13,25 @@ subclasses and calls ``inspect.isabstract`` on each: 52 µs per event here, abou
 conversation of 40 events. We keep a table from type name to class, built by the same walk in the
 same order (so the first match wins, as in Rasa), and walk again on a miss, so an Event subclass
 imported later is still found. Unknown names behave exactly as before.
+
+3. Every message's sparse features (regex, lexical, word and character n-grams) are joined side by
+side with ``scipy.sparse.hstack``, which goes through the general block-matrix code: 260 µs per join
+here, five joins per message. Joining the coordinate arrays directly gives the same matrix (same
+shape, values, dtype and COO format) in 50 µs.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any, Dict, Optional, Text, Type
 
+import numpy as np
+import scipy.sparse
 from jsonschema import ValidationError, validators
 import rasa.shared.utils.common
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import Event
+from rasa.shared.nlu.training_data.features import Features
 
 _MARK = "_wegwijzer_cached_validator"
 
@@ -77,6 +85,27 @@ def resolve_by_type(type_name: Text, default: Optional[Type[Event]] = None) -> O
     raise ValueError(f"Unknown event name '{type_name}'.")
 
 
+def hstack_coo(left: Any, right: Any) -> scipy.sparse.coo_matrix:
+    """``scipy.sparse.hstack([left, right])`` for two sparse matrices with the same number of rows."""
+    left, right = left.tocoo(copy=False), right.tocoo(copy=False)
+    return scipy.sparse.coo_matrix(
+        (np.concatenate([left.data, right.data]),
+         (np.concatenate([left.row, right.row]), np.concatenate([left.col, right.col + left.shape[1]]))),
+        shape=(left.shape[0], left.shape[1] + right.shape[1]),
+    )
+
+
+def _combine_sparse_features(self: Features, additional_features: Features) -> None:
+    if self.features.shape[0] != additional_features.features.shape[0]:  # Rasa's own check and message
+        raise ValueError(
+            f"Cannot combine sparse features as sequence dimensions do not "
+            f"match: {self.features.shape[0]} != "
+            f"{additional_features.features.shape[0]}."
+        )
+    self.features = hstack_coo(self.features, additional_features.features)
+    self._cached_fingerprint = None
+
+
 def install() -> None:
     if not getattr(RemoteAction, _MARK, False):
         RemoteAction._validate_action_result = _validate_action_result
@@ -84,6 +113,9 @@ def install() -> None:
     if not getattr(Event, _MARK, False):
         Event.resolve_by_type = staticmethod(resolve_by_type)
         setattr(Event, _MARK, True)
+    if not getattr(Features, _MARK, False):
+        Features._combine_sparse_features = _combine_sparse_features
+        setattr(Features, _MARK, True)
 
 
 install()

@@ -5,7 +5,8 @@ import logging
 from datetime import date
 
 from actions.content_library import library
-from bot.action_warmup import STORIES, warm_up
+from bot.action_warmup import STORIES, walk_help_request_form, warm_up
+from bot.hulpvraag_form import fields as F
 from bot.regions.directory import get_directory
 from bot.stappenplan import extract_situation
 
@@ -20,6 +21,13 @@ def test_warm_up_runs_every_kind_of_turn_on_the_real_data(caplog):
 def test_the_warm_up_stories_are_real_step_plan_stories():
     situation = extract_situation(STORIES[0], date(2026, 11, 24), None)
     assert situation != extract_situation("", date(2026, 11, 24), None)
+
+
+def test_the_warm_up_fills_in_the_whole_help_request_form():
+    for voice in (False, True):
+        filled = walk_help_request_form(date(2026, 11, 24), voice)
+        assert [slot for slot in F.ORDER if not F.is_filled(filled.get(slot))] == [], filled
+        assert filled[F.TOESTEMMING] is True and filled[F.BEVESTIGD] is True
 
 
 def test_the_action_server_module_can_be_told_to_skip_it(monkeypatch):

@@ -4,6 +4,11 @@
   conversation already said), asks a missing fact first through ``stappenplan_form`` when one
   matters, and otherwise shows the plan: done steps, the one next step with whom, the deadlines
   with real dates. A story without dates or steps gets the general answer.
+  To ask, it starts the form itself: it sends the first question and returns the form's
+  activation (``active_loop``, ``requested_slot``) with ``action_listen`` as follow-up. Handing
+  over with ``FollowupAction(stappenplan_form)`` made Rasa run the form's activation, which calls
+  the action server again only to ask that same question, and predict twice more: the slowest turn
+  of the assistant. The user's answer then reaches the form as for any later question.
 - ``validate_stappenplan_form`` reads each answer and asks the next question in the same call
   (``AsksNextQuestion``: no ``action_ask_sp_antwoord`` round trip).
 """
@@ -14,8 +19,9 @@ from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 
 from actions.content_library import library
 from actions.form_support import AsksNextQuestion, interruption, intro_replies, send_replies, unchanged
@@ -24,7 +30,8 @@ from actions.tracker_input import turn_input
 from bot.region_turn import plan_region
 from bot.regions.directory import get_directory
 from bot.replies import Button, Reply, choose_variant
-from bot.stappenplan import Situation, build_plan, extract_situation, missing_question, plan_summary_for_request, render_plan
+from bot.stappenplan import (Question, Situation, build_plan, extract_situation, missing_question,
+                              plan_summary_for_request, render_plan)
 from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, worth_a_plan
 from bot.turn_plan import resolve_audience
 
@@ -54,6 +61,19 @@ def asked_of(tracker: Tracker) -> List[str]:
 def _variant(tracker: Tracker) -> str:
     turn = turn_input(tracker)
     return choose_variant(resolve_audience(turn), turn.voice)
+
+
+def question_reply(question: Question, tracker: Tracker) -> Reply:
+    """The form's question; on the phone without buttons (the options are in the spoken text)."""
+    voice = turn_input(tracker).voice
+    buttons = () if voice else tuple(Button(title=o.titel, payload=o.tekst) for o in question.opties)
+    return Reply(text=question.tekst, buttons=buttons)
+
+
+def start_form(question: Question) -> List[Dict[Text, Any]]:
+    """The events of a form that has just asked ``question``, waiting for the answer."""
+    return [SlotSet(ASKED_SLOT, [question.veld]), SlotSet(ANSWER_SLOT, None), ActiveLoop(FORM),
+            SlotSet(REQUESTED_SLOT, ANSWER_SLOT), FollowupAction("action_listen")]
 
 
 def _plan_reply(tracker: Tracker, situation: Situation, gemeente: Optional[str]) -> tuple[Reply, str]:
@@ -95,10 +115,12 @@ class ActionStappenplan(Action):
             # a clear question in the story ("... wat moet ik doen?") gets its answer first, then
             # the form asks the missing fact; the answer already says who the assistant is
             answer, is_safety = interruption(tracker)
-            send_replies(dispatcher, answer.replies if answer else intro_replies(tracker))
             if is_safety:
+                send_replies(dispatcher, answer.replies)
                 return events
-            return events + [SlotSet(ASKED_SLOT, []), SlotSet(ANSWER_SLOT, None), FollowupAction(FORM)]
+            send_replies(dispatcher, [*(answer.replies if answer else intro_replies(tracker)),
+                                      question_reply(question, tracker)])
+            return events + start_form(question)
         reply, summary = _plan_reply(tracker, situation, gemeente)
         send_replies(dispatcher, intro_replies(tracker) + [reply])
         return events + [SlotSet(PLAN_SLOT, summary)]
@@ -129,8 +151,7 @@ class ValidateStappenplanForm(AsksNextQuestion):
         question = missing_question(situation_of(tracker), resolve_audience(turn), today())
         if question is None:  # nothing left to ask: the form ends and the plan follows
             return [SlotSet(ANSWER_SLOT, DONE)]
-        buttons = () if turn.voice else tuple(Button(title=o.titel, payload=o.tekst) for o in question.opties)
-        send_replies(dispatcher, [Reply(text=question.tekst, buttons=buttons)])
+        send_replies(dispatcher, [question_reply(question, tracker)])
         return [SlotSet(ASKED_SLOT, asked_of(tracker) + [question.veld])]
 
 __all__ = ["ActionStappenplan", "ValidateStappenplanForm", "MAX_QUESTIONS"]

@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form_support import next_field
 from actions.hulpvraag_form import FIELDS, ValidateHulpvraagForm, filled_fields, form_context
-from actions.stappenplan import ASKED_SLOT, ANSWER_SLOT, DONE, SITUATION_SLOT, ValidateStappenplanForm
+from actions.stappenplan import (ASKED_SLOT, ANSWER_SLOT, DONE, PLAN_SLOT, SITUATION_SLOT, ActionStappenplan,
+                                 ValidateStappenplanForm)
 from bot.hulpvraag_form import flow
 from bot.stappenplan import Situation
 
@@ -83,6 +84,36 @@ def test_step_plan_activation_asks_the_first_question_in_the_validation_call():
     assert len(messages) == 1 and "?" in messages[0]
     assert values(events)[ASKED_SLOT] == ["thuis_sinds"]
     assert values(events)[ANSWER_SLOT] is None  # unchanged: the form goes on
+
+
+def test_step_plan_start_asks_the_first_question_and_starts_the_form_itself():
+    trk = tracker("onze zoon van 12 zit thuis en we hebben met school gepraat, wat nu", {},
+                  intent="situatie_thuiszitten")
+    trk.latest_message["intent"]["confidence"] = 0.9
+    messages, events = run(ActionStappenplan(), trk)
+    assert "computerprogramma" in messages[0] and messages[-1].startswith("Sinds wanneer zit uw kind thuis?")
+    got = values(events)
+    assert got["requested_slot"] == ANSWER_SLOT and got[ANSWER_SLOT] is None
+    assert got[ASKED_SLOT] == ["thuis_sinds"]  # the story gives no date: that is asked first
+    kinds = [(e["event"], e.get("name")) for e in events if e["event"] != "slot"]
+    # the form is active and Rasa waits for the answer: no activation run, no second call
+    assert kinds == [("active_loop", "stappenplan_form"), ("followup", "action_listen")]
+    assert events[-1]["event"] == "followup"
+
+
+def test_step_plan_start_with_everything_known_shows_the_plan_without_a_form():
+    trk = tracker("onze zoon van 12 zit sinds 2 september thuis, staat ingeschreven, we hebben met school "
+                  "gepraat en leerplicht gebeld", {}, intent="situatie_thuiszitten")
+    messages, events = run(ActionStappenplan(), trk)
+    assert not [e for e in events if e["event"] in ("active_loop", "followup")]
+    assert values(events).get(PLAN_SLOT) and "september" in "\n".join(messages)
+
+
+def test_step_plan_start_with_danger_gives_safety_and_no_form():
+    trk = tracker("mijn zoon zit sinds 2 september thuis en mijn vader slaat me", {}, intent="situatie_thuiszitten")
+    messages, events = run(ActionStappenplan(), trk)
+    assert "112" in "\n".join(messages)
+    assert not [e for e in events if e["event"] in ("active_loop", "followup")]
 
 
 def test_step_plan_answer_then_next_question_or_done_in_one_call():

@@ -5,35 +5,16 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from rasa.core.agent import Agent
-from rasa.core.channels import UserMessage
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, UserUttered
-from rasa.shared.nlu.training_data.loading import load_data
 
 import bot.rasa_graph_runner as graph_runner
-from bot.launcher import REPO
+from trained_model import parse, processor, sample_messages  # noqa: F401 (processor: fixture)
 
 pytestmark = pytest.mark.integration
 
-MODEL = REPO / "models" / "wegwijzer.tar.gz"
 
-
-def sample_messages(limit: int = 80) -> list[str]:
-    data = load_data(str(REPO / "tests" / "nlu_testset"))
-    texts = sorted(m.get("text") for m in data.intent_examples)
-    return texts[:: max(1, len(texts) // limit)][:limit]
-
-
-@pytest.fixture(scope="module")
-def processor():
-    if not MODEL.exists():
-        pytest.skip("geen getraind model")
-    agent = Agent.load(str(MODEL))
-    return agent.processor
-
-
-def test_loading_the_model_installs_the_sequential_run(processor):
+def test_loading_the_model_installs_the_sequential_run(processor):  # noqa: F811
     assert DaskGraphRunner.run is graph_runner.run
 
 
@@ -46,20 +27,13 @@ def with_runner(run, action):
         DaskGraphRunner.run = saved
 
 
-def parse(processor, text: str, sender: str) -> dict:
-    async def go():
-        tracker = await processor.get_tracker(sender)
-        return await processor.parse_message(UserMessage(text, sender_id=sender), tracker)
-    return asyncio.run(go())
-
-
 def comparable(result: dict) -> tuple:
     ranking = tuple((r["name"], round(r["confidence"], 6)) for r in result.get("intent_ranking") or [])
     entities = tuple(sorted((e["entity"], e["start"], e["end"], str(e.get("value"))) for e in result["entities"]))
     return result["intent"]["name"], round(result["intent"]["confidence"], 6), ranking, entities
 
 
-def test_nlu_results_are_identical(processor):
+def test_nlu_results_are_identical(processor):  # noqa: F811
     messages = sample_messages()
     assert len(messages) >= 50
     for number, text in enumerate(messages):
@@ -68,7 +42,7 @@ def test_nlu_results_are_identical(processor):
         assert comparable(ours) == comparable(rasas), text
 
 
-def test_next_action_predictions_are_identical(processor):
+def test_next_action_predictions_are_identical(processor):  # noqa: F811
     for number, text in enumerate(sample_messages(40)):
         result = with_runner(graph_runner.DASK_RUN, lambda: parse(processor, text, f"pred-{number}"))
         tracker = asyncio.run(processor.get_tracker(f"pred-{number}"))

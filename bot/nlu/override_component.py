@@ -7,9 +7,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.intent_groups import FALLBACK_INTENT, resolve_split_fallback
 from bot.nlu.intent_override import override_intent
 import bot.rasa_speedups  # noqa: F401,E402  (loaded with the model: a faster action-response check)
 import bot.rasa_action_connections  # noqa: F401,E402  (loaded with the model: pooled action-server connections)
@@ -22,7 +23,8 @@ rasa_action_guard.install()  # also in `rasa shell`, whose channel is not ours (
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class IntentOverride(GraphComponent):
-    """Overrides the predicted intent on danger signals and non-Dutch messages."""
+    """Overrides the predicted intent on danger signals and non-Dutch messages, and takes back a
+    "not understood" that only came from confidence split over intents handled the same way."""
 
     @classmethod
     def create(
@@ -57,4 +59,12 @@ class IntentOverride(GraphComponent):
                     {INTENT_NAME_KEY: forced, PREDICTED_CONFIDENCE_KEY: 1.0},
                     add_to_output=True,
                 )
+            elif predicted == FALLBACK_INTENT:
+                resolved = resolve_split_fallback(message.get(INTENT_RANKING_KEY))
+                if resolved:
+                    message.set(
+                        INTENT,
+                        {INTENT_NAME_KEY: resolved[0], PREDICTED_CONFIDENCE_KEY: resolved[1]},
+                        add_to_output=True,
+                    )
         return messages

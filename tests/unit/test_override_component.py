@@ -1,0 +1,38 @@
+"""The Rasa adapter bot.nlu.override_component on real Rasa messages: danger and other languages
+override the classifier; a fallback from confidence split within one intent group is taken back."""
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.override_component import IntentOverride
+
+
+def message(text, intent, confidence, ranking=()):
+    msg = Message(data={"text": text})
+    msg.set("intent", {"name": intent, "confidence": confidence})
+    msg.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking])
+    return msg
+
+
+def intent_of(msg):
+    processed = IntentOverride().process([msg])[0]
+    return processed.get("intent")["name"], processed.get("intent")["confidence"]
+
+
+def test_danger_overrides_any_intent():
+    assert intent_of(message("mijn vader slaat me en ik durf niet naar huis", "vraag_schorsing", 0.9)) == \
+        ("veiligheid", 1.0)
+
+
+def test_split_fallback_gets_the_group_intent():
+    msg = message("onze zoon van 12 zit thuis, we hebben met school gepraat", "nlu_fallback", 0.25,
+                  [("nlu_fallback", 0.25), ("stappenplan", 0.19), ("situatie_thuiszitten", 0.16)])
+    assert intent_of(msg) == ("stappenplan", 0.35)
+
+
+def test_a_real_fallback_stays():
+    msg = message("ze willen hem naar het speciaal onderwijs maar daar is een wachtlijst", "nlu_fallback", 0.25,
+                  [("nlu_fallback", 0.25), ("vraag_aanmelden", 0.16), ("vraag_tlv", 0.16)])
+    assert intent_of(msg) == ("nlu_fallback", 0.25)
+
+
+def test_a_clear_intent_is_left_alone():
+    assert intent_of(message("wat is een tlv", "vraag_tlv", 0.97, [("vraag_tlv", 0.97)])) == ("vraag_tlv", 0.97)

@@ -30,6 +30,9 @@ POSITIVES: list[tuple[str, str]] = [
     ("niemand zou me missen", "zelfdoding"),
     ("niemand zal me missen als ik weg ben", "zelfdoding"),
     ("iedereen is beter af zonder mij", "zelfdoding"),
+    ("soms denk ik dat iedereen beter af is zonder mij", "zelfdoding"),
+    ("mn ouders zijn beter af als ze zonder mij verder gaan, ze zouden beter af zijn zonder me", "zelfdoding"),
+    ("de wereld is echt beter zonder mij", "zelfdoding"),
     ("ik wil slapen en nooit meer wakker worden", "zelfdoding"),
     ("mijn zoon zegt dat hij dood wil", "zelfdoding"),
     ("Mijn dochter wil niet meer leven sinds ze thuis zit.", "zelfdoding"),
@@ -209,6 +212,8 @@ NEGATIVES: list[str] = [
     "kunnen we er iets aan doen",
     "wat kan ik eraan doen als school niet belt",
     "de school doet mij pijn met die regels",
+    "de klas gaat beter zonder mij als mentor zegt de school",
+    "het gesprek ging beter zonder mijn ex erbij",
 ]
 
 

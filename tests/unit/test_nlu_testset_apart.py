@@ -1,0 +1,37 @@
+"""The held-out NLU test set stays apart from the training data: no test message is also a training
+example (compared without entity markup, case and punctuation). Otherwise the held-out F1 in
+reports/ would partly measure memory instead of understanding."""
+import re
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+MARKUP = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
+
+
+def comparable(text: str) -> str:
+    plain = MARKUP.sub(lambda m: m.group(1) or m.group(2), text).lower()
+    words = re.sub(r"[^\w]+", " ", plain).strip()
+    return words or plain.strip()  # "👍" and "?!?!" compare as they are
+
+
+def examples(directory: Path):
+    for path in sorted(directory.glob("*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            for line in str(block.get("examples", "")).splitlines():
+                if line.strip().startswith("- "):
+                    yield path.name, block.get("intent"), line.strip()[2:]
+
+
+def test_comparable_ignores_markup_case_and_punctuation_only():
+    assert comparable("Zit [al 6 weken](duur) thuis!") == comparable("zit al 6 weken thuis")
+    assert comparable("👍") != comparable("👎")
+    assert comparable("ja") != comparable("jaa")
+
+
+def test_no_held_out_message_is_a_training_example():
+    training = {comparable(text) for _, _, text in examples(REPO / "data" / "nlu")}
+    shared = [f"{name}: {text}" for name, _, text in examples(REPO / "tests" / "nlu_testset")
+              if comparable(text) in training]
+    assert shared == []

@@ -30,8 +30,14 @@ def test_comparable_ignores_markup_case_and_punctuation_only():
     assert comparable("ja") != comparable("jaa")
 
 
-def test_no_held_out_message_is_a_training_example():
+def probe_messages():
+    from bot.nlu.probe import DEFAULT_FILE, read_probe
+
+    return [("realistic_messages.tsv", intent, text) for intent, text in read_probe(DEFAULT_FILE)]
+
+
+def test_no_held_out_or_probe_message_is_a_training_example():
     training = {comparable(text) for _, _, text in examples(REPO / "data" / "nlu")}
-    shared = [f"{name}: {text}" for name, _, text in examples(REPO / "tests" / "nlu_testset")
+    shared = [f"{name}: {text}" for name, _, text in [*examples(REPO / "tests" / "nlu_testset"), *probe_messages()]
               if comparable(text) in training]
     assert shared == []

@@ -9,7 +9,7 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, UserUttered
 
 import bot.rasa_graph_runner as graph_runner
-from trained_model import parse, processor, sample_messages  # noqa: F401 (processor: fixture)
+from trained_model import parse, processor, sample_messages, with_attribute  # noqa: F401 (processor: fixture)
 
 pytestmark = pytest.mark.integration
 
@@ -19,12 +19,7 @@ def test_loading_the_model_installs_the_sequential_run(processor):  # noqa: F811
 
 
 def with_runner(run, action):
-    saved = DaskGraphRunner.run
-    DaskGraphRunner.run = run
-    try:
-        return action()
-    finally:
-        DaskGraphRunner.run = saved
+    return with_attribute(DaskGraphRunner, "run", run, action)
 
 
 def comparable(result: dict) -> tuple:

@@ -8,7 +8,7 @@ import pytest
 from rasa.utils.tensorflow.models import RasaModel
 
 import bot.rasa_speedups as speedups
-from trained_model import parse, processor, sample_messages  # noqa: F401 (processor: fixture)
+from trained_model import parse, processor, sample_messages, with_attribute  # noqa: F401 (processor: fixture)
 
 pytestmark = pytest.mark.integration
 
@@ -21,12 +21,7 @@ def exact(result: dict) -> tuple:
 
 
 def with_predict(function, action):
-    saved = RasaModel._rasa_predict
-    RasaModel._rasa_predict = function
-    try:
-        return action()
-    finally:
-        RasaModel._rasa_predict = saved
+    return with_attribute(RasaModel, "_rasa_predict", function, action)
 
 
 def test_loading_the_model_installs_the_direct_call(processor):  # noqa: F811

@@ -29,6 +29,16 @@ def processor():
     return agent.processor
 
 
+def with_attribute(owner, name: str, value, action):
+    """``action()`` while ``owner.name`` is ``value`` (Rasa's own code path or ours), then restored."""
+    saved = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        return action()
+    finally:
+        setattr(owner, name, saved)
+
+
 def parse(processor, text: str, sender: str) -> dict:
     async def go():
         tracker = await processor.get_tracker(sender)

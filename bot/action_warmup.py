@@ -3,7 +3,8 @@
 Measured in one fresh process: the first step plan took 120 ms to read the story (regular
 expressions, date words), 65 ms to build the plan and 49 ms to render it; the second took 1.6 ms in
 all. The first help request took 50 ms more than the next ones (reading the form's texts, then
-phone-number and date parsing). Without this the first parent after every restart (and after every scale-out) waits that long.
+phone-number and date parsing). Without this the first parent after every restart (and after every
+scale-out) waits that long.
 ``actions/warmup.py`` calls :func:`warm_up` when the action server imports the actions package.
 Nothing here is stored: it only fills the caches that the real turns use.
 """

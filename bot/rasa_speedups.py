@@ -24,7 +24,7 @@ vary is ``None``), so it has exactly one concrete function. Calling the ``tf.fun
 makes TensorFlow canonicalise and cast all 30-odd inputs and look the concrete function up in
 its cache on every message: 1.1 ms of the 5.5 ms a prediction takes here. We look the concrete
 function up once and call it directly; it is the same traced graph, so the outputs are the same
-numbers (tests/integration/test_graph_runner_equivalence.py compares every probability).
+numbers (tests/integration/test_rasa_speedups_on_model.py compares every probability).
 """
 from __future__ import annotations
 

@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -19,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.form_support import AsksNextQuestion, interruption, intro_replies, send_replies, unchanged
 from bot.hulpvraag_form.plain_answer import is_plain_answer
 from actions.tracker_input import turn_input
+from bot.clock import today
 from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag_form import flow
 from bot.region_turn import GM_CODE
@@ -56,7 +56,7 @@ def form_context(tracker: Tracker) -> flow.FormContext:
         gemeente_code=routed,
         gemeente_naam=naam,
         contactpunt_naam=point.naam,
-        today=date.today(),
+        today=today(),
     )
 
 

@@ -14,8 +14,6 @@
 """
 from __future__ import annotations
 
-import os
-from datetime import date
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -27,6 +25,7 @@ from actions.content_library import library
 from actions.form_support import AsksNextQuestion, interruption, intro_replies, send_replies, unchanged
 from actions.regio import answer_with_region, region_input, slot_events
 from actions.tracker_input import turn_input
+from bot.clock import today
 from bot.region_turn import plan_region
 from bot.regions.directory import get_directory
 from bot.replies import Button, Reply, choose_variant
@@ -38,15 +37,6 @@ from bot.turn_plan import resolve_audience
 FORM = "stappenplan_form"
 SITUATION_SLOT, ASKED_SLOT, ANSWER_SLOT, PLAN_SLOT = "sp_situatie", "sp_gevraagd", "sp_antwoord", "sp_plan"
 DONE, STOPPED = "klaar", "gestopt"
-
-
-def today() -> date:
-    """Today; WEGWIJZER_VANDAAG=YYYY-MM-DD fixes it for demos and dialogue tests."""
-    fixed = os.environ.get("WEGWIJZER_VANDAAG", "")
-    try:
-        return date.fromisoformat(fixed) if fixed else date.today()
-    except ValueError:
-        return date.today()
 
 
 def situation_of(tracker: Tracker) -> Situation:

@@ -14,6 +14,7 @@ import logging
 import time
 from datetime import date
 
+from bot import clock
 from bot.hulpvraag_form import flow as help_request_form
 from bot.region_turn import RegionInput, plan_region
 from bot.replies import PARENT, VOICE, YOUTH
@@ -56,7 +57,7 @@ def walk_help_request_form(today: date, voice: bool) -> dict:
 def warm_up(library, directory, today: date | None = None) -> float:
     """Runs one of each kind of turn through the plain functions; returns the seconds it took."""
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     for story in STORIES:
         detect_danger(story)
         situation = extract_situation(story, today, None)

@@ -192,7 +192,7 @@ def _holidays(t: str, today: date):
             when = "tijdens" if prep in ("in", "tijdens", "in de", "tijdens de") else "na"
             if "schooljaar" in m.group(0) or name == "zomervakantie" and "na" == when:
                 when = "na"
-            value = _holiday_date(name, when, today)
+            value = _holiday_date(name, when, today, holiday_named="schooljaar" not in m.group(0))
             if value:
                 holiday = name if when == "tijdens" else ""
                 yield DateMention(m.start(), m.end(), DateFact(value, ESTIMATE, m.group(0), holiday), "datum")
@@ -219,12 +219,34 @@ def _holiday_patterns() -> tuple:
     return tuple(out)
 
 
-def _holiday_date(name: str, when: str, today: date, years_back: int = 0) -> Optional[date]:
+def _holiday_date(name: str, when: str, today: date, years_back: int = 0,
+                  holiday_named: bool = True) -> Optional[date]:
+    """The latest ``when`` day of the holiday on or before today, or ``years_back`` years before it.
+
+    In or just after a holiday whose "after" day has not come yet ("sinds de kerstvakantie" on
+    4 January, when the estimate says school starts on the 5th), the latest "after" day is a year
+    old; the holiday meant is the one that just began, so its "during" day is the estimate. Not
+    when the phrase names the school year ("sinds het begin van het schooljaar" in August: the
+    school year that began last September).
+    """
     data = load_holidays().get(name)
     if not data or when not in data:
         return None
-    month, day = (int(x) for x in str(data[when]).split("-"))
-    for year in range(today.year - years_back, today.year - years_back - 3, -1):
+    value = _latest_on_or_before(str(data[when]), today)
+    if value is None:
+        return None
+    if years_back:
+        return _latest_on_or_before(str(data[when]), date(value.year - years_back, 12, 31))
+    if holiday_named and when == "na" and "tijdens" in data:
+        during = _latest_on_or_before(str(data["tijdens"]), today)
+        if during is not None and during > value:
+            return during
+    return value
+
+
+def _latest_on_or_before(month_day: str, today: date) -> Optional[date]:
+    month, day = (int(x) for x in month_day.split("-"))
+    for year in (today.year, today.year - 1):
         try:
             value = date(year, month, day)
         except ValueError:

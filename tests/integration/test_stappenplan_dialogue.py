@@ -8,8 +8,12 @@ import pytest
 
 from bot.hulpvraag.store import HelpRequestStore
 from hulpvraag_steps import answer_form
+from tests.support.dates import day_and_month, days_ago
 
 pytestmark = pytest.mark.integration
+# Three weeks before the session's fixed day: under the 4 weeks after which the onderwijsconsulenten
+# come in, so the next step is leerplicht (the plan's rule, content/stappenplan/regels.yml).
+THREE_WEEKS_AGO = day_and_month(days_ago(22))
 DUTCH_DATE = re.compile(r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} "
                         r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}")
 
@@ -26,8 +30,8 @@ def until_plan(stack, sender, joined: str, answers) -> str:
 
 def test_story_with_dates_and_steps_gets_a_personal_plan(stack):
     sender = stack.new_sender()
-    texts = stack.texts(sender, "we wonen in zaandam. onze zoon zit sinds 2 november thuis, we hebben alleen "
-                                "met zijn mentor gepraat. wat is de volgende stap?")
+    texts = stack.texts(sender, f"we wonen in zaandam. onze zoon zit sinds {THREE_WEEKS_AGO} thuis, we hebben "
+                                "alleen met zijn mentor gepraat. wat is de volgende stap?")
     joined = until_plan(stack, sender, "\n".join(texts), ["ja hij staat nog ingeschreven", "weet ik niet"])
     assert DUTCH_DATE.search(joined), joined
     assert "leerplicht" in joined.lower() and "Zaanstad" in joined  # the next step, in their own region
@@ -52,7 +56,7 @@ def test_plan_is_shown_again_later(stack):
 
 def test_plan_goes_along_with_a_help_request(stack):
     sender = stack.new_sender()
-    texts = stack.texts(sender, "onze zoon zit sinds 2 november thuis, we hebben alleen met zijn mentor gepraat")
+    texts = stack.texts(sender, f"onze zoon zit sinds {THREE_WEEKS_AGO} thuis, we hebben alleen met zijn mentor gepraat")
     until_plan(stack, sender, "\n".join(texts), ["ja hij staat nog ingeschreven", "weet ik niet"])
     stack.say(sender, "ik wil een hulpvraag indienen")
     reference = answer_form(stack, sender)

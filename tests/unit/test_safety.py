@@ -67,6 +67,9 @@ POSITIVES: list[tuple[str, str]] = [
     ("ik sla mezelf als ik boos ben", "zelfbeschadiging"),
     ("ik brand mezelf met een aansteker", "zelfbeschadiging"),
     ("ze heeft sneetjes op haar armen", "zelfbeschadiging"),
+    ("vanavond zag ik sneeën op zijn armen", "zelfbeschadiging"),
+    ("er zitten krasjes op mijn benen", "zelfbeschadiging"),
+    ("de juf zag sneden in haar polsen", "zelfbeschadiging"),
     ("ik ben weer gaan snijden", "zelfbeschadiging"),
     ("selfharm", "zelfbeschadiging"),
     ("mijn pleegdochter kerft in haar benen", "zelfbeschadiging"),
@@ -135,6 +138,8 @@ POSITIVES: list[tuple[str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "ik snij de broodjes in sneden op de plank",
+    "de sneden van het stokbrood liggen op zijn bord",
     "ik ben zijn vader",
     "ik sla hem over als hij weer een les mist",
     "doodsaai",

@@ -36,8 +36,22 @@ def probe_messages():
     return [("realistic_messages.tsv", intent, text) for intent, text in read_probe(DEFAULT_FILE)]
 
 
+def corpus_messages():
+    from bot.nlu.corpus import read_corpus
+
+    for path in sorted((REPO / "tests" / "nlu_corpus").glob("*.tsv")):
+        for message in read_corpus(path):
+            yield path.name, message.topics[0], message.text
+
+
+def test_the_independent_corpus_is_there_and_read_whole():
+    messages = list(corpus_messages())
+    assert len(messages) >= 300
+    assert sum(len(text.split()) > 30 for _, _, text in messages) >= len(messages) / 3
+
+
 def test_no_held_out_or_probe_message_is_a_training_example():
     training = {comparable(text) for _, _, text in examples(REPO / "data" / "nlu")}
-    shared = [f"{name}: {text}" for name, _, text in [*examples(REPO / "tests" / "nlu_testset"), *probe_messages()]
-              if comparable(text) in training]
+    held_out = [*examples(REPO / "tests" / "nlu_testset"), *probe_messages(), *corpus_messages()]
+    shared = [f"{name}: {text}" for name, _, text in held_out if comparable(text) in training]
     assert shared == []

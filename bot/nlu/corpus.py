@@ -1,0 +1,161 @@
+"""The independent realistic corpus (``tests/nlu_corpus/``) scored as the first reply would treat it.
+
+    python -m bot.nlu.corpus MODEL [--file tests/nlu_corpus/onafhankelijk_2026-12.tsv] [--report PATH]
+
+Each line is ``id, persona, expected topics, previous topic, message``. The first expected topic
+decides the answer. A message counts as right when the intent the assistant acts on (after the
+FallbackClassifier and IntentOverride, as in ``bot.nlu.probe``) gets the handling of that topic.
+Topics the product does not have yet (the causes behind thuiszitten) cannot be right until they
+exist: they are counted, and listed apart, so the figure is honest about what a user gets today.
+
+Also reported: the share over 30 words, follow-ups (scored on the message alone: the assistant does
+not use the previous topic yet), the bare "niet begrepen" on messages that describe a child's
+situation, and danger: recognised when the intent is ``veiligheid`` or the safety patterns, which
+run on every message before any answer, fire.
+
+This is a measurement, not a test with a floor: the floors of issue 16 come when the capabilities do.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+from bot.nlu.probe import SAFETY_INTENT, same_handling
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_FILE = REPO / "tests" / "nlu_corpus" / "onafhankelijk_2026-12.tsv"
+FALLBACK = "nlu_fallback"
+LONG_WORDS = 30
+# Topics that describe a child's situation: a bare "niet begrepen" on these is what issue 16 forbids.
+SITUATION_TOPICS = frozenset({
+    "situatie_thuiszitten", "stappenplan", "oorzaak_pesten", "oorzaak_hoogbegaafd",
+    "oorzaak_extra_ondersteuning", "oorzaak_ziek", "oorzaak_angst", "aangepast_rooster",
+    "naar_huis_gestuurd", "wachtlijst", "verhuizen",
+})
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    persona: str
+    topics: tuple[str, ...]
+    previous: Optional[str]
+    text: str
+
+    @property
+    def long(self) -> bool:
+        return len(self.text.split()) > LONG_WORDS
+
+    @property
+    def describes_situation(self) -> bool:
+        return self.previous is None and (self.long or bool(SITUATION_TOPICS & set(self.topics)))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    message: Message
+    intent: str
+    danger_pattern: bool
+
+    @property
+    def right(self) -> bool:
+        return same_handling(self.message.topics[0], self.intent)
+
+    @property
+    def danger_seen(self) -> bool:
+        return self.intent == SAFETY_INTENT or self.danger_pattern
+
+
+def read_corpus(path: Path) -> list[Message]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 5:
+            raise ValueError(f"{path.name}:{number}: verwacht 5 kolommen, gevonden {len(parts)}")
+        ident, persona, topics, previous, text = (p.strip() for p in parts)
+        rows.append(Message(ident, persona, tuple(t.strip() for t in topics.split(",") if t.strip()),
+                            None if previous in ("", "-") else previous, text))
+    return rows
+
+
+def share(outcomes: list[Outcome]) -> str:
+    if not outcomes:
+        return "–"
+    right = sum(o.right for o in outcomes)
+    return f"{right / len(outcomes):.3f} ({right}/{len(outcomes)})"
+
+
+def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
+    known = set(known_intents)
+    have_topic = [o for o in outcomes if o.message.topics[0] in known]
+    situation = [o for o in outcomes if o.message.describes_situation]
+    bare = [o for o in situation if o.intent == FALLBACK]
+    danger = [o for o in outcomes if SAFETY_INTENT in o.message.topics]
+    lines = [
+        f"| berichten | {len(outcomes)} |", "|---|---|",
+        f"| goed, alle berichten | {share(outcomes)} |",
+        f"| goed, berichten van meer dan {LONG_WORDS} woorden | {share([o for o in outcomes if o.message.long])} |",
+        f"| goed, berichten van hooguit {LONG_WORDS} woorden | {share([o for o in outcomes if not o.message.long])} |",
+        f"| goed, vervolgvragen (zonder het vorige onderwerp) | {share([o for o in outcomes if o.message.previous])} |",
+        f"| goed, als het onderwerp al bestaat | {share(have_topic)} |",
+        f"| kaal 'niet begrepen' op een situatie | {len(bare)} van {len(situation)} |",
+        f"| gevaar herkend | {sum(o.danger_seen for o in danger)} van {len(danger)} |",
+        "",
+        "Per verwacht onderwerp (eerste label): goed / totaal; wat er in plaats daarvan kwam.",
+        "",
+        "| onderwerp | bestaat | goed | meestal in plaats daarvan |",
+        "|---|---|---|---|",
+    ]
+    by_topic: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        by_topic[o.message.topics[0]].append(o)
+    for topic in sorted(by_topic, key=lambda t: (-len(by_topic[t]), t)):
+        group = by_topic[topic]
+        wrong = Counter(o.intent for o in group if not o.right).most_common(3)
+        lines.append(f"| {topic} | {'ja' if topic in known else 'nee'} | {sum(o.right for o in group)}/{len(group)} "
+                     f"| {', '.join(f'{i} ({n})' for i, n in wrong)} |")
+    return "\n".join(lines)
+
+
+async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome], list[str]]:
+    from rasa.core.agent import Agent
+
+    from bot.safety import detect_danger
+
+    agent = Agent.load(str(model))
+    intents = list(agent.domain.intents)
+    out = []
+    for m in messages:
+        parsed = await agent.parse_message(m.text)
+        out.append(Outcome(m, (parsed.get("intent") or {}).get("name") or "", detect_danger(m.text) is not None))
+    return out, intents
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("model", type=Path)
+    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--report", type=Path, help="schrijf de tabel ook naar dit bestand")
+    args = parser.parse_args(argv)
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+    outcomes, intents = asyncio.run(_classify(args.model, read_corpus(args.file)))
+    table = report(outcomes, intents)
+    print(table)
+    if args.report:
+        args.report.write_text(table + "\n", encoding="utf-8")
+    missed = [o.message.id for o in outcomes if SAFETY_INTENT in o.message.topics and not o.danger_seen]
+    if missed:
+        print(f"gevaar niet herkend: {', '.join(missed)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,8 +2,11 @@
 
 Safety comes first: any sign of danger turns the intent into ``veiligheid`` (also when it is mixed
 into a school question and when the classifier is unsure). A message without any real word
-("qqqq", "...") becomes ``nlu_fallback``; a message that is clearly not Dutch becomes ``andere_taal``. Plain logic, tested without Rasa; ``bot.nlu.override_component`` is the
-thin Rasa adapter.
+("qqqq", "...") becomes ``nlu_fallback``; a message that is clearly not Dutch becomes ``andere_taal``.
+An explicit wish for contact with a person anywhere in a message ("…kan iemand mij bellen?")
+becomes ``mens_spreken``, so the help-request offer follows. A "not understood" on a story about a
+child's school situation is read from the story (``read_from_story``). Plain logic, tested without
+Rasa; ``bot.nlu.override_component`` is the thin Rasa adapter.
 """
 from __future__ import annotations
 
@@ -15,8 +18,10 @@ from typing import Optional
 import yaml
 
 from bot.language import detect_language
+from bot.nlu.contact_wish import contact_wish
 from bot.nlu.gibberish import looks_like_gibberish
 from bot.nlu.normalize import fold
+from bot.nlu.story import tells_a_school_situation
 from bot.safety import detect_danger
 
 SAFETY_INTENT = "veiligheid"
@@ -24,6 +29,15 @@ OTHER_LANGUAGE_INTENT = "andere_taal"
 FALLBACK_INTENT = "nlu_fallback"
 YES_INTENT = "bevestigen"
 WITHDRAW_INTENT = "hulpvraag_intrekken"
+PERSON_INTENT = "mens_spreken"
+STORY_INTENT = "situatie_thuiszitten"
+# Intents a wish for contact does not replace: they already lead to a person or the form, or are a
+# yes/no to an offer ("ja, bel mij maar").
+CONTACT_WISH_KEEPS = frozenset({PERSON_INTENT, "hulpvraag_starten", WITHDRAW_INTENT, YES_INTENT, "ontkennen"})
+# A story read as situatie_thuiszitten carries this confidence: it is read from the story, not the
+# classifier's certainty, and stays below the mid-form topic threshold (actions/form_support.py), so a
+# long answer inside a form is still taken as the answer.
+STORY_CONFIDENCE = 0.5
 YES_WORDS_FILE = Path(__file__).with_name("ja_woorden.yml")
 # "ik trek het (daar) niet meer": I can't cope any more. Not a withdrawal, unless a request is named.
 _CANT_COPE = re.compile(r"\btrek(?:t)? (?:het|dit|dat|t|'t)(?: \w+){0,3} (?:niet|nie|ni) (?:meer|langer)\b")
@@ -61,6 +75,15 @@ def override_intent(text: str | None, predicted: Optional[str] = None) -> Option
         return FALLBACK_INTENT  # never read nonsense as a yes to an offer
     if predicted == WITHDRAW_INTENT and is_cant_cope(text):
         return FALLBACK_INTENT  # ask what they mean; never withdraw a request on "ik trek het niet meer"
+    if predicted not in CONTACT_WISH_KEEPS and contact_wish(text):
+        return PERSON_INTENT
+    return None
+
+
+def read_from_story(text: str | None, predicted: Optional[str]) -> Optional[tuple[str, float]]:
+    """(intent, confidence) for a "not understood" that tells a child's school situation, else None."""
+    if predicted == FALLBACK_INTENT and tells_a_school_situation(text):
+        return STORY_INTENT, STORY_CONFIDENCE
     return None
 
 

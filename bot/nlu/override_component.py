@@ -11,7 +11,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_groups import FALLBACK_INTENT, resolve_split_fallback
-from bot.nlu.intent_override import override_intent
+from bot.nlu.intent_override import override_intent, read_from_story
 import bot.rasa_speedups  # noqa: F401,E402  (loaded with the model: a faster action-response check)
 import bot.rasa_action_connections  # noqa: F401,E402  (loaded with the model: pooled action-server connections)
 from bot import rasa_action_guard, rasa_graph_runner  # noqa: E402
@@ -23,8 +23,9 @@ rasa_action_guard.install()  # also in `rasa shell`, whose channel is not ours (
     DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False
 )
 class IntentOverride(GraphComponent):
-    """Overrides the predicted intent on danger signals and non-Dutch messages, and takes back a
-    "not understood" that only came from confidence split over intents handled the same way."""
+    """Overrides the predicted intent on danger signals, non-Dutch messages and a wish for contact
+    with a person, and takes back a "not understood" that only came from confidence split over
+    intents handled the same way, or that tells a child's school situation."""
 
     @classmethod
     def create(
@@ -60,7 +61,8 @@ class IntentOverride(GraphComponent):
                     add_to_output=True,
                 )
             elif predicted == FALLBACK_INTENT:
-                resolved = resolve_split_fallback(message.get(INTENT_RANKING_KEY))
+                resolved = (resolve_split_fallback(message.get(INTENT_RANKING_KEY))
+                            or read_from_story(message.get(TEXT), predicted))
                 if resolved:
                     message.set(
                         INTENT,

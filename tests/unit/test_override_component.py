@@ -29,9 +29,22 @@ def test_split_fallback_gets_the_group_intent():
 
 
 def test_a_real_fallback_stays():
-    msg = message("ze willen hem naar het speciaal onderwijs maar daar is een wachtlijst", "nlu_fallback", 0.25,
+    msg = message("speciaal onderwijs wachtlijst?", "nlu_fallback", 0.25,
                   [("nlu_fallback", 0.25), ("vraag_aanmelden", 0.16), ("vraag_tlv", 0.16)])
     assert intent_of(msg) == ("nlu_fallback", 0.25)
+
+
+def test_a_fallback_on_a_childs_school_story_is_read_as_the_situation():
+    msg = message("ze willen hem naar het speciaal onderwijs maar daar is een wachtlijst en nu zit hij thuis",
+                  "nlu_fallback", 0.25, [("nlu_fallback", 0.25), ("vraag_aanmelden", 0.16), ("vraag_tlv", 0.16)])
+    assert intent_of(msg) == ("situatie_thuiszitten", 0.5)
+
+
+def test_a_wish_for_contact_at_the_end_of_a_story_becomes_mens_spreken():
+    story = ("Onze zoon van 13 zit sinds de herfst thuis. School zegt dat ze niets meer kunnen doen. "
+             "Ik ben het zat. Kan iemand van de gemeente mij bellen?")
+    assert intent_of(message(story, "situatie_thuiszitten", 0.6)) == ("mens_spreken", 1.0)
+    assert intent_of(message(story, "nlu_fallback", 0.25, [("nlu_fallback", 0.25)])) == ("mens_spreken", 1.0)
 
 
 def test_a_clear_intent_is_left_alone():

@@ -57,3 +57,15 @@ def test_committed_fallback_without_wordfreq(monkeypatch):
     for text in ["Bellen", "Maken", "wie kan ik in mijn stad bellen"]:
         assert resolve_place(text).status == "onbekend", text
     assert resolve_place("Amstrdam").gm_code == "GM0363"
+
+
+@pytest.mark.parametrize("text,vraag,gm", [
+    ("ik woon in nimwegen", "Bedoelt u de gemeente Nijmegen?", "GM0268"),
+    ("we wonen in builenpest", "Bedoelt u Buitenpost, gemeente Achtkarspelen?", "GM0059"),
+    ("Kerkraad", "Bedoelt u de gemeente Kerkrade?", "GM0928"),
+])
+def test_uncertain_typo_is_a_suggestion(text, vraag, gm):
+    """A typo that is a rare word of its own (wordfreq Zipf 2-3) is asked, not asserted."""
+    r = resolve_place(text)
+    assert (r.status, r.voorstel, r.vraag) == ("dubbelzinnig", True, vraag), r
+    assert [c.gm_code for c in r.candidates] == [gm]

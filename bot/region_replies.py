@@ -36,6 +36,8 @@ REGIONAL_INTENTS = (
 
 SKIP_TITLE = "Liever niet zeggen"
 SKIP_PAYLOAD = '/woonplaats_noemen{"plaats": "geen"}'
+YES_TITLE, NO_TITLE = "Ja", "Nee"
+NO_PAYLOAD = "/woonplaats_noemen"  # no place: the region step asks for the place or postcode
 CONTACT_BUTTON = "Wie kan ik bellen?"
 CONTACT_PAYLOAD = "/vraag_contact"
 LEERPLICHT_WAAR = "Het nummer staat op de website van de gemeente (zoek op 'leerplicht')."
@@ -339,9 +341,13 @@ def ambiguity(res: Resolution, variant: str, library) -> Reply:
     if res.status != DUBBELZINNIG:
         raise ValueError("ambiguity() needs a dubbelzinnig resolution")
     text = _text(library, AMBIGUOUS, variant, vraag=ambiguity_question(res, variant))
-    buttons = () if variant == VOICE else tuple(
-        Button(c.label, f'/woonplaats_noemen{{"plaats": "{c.gm_code}"}}') for c in res.candidates
-    )
+    if variant == VOICE:
+        buttons: tuple[Button, ...] = ()
+    elif res.voorstel and len(res.candidates) == 1:  # "Bedoelt u Marken, gemeente Waterland?"
+        buttons = (Button(YES_TITLE, f'/woonplaats_noemen{{"plaats": "{res.candidates[0].gm_code}"}}'),
+                   Button(NO_TITLE, NO_PAYLOAD))
+    else:
+        buttons = tuple(Button(c.label, f'/woonplaats_noemen{{"plaats": "{c.gm_code}"}}') for c in res.candidates)
     return Reply(text=voice_safe(text) if variant == VOICE else text, buttons=buttons, answer_id=AMBIGUOUS)
 
 

@@ -12,6 +12,10 @@ the index is built). A found municipality is remembered (slot ``gemeente``, its 
   while NLU thought it was small talk or did not understand), or answers our place question;
 - the bot asked for the place and the user's message was not understood: "not recognised, try again".
 
+An uncertain typo match (``Resolution.voorstel``) is never remembered: when the region takes the turn it
+asks "Bedoelt u Marken, gemeente Waterland?" with Ja/Nee buttons (pending choice with one candidate);
+"ja" remembers it, "nee" asks for the place or postcode.
+
 Otherwise the normal answer is given, and answers that depend on the region get a short regional
 line after them (``bot.region_replies.regional_line``).
 """
@@ -42,6 +46,11 @@ GM_CODE = re.compile(r"^GM\d{4}$")
 # Words that show the user is naming a place, so "not recognised" is the right reply (not the fallback).
 PLACE_CUE = re.compile(r"\b(woon\w*|wonen|verhuis\w*|gemeente|postcode|plaats|dorp|stad|bedoel\w*|regio)\b", re.I)
 ORDINALS = {"eerste": 0, "1e": 0, "tweede": 1, "2e": 1, "derde": 2, "3e": 2, "vierde": 3, "4e": 3}
+# A typed answer to "Bedoelt u Marken, gemeente Waterland?" (a suggestion: one candidate).
+YES = re.compile(r"^\W*(ja+|jazeker|jawel|jep|yes|klopt|inderdaad|precies|correct|dat klopt|ja,? dat klopt|"
+                 r"ja,? klopt|ja,? die|ja graag|ok(e|é|ay)?)\W*$", re.I)
+NO = re.compile(r"^\W*(nee+|neen|nope|no|klopt niet|dat klopt niet|nee,? dat klopt niet|niet die|"
+                r"nee,? (dat is het )?niet|nee,? andere plaats)\W*$", re.I)
 INTRO = "kennismaking"
 
 
@@ -76,6 +85,8 @@ def _choice(inp: RegionInput, directory) -> Optional[str]:
     if not (inp.pending or "").startswith(PENDING_CHOICE + ":") or not inp.text or directory is None:
         return None
     codes = [c for c in inp.pending.split(":", 1)[1].split(",") if c]
+    if len(codes) == 1 and YES.match(inp.text.strip()):
+        return codes[0]  # "ja" to a suggestion
     words = re.findall(r"[\w-]+", fold(inp.text))
     for w in words:
         if w in ORDINALS and ORDINALS[w] < len(codes):
@@ -88,6 +99,14 @@ def _choice(inp: RegionInput, directory) -> Optional[str]:
         if any(n and f" {n.replace('-', ' ')} " in text for n in names):
             hits.append(code)
     return hits[0] if len(hits) == 1 else None
+
+
+def _declines_suggestion(inp: RegionInput) -> bool:
+    """A typed "nee" to a suggestion (an open choice with one candidate)."""
+    pending = inp.pending or ""
+    if not pending.startswith(PENDING_CHOICE + ":") or not inp.text:
+        return False
+    return len([c for c in pending.split(":", 1)[1].split(",") if c]) == 1 and bool(NO.match(inp.text.strip()))
 
 
 def resolve(inp: RegionInput, directory=None) -> tuple[Optional[Resolution], bool]:
@@ -149,6 +168,9 @@ def plan_region(inp: RegionInput, library, directory) -> RegionStep:
             pc4 = res.postcode if found and res and res.postcode else None
             return take([rr.contacts_reply(known, v, library, directory, pc4)], known, None, [rr.CONTACTS])
         return take([rr.ask_place(v, library)], None, PENDING_PLACE, [rr.ASK_PLACE])
+
+    if status == ONBEKEND and _declines_suggestion(inp):  # "nee" to "Bedoelt u Marken?": ask the place
+        return take([rr.ask_place(v, library)], inp.gemeente, PENDING_PLACE, [rr.ASK_PLACE])
 
     if inp.intent == NAME_PLACE and not inp.pending and status == ONBEKEND and not skipped \
             and inp.text and not PLACE_CUE.search(inp.text):

@@ -16,6 +16,10 @@ How a message is read, in order:
    4 letters are never fuzzy-matched (so "Ede" never becomes "Edam"); 5-7 letters allow 1 edit,
    8-11 letters 2 edits, longer names 3.
 
+A typo match on a word that exists in Dutch but is rare (wordfreq Zipf 2-3, e.g. "leyden") is not
+asserted: it comes back ``dubbelzinnig`` with ``voorstel=True`` and the question "Bedoelt u ...?".
+Common words (Zipf >= 3: "maken", "bellen") are never typos of a place; see place_fuzzy.
+
 Precedence when a name means several things: current municipality names beat former municipalities,
 which beat woonplaatsen. Within the winning kind, more than one municipality means ``dubbelzinnig``.
 Lower-ranked meanings are returned in ``ook_mogelijk`` so the dialogue can confirm if it wants.
@@ -133,6 +137,10 @@ def _resolve(idx: PlaceIndex, text: str, expecting: bool) -> Resolution:
     h, gms, soort, naam, lower = results[0]
     matched = text[h.start:h.end]
     kind = "fuzzy" if h.fuzzy else MATCH_KIND[soort]
+    if all(r[0].unsure for r in results):  # an uncertain typo: suggest it, never assert it
+        cands = tuple(Candidate(g, idx.gm_name(g), idx.label(g, r[2], r[3])) for r in results for g in r[1])
+        return Resolution(DUBBELZINNIG, match=kind, matched_text=matched, place=idx.display.get(h.key, naam),
+                          candidates=tuple(dict.fromkeys(cands))[:6], voorstel=True)
     if len(all_gms) == 1:
         g = all_gms[0]
         ook = tuple(Candidate(x, idx.gm_name(x), idx.label(x, s, n)) for x, s, n in lower[:5])

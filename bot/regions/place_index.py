@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.regions.dutch_words import DutchWords
 from bot.regions.normalize import key, phrase, split_suffix
 
 CONTENT_DIR = Path(os.environ.get("WEGWIJZER_REGIO_DIR", Path(__file__).resolve().parents[2] / "content" / "regio"))
@@ -101,6 +102,8 @@ class PlaceIndex:
                 self.fuzzy_buckets.setdefault(k[0], []).append(k)
         for b in self.fuzzy_buckets.values():
             b.sort()
+        # how common a word is in Dutch (wordfreq): ordinary words are never typos of places
+        self.words = DutchWords(exclude=set(self.by_key))
         self.lock = threading.Lock()
 
     # ---- helpers -------------------------------------------------------------------------------

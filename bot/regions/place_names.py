@@ -21,6 +21,7 @@ class PlaceHit:
     token_start: int = 0
     token_end: int = 0
     province: str | None = None  # province qualifier code found after the name
+    unsure: bool = False  # a fuzzy hit on a word that exists in Dutch: suggest, do not assert
 
 
 def sentence_starts(text: str) -> set[int]:
@@ -53,6 +54,10 @@ def accept_name(idx: PlaceIndex, k: str, text: str, tokens: list[str], hit: Plac
                                                          and prev[-2] in RESIDENCE_CUES))
     if cls == "functiewoord":
         return cap and (prep or res or whole)
+    if cls == "hoofdletter":
+        return cap or prep or res or whole
+    if cls == "met_cue":
+        return prep or res or (whole and expecting)
     if cls == "woord":
         if k.split(" ")[0] in ("de", "den", "het", "t", "s"):
             # "De Wijk", "De Punt": "in de wijk" is ordinary Dutch; needs capitals in the text

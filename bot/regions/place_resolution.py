@@ -30,12 +30,18 @@ class Resolution:
     swv_po: str | None = None  # for postcode matches (2015 layout)
     swv_vo: str | None = None
     reden: str | None = None  # for onbekend: leeg | geen_plaats | postcode_onbekend | provincie_of_land
+    voorstel: bool = False  # dubbelzinnig because the typo match is uncertain: ask "Bedoelt u ...?"
 
     @property
     def vraag(self) -> str | None:
         """A short Dutch question for ``dubbelzinnig`` (the dialogue may use its own wording)."""
         if self.status != DUBBELZINNIG or not self.candidates:
             return None
+        if self.voorstel and len(self.candidates) == 1:
+            c = self.candidates[0]
+            if not self.place or self.place.casefold() == c.gemeente.split(" (")[0].casefold():
+                return f"Bedoelt u de gemeente {c.gemeente}?"
+            return f"Bedoelt u {self.place}, gemeente {c.gemeente}?"
         labels = [c.label for c in self.candidates]
         opties = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " of " + labels[-1]
         if self.match == "former" and self.place:

@@ -158,3 +158,44 @@ def test_unknown_word_read_as_a_place_leaves_the_turn_to_the_fallback(lib, direc
     assert not step.takes_turn
     cued = plan(lib, directory, "woonplaats_noemen", "wij wonen in Parijs")
     assert cued.answered == ("regio_niet_herkend",)
+
+
+# --- an uncertain typo is a suggestion: "Bedoelt u ...?" with Ja/Nee (issue 16 item 5) -----------
+
+def test_uncertain_typo_asks_yes_or_no(lib, directory):
+    step = plan(lib, directory, "woonplaats_noemen", "ik woon in nimwegen")
+    assert step.takes_turn and step.gemeente is None and step.pending == "keuze:GM0268"
+    assert step.replies[0].text.startswith("Bedoelt u de gemeente Nijmegen?")
+    assert [(b.title, b.payload) for b in step.replies[0].buttons] == [
+        ("Ja", '/woonplaats_noemen{"plaats": "GM0268"}'), ("Nee", "/woonplaats_noemen")]
+    young = plan(lib, directory, "woonplaats_noemen", "ik woon in builenpest", variant="jongere")
+    assert young.replies[0].text.startswith("Bedoel je Buitenpost, gemeente Achtkarspelen?")
+
+
+@pytest.mark.parametrize("answer", ["ja", "Ja!", "klopt", "ja, dat klopt"])
+def test_typed_yes_takes_the_suggestion(lib, directory, answer):
+    step = plan(lib, directory, "bevestigen", answer, pending="keuze:GM0268")
+    assert step.takes_turn and step.gemeente == "GM0268"
+
+
+def test_yes_button_takes_the_suggestion(lib, directory):
+    step = plan(lib, directory, "woonplaats_noemen", "", place_entities=("GM0268",), pending="keuze:GM0268")
+    assert step.gemeente == "GM0268" and step.answered == ("regio_contacten",)
+
+
+@pytest.mark.parametrize("intent,answer", [("ontkennen", "nee"), ("ontkennen", "Nee, dat klopt niet"),
+                                           ("woonplaats_noemen", "")])
+def test_no_asks_for_the_place(lib, directory, intent, answer):
+    step = plan(lib, directory, intent, answer, pending="keuze:GM0268")
+    assert step.takes_turn and step.gemeente is None
+    assert step.pending == PENDING_PLACE and step.answered == ("vraag_contact",)
+
+
+def test_yes_and_no_words_do_not_choose_between_several_places(lib, directory):
+    step = plan(lib, directory, "bevestigen", "ja", pending="keuze:GM0373,GM0893")
+    assert step.gemeente is None
+
+
+def test_suggestion_inside_a_story_is_not_remembered(lib, directory):
+    step = plan(lib, directory, "situatie_thuiszitten", "we wonen in nimwegen en mijn zoon zit al weken thuis")
+    assert not step.takes_turn and step.gemeente is None

@@ -68,3 +68,26 @@ def test_intents_that_already_lead_to_a_person_or_answer_an_offer_stay(predicted
 
 def test_danger_still_comes_first():
     assert override_intent("mijn vader slaat me, kan iemand mij bellen", "mens_spreken") == "veiligheid"
+
+
+@pytest.mark.parametrize("text", [
+    "kan er wellicht iemand van jullie mij terugbellen morgen",
+    "liever wil ik een echt mens spreken",
+    "ik wil liever praten met een echte persoon",
+    "heeft u een medewerker die Arabisch spreekt en mij kan bellen",
+    "kan er iemand van het wijkteam bij ons langskomen",
+    "kunnen jullie een keer met ons praten over onze dochter",
+    "ik wil met iemand spreken die er kennis van heeft",
+    "zou het loket contact met mij kunnen opnemen",
+    "graag dat het contactpunt contact met ons wil opnemen",
+])
+def test_more_ways_to_ask_for_a_person(text):
+    assert contact_wish(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "kan ik bij jullie een afspraak maken voor de tandarts",
+    "kan er iemand bij ons thuis komen helpen met ons kind",  # help at home: jeugdhulp, not a call
+])
+def test_not_a_wish_to_talk_to_the_contact_point(text):
+    assert contact_wish(text) is None, text

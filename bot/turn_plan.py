@@ -6,7 +6,11 @@ only collect the inputs from the tracker and send the replies.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional, Sequence
+
+import yaml
 
 from bot.audience import detect_audience
 from bot.language import detect_language
@@ -52,8 +56,22 @@ class TurnPlan:
     answered: tuple[str, ...] = field(default_factory=tuple)
 
 
+TOPICS_FILE = Path(__file__).resolve().parent / "rasa" / "domain" / "onderwerpen.yml"
+
+
+@lru_cache(maxsize=1)
+def topic_intents(path: Path = TOPICS_FILE) -> frozenset[str]:
+    """The guidance topics: the intents of the domain's ``onderwerpen.yml`` (one list, kept by the
+    people who add a topic), so a new topic is suggested, answered as a second question and
+    answered inside a form like every other."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return frozenset(str(i) for i in data.get("intents") or ())
+
+
 def is_topic(intent: str) -> bool:
-    return intent.startswith("vraag_") or intent == "situatie_thuiszitten"
+    """A guidance topic, or the region question "wie kan ik bellen" (a topic that the region step
+    answers, so never an extra one)."""
+    return intent in topic_intents() or intent in NOT_AN_EXTRA_TOPIC
 
 
 def resolve_audience(turn: TurnInput) -> str:

@@ -115,3 +115,13 @@ def test_english_message_gets_english_reply_without_dutch_intro(library):
 def test_other_language_gets_intro_and_dutch_reply(library):
     turn = TurnInput(intent="andere_taal", text="Dzień dobry, mój syn nie chodzi do szkoły", first_bot_turn=True)
     assert ids(plan_turn(turn, library)) == ["kennismaking", "andere_taal"]
+
+
+def test_every_guidance_topic_of_the_domain_is_a_topic_and_nothing_else_is():
+    from bot.turn_plan import is_topic, topic_intents
+
+    assert {"situatie_thuiszitten", "vraag_tlv", "oorzaak_pesten", "wachtlijst", "mdo"} <= topic_intents()
+    assert all(is_topic(t) for t in topic_intents())
+    assert is_topic("vraag_contact")  # the region step answers it
+    for other in ("groet", "mens_spreken", "nlu_fallback", "veiligheid", "bevestigen", "vraag_contact_x"):
+        assert not is_topic(other)

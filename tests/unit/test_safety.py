@@ -68,6 +68,8 @@ POSITIVES: list[tuple[str, str]] = [
     ("ik brand mezelf met een aansteker", "zelfbeschadiging"),
     ("ze heeft sneetjes op haar armen", "zelfbeschadiging"),
     ("vanavond zag ik sneeën op zijn armen", "zelfbeschadiging"),
+    ("haar vader drinkt te veel en wordt dan heel kwaad op ons", "geweld_thuis"),
+    ("mn stiefvader wordt agressief als hij gedronken heeft", "geweld_thuis"),
     ("er zitten krasjes op mijn benen", "zelfbeschadiging"),
     ("de juf zag sneden in haar polsen", "zelfbeschadiging"),
     ("ik ben weer gaan snijden", "zelfbeschadiging"),
@@ -139,6 +141,8 @@ POSITIVES: list[tuple[str, str]] = [
 
 NEGATIVES: list[str] = [
     "ik snij de broodjes in sneden op de plank",
+    "mijn vader drinkt koffie en is boos op de school",
+    "mijn moeder drinkt geen alcohol maar is wel boos op de mentor",
     "de sneden van het stokbrood liggen op zijn bord",
     "ik ben zijn vader",
     "ik sla hem over als hij weer een les mist",

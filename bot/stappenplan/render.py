@@ -191,8 +191,8 @@ def _safety_text(variant: str) -> str:
     try:
         answer = load_answer_file(Path(SAFETY_FILE))
     except (ContentError, OSError):  # never lose the numbers because a file is broken
-        return ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelfmoordpreventie: 0800-0113. "
-                "De Kindertelefoon: 0800-0432.")
+        return ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelfmoordpreventie: bel gratis 113 of "
+                "0800-0113, dag en nacht. De Kindertelefoon (8 tot 18 jaar): 0800-0432.")
     return answer.tekst.get(variant) or answer.tekst.get(PARENT, "")
 
 

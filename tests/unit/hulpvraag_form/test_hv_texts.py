@@ -28,7 +28,8 @@ def problems_for(tmp_path: Path, content: str, stem="proef"):
 
 
 def test_real_texts_pass_the_checker(capsys):
-    assert check_texts.main(["--dir", str(CONTENT_DIR)], today=TODAY) == 0
+    # today's date: a check date set when the texts were checked must not count as "in the future"
+    assert check_texts.main(["--dir", str(CONTENT_DIR)], today=dt.date.today()) == 0
     assert "OK" in capsys.readouterr().out
 
 

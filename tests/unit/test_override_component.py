@@ -35,9 +35,15 @@ def test_a_real_fallback_stays():
 
 
 def test_a_fallback_on_a_childs_school_story_is_read_as_the_situation():
-    msg = message("ze willen hem naar het speciaal onderwijs maar daar is een wachtlijst en nu zit hij thuis",
+    msg = message("ze willen hem naar het speciaal onderwijs maar daar is nog geen plek en nu zit hij thuis",
                   "nlu_fallback", 0.25, [("nlu_fallback", 0.25), ("vraag_aanmelden", 0.16), ("vraag_tlv", 0.16)])
     assert intent_of(msg) == ("situatie_thuiszitten", 0.5)
+
+
+def test_a_fallback_on_a_story_with_one_cause_gets_that_cause():
+    msg = message("ze willen hem naar het speciaal onderwijs maar daar is een wachtlijst en nu zit hij thuis",
+                  "nlu_fallback", 0.25, [("nlu_fallback", 0.25), ("vraag_aanmelden", 0.16), ("vraag_tlv", 0.16)])
+    assert intent_of(msg) == ("wachtlijst", 0.5)
 
 
 def test_a_wish_for_contact_at_the_end_of_a_story_becomes_mens_spreken():

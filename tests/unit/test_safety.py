@@ -70,6 +70,8 @@ POSITIVES: list[tuple[str, str]] = [
     ("vanavond zag ik sneeën op zijn armen", "zelfbeschadiging"),
     ("haar vader drinkt te veel en wordt dan heel kwaad op ons", "geweld_thuis"),
     ("mn stiefvader wordt agressief als hij gedronken heeft", "geweld_thuis"),
+    ("als mijn vader boos is smijt hij met spullen", "geweld_thuis"),
+    ("ik durf niet naar beneden als hij thuis is", "geweld_thuis"),
     ("er zitten krasjes op mijn benen", "zelfbeschadiging"),
     ("de juf zag sneden in haar polsen", "zelfbeschadiging"),
     ("ik ben weer gaan snijden", "zelfbeschadiging"),
@@ -142,6 +144,8 @@ POSITIVES: list[tuple[str, str]] = [
 NEGATIVES: list[str] = [
     "ik snij de broodjes in sneden op de plank",
     "mijn vader drinkt koffie en is boos op de school",
+    "ik durf niet naar school",
+    "mijn broertje gooit zijn tas in de hoek",
     "mijn moeder drinkt geen alcohol maar is wel boos op de mentor",
     "de sneden van het stokbrood liggen op zijn bord",
     "ik ben zijn vader",

@@ -71,6 +71,8 @@ POSITIVES: list[tuple[str, str]] = [
     ("haar vader drinkt te veel en wordt dan heel kwaad op ons", "geweld_thuis"),
     ("mn stiefvader wordt agressief als hij gedronken heeft", "geweld_thuis"),
     ("misschien is het fijner als ik er echt niet meer ben", "zelfdoding"),
+    ("de mentor zag dat hij zich in zijn benen had gekrast", "zelfbeschadiging"),
+    ("ze snijdt zich in haar armen", "zelfbeschadiging"),
     ("zou het makkelijker zijn als ik er gwn nie meer ben", "zelfdoding"),
     ("als mijn vader boos is smijt hij met spullen", "geweld_thuis"),
     ("ik durf niet naar beneden als hij thuis is", "geweld_thuis"),

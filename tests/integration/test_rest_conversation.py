@@ -53,7 +53,8 @@ def test_self_harm_and_suicide_get_113(stack, message):
 def test_young_person_gets_youth_variant(stack):
     sender = stack.new_sender()
     texts = stack.texts(sender, "mag school mij zomaar naar huis sturen als ik boos word? ben 14")
-    assert any(content_text(stack, "vraag_schorsing", "jongere") in t for t in texts)
+    # sent home without a formal schorsing: its own topic since issue 16
+    assert any(content_text(stack, "naar_huis_gestuurd", "jongere") in t for t in texts)
 
 
 def test_widget_metadata_chooses_youth_variant(stack):

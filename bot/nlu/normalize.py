@@ -81,8 +81,11 @@ def normalize_text(text: str) -> str:
     return " ".join(_normalize_chunk(chunk) for chunk in text.split())
 
 
+@lru_cache(maxsize=64)
 def normalize_for_matching(text: str) -> str:
-    """Normalised words separated by single spaces; sentence ends become " . "."""
+    """Normalised words separated by single spaces; sentence ends become " . ".
+
+    Cached: safety, the wish for contact, the story and its cause all read the same message."""
     spaced = _SENTENCE_END.sub(" . ", normalize_text(text))
     return " ".join(_NOT_WORD.sub(" ", spaced).split())
 

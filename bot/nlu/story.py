@@ -15,7 +15,7 @@ from typing import Optional
 
 import yaml
 
-from bot.nlu.normalize import normalize_text
+from bot.nlu.normalize import normalize_for_matching
 
 CUES_FILE = Path(__file__).with_name("verhaal.yml")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -39,7 +39,7 @@ def tells_a_school_situation(text: Optional[str]) -> bool:
     if not text:
         return False
     cues = load_cues()
-    words = _WORDS.findall(normalize_text(text))
+    words = _WORDS.findall(normalize_for_matching(text))
     if len(words) < cues.min_words:
         return False
     present = set(words)

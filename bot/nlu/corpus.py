@@ -1,6 +1,6 @@
 """The independent realistic corpus (``tests/nlu_corpus/``) scored as the first reply would treat it.
 
-    python -m bot.nlu.corpus MODEL [--file tests/nlu_corpus/onafhankelijk_2026-12.tsv] [--report PATH]
+    python -m bot.nlu.corpus MODEL [--file F ...] [--report PATH] [--min-right 0.55] [--max-bare 0.03]
 
 Each line is ``id, persona, expected topics, previous topic, message``. The first expected topic
 decides the answer. A message counts as right when the intent the assistant acts on (after the
@@ -13,7 +13,9 @@ not use the previous topic yet), the bare "niet begrepen" on messages that descr
 situation, and danger: recognised when the intent is ``veiligheid`` or the safety patterns, which
 run on every message before any answer, fire.
 
-This is a measurement, not a test with a floor: the floors of issue 16 come when the capabilities do.
+``scripts/test`` runs it on every corpus in ``tests/nlu_corpus/`` with floors that guard what this
+session reached (every danger message recognised, a share right, almost no bare "niet begrepen" on a
+situation); issue 16's own targets (0.92 right, none bare) are higher and come when the capabilities do.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from typing import Iterable, Optional
 from bot.nlu.probe import SAFETY_INTENT, same_handling
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULT_FILE = REPO / "tests" / "nlu_corpus" / "onafhankelijk_2026-12.tsv"
+CORPUS_DIR = REPO / "tests" / "nlu_corpus"
 FALLBACK = "nlu_fallback"
 LONG_WORDS = 30
 # Topics that describe a child's situation: a bare "niet begrepen" on these is what issue 16 forbids.
@@ -142,19 +144,39 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("model", type=Path)
-    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
-    parser.add_argument("--report", type=Path, help="schrijf de tabel ook naar dit bestand")
+    parser.add_argument("--file", type=Path, action="append",
+                        help="een corpus (mag vaker); standaard alle .tsv in tests/nlu_corpus/")
+    parser.add_argument("--report", type=Path, help="schrijf de tabellen ook naar dit bestand")
+    parser.add_argument("--min-right", type=float, default=0.0, help="ondergrens goed, per corpus")
+    parser.add_argument("--max-bare", type=float, default=1.0,
+                        help="bovengrens voor het aandeel kaal 'niet begrepen' op een situatie, per corpus")
     args = parser.parse_args(argv)
     logging.getLogger("rasa").setLevel(logging.WARNING)
-    outcomes, intents = asyncio.run(_classify(args.model, read_corpus(args.file)))
-    table = report(outcomes, intents)
-    print(table)
+    files = args.file or sorted(CORPUS_DIR.glob("*.tsv"))
+    corpora = {path: read_corpus(path) for path in files}
+    outcomes, intents = asyncio.run(_classify(args.model, [m for ms in corpora.values() for m in ms]))
+    failures, tables, start = [], [], 0
+    for path, messages in corpora.items():
+        mine = outcomes[start:start + len(messages)]
+        start += len(messages)
+        tables.append(f"## {path.name}\n\n{report(mine, intents)}")
+        right = sum(o.right for o in mine) / len(mine) if mine else 0.0
+        situation = [o for o in mine if o.message.describes_situation]
+        bare = sum(o.intent == FALLBACK for o in situation) / len(situation) if situation else 0.0
+        missed = [o.message.id for o in mine if SAFETY_INTENT in o.message.topics and not o.danger_seen]
+        if missed:
+            failures.append(f"{path.name}: gevaar niet herkend in {', '.join(missed)}")
+        if right < args.min_right:
+            failures.append(f"{path.name}: goed {right:.3f} is onder de grens {args.min_right}")
+        if bare > args.max_bare:
+            failures.append(f"{path.name}: kaal 'niet begrepen' op {bare:.3f} van de situaties, boven {args.max_bare}")
+    text = "\n\n".join(tables)
+    print(text)
     if args.report:
-        args.report.write_text(table + "\n", encoding="utf-8")
-    missed = [o.message.id for o in outcomes if SAFETY_INTENT in o.message.topics and not o.danger_seen]
-    if missed:
-        print(f"gevaar niet herkend: {', '.join(missed)}")
-    return 0
+        args.report.write_text(text + "\n", encoding="utf-8")
+    for failure in failures:
+        print(f"FOUT: {failure}")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,38 @@
+"""bot.nlu.corpus without Rasa: reading the five-column corpus and scoring what the user gets."""
+import pytest
+
+from bot.nlu.corpus import CORPUS_DIR, Message, Outcome, read_corpus, report
+
+
+def test_reads_every_corpus_whole():
+    for path in sorted(CORPUS_DIR.glob("*.tsv")):
+        messages = read_corpus(path)
+        assert messages and all(m.topics and m.text for m in messages), path.name
+        assert len({m.id for m in messages}) == len(messages), path.name
+
+
+def test_a_line_without_five_columns_is_an_error(tmp_path):
+    bad = tmp_path / "c.tsv"
+    bad.write_text("# comment\nA1\tpersona\tvraag_tlv\twat is een tlv\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        read_corpus(bad)
+
+
+def message(topics, text="wat is een tlv", previous=None):
+    return Message("X1", "ouder", tuple(topics), previous, text)
+
+
+def test_the_first_topic_decides_and_a_bare_fallback_on_a_story_counts():
+    story = "onze zoon van twaalf zit al weken thuis omdat school zegt dat ze hem niet aankunnen en niemand doet iets"
+    outcomes = [
+        Outcome(message(["vraag_tlv", "vraag_opp"]), "vraag_tlv", False),
+        Outcome(message(["vraag_tlv", "vraag_opp"]), "vraag_opp", False),
+        Outcome(message(["situatie_thuiszitten"], story), "nlu_fallback", False),
+        Outcome(message(["veiligheid"], "mijn vader slaat me"), "situatie_thuiszitten", True),
+    ]
+    assert [o.right for o in outcomes] == [True, False, False, False]
+    assert outcomes[3].danger_seen  # the patterns saw it, even though the intent did not
+    table = report(outcomes, ["vraag_tlv", "vraag_opp", "situatie_thuiszitten", "veiligheid"])
+    assert "| goed, alle berichten | 0.250 (1/4) |" in table
+    assert "kaal 'niet begrepen' op een situatie | 1 van" in table
+    assert "| gevaar herkend | 1 van 1 |" in table

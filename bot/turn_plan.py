@@ -36,6 +36,9 @@ SUGGESTION_MIN_CONFIDENCE = 0.1
 MAX_SUGGESTIONS = 3
 # Region intents are answered by the region step (bot.region_turn), never as an extra topic.
 NOT_AN_EXTRA_TOPIC = {"vraag_contact"}
+# The general story answer is never added after a specific topic: a parent who told about bullying
+# gets the bullying answer, whose buttons offer the step plan and a person, not both texts.
+STORY_TOPIC = "situatie_thuiszitten"
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def second_topic(turn: TurnInput, main: str) -> Optional[str]:
     if len(turn.text.split()) < 6:
         return None
     for name, confidence in turn.intent_ranking:
-        if name == main or not is_topic(name) or name in NOT_AN_EXTRA_TOPIC:
+        if name == main or not is_topic(name) or name in NOT_AN_EXTRA_TOPIC or name == STORY_TOPIC:
             continue
         if confidence >= SECOND_TOPIC_MIN_CONFIDENCE:
             return name

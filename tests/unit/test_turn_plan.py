@@ -125,3 +125,15 @@ def test_every_guidance_topic_of_the_domain_is_a_topic_and_nothing_else_is():
     assert is_topic("vraag_contact")  # the region step answers it
     for other in ("groet", "mens_spreken", "nlu_fallback", "veiligheid", "bevestigen", "vraag_contact_x"):
         assert not is_topic(other)
+
+
+def test_the_general_story_answer_is_never_added_after_a_specific_topic():
+    from bot.turn_plan import TurnInput, second_topic
+
+    turn = TurnInput(intent="oorzaak_pesten",
+                     text="onze dochter wordt al maanden gepest en zit nu drie weken thuis, wat kunnen we doen",
+                     intent_ranking=[("oorzaak_pesten", 0.55), ("situatie_thuiszitten", 0.35), ("vraag_klacht", 0.05)])
+    assert second_topic(turn, "oorzaak_pesten") is None
+    turn2 = TurnInput(intent="oorzaak_pesten", text=turn.text,
+                      intent_ranking=[("oorzaak_pesten", 0.55), ("vraag_klacht", 0.3)])
+    assert second_topic(turn2, "oorzaak_pesten") == "vraag_klacht"

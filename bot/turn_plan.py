@@ -12,10 +12,12 @@ from typing import Iterable, Optional, Sequence
 
 import yaml
 
+from bot import clock
 from bot.audience import detect_audience
 from bot.language import detect_language
 from bot.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_answer
 from bot.safety import detect_danger
+from bot.turn.acknowledgement import acknowledgement
 
 SAFETY = "veiligheid"
 FALLBACK = "nlu_fallback"
@@ -124,6 +126,10 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
 
     replies: list[Reply] = []
     title = button_titles(library)
+    # A story gets one sentence that shows it was heard, before the answer to its topic (not before
+    # the general story answer, which opens with its own, nor before safety).
+    heard = (acknowledgement(turn.text, variant, clock.today(), library)
+             if turn.text and is_topic(intent) and intent != STORY_TOPIC and intent != SAFETY else None)
     for answer_id in ids:
         answer = library.get(answer_id) or library.get(FALLBACK)
         if answer is None:
@@ -135,6 +141,9 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
             reply = render_answer(answer, variant, title, with_buttons=is_last)
         if answer.id == FALLBACK and is_last:
             reply = _with_suggestions(reply, turn, title, variant)
+        if heard and answer.id == intent:
+            reply = Reply(text=f"{heard}\n{reply.text}", buttons=reply.buttons, answer_id=reply.answer_id)
+            heard = None
         replies.append(reply)
     return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids))
 

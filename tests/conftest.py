@@ -5,8 +5,8 @@ sets that variable before any test or server starts, so every process a test sta
 action server, the console) lives on the same day. Tests that write a date into a message write it
 relative to this day (``tests/support/dates.py``), never to the real one.
 
-``scripts/test`` runs the suite once more with another real clock (libfaketime) and another fixed
-day (``WEGWIJZER_TEST_VANDAAG``), so a test that reads the real calendar cannot slip in unnoticed.
+``scripts/test`` runs the suite once more on another fixed day (``WEGWIJZER_TEST_VANDAAG=2027-07-31``),
+so a test that reads the real calendar or assumes the default day cannot slip in unnoticed.
 """
 from __future__ import annotations
 

@@ -18,6 +18,12 @@ POSITIVES: list[tuple[str, str]] = [
     ("ik wil echt nie meer leve", "zelfdoding"),
     ("wil er nie meer zijn", "zelfdoding"),
     ("ik wil er gwn niet meer zijn", "zelfdoding"),
+    ("soms wil ik er gewoon niet meer zijn", "zelfdoding"),
+    ("ze heeft op internet gezocht hoe je jezelf iets aan kan doen", "zelfbeschadiging"),
+    ("hij zegt dat hij zichzelf wat wil aandoen", "zelfdoding"),
+    ("mijn pa wordt kwaad als hij moe is en slaat dan", "geweld_thuis"),
+    ("me stiefvader schreeuwt de hele avond en slaat soms", "geweld_thuis"),
+    ("en als ik er echt niet meer wil zijn?", "zelfdoding"),
     ("zelfmoord", "zelfdoding"),
     ("ik denk de laatste tijd vaak aan zelfmoord", "zelfdoding"),
     ("zelfmoort", "zelfdoding"),
@@ -232,6 +238,11 @@ NEGATIVES: list[str] = [
     "de school doet mij pijn met die regels",
     "de klas gaat beter zonder mij als mentor zegt de school",
     "het gesprek ging beter zonder mijn ex erbij",
+    "ik wil er niet meer bij zijn op die school",
+    "hij wil er gewoon niet meer naartoe",
+    "mijn broer speelt tennis en slaat de bal heel hard",
+    "mijn vader zegt dat die regel nergens op slaat",
+    "mijn moeder vindt dat de school de plank misslaat",
 ]
 
 

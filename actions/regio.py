@@ -74,7 +74,7 @@ def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
             turn = replace(turn, intent=FALLBACK)
         plan = plan_turn(turn, library())
         replies = add_regional_lines(plan.replies, step.gemeente, inp.variant, get_directory())
-        plan = TurnPlan(replies=replies, audience=plan.audience, answered=plan.answered)
+        plan = replace(plan, replies=replies)
     plan, offer_events = with_offer(plan, tracker, inp.variant, region_asks=bool(step.pending))
     return send(plan, dispatcher, tracker) + slot_events(tracker, step) + offer_events
 
@@ -89,7 +89,7 @@ def with_offer(plan: TurnPlan, tracker: Tracker, variant: str,
     if offer is not None:
         # the offer's yes/no are the only buttons: the topic buttons before it would compete
         replies = tuple(replace(r, buttons=()) for r in plan.replies) + (offer,)
-        plan = TurnPlan(replies=replies, audience=plan.audience, answered=plan.answered)
+        plan = replace(plan, replies=replies)
         return plan, [SlotSet(OFFER_SLOT, OFFER_SLOT_VALUE)]
     if tracker.get_slot(OFFER_SLOT):
         return plan, [SlotSet(OFFER_SLOT, None)]  # the offer was not taken up: it lapses

@@ -11,6 +11,7 @@ from bot.turn_plan import TurnInput, TurnPlan
 
 VOICE_CHANNELS = {"twilio_voice", "twilio_voice_nl", "spraak", "voice"}
 AUDIENCE_SLOT = "doelgroep"
+TOPIC_SLOT = "onderwerp"
 
 
 def _metadata(tracker: Tracker) -> Dict[str, Any]:
@@ -56,13 +57,22 @@ def turn_input(tracker: Tracker, intent: Optional[str] = None) -> TurnInput:
         audience_hint=_audience_hint(metadata),
         voice=tracker.get_latest_input_channel() in VOICE_CHANNELS or metadata.get("spraak") is True,
         first_bot_turn=_first_bot_turn(tracker),
+        previous_topic=_text_slot(tracker, TOPIC_SLOT),
     )
+
+
+def _text_slot(tracker: Tracker, name: str) -> Optional[str]:
+    value = tracker.get_slot(name)
+    return value if isinstance(value, str) and value else None
 
 
 def send(plan: TurnPlan, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:
     for reply in plan.replies:
         buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
         dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+    events = []
     if tracker.get_slot(AUDIENCE_SLOT) != plan.audience:
-        return [SlotSet(AUDIENCE_SLOT, plan.audience)]
-    return []
+        events.append(SlotSet(AUDIENCE_SLOT, plan.audience))
+    if plan.topic and tracker.get_slot(TOPIC_SLOT) != plan.topic:
+        events.append(SlotSet(TOPIC_SLOT, plan.topic))
+    return events

@@ -18,6 +18,7 @@ from bot.language import detect_language
 from bot.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_answer
 from bot.safety import detect_danger
 from bot.turn.acknowledgement import acknowledgement
+from bot.turn.follow_up import detect_follow_up, follow_up_reply
 
 SAFETY = "veiligheid"
 FALLBACK = "nlu_fallback"
@@ -52,6 +53,7 @@ class TurnInput:
     audience_hint: Optional[str] = None  # from channel metadata, e.g. the youth widget
     voice: bool = False
     first_bot_turn: bool = False
+    previous_topic: Optional[str] = None  # the guidance topic answered last in this conversation
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class TurnPlan:
     replies: tuple[Reply, ...]
     audience: str
     answered: tuple[str, ...] = field(default_factory=tuple)
+    # The guidance topic the conversation is about after this turn (follow-ups refer to it); None
+    # when this turn answered no topic (the previous one still stands).
+    topic: Optional[str] = None
 
 
 TOPICS_FILE = Path(__file__).resolve().parent / "rasa" / "domain" / "onderwerpen.yml"
@@ -124,8 +129,14 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
         if extra:
             ids.append(extra)
 
-    replies: list[Reply] = []
     title = button_titles(library)
+    if intent != SAFETY and not english and turn.text:
+        follow_up = follow_up_turn(turn, intent, variant, library, title)
+        if follow_up is not None:
+            return TurnPlan(replies=(follow_up[0],), audience=audience, answered=(follow_up[0].answer_id,),
+                            topic=follow_up[1])
+
+    replies: list[Reply] = []
     # A story gets one sentence that shows it was heard, before the answer to its topic (not before
     # the general story answer, which opens with its own, nor before safety).
     heard = (acknowledgement(turn.text, variant, clock.today(), library)
@@ -145,7 +156,26 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
             reply = Reply(text=f"{heard}\n{reply.text}", buttons=reply.buttons, answer_id=reply.answer_id)
             heard = None
         replies.append(reply)
-    return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids))
+    topics = [i for i in ids if is_topic(i) and i not in NOT_AN_EXTRA_TOPIC]
+    return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids),
+                    topic=topics[-1] if topics else None)
+
+
+def _confidence(turn: TurnInput, intent: str) -> float:
+    return next((c for name, c in turn.intent_ranking if name == intent), 0.0)
+
+
+def follow_up_turn(turn: TurnInput, intent: str, variant: str, library, title) -> Optional[tuple[Reply, Optional[str]]]:
+    """A follow-up question on the previous topic ("en wie beslist dat?"), answered from that topic
+    (bot.turn.follow_up); None when the message is not one."""
+    previous = library.get(turn.previous_topic) if turn.previous_topic else None
+    previous_text = (previous.tekst.get(variant) or previous.tekst.get(PARENT, "")) if previous else ""
+    found = detect_follow_up(turn.text, intent, _confidence(turn, intent), turn.previous_topic,
+                             is_topic, previous_text)
+    if found is None:
+        return None
+    reply = follow_up_reply(found, turn.text, variant, library, title)
+    return (reply, found.topic) if reply is not None else None
 
 
 def _english_reply(answer, variant: str) -> Reply:

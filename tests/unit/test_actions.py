@@ -48,13 +48,15 @@ def test_answer_first_turn_sends_intro_and_answer_and_sets_audience():
     messages, events = run(ActionAnswer(), tracker("wat is een opp", "vraag_opp"))
     assert [m["text"].split("\n")[0] for m in messages] == ["Ouder kennismaking.", "Ouder vraag_opp."]
     assert messages[-1]["buttons"] == [{"title": "Knop vraag_tlv", "payload": "/vraag_tlv"}]
-    assert events == [{"event": "slot", "timestamp": None, "name": "doelgroep", "value": "ouder"}]
+    assert events == [{"event": "slot", "timestamp": None, "name": "doelgroep", "value": "ouder"},
+                      {"event": "slot", "timestamp": None, "name": "onderwerp", "value": "vraag_opp"}]
 
 
 def test_answer_after_a_bot_turn_has_no_intro_and_keeps_slot():
     evts = [{"event": "session_started"}, {"event": "bot", "text": "eerder"},
             {"event": "user", "text": "tlv?", "input_channel": "rest"}]
-    messages, events = run(ActionAnswer(), tracker("tlv?", "vraag_tlv", events=evts, slots={"doelgroep": "ouder"}))
+    messages, events = run(ActionAnswer(), tracker("tlv?", "vraag_tlv", events=evts,
+                                                   slots={"doelgroep": "ouder", "onderwerp": "vraag_tlv"}))
     assert len(messages) == 1 and events == []
 
 

@@ -1,0 +1,132 @@
+"""bot.turn.follow_up: a follow-up question is answered about the topic answered last (issue 16).
+
+Written for this module, not taken from the independent corpora (tests/nlu_corpus/)."""
+import pytest
+import yaml
+
+from bot.content.loader import ContentLibrary
+from bot.turn.follow_up import (
+    FollowUp, answering_sentences, detect_follow_up, facet_of, follow_up_reply, topic_names,
+)
+from bot.nlu.normalize import normalize_for_matching
+from bot.turn_plan import TOPICS_FILE, TurnInput, button_titles, is_topic, plan_turn
+
+
+@pytest.fixture(scope="module")
+def library():
+    return ContentLibrary()
+
+
+def detect(text, intent="nlu_fallback", confidence=0.2, previous="vraag_tlv", library=None):
+    previous_text = library.get(previous).tekst["ouder"] if library and previous else ""
+    return detect_follow_up(text, intent, confidence, previous, is_topic, previous_text)
+
+
+@pytest.mark.parametrize("text, facet", [
+    ("en wie bepaalt dat dan?", "wie_beslist"),
+    ("hoelang duurt zoiets", "hoe_lang"),
+    ("moeten wij daar voor betalen", "kosten"),
+    ("en als ze gewoon nee zeggen?", "oneens"),
+    ("hoe vraag ik dat aan", "aanvragen"),
+    ("moet dat op papier?", "schriftelijk"),
+    ("en dan?", None),
+])
+def test_what_a_follow_up_asks(text, facet):
+    found = facet_of(normalize_for_matching(text))
+    assert (found.name if found else None) == facet
+
+
+def test_a_question_without_a_topic_of_its_own_is_about_the_previous_answer(library):
+    assert detect("en wie bepaalt dat dan?", library=library) == FollowUp("vraag_tlv", "wie_beslist")
+    # the classifier's guess from the word "beslissen" does not win: the message names no topic
+    assert detect("wie mag dat beslissen dan", "vraag_doorzettingsmacht", 0.7, library=library) == \
+        FollowUp("vraag_tlv", "wie_beslist")
+
+
+def test_a_message_that_names_another_topic_is_about_that_topic(library):
+    assert detect("en hoe zit het dan met een schorsing", "vraag_schorsing", 0.5,
+                  previous="naar_huis_gestuurd", library=library) is None
+    assert detect("kan ik dan bij de inspectie terecht?", "vraag_inspectie", 0.8,
+                  previous="vraag_klacht", library=library) is None
+
+
+def test_what_the_user_means_by_itself_is_never_read_as_a_follow_up(library):
+    for intent in ("bedankt", "afscheid", "mens_spreken", "veiligheid", "hulpvraag_starten", "woonplaats_noemen"):
+        assert detect("dan wil ik dat iemand mij belt", intent, 0.9, library=library) is None
+
+
+def test_long_messages_and_messages_without_a_pointer_are_not_follow_ups(library):
+    story = ("onze zoon van 14 zit al sinds de zomer thuis en de school zegt dat ze hem niet kunnen helpen "
+             "omdat hij autisme heeft en nu weten wij echt niet meer wat we moeten doen met hem")
+    assert detect(story, library=library) is None
+    assert detect("passend onderwijs", library=library) is None
+
+
+def test_without_an_earlier_topic_a_short_follow_up_asks_what_it_is_about(library):
+    assert detect("hoe lang duurt dat?", previous=None) == FollowUp(None, "hoe_lang")
+    assert detect("hoe lang duurt dat?", "vraag_schorsing", 0.4, previous=None) is None  # classifier had a topic
+    reply = follow_up_reply(FollowUp(None, "hoe_lang"), "hoe lang duurt dat?", "ouder", library, button_titles(library))
+    assert reply.answer_id == "vervolg_zonder_onderwerp" and reply.buttons
+
+
+def test_the_answer_is_the_sentences_of_the_topic_that_answer_it():
+    text = ("Een TLV geeft toegang tot het speciaal onderwijs. De school vraagt de TLV aan. "
+            "Bent u het niet eens? Dan kunt u binnen 6 weken bezwaar maken. Het is gratis.")
+    assert answering_sentences(text, "hoe lang heb ik daarvoor?", "hoe_lang") == (
+        "Bent u het niet eens?", "Dan kunt u binnen 6 weken bezwaar maken.")
+    assert answering_sentences(text, "kost dat wat?", "kosten") == ("Het is gratis.",) or \
+        answering_sentences(text, "kost dat wat?", "kosten")[-1] == "Het is gratis."
+    assert answering_sentences(text, "mag ik een tolk meenemen?", None) == ()
+
+
+def test_a_list_item_taken_out_reads_as_a_sentence():
+    text = "Voor een schorsing gelden regels:\n- u krijgt een brief met de reden;\n- het duurt ten hoogste een week"
+    assert answering_sentences(text, "krijg ik dat op papier?", "schriftelijk") == (
+        "U krijgt een brief met de reden.",)
+
+
+def test_reply_names_the_topic_and_keeps_its_source(library):
+    reply = follow_up_reply(FollowUp("vraag_schorsing", "hoe_lang"), "hoe lang mag dat?", "ouder",
+                            library, button_titles(library))
+    assert reply.text.startswith("Over schorsing weet ik dit.")
+    assert "ten hoogste een week" in reply.text
+    assert "Bron:" in reply.text
+    assert reply.buttons[0].payload == "/vraag_schorsing"  # the whole answer, one tap away
+
+
+def test_nothing_in_the_answer_is_said_honestly_with_a_person_offered(library):
+    reply = follow_up_reply(FollowUp("vraag_tlv", None), "mag mijn oma mee naar het gesprek?", "jongere",
+                            library, button_titles(library))
+    assert reply.answer_id == "vervolg_onbekend"
+    assert "de TLV" in reply.text
+    assert {b.payload for b in reply.buttons} >= {"/vraag_tlv", "/mens_spreken"}
+
+
+def test_voice_gets_no_buttons_and_no_source_line(library):
+    reply = follow_up_reply(FollowUp("vraag_schorsing", "hoe_lang"), "hoe lang mag dat?", "spraak",
+                            library, button_titles(library))
+    assert reply.buttons == () and "Bron:" not in reply.text
+
+
+def test_every_topic_has_a_name_for_follow_up_replies():
+    topics = set(yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))["intents"])
+    assert topics <= set(topic_names())
+
+
+def test_the_turn_plan_answers_the_follow_up_and_keeps_the_topic(library):
+    turn = TurnInput(intent="vraag_doorzettingsmacht", text="en hoe lang duurt dat dan?",
+                     intent_ranking=(("vraag_doorzettingsmacht", 0.5),), previous_topic="vraag_schorsing")
+    plan = plan_turn(turn, library)
+    assert plan.topic == "vraag_schorsing"
+    assert plan.replies[0].text.startswith("Over schorsing weet ik dit.")
+    # a new question sets the new topic
+    plan = plan_turn(TurnInput(intent="vraag_opp", text="wat is een opp", previous_topic="vraag_schorsing"),
+                     library)
+    assert plan.topic == "vraag_opp"
+
+
+def test_danger_in_a_follow_up_comes_first(library):
+    turn = TurnInput(intent="nlu_fallback", text="en als ik er gewoon niet meer wil zijn?",
+                     previous_topic="vraag_schorsing")
+    plan = plan_turn(turn, library)
+    assert plan.answered[0] == "veiligheid"

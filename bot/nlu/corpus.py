@@ -8,8 +8,13 @@ FallbackClassifier and IntentOverride, as in ``bot.nlu.probe``) gets the handlin
 Topics the product does not have yet (the causes behind thuiszitten) cannot be right until they
 exist: they are counted, and listed apart, so the figure is honest about what a user gets today.
 
-Also reported: the share over 30 words, follow-ups (scored on the message alone: the assistant does
-not use the previous topic yet), the bare "niet begrepen" on messages that describe a child's
+A follow-up (a message with a previous topic) is scored as the assistant treats it: with the topic
+answered before it (``bot.turn.follow_up``), so "en wie beslist dat?" after the TLV is right when it
+is answered about the TLV. Reported apart: how many follow-ups the topic's own answer could answer
+(the rest get the honest "daar staat niets over in mijn uitleg", with a person offered), and for
+messages with two questions whether the second one is answered too.
+
+Also reported: the share over 30 words, the bare "niet begrepen" on messages that describe a child's
 situation, and danger: recognised when the intent is ``veiligheid`` or the safety patterns, which
 run on every message before any answer, fire.
 
@@ -64,6 +69,10 @@ class Outcome:
     message: Message
     intent: str
     danger_pattern: bool
+    # the second topic the reply answers too (bot.turn_plan.second_topic), if any
+    second: Optional[str] = None
+    # for a follow-up read as one: True when the topic's answer had sentences that answer it
+    follow_up_answered: Optional[bool] = None
 
     @property
     def right(self) -> bool:
@@ -95,6 +104,16 @@ def share(outcomes: list[Outcome]) -> str:
     return f"{right / len(outcomes):.3f} ({right}/{len(outcomes)})"
 
 
+def both(outcomes: list[Outcome]) -> str:
+    """Messages that ask two things (two expected topics, not a follow-up): first right and second answered."""
+    two = [o for o in outcomes if len(o.message.topics) >= 2 and not o.message.previous
+           and SAFETY_INTENT not in o.message.topics]
+    if not two:
+        return "–"
+    good = sum(o.right and o.second is not None and same_handling(o.message.topics[1], o.second) for o in two)
+    return f"{good / len(two):.3f} ({good}/{len(two)})"
+
+
 def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
     known = set(known_intents)
     have_topic = [o for o in outcomes if o.message.topics[0] in known]
@@ -106,7 +125,10 @@ def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
         f"| goed, alle berichten | {share(outcomes)} |",
         f"| goed, berichten van meer dan {LONG_WORDS} woorden | {share([o for o in outcomes if o.message.long])} |",
         f"| goed, berichten van hooguit {LONG_WORDS} woorden | {share([o for o in outcomes if not o.message.long])} |",
-        f"| goed, vervolgvragen (zonder het vorige onderwerp) | {share([o for o in outcomes if o.message.previous])} |",
+        f"| goed, vervolgvragen (met het vorige onderwerp) | {share([o for o in outcomes if o.message.previous])} |",
+        f"| vervolgvragen over het vorige onderwerp: antwoord uit de uitleg / eerlijk 'staat er niet in' | "
+        f"{sum(o.follow_up_answered is True for o in outcomes)} / {sum(o.follow_up_answered is False for o in outcomes)} |",
+        f"| twee vragen: beide beantwoord | {both(outcomes)} |",
         f"| goed, als het onderwerp al bestaat | {share(have_topic)} |",
         f"| kaal 'niet begrepen' op een situatie | {len(bare)} van {len(situation)} |",
         f"| gevaar herkend | {sum(o.danger_seen for o in danger)} van {len(danger)} |",
@@ -132,12 +154,28 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
 
     from bot.safety import detect_danger
 
+    from bot.content.loader import ContentLibrary
+    from bot.turn.follow_up import UNKNOWN
+    from bot.turn_plan import TurnInput, follow_up_turn, button_titles, is_topic, second_topic
+
     agent = Agent.load(str(model))
     intents = list(agent.domain.intents)
+    library = ContentLibrary()
     out = []
     for m in messages:
         parsed = await agent.parse_message(m.text)
-        out.append(Outcome(m, (parsed.get("intent") or {}).get("name") or "", detect_danger(m.text) is not None))
+        intent = (parsed.get("intent") or {}).get("name") or ""
+        ranking = tuple((r.get("name"), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or ())
+        danger = detect_danger(m.text) is not None
+        turn = TurnInput(intent=intent, text=m.text, intent_ranking=ranking, previous_topic=m.previous)
+        answered = None
+        if not danger and intent != SAFETY_INTENT:
+            found = follow_up_turn(turn, intent, "ouder", library, button_titles(library))
+            if found is not None and found[1]:
+                answered = found[0].answer_id != UNKNOWN
+                intent = found[1]
+        second = second_topic(turn, intent) if is_topic(intent) and answered is None else None
+        out.append(Outcome(m, intent, danger, second, answered))
     return out, intents
 
 

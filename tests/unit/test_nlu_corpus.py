@@ -36,3 +36,18 @@ def test_the_first_topic_decides_and_a_bare_fallback_on_a_story_counts():
     assert "| goed, alle berichten | 0.250 (1/4) |" in table
     assert "kaal 'niet begrepen' op een situatie | 1 van" in table
     assert "| gevaar herkend | 1 van 1 |" in table
+
+
+def test_follow_ups_and_two_questions_are_reported_apart():
+    outcomes = [
+        Outcome(message(["vraag_tlv"], "en wie beslist dat?", previous="vraag_tlv"), "vraag_tlv", False,
+                follow_up_answered=True),
+        Outcome(message(["vraag_tlv"], "mag mijn oma mee?", previous="vraag_tlv"), "vraag_tlv", False,
+                follow_up_answered=False),
+        Outcome(message(["vraag_tlv", "vraag_opp"]), "vraag_tlv", False, second="vraag_opp"),
+        Outcome(message(["vraag_tlv", "vraag_opp"]), "vraag_tlv", False),
+    ]
+    table = report(outcomes, ["vraag_tlv", "vraag_opp"])
+    assert "| goed, vervolgvragen (met het vorige onderwerp) | 1.000 (2/2) |" in table
+    assert "antwoord uit de uitleg / eerlijk 'staat er niet in' | 1 / 1 |" in table
+    assert "| twee vragen: beide beantwoord | 0.500 (1/2) |" in table

@@ -19,6 +19,7 @@ from bot.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_ans
 from bot.safety import detect_danger
 from bot.turn.acknowledgement import acknowledgement
 from bot.turn.follow_up import detect_follow_up, follow_up_reply
+from bot.turn.questions import second_question_topic
 
 SAFETY = "veiligheid"
 FALLBACK = "nlu_fallback"
@@ -91,17 +92,22 @@ def resolve_audience(turn: TurnInput) -> str:
     return detected or turn.audience_slot or PARENT
 
 
+def _may_be_extra(name: str) -> bool:
+    return is_topic(name) and name not in NOT_AN_EXTRA_TOPIC and name != STORY_TOPIC
+
+
 def second_topic(turn: TurnInput, main: str) -> Optional[str]:
-    """A second question in the same message ("wat is een opp en kan ik bezwaar maken?")."""
+    """A second question in the same message ("wat is een opp en kan ik bezwaar maken?"): the
+    classifier's runner-up when it is sure enough, else another question that names its topic."""
     if len(turn.text.split()) < 6:
         return None
     for name, confidence in turn.intent_ranking:
-        if name == main or not is_topic(name) or name in NOT_AN_EXTRA_TOPIC or name == STORY_TOPIC:
+        if name == main or not _may_be_extra(name):
             continue
         if confidence >= SECOND_TOPIC_MIN_CONFIDENCE:
             return name
         break
-    return None
+    return second_question_topic(turn.text, main, lambda name: name != main and _may_be_extra(name))
 
 
 def plan_turn(turn: TurnInput, library) -> TurnPlan:

@@ -23,6 +23,7 @@ import yaml
 
 from bot.nlu.normalize import normalize_for_matching
 from bot.replies import VOICE, Button, Reply, source_line
+from bot.turn.topic_words import names_topic
 
 RULES_FILE = Path(__file__).with_name("follow_up.yml")
 NAMES_FILE = Path(__file__).resolve().parents[2] / "content" / "vervolg" / "onderwerpen.yml"
@@ -64,7 +65,6 @@ class FollowUpRules:
     refers_back: re.Pattern[str]
     openers: re.Pattern[str]
     facets: tuple[Facet, ...]
-    names: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,6 @@ def load_rules(path: Path = RULES_FILE) -> FollowUpRules:
         refers_back=re.compile(rf"\b(?:{_words(data.get('refers_back') or ())})\b"),
         openers=re.compile(rf"^(?:{_words(data.get('openers') or ())})\b"),
         facets=facets,
-        names={str(k): tuple(str(w) for w in v) for k, v in (data.get("names") or {}).items()},
     )
 
 
@@ -114,12 +113,6 @@ def facet_of(normalised: str, rules: Optional[FollowUpRules] = None) -> Optional
         if any(p.search(normalised) for p in facet.questions):
             return facet
     return None
-
-
-def names_topic(normalised: str, topic: str, rules: Optional[FollowUpRules] = None) -> bool:
-    """The message names ``topic`` itself ("schorsing", "een klacht")."""
-    names = (rules or load_rules()).names.get(topic, ())
-    return any(re.search(rf"\b{re.escape(name)}", normalised) for name in names)
 
 
 def content_words(normalised: str) -> tuple[str, ...]:
@@ -154,7 +147,7 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
             return FollowUp(None, facet.name if facet else None)
         return None
     if intent != previous and is_topic(intent):
-        if names_topic(normalised, intent, rules) and not names_topic(normalised, previous, rules):
+        if names_topic(normalised, intent) and not names_topic(normalised, previous):
             return None  # "wat is dan het verschil met een schorsing?": about schorsing
         known = frozenset(normalize_for_matching(previous_text).split())
         new_words = [w for w in content_words(normalised) if not _mentions(w, known)]

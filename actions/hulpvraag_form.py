@@ -21,6 +21,8 @@ from actions.tracker_input import turn_input
 from bot.clock import today
 from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag_form import flow
+from bot.hulpvraag_form.fields import FROM_STORY
+from bot.hulpvraag_form.from_story import story_fields
 from bot.region_turn import GM_CODE
 from bot.regions.directory import get_directory
 from bot.turn_plan import resolve_audience
@@ -67,6 +69,19 @@ def filled_fields(tracker: Tracker, leave_out: Optional[str] = None) -> Dict[str
     return values
 
 
+def from_story_events(tracker: Tracker) -> Dict[str, Any]:
+    """Slots for the fields the user's earlier messages fill (bot.hulpvraag_form.from_story), with
+    their names noted in hv_pogingen; {} when the form already has answers or nothing is told."""
+    filled = filled_fields(tracker)
+    if any(filled.get(name) not in (None, "", []) for name in FIELDS + CONTROL_SLOTS):
+        return {}
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    found = story_fields(texts, today())
+    if not found:
+        return {}
+    return {**found, "hv_pogingen": {FROM_STORY: sorted(found)}}
+
+
 class ValidateHulpvraagForm(AsksNextQuestion):
     def name(self) -> Text:
         return "validate_hulpvraag_form"
@@ -79,6 +94,11 @@ class ValidateHulpvraagForm(AsksNextQuestion):
         field = tracker.get_slot("requested_slot")
         slots = tracker.slots_to_validate()
         if field not in FIELDS or field not in slots:
+            if field is None:  # the form starts: take over what the user already told
+                story = from_story_events(tracker)
+                if story:
+                    tracker.slots.update(story)
+                    return [SlotSet(name, value) for name, value in {**slots, **story}.items()]
             return [SlotSet(name, value) for name, value in slots.items()] or unchanged(tracker, FIELDS[0])
         ctx = form_context(tracker)
         plan, is_safety = interruption(tracker, free_text=field in FREE_TEXT_FIELDS)

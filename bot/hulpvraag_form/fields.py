@@ -23,6 +23,8 @@ CONTACT = "hv_contact"
 VOORKEURSTIJD = "hv_voorkeurstijd"
 TOESTEMMING = "hv_toestemming"
 BEVESTIGD = "hv_bevestigd"
+# key in hv_pogingen: the fields the form took from what the user told before it started
+FROM_STORY = "_uit_verhaal"
 # control slots
 GESTOPT = "hv_gestopt"
 POGINGEN = "hv_pogingen"

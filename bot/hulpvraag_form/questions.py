@@ -44,7 +44,12 @@ def _buttons(field: str, filled: Mapping[str, Any], ctx: FormContext) -> list[tu
 
 
 def _is_first_question(filled: Mapping[str, Any]) -> bool:
-    return not any(F.is_filled(filled.get(slot)) for slot in F.ORDER) and not filled.get(F.POGINGEN)
+    """Nothing asked yet: no field filled but those taken from the user's story, no counters."""
+    counters = _counters(filled)
+    from_story = set(counters.get(F.FROM_STORY) or ())
+    if any(key != F.FROM_STORY for key in counters):
+        return False
+    return not any(F.is_filled(filled.get(slot)) for slot in F.ORDER if slot not in from_story)
 
 
 def _counters(filled: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -83,6 +88,8 @@ def ask(field: str, filled: Mapping[str, Any], ctx: FormContext) -> list[Reply]:
     before: list[str] = []  # said before the question on the phone, after it in chat
     if _is_first_question(filled):
         intro = [text(ctx, filled, "intro")]
+        if _counters(filled).get(F.FROM_STORY):
+            intro.append(text(ctx, filled, "uit_verhaal"))
     else:
         intro = []
     if field == F.BEVESTIGD:

@@ -53,7 +53,7 @@ def field_keys() -> list[str]:
 
 
 FIXED_KEYS = (
-    "intro", "mag_overslaan", "overgeslagen", "opties_optioneel", "opties_verplicht",
+    "intro", "uit_verhaal", "mag_overslaan", "overgeslagen", "opties_optioneel", "opties_verplicht",
     "niet_overslaan", "gestopt", "bsn", "tegenspraak_jongere", "tegenspraak_ouder",
     "info_andere_taal", "toestemming_nee", "jonger_dan_16", "vraag_wat_aanpassen",
     "aanpassen_ok", "samenvatting_kop", "bevestiging", "bevestiging_jonger_dan_16",

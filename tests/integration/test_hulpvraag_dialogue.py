@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.hulpvraag.store import HelpRequestStore
-from hulpvraag_steps import answer_form
+from hulpvraag_steps import REFERENCE, answer_form
 
 pytestmark = pytest.mark.integration
 
@@ -70,3 +70,35 @@ def test_no_offer_declined_then_normal(stack):
     stack.say(sender, "ik wil een mens spreken")
     declined = "\n".join(stack.texts(sender, "nee hoor"))
     assert "niets door" in declined
+
+
+def test_what_the_parent_already_told_is_not_asked_again(stack):
+    """Issue 16: the story before the wish for contact fills age, school type, since when and what
+    was tried; the form skips those questions and the stored request has them."""
+    from tests.support.dates import day_and_month, days_ago
+
+    sender = stack.new_sender()
+    stack.say(sender, f"Onze zoon van 12 zit sinds {day_and_month(days_ago(22))} thuis. Hij zit op de "
+                      "basisschool in groep 8. We hebben met de juf gepraat en leerplicht gebeld, maar er "
+                      "gebeurt niks.")
+    offer = stack.say(sender, "kan iemand van de gemeente mij bellen?")
+    assert any(b["payload"] for m in offer for b in m.get("buttons") or [])
+    first = "\n".join(stack.texts(sender, "ja"))
+    assert "neem ik over" in first and "Wie bent u?" in first
+    assert "gemeente" in "\n".join(stack.texts(sender, "ouder")).lower()
+    # straight from the municipality to the help wanted: age, school, since when, tried are known
+    after_place = "\n".join(stack.texts(sender, "we wonen in zaandam"))
+    assert "hulp" in after_place.lower() and "oud" not in after_place.lower()
+    for answer, expected in [("Hij moet een passende plek krijgen, school reageert niet.", "bereiken"),
+                             ("06 12345678", "bellen"), ("ochtend", "doorsturen")]:
+        texts = stack.texts(sender, answer)
+        assert any(expected in t.lower() for t in texts), (answer, texts)
+    summary = "\n".join(stack.texts(sender, "ja"))
+    assert "12 jaar" in summary and "leerplicht" in summary and "basisschool" in summary, summary
+    done = "\n".join(stack.texts(sender, "ja"))
+    reference = REFERENCE.search(done).group(0)
+    row = _store(stack).get(reference)
+    assert row["leeftijd"] == 12 and row["schooltype"] == "basisschool"
+    assert {"school", "leerplicht"} <= set(row["geprobeerd"] if isinstance(row["geprobeerd"], list)
+                                           else str(row["geprobeerd"]).replace(",", " ").split())
+    assert row["thuis_sinds"]

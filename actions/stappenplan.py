@@ -31,7 +31,7 @@ from bot.regions.directory import get_directory
 from bot.replies import Button, Reply, choose_variant
 from bot.stappenplan import (Question, Situation, build_plan, extract_situation, missing_question,
                               plan_summary_for_request, render_plan)
-from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, worth_a_plan
+from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, wants_a_person, worth_a_plan
 from bot.turn_plan import resolve_audience
 
 FORM = "stappenplan_form"
@@ -126,6 +126,10 @@ class ValidateStappenplanForm(AsksNextQuestion):
             return [SlotSet(name, value) for name, value in slots.items()] or unchanged(tracker, ANSWER_SLOT)
         turn = turn_input(tracker)
         plan, is_safety = interruption(tracker)
+        if plan is None and wants_a_person(turn.intent):
+            # the questions stop; what the story said stays for the help-request form
+            events = answer_with_region(dispatcher, tracker, intent="mens_spreken", region_may_answer=False)
+            return events + [SlotSet(ANSWER_SLOT, STOPPED)]
         if plan is not None:
             send_replies(dispatcher, plan.replies)
             return [SlotSet(ANSWER_SLOT, STOPPED if is_safety else None)]

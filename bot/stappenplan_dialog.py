@@ -9,6 +9,8 @@ from typing import Optional, Sequence
 
 from bot.hulpvraag_form.control import is_stop
 
+# A wish to talk to a person ends the questions: the help-request offer follows (issue 16).
+CONTACT_INTENTS = frozenset({"mens_spreken", "hulpvraag_starten"})
 # At most this many questions before the plan is shown with what is known.
 MAX_QUESTIONS = 2
 PLAN_INTENT = "stappenplan"
@@ -40,3 +42,9 @@ def answer_status(text: Optional[str], next_question, asked: Sequence[str]) -> s
     if is_stop(text):
         return "gestopt"
     return "verder" if should_ask(next_question, asked) else "klaar"
+
+
+def wants_a_person(intent: Optional[str]) -> bool:
+    """ "Kan iemand van de gemeente mij bellen?" while the plan's questions are asked: not an answer
+    to the question, but a wish that goes before the plan."""
+    return intent in CONTACT_INTENTS

@@ -59,6 +59,22 @@ def test_plan_goes_along_with_a_help_request(stack):
     texts = stack.texts(sender, f"onze zoon zit sinds {THREE_WEEKS_AGO} thuis, we hebben alleen met zijn mentor gepraat")
     until_plan(stack, sender, "\n".join(texts), ["ja hij staat nog ingeschreven", "weet ik niet"])
     stack.say(sender, "ik wil een hulpvraag indienen")
-    reference = answer_form(stack, sender)
+    # since when and what was tried came with the story: the form does not ask them again (issue 16)
+    answers = [("ouder", "gemeente"), ("we wonen in zaandam", "oud"), ("hij is 13", "school"), ("havo", "hulp"),
+               ("Hij zit thuis en school reageert niet meer. Wij zoeken een passende plek.", "bereiken"),
+               ("06 12345678", "bellen"), ("ochtend", "doorsturen")]
+    reference = answer_form(stack, sender, answers)
     row = HelpRequestStore.from_env({"WEGWIJZER_DATABASE_URL": stack.database_url}).get(reference)
     assert "leerplicht" in row["stappenplan"].lower(), row["stappenplan"]
+    assert row["geprobeerd"] and "school" in str(row["geprobeerd"])
+
+
+def test_a_wish_for_a_person_during_the_plan_questions_gets_the_offer(stack):
+    """Issue 16: "kan iemand mij bellen?" while the plan asks a fact is a wish, not an answer."""
+    sender = stack.new_sender()
+    stack.texts(sender, f"Onze dochter van 13 zit sinds {day_and_month(days_ago(22))} thuis. We hebben met "
+                        "de mentor gepraat en leerplicht gebeld, maar er gebeurt niks.")
+    replies = stack.say(sender, "kan iemand van de gemeente mij bellen?")
+    payloads = [b["payload"] for m in replies for b in m.get("buttons") or []]
+    assert "Uw stappenplan" not in "\n".join(m.get("text", "") for m in replies)
+    assert len(payloads) == 2  # yes / no to the help-request offer

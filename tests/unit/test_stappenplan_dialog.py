@@ -41,3 +41,10 @@ def test_answer_status():
     assert answer_status("15 september", question, []) == "verder"
     assert answer_status("15 september", question, [question.veld]) == "klaar"
     assert answer_status("15 september", None, []) == "klaar"
+
+
+def test_a_wish_for_a_person_ends_the_questions():
+    from bot.stappenplan_dialog import wants_a_person
+
+    assert wants_a_person("mens_spreken") and wants_a_person("hulpvraag_starten")
+    assert not wants_a_person("bevestigen") and not wants_a_person(None)

@@ -139,7 +139,9 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
     if intent != SAFETY and not english and turn.text:
         follow_up = follow_up_turn(turn, intent, variant, library, title)
         if follow_up is not None:
-            return TurnPlan(replies=(follow_up[0],), audience=audience, answered=(follow_up[0].answer_id,),
+            intro = library.get(INTRO) if turn.first_bot_turn else None
+            replies = ((render_answer(intro, variant, title, with_buttons=False),) if intro else ()) + (follow_up[0],)
+            return TurnPlan(replies=replies, audience=audience, answered=(follow_up[0].answer_id,),
                             topic=follow_up[1])
 
     replies: list[Reply] = []

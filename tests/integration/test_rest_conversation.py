@@ -119,3 +119,22 @@ def test_content_edit_is_live_without_retraining(stack):
     time.sleep(1.1)  # the library checks for changes at most once a second
     texts = stack.texts(stack.new_sender(), "hoe meld ik iets bij de onderwijsinspectie")
     assert any(marker in t for t in texts)
+
+
+def test_a_follow_up_is_answered_about_the_previous_topic(stack):
+    """Issue 16: "en hoe lang mag dat duren?" after the answer about schorsing is about schorsing."""
+    sender = stack.new_sender()
+    stack.texts(sender, "mag school mijn kind zomaar schorsen?")
+    texts = stack.texts(sender, "en hoe lang mag dat dan duren?")
+    assert texts[0].startswith("Over schorsing weet ik dit.")
+    assert "een week" in texts[0] and "Bron:" in texts[0]
+    # a new question is a new topic, and the next follow-up is about that one
+    stack.texts(sender, "wat is een tlv")
+    texts = stack.texts(sender, "wie beslist daarover?")
+    assert texts[0].startswith("Over de TLV weet ik dit.")
+
+
+def test_a_follow_up_without_an_earlier_topic_asks_what_it_is_about(stack):
+    sender = stack.new_sender()
+    texts = stack.texts(sender, "hoe lang duurt dat?")
+    assert any("Waar gaat uw vraag over?" in t for t in texts)

@@ -130,3 +130,9 @@ def test_danger_in_a_follow_up_comes_first(library):
                      previous_topic="vraag_schorsing")
     plan = plan_turn(turn, library)
     assert plan.answered[0] == "veiligheid"
+
+
+def test_a_first_message_that_is_a_follow_up_still_gets_the_introduction(library):
+    plan = plan_turn(TurnInput(intent="nlu_fallback", text="hoe lang duurt dat?", first_bot_turn=True), library)
+    assert plan.answered == ("vervolg_zonder_onderwerp",)
+    assert [r.answer_id for r in plan.replies] == ["kennismaking", "vervolg_zonder_onderwerp"]

@@ -19,7 +19,7 @@ from bot.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_ans
 from bot.safety import detect_danger
 from bot.turn.acknowledgement import acknowledgement
 from bot.turn.follow_up import detect_follow_up, follow_up_reply
-from bot.turn.questions import second_question_topic
+from bot.turn.questions import asked_topic, second_question_topic
 
 SAFETY = "veiligheid"
 FALLBACK = "nlu_fallback"
@@ -110,6 +110,21 @@ def second_topic(turn: TurnInput, main: str) -> Optional[str]:
     return second_question_topic(turn.text, main, lambda name: name != main and _may_be_extra(name))
 
 
+# The classifier's intent may give way to the topic a story's question names (bot.turn.questions).
+QUESTION_MAY_DECIDE = frozenset({FALLBACK, "stappenplan", STORY_TOPIC})
+
+
+def topics_to_answer(turn: TurnInput, intent: str) -> tuple[str, Optional[str]]:
+    """(the topic to answer, a second one or None). In a story that ends with a question, the
+    question decides and the story's own topic follows as the second answer; otherwise the
+    classifier's intent, and a second question in the message if there is one."""
+    if turn.text and intent in QUESTION_MAY_DECIDE:
+        asked = asked_topic(turn.text, intent, lambda name: name != intent and _may_be_extra(name))
+        if asked:
+            return asked, (intent if _may_be_extra(intent) else None)
+    return intent, (second_topic(turn, intent) if is_topic(intent) else None)
+
+
 def plan_turn(turn: TurnInput, library) -> TurnPlan:
     audience = resolve_audience(turn)
     variant = choose_variant(audience, turn.voice)
@@ -128,10 +143,10 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
         if school_question:
             ids.append(school_question)
     else:
+        intent, extra = topics_to_answer(turn, intent)
         if turn.first_bot_turn and intent not in SELF_INTRODUCING:
             ids.append(INTRO)
         ids.append(intent)
-        extra = second_topic(turn, intent) if is_topic(intent) else None
         if extra:
             ids.append(extra)
 

@@ -156,7 +156,7 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
 
     from bot.content.loader import ContentLibrary
     from bot.turn.follow_up import UNKNOWN
-    from bot.turn_plan import TurnInput, follow_up_turn, button_titles, is_topic, second_topic
+    from bot.turn_plan import TurnInput, button_titles, follow_up_turn, topics_to_answer
 
     agent = Agent.load(str(model))
     intents = list(agent.domain.intents)
@@ -174,7 +174,9 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
             if found is not None and found[1]:
                 answered = found[0].answer_id != UNKNOWN
                 intent = found[1]
-        second = second_topic(turn, intent) if is_topic(intent) and answered is None else None
+        second = None
+        if answered is None and not danger and intent != SAFETY_INTENT:
+            intent, second = topics_to_answer(turn, intent)
         out.append(Outcome(m, intent, danger, second, answered))
     return out, intents
 

@@ -50,3 +50,25 @@ def second_question_topic(text: str, main: str, eligible: Callable[[str], bool])
             if topic != main and eligible(topic):
                 return topic
     return None
+
+
+# A story of at least this many words is read for the question it ends with.
+MIN_STORY_WORDS = 15
+
+
+def asked_topic(text: str, intent: str, eligible: Callable[[str], bool]) -> Optional[str]:
+    """The topic the story's question names, when it is not the one the classifier chose.
+
+    "…Hij heeft autisme en school zegt dat ze hem niet kunnen helpen. Hoe meld ik hem aan bij een
+    andere school?": the classifier hears the autism story; the question asks about applying. The
+    last question that names exactly one topic decides (issue 16: the question decides the answer,
+    the story gives context). None for a short message, or when no question names one topic."""
+    if len((text or "").split()) < MIN_STORY_WORDS:
+        return None
+    for question in reversed(questions(text)):
+        named = [t for t in named_topics(normalize_for_matching(question)) if eligible(t)]
+        if intent in named:
+            return None
+        if len(named) == 1:
+            return named[0]
+    return None

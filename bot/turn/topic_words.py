@@ -36,10 +36,18 @@ def names_topic(normalised: str, topic: str) -> bool:
 
 
 def named_topics(normalised: str) -> tuple[str, ...]:
-    """Every topic the (normalised) text names, in the order they first appear."""
-    found = []
+    """Every topic the (normalised) text names, in the order they first appear. A name inside a
+    longer one names nothing of its own: "leerplichtambtenaar" is not also "leerplicht"."""
+    matches = []  # (start, end of the word, length of the name matched, topic)
     for topic, pattern in topic_patterns().items():
-        match = pattern.search(normalised)
-        if match:
-            found.append((match.start(), topic))
-    return tuple(topic for _, topic in sorted(found))
+        for match in pattern.finditer(normalised):
+            end = match.end()
+            while end < len(normalised) and normalised[end].isalnum():
+                end += 1  # the whole word the name starts
+            matches.append((match.start(), end, match.end() - match.start(), topic))
+    kept = [(start, topic) for start, end, length, topic in matches
+            if not any(o[3] != topic and o[0] <= start and end <= o[1] and o[2] > length for o in matches)]
+    first: dict[str, int] = {}
+    for start, topic in sorted(kept):
+        first.setdefault(topic, start)
+    return tuple(sorted(first, key=first.get))

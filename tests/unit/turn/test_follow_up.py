@@ -136,3 +136,17 @@ def test_a_first_message_that_is_a_follow_up_still_gets_the_introduction(library
     plan = plan_turn(TurnInput(intent="nlu_fallback", text="hoe lang duurt dat?", first_bot_turn=True), library)
     assert plan.answered == ("vervolg_zonder_onderwerp",)
     assert [r.answer_id for r in plan.replies] == ["kennismaking", "vervolg_zonder_onderwerp"]
+
+
+def test_a_general_story_that_ends_with_a_named_question_gets_that_answer_first(library):
+    from bot.turn_plan import topics_to_answer
+
+    story = ("Onze zoon zit al een tijd thuis en het gaat niet goed met hem, hij slaapt slecht en zit de hele dag "
+             "op zijn kamer. De school belt niet meer. Kunnen wij een onderwijsconsulent inschakelen?")
+    turn = TurnInput(intent="situatie_thuiszitten", text=story)
+    assert topics_to_answer(turn, "situatie_thuiszitten") == ("vraag_onderwijsconsulent", None)
+    # a specific topic the classifier chose stays: the story's question only decides over the general story
+    assert topics_to_answer(turn, "oorzaak_angst")[0] == "oorzaak_angst"
+    # a short message is not a story
+    assert topics_to_answer(TurnInput(intent="nlu_fallback", text="onderwijsconsulent?"), "nlu_fallback")[0] == \
+        "nlu_fallback"

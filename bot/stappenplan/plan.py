@@ -340,17 +340,12 @@ def _contacts(step: str, sit: Situation, gemeente_code: Optional[str], directory
             out.append(PlanContact("oudersteunpunt", waar="swv_waar"))
     elif wie.startswith("landelijk:"):
         from bot.regions.directory import get_directory
-        national = (directory or get_directory()).national()
+        national = (directory or get_directory()).national(include_all=True)
         code = wie.split(":", 1)[1]
         for c in national:
             if c.code == code:
                 out.append(PlanContact(code, c.naam, c.telefoon, c.website, c.email, c.openingstijden,
                                        controleren=c.controleren))
-    elif wie not in ("school", "geen"):
-        org = (load("stappen").get("organisaties") or {}).get(wie) or {}
-        if org:
-            out.append(PlanContact(wie, str(org.get("naam", "")), str(org.get("telefoon", "") or ""),
-                                   str(org.get("website", "") or ""), "", str(org.get("openingstijden", "") or "")))
     return out, gemeente
 
 

@@ -265,3 +265,18 @@ def test_real_content_check_reports_the_unverified_contacts(capsys):
     assert main([], today=dt.date(2030, 1, 1)) == 0  # a day after every check date in content/
     out = capsys.readouterr().out
     assert "landelijk.yml (onderwijsconsulenten)" in out and "vraag_onderwijsconsulent.yml" in out
+
+
+def test_console_keeps_the_national_numbers_visible_when_only_answers_are_scanned(monkeypatch):
+    """The answers name national numbers by key only; the console's list of public numbers (which it
+    does not redact) must still include them, also when WEGWIJZER_CONTENT_DIR points at the answers."""
+    from bot.privacy import public_contacts as pc
+
+    monkeypatch.setenv("WEGWIJZER_CONTENT_DIR", str(ANSWERS))
+    pc.public_contacts.cache_clear()
+    try:
+        phones, emails = pc.public_contacts()
+    finally:
+        pc.public_contacts.cache_clear()
+    assert {"+31886696060", "+31703122887"} <= phones  # Inspectie, Onderwijsconsulenten
+    assert "vraag@oudersonderwijs.nl" in emails

@@ -280,3 +280,22 @@ def test_console_keeps_the_national_numbers_visible_when_only_answers_are_scanne
         pc.public_contacts.cache_clear()
     assert {"+31886696060", "+31703122887"} <= phones  # Inspectie, Onderwijsconsulenten
     assert "vraag@oudersonderwijs.nl" in emails
+
+
+def test_check_covers_the_step_plan_and_the_phone_texts(tmp_path):
+    from bot.content.check import OTHER_TEXT_FILES, other_text_problems
+
+    names = {p.name for p in OTHER_TEXT_FILES}
+    assert {"stappen.yml", "teksten.yml", "regels.yml"} <= names
+    assert all(other_text_problems(p) == [] for p in OTHER_TEXT_FILES)
+    plan = tmp_path / "stappen.yml"
+    plan.write_text(yaml.safe_dump({"stappen": {"x": {"zeggen": {"ouder": "Bel 0800-5010.", "spraak": "Bel 1 1 2."}}}}),
+                    encoding="utf-8")
+    problems = [str(p) for p in other_text_problems(plan)]
+    assert any("'0800-5010' written literally" in p for p in problems), problems
+    assert any("'1 1 2' written literally" in p for p in problems), problems
+    voice = tmp_path / "voice" / "teksten.yml"
+    voice.parent.mkdir()
+    voice.write_text("fout: Bel dan 1 1 2.\nstilte: Bel {{ouders_onderwijs.telefoon}}.\n", encoding="utf-8")
+    assert [str(p) for p in other_text_problems(voice)] == [f"{voice}: fout.spraak: '1 1 2' written literally: "
+                                                          "use a key from content/regio/landelijk.yml, e.g. {{org.telefoon}}"]

@@ -390,8 +390,10 @@ def check_directory(
     today: dt.date,
     domain_paths: Sequence[Path] = (),
     other_files: Sequence[Path] = (),
+    contacts_file: Path | None = None,
 ) -> CheckResult:
-    """Check every *.yml in ``directory``, and that every domain intent has a file."""
+    """Check every *.yml in ``directory``, and that every domain intent has a file; also the texts in
+    ``other_files`` for literal contact details, and ``contacts_file`` (landelijk.yml) itself."""
     files = sorted(directory.glob("*.yml")) if directory.is_dir() else []
     known_ids = {f.stem for f in files}
     problems: list[Problem] = []
@@ -412,11 +414,12 @@ def check_directory(
             unverified += unverified_claims(_display(file), data.get("niet_geverifieerd"))
     for file in other_files:
         problems += other_text_problems(file)
-    contacts_file = contacts.contacts_file()
-    for code, org in contacts.organisations(contacts_file).items():
-        reason = org.get("niet_geverifieerd")
-        if reason:
-            unverified.append(Unverified(f"{_display(contacts_file)} ({code})", "contactgegevens", str(reason)))
+    if contacts_file is not None:
+        problems += contacts_file_problems(contacts_file, today)
+        for code, org in contacts.organisations(contacts_file).items():
+            reason = org.get("niet_geverifieerd")
+            if reason:
+                unverified.append(Unverified(f"{_display(contacts_file)} ({code})", "contactgegevens", str(reason)))
     intents, domain_problems = load_domain_intents(domain_paths)
     problems += domain_problems
     for intent in sorted(intents - known_ids):
@@ -424,6 +427,30 @@ def check_directory(
             Problem(_display(directory / f"{intent}.yml"), "domain intent has no content file")
         )
     return CheckResult(tuple(problems), tuple(rows), len(files), tuple(unverified))
+
+
+def contacts_file_problems(path: Path, today: dt.date) -> list[Problem]:
+    """Every national organisation has a name and a source; its source date and check date are honest."""
+    label = _display(path)
+    orgs = contacts.organisations(path)
+    if not orgs:
+        return [Problem(label, "no organisaties: the contact keys in the texts cannot be filled")]
+    problems = []
+    for code, org in orgs.items():
+        where = f"organisaties.{code}"
+        if not str(org.get("naam") or "").strip():
+            problems.append(Problem(label, f"{where} has no naam"))
+        if not str(org.get("bron_url") or "").startswith(("https://", "http://")):
+            problems.append(Problem(label, f"{where} needs a bron_url (https://)"))
+        bron_datum = org.get("bron_datum")
+        if bron_datum not in (None, "") and source_dates.normalise(bron_datum) is None:
+            problems.append(Problem(label, f"{where}.bron_datum {bron_datum!r} is not a year, YYYY-MM or YYYY-MM-DD"))
+        checked = org.get("gecontroleerd")
+        if checked not in (None, ""):
+            day = schema.parse_date(checked)
+            if day is None or day > today:
+                problems.append(Problem(label, f"{where}.gecontroleerd {checked!r} must be a date not in the future"))
+    return problems
 
 
 def _variant_strings(node: Any, where: str) -> Iterable[tuple[str, str, str]]:
@@ -499,7 +526,8 @@ def main(argv: Sequence[str] | None = None, today: dt.date | None = None) -> int
     args = _parse_args(argv)
     directory = args.dir if args.dir is not None else default_content_dir()
     domain = args.domain if args.domain is not None else _default_domain_paths()
-    result = check_directory(directory, today or dt.date.today(), domain, OTHER_TEXT_FILES)
+    result = check_directory(directory, today or dt.date.today(), domain, OTHER_TEXT_FILES,
+                             contacts.contacts_file())
     for problem in result.problems:
         print(problem)
     if result.rows:

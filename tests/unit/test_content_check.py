@@ -296,15 +296,17 @@ def test_malformed_domain_file_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_main_exit_codes_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # main() also checks content/regio/landelijk.yml, whose check dates must not lie after "today"
+    today = dt.date(2026, 12, 31)
     write(tmp_path, VALID)
     write(tmp_path, OTHER)
-    assert main(["--dir", str(tmp_path), "--domain"], today=TODAY) == 0
+    assert main(["--dir", str(tmp_path), "--domain"], today=today) == 0
     out = capsys.readouterr().out
     assert "OK: 2 file(s) checked" in out
     assert "vraag_schorsing.yml" in out and "spraak" in out  # readability table
 
     write(tmp_path, variant(gecontroleerd=dt.date(2027, 1, 1)), name="vraag_schorsing")
-    assert main(["--dir", str(tmp_path), "--domain"], today=TODAY) == 1
+    assert main(["--dir", str(tmp_path), "--domain"], today=today) == 1
     out = capsys.readouterr().out
     assert "vraag_schorsing.yml: gecontroleerd 2027-01-01 is in the future" in out
     assert "FAILED: 1 problem(s)" in out

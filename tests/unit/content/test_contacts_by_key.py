@@ -256,7 +256,7 @@ def test_check_lists_unverified_claims_without_failing(tmp_path, capsys):
     data = _answer("Bel de school.")
     data["niet_geverifieerd"] = [{"bewering": "De intake duurt weken.", "reden": "Oude pagina zonder datum."}]
     (tmp_path / "vraag_test.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    assert main(["--dir", str(tmp_path), "--domain"], today=TODAY) == 0
+    assert main(["--dir", str(tmp_path), "--domain"], today=dt.date(2030, 1, 1)) == 0
     out = capsys.readouterr().out
     assert "Niet geverifieerd" in out and "De intake duurt weken. — Oude pagina zonder datum." in out
 
@@ -299,3 +299,17 @@ def test_check_covers_the_step_plan_and_the_phone_texts(tmp_path):
     voice.write_text("fout: Bel dan 1 1 2.\nstilte: Bel {{ouders_onderwijs.telefoon}}.\n", encoding="utf-8")
     assert [str(p) for p in other_text_problems(voice)] == [f"{voice}: fout.spraak: '1 1 2' written literally: "
                                                           "use a key from content/regio/landelijk.yml, e.g. {{org.telefoon}}"]
+
+
+def test_check_validates_the_contact_file(tmp_path):
+    from bot.content.check import contacts_file_problems
+
+    assert contacts_file_problems(REGIO / "landelijk.yml", dt.date(2030, 1, 1)) == []
+    bad = tmp_path / "landelijk.yml"
+    bad.write_text(yaml.safe_dump({"organisaties": {
+        "x": {"naam": "X", "telefoon": "0800-0000", "bron_datum": "vorig jaar", "gecontroleerd": "2030-01-01"},
+    }}), encoding="utf-8")
+    problems = [str(p) for p in contacts_file_problems(bad, TODAY)]
+    assert any("needs a bron_url" in p for p in problems)
+    assert any("bron_datum 'vorig jaar'" in p for p in problems)
+    assert any("gecontroleerd" in p and "not in the future" in p for p in problems)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from bot.content.contacts import spoken_digits  # noqa: F401 - one implementation, re-exported
 from bot.regions.directory import OUD_2015, Contact
 from bot.regions.lookup import DUBBELZINNIG, Resolution
 from bot.replies import PARENT, VOICE, YOUTH, Button, Reply
@@ -45,17 +46,10 @@ STEUNPUNT_WAAR = "via het samenwerkingsverband (op de website of in de schoolgid
 CHECK_NUMBER = "Controleer het nummer op de website."
 
 _PHONE = re.compile(r"(?<![\w.])(?:\+31[\s-]?|0)\d[\d\s-]{6,12}\d(?![\w])")
-_DIGITS = re.compile(r"\d+")
 _WEB = re.compile(r"\(?\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w.-]+\.(?:nl|com|org|eu|net|frl)\b\S*\)?", re.I)
 
 
 # ---- small helpers ---------------------------------------------------------------------------
-
-def spoken_digits(number: str) -> str:
-    """'0800-5010' -> '0 8 0 0, 5 0 1 0' (groups as written, digits one by one)."""
-    groups = _DIGITS.findall(number)
-    return ", ".join(" ".join(g) for g in groups)
-
 
 def voice_safe(text: str) -> str:
     """Make a text safe to read aloud: no web or e-mail addresses, digits spoken one by one,

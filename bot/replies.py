@@ -1,7 +1,8 @@
 """Turns a content ``Answer`` into the text and buttons one channel shows.
 
 Variants: ``ouder`` (parents, u-form), ``jongere`` (young people, je-form), ``spraak`` (voice-safe).
-Chat variants end with the source and the date it was checked (in Dutch, via Babel); the voice
+Chat variants end with the sources, each with its own date ("pagina van 2019"), and the date the
+text was compared with them (in Dutch, via Babel); the voice
 variant is read aloud as written, without source line or buttons.
 """
 from __future__ import annotations
@@ -11,6 +12,8 @@ from datetime import date
 from typing import Callable, Optional
 
 from babel.dates import format_date
+
+from bot.content.source_dates import source_label
 
 VOICE = "spraak"
 PARENT = "ouder"
@@ -42,9 +45,12 @@ def dutch_date(day: date) -> str:
 
 
 def source_line(answer, variant: str) -> str:
+    """'Bron: Metro, pagina van 2019; Ouders & Onderwijs, Over ons, pagina zonder datum. Gecontroleerd
+    op 6 december 2026.': each source with its own date, then the day someone compared the text with
+    its sources."""
     if not answer.bronnen or variant == VOICE:
         return ""
-    names = "; ".join(source.naam for source in answer.bronnen[:2])
+    names = "; ".join(source_label(source.naam, getattr(source, "datum", "")) for source in answer.bronnen[:2])
     checked = dutch_date(answer.gecontroleerd)
     return f"Bron: {names}. Gecontroleerd op {checked}."
 

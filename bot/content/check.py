@@ -2,8 +2,10 @@
 
 Usage: python -m bot.content.check [--dir DIR] [--domain PATH ...]
 
-Prints one line per problem (``file: problem``), then a readability table, and exits
-with status 1 if there is any problem.
+Prints one line per problem (``file: problem``), then a readability table, then the report of
+claims marked ``niet_geverifieerd`` (a list for the editor, not a failure), and exits with status 1
+if there is any problem. A phone number, e-mail or web address written literally in a text (instead
+of a key from content/regio/landelijk.yml) is a problem.
 """
 
 from __future__ import annotations
@@ -19,11 +21,18 @@ from typing import Any
 
 import yaml
 
-from bot.content import schema
+from bot.content import contacts, schema, source_dates
 from bot.content.loader import REPO_ROOT, default_content_dir
 from bot.content.readability import avg_sentence_length, flesch_douma, split_sentences, words
 
 DEFAULT_DOMAIN_DIR = REPO_ROOT / "bot" / "rasa" / "domain"
+# Other texts the user hears or reads: they may not write a number, e-mail or web address literally
+# either (content/hulpvraag has its own checker, bot.hulpvraag_form.check_texts, with the same rule).
+OTHER_TEXT_FILES: tuple[Path, ...] = (
+    *sorted((REPO_ROOT / "content" / "stappenplan").glob("*.yml")),
+    REPO_ROOT / "bot" / "voice" / "teksten.yml",
+)
+_TEXT_VARIANTS = ("ouder", "jongere", "spraak")
 MIN_SCORE: Mapping[str, float] = {"ouder": 65.0, "jongere": 70.0, "spraak": 65.0}
 MAX_AVG_SENTENCE_LENGTH = 15.0
 
@@ -73,10 +82,22 @@ class ReadabilityRow:
 
 
 @dataclass(frozen=True)
+class Unverified:
+    """A claim nobody could compare with a source: listed for the editor, not a failure."""
+    file: str
+    claim: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.claim} — {self.reason}"
+
+
+@dataclass(frozen=True)
 class CheckResult:
     problems: tuple[Problem, ...]
     rows: tuple[ReadabilityRow, ...]
     file_count: int
+    unverified: tuple[Unverified, ...] = ()
 
 
 # --- text rules -----------------------------------------------------------------------
@@ -123,6 +144,19 @@ def chat_problems(text: str) -> list[str]:
     return problems
 
 
+def contact_problems(text: str, variant: str) -> list[str]:
+    """A number, e-mail or web address written literally, or a contact key that does not exist.
+
+    Contact details of organisations come only from content/regio/landelijk.yml, by key
+    ({{ouders_onderwijs.telefoon}}), so that changing a number is one edit."""
+    problems = [
+        f"'{found}' written literally: use a key from content/regio/landelijk.yml, e.g. {{{{org.telefoon}}}}"
+        for found in contacts.literal_contacts(text, variant)
+    ]
+    problems += [f"contact key: {p}" for p in contacts.key_problems(text, variant)]
+    return problems
+
+
 def readability_row(file: str, answer_id: str, variant: str, text: str) -> ReadabilityRow:
     exempt = answer_id == schema.OTHER_LANGUAGE_ID and variant == schema.ENGLISH_VARIANT
     return ReadabilityRow(
@@ -165,7 +199,8 @@ def _field_problems(data: Mapping[str, Any], stem: str, today: dt.date) -> list[
         problems.append(f"soort {data.get('soort')!r} must be 'feit' or 'gesprek'")
     problems += _knop_problems(data.get("knop"))
     problems += _date_problems(data.get("gecontroleerd"), today)
-    problems += _source_problems(data.get("bronnen"), required=data.get("soort") == "feit")
+    problems += _source_problems(data.get("bronnen"), required=data.get("soort") == "feit", today=today)
+    problems += _unverified_problems(data.get("niet_geverifieerd"))
     return problems
 
 
@@ -186,7 +221,7 @@ def _date_problems(value: Any, today: dt.date) -> list[str]:
     return []
 
 
-def _source_problems(bronnen: Any, required: bool) -> list[str]:
+def _source_problems(bronnen: Any, required: bool, today: dt.date) -> list[str]:
     if bronnen is None or bronnen == []:
         return ["soort feit needs at least one source in bronnen"] if required else []
     if not isinstance(bronnen, list):
@@ -201,7 +236,45 @@ def _source_problems(bronnen: Any, required: bool) -> list[str]:
             problems.append(f"bronnen item {index} has no naam")
         if not isinstance(url, str) or not url.startswith(("https://", "http://")):
             problems.append(f"bronnen item {index} needs an https:// or http:// url")
+        problems += _source_date_problems(index, source.get("datum"), required, today)
     return problems
+
+
+def _source_date_problems(index: int, value: Any, required: bool, today: dt.date) -> list[str]:
+    """The source's own date: a year, YYYY-MM, YYYY-MM-DD, or 'onbekend' for an undated page."""
+    if value is None:
+        return [f"bronnen item {index} needs datum (the date of the source itself, or onbekend)"] if required else []
+    normalised = source_dates.normalise(value)
+    if normalised is None:
+        return [f"bronnen item {index}: datum {value!r} is not a year, YYYY-MM, YYYY-MM-DD or onbekend"]
+    last = source_dates.latest_day(normalised)
+    if last is not None and source_dates.in_words(normalised) and last > today and len(normalised) == 10:
+        return [f"bronnen item {index}: datum {normalised} is in the future"]
+    return []
+
+
+def _unverified_problems(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        return ["niet_geverifieerd must be a list of {bewering, reden}"]
+    problems = []
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, Mapping) or not all(
+            isinstance(item.get(k), str) and item.get(k).strip() for k in ("bewering", "reden")
+        ):
+            problems.append(f"niet_geverifieerd item {index} needs bewering and reden")
+    return problems
+
+
+def unverified_claims(label: str, value: Any) -> list[Unverified]:
+    if not isinstance(value, list):
+        return []
+    return [
+        Unverified(label, str(item.get("bewering", "")).strip(), str(item.get("reden", "")).strip())
+        for item in value
+        if isinstance(item, Mapping)
+    ]
 
 
 def _follow_up_problems(vervolg: Any, known_ids: set[str]) -> list[str]:
@@ -271,6 +344,8 @@ def check_file(
         for variant, text in tekst.items():
             if not isinstance(text, str) or not text.strip():
                 continue
+            messages += [f"tekst.{variant}: {p}" for p in contact_problems(text, str(variant))]
+            text = contacts.fill(text, str(variant))  # the rules apply to what the user sees or hears
             messages += _variant_problems(str(variant), text, data.get("soort"))
             row = readability_row(label, path.stem, str(variant), text)
             messages += readability_problems(row)
@@ -314,8 +389,11 @@ def check_directory(
     directory: Path,
     today: dt.date,
     domain_paths: Sequence[Path] = (),
+    other_files: Sequence[Path] = (),
+    contacts_file: Path | None = None,
 ) -> CheckResult:
-    """Check every *.yml in ``directory``, and that every domain intent has a file."""
+    """Check every *.yml in ``directory``, and that every domain intent has a file; also the texts in
+    ``other_files`` for literal contact details, and ``contacts_file`` (landelijk.yml) itself."""
     files = sorted(directory.glob("*.yml")) if directory.is_dir() else []
     known_ids = {f.stem for f in files}
     problems: list[Problem] = []
@@ -326,13 +404,84 @@ def check_directory(
         file_problems, file_rows = check_file(file, known_ids, today)
         problems += file_problems
         rows += file_rows
+    unverified: list[Unverified] = []
+    for file in files:
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue  # reported above
+        if isinstance(data, Mapping):
+            unverified += unverified_claims(_display(file), data.get("niet_geverifieerd"))
+    for file in other_files:
+        problems += other_text_problems(file)
+    if contacts_file is not None:
+        problems += contacts_file_problems(contacts_file, today)
+        for code, org in contacts.organisations(contacts_file).items():
+            reason = org.get("niet_geverifieerd")
+            if reason:
+                unverified.append(Unverified(f"{_display(contacts_file)} ({code})", "contactgegevens", str(reason)))
     intents, domain_problems = load_domain_intents(domain_paths)
     problems += domain_problems
     for intent in sorted(intents - known_ids):
         problems.append(
             Problem(_display(directory / f"{intent}.yml"), "domain intent has no content file")
         )
-    return CheckResult(tuple(problems), tuple(rows), len(files))
+    return CheckResult(tuple(problems), tuple(rows), len(files), tuple(unverified))
+
+
+def contacts_file_problems(path: Path, today: dt.date) -> list[Problem]:
+    """Every national organisation has a name and a source; its source date and check date are honest."""
+    label = _display(path)
+    orgs = contacts.organisations(path)
+    if not orgs:
+        return [Problem(label, "no organisaties: the contact keys in the texts cannot be filled")]
+    problems = []
+    for code, org in orgs.items():
+        where = f"organisaties.{code}"
+        if not str(org.get("naam") or "").strip():
+            problems.append(Problem(label, f"{where} has no naam"))
+        if not str(org.get("bron_url") or "").startswith(("https://", "http://")):
+            problems.append(Problem(label, f"{where} needs a bron_url (https://)"))
+        bron_datum = org.get("bron_datum")
+        if bron_datum not in (None, "") and source_dates.normalise(bron_datum) is None:
+            problems.append(Problem(label, f"{where}.bron_datum {bron_datum!r} is not a year, YYYY-MM or YYYY-MM-DD"))
+        checked = org.get("gecontroleerd")
+        if checked not in (None, ""):
+            day = schema.parse_date(checked)
+            if day is None or day > today:
+                problems.append(Problem(label, f"{where}.gecontroleerd {checked!r} must be a date not in the future"))
+    return problems
+
+
+def _variant_strings(node: Any, where: str) -> Iterable[tuple[str, str, str]]:
+    """(where, variant, text) for every text under a key ouder/jongere/spraak, at any depth."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key in _TEXT_VARIANTS and isinstance(value, str):
+                yield where, str(key), value
+            else:
+                yield from _variant_strings(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _variant_strings(value, f"{where}[{index}]")
+
+
+def other_text_problems(path: Path) -> list[Problem]:
+    """Literal contact details or unknown contact keys in the step plan's or the phone's texts."""
+    label = _display(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        return [Problem(label, f"cannot be read as YAML: {error}")]
+    if path.parent.name == "voice":  # the phone's own texts: all spoken, one level deep
+        items = [(str(k), "spraak", v) for k, v in (data or {}).items() if isinstance(v, str)]
+    else:
+        items = list(_variant_strings(data, path.stem))
+    return [
+        Problem(label, f"{where}.{variant}: {p}")
+        for where, variant, text in items
+        for p in contact_problems(text, variant)
+    ]
 
 
 # --- command line ---------------------------------------------------------------------
@@ -348,6 +497,12 @@ def format_table(rows: Sequence[ReadabilityRow]) -> str:
             f"{row.avg_sentence_length:>5.1f} {row.word_count:>5}  {'ok' if row.ok else 'NO'}"
         )
     return "\n".join(lines)
+
+
+def format_unverified(items: Sequence[Unverified]) -> str:
+    """The report of claims nobody could compare with a source (not a failure)."""
+    head = f"Niet geverifieerd ({len(items)}): controleer deze beweringen met de bron voor publicatie"
+    return "\n".join([head, *(f"  - {item}" for item in items)] if items else [head, "  (geen)"])
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -371,12 +526,15 @@ def main(argv: Sequence[str] | None = None, today: dt.date | None = None) -> int
     args = _parse_args(argv)
     directory = args.dir if args.dir is not None else default_content_dir()
     domain = args.domain if args.domain is not None else _default_domain_paths()
-    result = check_directory(directory, today or dt.date.today(), domain)
+    result = check_directory(directory, today or dt.date.today(), domain, OTHER_TEXT_FILES,
+                             contacts.contacts_file())
     for problem in result.problems:
         print(problem)
     if result.rows:
         print()
         print(format_table(result.rows))
+    print()
+    print(format_unverified(result.unverified))
     print()
     if result.problems:
         print(f"FAILED: {len(result.problems)} problem(s) in {result.file_count} file(s)")

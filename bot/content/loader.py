@@ -1,5 +1,7 @@
 """Load answer texts from YAML files, reloading a file when it changes on disk.
 
+Contact keys (``{{ouders_onderwijs.telefoon}}``) are filled in per variant from
+content/regio/landelijk.yml (``bot.content.contacts``); a changed contacts file re-fills every answer.
 Content rules (readability, voice safety, ...) are enforced by ``bot.content.check``;
 the loader only needs a file to be structurally valid. Malformed files are skipped
 with a logged error so one broken file never takes the whole library down.
@@ -20,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from bot.content import contacts, source_dates
 from bot.content.schema import SOORTEN, parse_date
 
 logger = logging.getLogger(__name__)
@@ -37,6 +40,13 @@ class ContentError(ValueError):
 class Source:
     naam: str
     url: str
+    datum: str = ""  # the source's own date: 2019, 2018-11, 2025-10-03 or onbekend ("" not recorded)
+
+
+@dataclass(frozen=True)
+class UnverifiedClaim:
+    bewering: str  # the claim in the text that nobody could compare with a source
+    reden: str
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class Answer:
     bronnen: tuple[Source, ...]
     tekst: Mapping[str, str] = field(hash=False)
     vervolg: tuple[str, ...] = ()
+    niet_geverifieerd: tuple[UnverifiedClaim, ...] = ()
 
 
 def default_content_dir() -> Path:
@@ -72,16 +83,33 @@ def _parse_sources(value: Any) -> tuple[Source, ...]:
     for item in value:
         if not isinstance(item, Mapping):
             raise ContentError("every item in 'bronnen' needs 'naam' and 'url'")
-        sources.append(Source(naam=_require_str(item, "naam"), url=_require_str(item, "url")))
+        datum = source_dates.normalise(item.get("datum")) if item.get("datum") is not None else ""
+        if datum is None:
+            raise ContentError("'datum' of a source must be a year, YYYY-MM, YYYY-MM-DD or 'onbekend'")
+        sources.append(Source(naam=_require_str(item, "naam"), url=_require_str(item, "url"), datum=datum))
     return tuple(sources)
 
 
+def _parse_unverified(value: Any) -> tuple[UnverifiedClaim, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ContentError("'niet_geverifieerd' must be a list")
+    claims = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            raise ContentError("every item in 'niet_geverifieerd' needs 'bewering' and 'reden'")
+        claims.append(UnverifiedClaim(_require_str(item, "bewering"), _require_str(item, "reden")))
+    return tuple(claims)
+
+
 def _parse_texts(value: Any) -> Mapping[str, str]:
+    """The variants with every contact key ({{org.veld}}) filled in from content/regio/landelijk.yml."""
     if not isinstance(value, Mapping) or not value:
         raise ContentError("'tekst' must be a mapping of variant to text")
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise ContentError("every 'tekst' variant must be a string")
-    return MappingProxyType(dict(value))
+    return MappingProxyType({k: contacts.fill(v, k) for k, v in value.items()})
 
 
 def _parse_follow_ups(value: Any) -> tuple[str, ...]:
@@ -113,6 +141,7 @@ def parse_answer(data: Any, expected_id: str) -> Answer:
         bronnen=_parse_sources(data.get("bronnen")),
         tekst=_parse_texts(data.get("tekst")),
         vervolg=_parse_follow_ups(data.get("vervolg")),
+        niet_geverifieerd=_parse_unverified(data.get("niet_geverifieerd")),
     )
 
 
@@ -127,7 +156,7 @@ def load_answer_file(path: Path) -> Answer:
 
 @dataclass(frozen=True)
 class _Entry:
-    stamp: tuple[int, int]  # (mtime_ns, size)
+    stamp: tuple  # (mtime_ns, size, stamp of the contacts file the texts were filled from)
     answer: Answer | None
     error: str | None = None
 
@@ -182,12 +211,13 @@ class ContentLibrary:
 
     def _scan(self) -> dict[str, _Entry]:
         entries: dict[str, _Entry] = {}
+        contacts_stamp = contacts.file_stamp()  # a changed number re-fills every answer
         for path in self._content_files():
             try:
                 stat = path.stat()
             except OSError:
                 continue  # removed between listing and stat
-            stamp = (stat.st_mtime_ns, stat.st_size)
+            stamp = (stat.st_mtime_ns, stat.st_size, contacts_stamp)
             previous = self._entries.get(path.stem)
             if previous is not None and previous.stamp == stamp:
                 entries[path.stem] = previous
@@ -205,7 +235,7 @@ class ContentLibrary:
         return sorted(self.directory.glob("*.yml"))
 
     @staticmethod
-    def _load(path: Path, stamp: tuple[int, int]) -> _Entry:
+    def _load(path: Path, stamp: tuple) -> _Entry:
         try:
             return _Entry(stamp, load_answer_file(path))
         except (ContentError, OSError) as error:

@@ -12,7 +12,7 @@ VOICE_VARIANT = "spraak"
 ENGLISH_VARIANT = "engels"
 OTHER_LANGUAGE_ID = "andere_taal"
 TOP_LEVEL_KEYS: frozenset[str] = frozenset(
-    {"id", "soort", "knop", "gecontroleerd", "bronnen", "tekst", "vervolg"}
+    {"id", "soort", "knop", "gecontroleerd", "bronnen", "tekst", "vervolg", "niet_geverifieerd"}
 )
 MAX_KNOP_LENGTH = 30
 MAX_VERVOLG = 3

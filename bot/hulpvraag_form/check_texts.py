@@ -5,7 +5,8 @@ Usage: python -m bot.hulpvraag_form.check_texts [--dir DIR]
 Same rules as the answer texts (docs/content.md, ``bot.content.check``), applied to every text:
 readability per variant (Flesch-Douma and sentence length, with placeholders filled by sample
 values), voice safety for ``spraak``, no markdown in chat variants, ``soort gesprek`` without
-digits, ``soort feit`` with sources, a check date not in the future. Also: every key the form
+digits, ``soort feit`` with sources, a check date not in the future, no phone number, e-mail or
+web address written literally (only by key from content/regio/landelijk.yml, ``{{org.veld}}``). Also: every key the form
 needs exists, keys are unique over files, placeholders are known, labels are short and voice-safe.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.content import check as content_check
+from bot.content import contacts
 from bot.content import schema
 from bot.hulpvraag_form import texts as T
 
@@ -40,7 +42,8 @@ def _without_placeholders(template: str) -> str:
 
 def _text_problems(key: str, variant: str, template: str, soort: Any) -> list[str]:
     where = f"teksten.{key}.{variant}"
-    problems = []
+    problems = [f"{where}: {p}" for p in content_check.contact_problems(template, variant)]
+    template = contacts.fill(template, variant)
     unknown = placeholders(template) - T.PLACEHOLDERS
     if unknown:
         problems.append(f"{where}: unknown placeholder(s) {', '.join(sorted(unknown))}")
@@ -81,7 +84,7 @@ def check_file_data(data: Any, stem: str, today: dt.date) -> list[str]:
     if soort not in schema.SOORTEN:
         problems.append(f"soort {soort!r} must be 'feit' or 'gesprek'")
     problems += content_check._date_problems(data.get("gecontroleerd"), today)
-    problems += content_check._source_problems(data.get("bronnen"), required=soort == "feit")
+    problems += content_check._source_problems(data.get("bronnen"), required=soort == "feit", today=today)
     teksten = data.get("teksten") or {}
     labels = data.get("labels") or {}
     if not isinstance(teksten, Mapping) or not isinstance(labels, Mapping):

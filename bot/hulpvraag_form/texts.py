@@ -2,7 +2,8 @@
 
 Each file has ``teksten`` (key -> variants ``ouder``/``jongere``/``spraak``) and optionally
 ``labels`` (key -> one short text for buttons and the summary). Keys are unique over all files.
-Templates use ``{name}`` placeholders from ``PLACEHOLDERS``; values are inserted as they are, never
+Contact keys (``{{ouders_onderwijs.telefoon}}``) are filled in first from content/regio/landelijk.yml
+(``bot.content.contacts``). Templates use ``{name}`` placeholders from ``PLACEHOLDERS``; values are inserted as they are, never
 formatted again. Files are re-read when they change (modification time), so an edited text is
 live at the next message without a restart. The rules are checked by ``check_texts``.
 """
@@ -16,6 +17,7 @@ from typing import Any, Mapping, Optional
 
 import yaml
 
+from bot.content import contacts
 from bot.hulpvraag_form import fields as F
 
 CONTENT_DIR = Path(os.environ.get(
@@ -124,7 +126,7 @@ class HulpvraagTexts:
         if not variants:
             raise TextMissing(key)
         template = variants.get(variant) or variants.get("ouder") or ""
-        return fill(template.strip(), params)
+        return fill(contacts.fill(template.strip(), variant), params)
 
     def has(self, key: str) -> bool:
         self._refresh()

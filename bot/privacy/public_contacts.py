@@ -1,4 +1,5 @@
-"""Public contact details of organisations, taken from content/ (answers, regional contact points).
+"""Public contact details of organisations, taken from content/ (answers, regional contact points) and
+always from content/regio/landelijk.yml, where the answers' national numbers live (issue 17).
 
 Those numbers and addresses are shown to every user by the assistant itself, so a user who repeats
 them ("ik heb 0800-5010 gebeld") shares nothing personal: they stay visible in the console.
@@ -10,6 +11,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from bot.content import contacts
 from bot.privacy.contact_details import find_emails, find_phones, normalized_phone
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,11 @@ def public_contacts(root: str | None = None) -> tuple[frozenset, frozenset]:
     """(phones as E.164, e-mail addresses in lower case) found in the content files."""
     base = Path(root or os.environ.get("WEGWIJZER_CONTENT_DIR") or CONTENT_DIR)
     phones, emails = set(), set()
-    for path in _content_files(base):
+    files = list(_content_files(base))
+    national = contacts.contacts_file()  # the one source of national numbers (answers only name keys)
+    if root is None and national.is_file() and national not in files:
+        files.append(national)
+    for path in files:
         try:
             if path.stat().st_size > MAX_FILE:
                 continue

@@ -89,7 +89,8 @@ def render_readme(b: Build, outputs: dict) -> str:
 **Gegenereerd bestand: niet met de hand wijzigen.** Gemaakt met
 `python -m bot.regions.importer --source <map met referentiebestanden> --out content/regio`.
 Niet gegenereerd (met de hand bijgehouden, niet overschreven): `landelijk.yml` (landelijke organisaties,
-uit de projectkennis `feiten.md` met bron per organisatie) en `overrides/` (lokale aanvullingen per gemeente
+uit de projectkennis `feiten.md` met bron per organisatie; de enige plek voor hun telefoonnummers, e-mail,
+websites en openingstijden, die alle teksten met een sleutel noemen, zie `docs/content.md`) en `overrides/` (lokale aanvullingen per gemeente
 of regio, zie `overrides/README.md`).
 
 Peildatum van de referentiebestanden: **{b.peildatum}**.

@@ -169,10 +169,14 @@ class RegionDirectory:
                 found = t[variant]
         return found
 
-    def national(self) -> list[Contact]:
+    def national(self, include_all: bool = False) -> list[Contact]:
+        """The national bodies of landelijk.yml; without ``include_all`` only those listed in the
+        regional contacts answer (not ``regiolijst: false``, such as 112 or Veilig Thuis)."""
         self.refresh()
         out = []
         for rol, o in self.landelijk.items():
+            if o.get("regiolijst") is False and not include_all:
+                continue  # only filled into answers by key (bot.content.contacts), not listed here
             out.append(Contact(
                 rol="landelijk", code=rol, naam=o.get("naam", rol), telefoon=str(o.get("telefoon", "") or ""),
                 email=o.get("email", "") or "", website=o.get("website", "") or "",

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Optional
 
+from bot.content.source_dates import source_label
 from bot.stappenplan.rules import Rules, load_rules, school_days_between
 from bot.stappenplan.situation import DateFact, Situation
 from bot.stappenplan.texts import load
@@ -77,7 +78,7 @@ class Plan:
     vakantie: str = ""
     thuis_sinds: Optional[date] = None
     niets_gedaan: bool = False  # the user said no step was taken yet
-    bronnen: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    bronnen: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (name with its own date, url)
 
     @property
     def onderwijs_stap(self) -> str:
@@ -340,17 +341,12 @@ def _contacts(step: str, sit: Situation, gemeente_code: Optional[str], directory
             out.append(PlanContact("oudersteunpunt", waar="swv_waar"))
     elif wie.startswith("landelijk:"):
         from bot.regions.directory import get_directory
-        national = (directory or get_directory()).national()
+        national = (directory or get_directory()).national(include_all=True)
         code = wie.split(":", 1)[1]
         for c in national:
             if c.code == code:
                 out.append(PlanContact(code, c.naam, c.telefoon, c.website, c.email, c.openingstijden,
                                        controleren=c.controleren))
-    elif wie not in ("school", "geen"):
-        org = (load("stappen").get("organisaties") or {}).get(wie) or {}
-        if org:
-            out.append(PlanContact(wie, str(org.get("naam", "")), str(org.get("telefoon", "") or ""),
-                                   str(org.get("website", "") or ""), "", str(org.get("openingstijden", "") or "")))
     return out, gemeente
 
 
@@ -360,9 +356,9 @@ def _sources(step: str, deadlines: list[Deadline], rules: Rules) -> tuple[tuple[
     for key in keys:
         s = rules.sources.get(key)
         if s:
-            seen.setdefault(s.url, s.naam)
+            seen.setdefault(s.url, source_label(s.naam, s.datum))
     for d in deadlines:
         period = rules.periods.get(d.regel)
         for s in (period.bronnen if period else rules.vrijstelling_sources):
-            seen.setdefault(s.url, s.naam)
+            seen.setdefault(s.url, source_label(s.naam, s.datum))
     return tuple((naam, url) for url, naam in seen.items())

@@ -24,6 +24,10 @@ YOUTH_NOTES = ("ongeveer", "vakantie", "leerplicht_melden", "mdo")
 YOUTH_DEADLINES = ("besluit", "verlengd", "tijdelijke_plaatsing", "schorsing", "geschillencommissie",
                    "tlv_bezwaar", "pact_doel", "vrijstelling_verlengen")
 MAX_SOURCES = 3
+# Only used when veiligheid.yml cannot be read: the numbers must never get lost. The one place where
+# numbers are written in code; tests/unit/content/test_contacts.py checks them against landelijk.yml.
+SAFETY_FALLBACK = ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelfmoordpreventie: bel gratis 113 of "
+                   "0800-0113, dag en nacht. De Kindertelefoon (8 tot 18 jaar): 0800-0432.")
 
 
 def render_plan(plan: Plan, variant: str) -> str:
@@ -65,10 +69,15 @@ def render_plan(plan: Plan, variant: str) -> str:
             lines.append(pick(t["ook_kop"], variant))
             lines.extend(f"{dash}{title}." for title in titles)
 
-    deadlines = [d for d in plan.termijnen if variant != YOUTH or d.id in YOUTH_DEADLINES]
+    shown = [d for d in plan.termijnen if variant != YOUTH or d.id in YOUTH_DEADLINES]
+    deadlines = [d for d in shown if not is_goal(d)]
+    goals = [d for d in shown if is_goal(d)]  # the Thuiszitterspact's goal is no deadline for a child
     if deadlines:
         lines.append(pick(t["termijnen_kop"], variant))
         lines.extend(f"{dash}{deadline_sentence(d, plan.today, variant)}" for d in deadlines)
+    if goals:
+        lines.append(pick(t["doelen_kop"], variant))
+        lines.extend(f"{dash}{deadline_sentence(d, plan.today, variant)}" for d in goals)
 
     for note in plan.notities:
         if variant == YOUTH and note not in YOUTH_NOTES:
@@ -87,6 +96,12 @@ def render_plan(plan: Plan, variant: str) -> str:
         lines.append(fill(source_line, bronnen=names, datum=written_date(load_rules().gecontroleerd)))
     text = "\n".join(line for line in lines if line and line.strip())
     return voice_safe(text) if voice else text
+
+
+def is_goal(d: Deadline) -> bool:
+    """A date that is no deadline (``geen_termijn`` in regels.yml), such as the Thuiszitterspact's goal."""
+    period = load_rules().periods.get(d.regel)
+    return bool(period and period.geen_termijn)
 
 
 def deadline_sentence(d: Deadline, today: date, variant: str) -> str:
@@ -111,10 +126,15 @@ def plan_summary_for_request(plan: Plan) -> str:
     done = [pick(t["gedaan"].get(s, {}), PARENT).lower() for s in plan.gedaan]
     lines.append(f"Al gedaan: {'; '.join(done)}." if done else "Al gedaan: nog niets genoemd.")
     lines.append(f"Volgende stap: {pick((steps.get(plan.onderwijs_stap) or {}).get('titel'), PARENT)}")
-    for d in plan.termijnen:
-        state = "voorbij" if d.verstreken else "open"
+    entries = t.get("termijn") or {}
+    for d in sorted(plan.termijnen, key=is_goal):
+        label = str((entries.get(d.id) or {}).get("samenvatting") or d.id.replace("_", " "))
         prefix = "rond " if d.ongeveer else ""
-        lines.append(f"Termijn {d.id.replace('_', ' ')}: {prefix}{written_date(d.datum)} ({state}).")
+        if is_goal(d):  # a goal, not a deadline: no "Termijn", no open or passed
+            lines.append(fill(label, datum=prefix + written_date(d.datum), duur=_period_words(d.duur, PARENT)))
+            continue
+        state = "voorbij" if d.verstreken else "open"
+        lines.append(f"Termijn, {label}: {prefix}{written_date(d.datum)} ({state}).")
     if plan.gemeente:
         lines.append(f"Gemeente: {plan.gemeente}.")
     return "\n".join(lines)
@@ -191,8 +211,7 @@ def _safety_text(variant: str) -> str:
     try:
         answer = load_answer_file(Path(SAFETY_FILE))
     except (ContentError, OSError):  # never lose the numbers because a file is broken
-        return ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelfmoordpreventie: bel gratis 113 of "
-                "0800-0113, dag en nacht. De Kindertelefoon (8 tot 18 jaar): 0800-0432.")
+        return SAFETY_FALLBACK
     return answer.tekst.get(variant) or answer.tekst.get(PARENT, "")
 
 

@@ -18,6 +18,7 @@ from typing import Mapping, Optional
 
 import yaml
 
+from bot.content import source_dates
 from bot.stappenplan.extract_dates import add_months
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "content" / "stappenplan" / "regels.yml"
@@ -32,6 +33,7 @@ class RulesError(ValueError):
 class Source:
     naam: str
     url: str
+    datum: str = ""  # the source's own date (bot.content.source_dates): 2019, 2018-11, 2025-10-03, onbekend
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Period:
     bronnen: tuple[Source, ...]
     max_keer: Optional[int] = None
     te_laat_met_reden: bool = False
+    geen_termijn: bool = False  # a goal or marker (the Thuiszitterspact's 3 months), not a deadline
 
     def add_to(self, start: dt.date, times: int = 1) -> dt.date:
         """``start`` plus this period (``times`` over)."""
@@ -129,7 +132,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     for key, s in (raw.get("bronnen") or {}).items():
         if not isinstance(s, Mapping) or not s.get("naam") or not str(s.get("url", "")).startswith(("https://", "http://")):
             raise RulesError(f"{path.name}: source {key} needs naam and url")
-        sources[key] = Source(str(s["naam"]), str(s["url"]))
+        datum = source_dates.normalise(s.get("datum"))
+        if datum is None:
+            raise RulesError(f"{path.name}: source {key} needs datum (year, YYYY-MM, YYYY-MM-DD or onbekend)")
+        sources[key] = Source(str(s["naam"]), str(s["url"]), datum)
 
     def refs(item: Mapping, where: str) -> tuple[Source, ...]:
         keys = item.get("bronnen") or []
@@ -145,7 +151,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         if p.get("eenheid") not in UNITS or not isinstance(p.get("aantal"), int) or p["aantal"] <= 0:
             raise RulesError(f"{path.name}: termijn {key} needs a positive aantal and eenheid in {UNITS}")
         periods[key] = Period(key, p["aantal"], p["eenheid"], str(p.get("betekenis", "")), refs(p, key),
-                              p.get("max_keer"), bool(p.get("te_laat_met_reden")))
+                              p.get("max_keer"), bool(p.get("te_laat_met_reden")), bool(p.get("geen_termijn")))
     ladder = tuple(
         LadderStep(s["id"], refs(s, f"ladder {s['id']}"), tuple(s.get("na") or ()), s.get("overslaan", ""),
                    s.get("niet_als", ""), s.get("alleen_als", ""))

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from bot.content import contacts
+
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content" / "stappenplan"
 VARIANTS = ("ouder", "jongere", "spraak")
 
@@ -29,15 +31,16 @@ def load(name: str, directory: Path = CONTENT_DIR) -> dict:
 
 
 def pick(entry: Any, variant: str) -> str:
-    """The text of ``entry`` for ``variant`` (falls back to the parent text)."""
+    """The text of ``entry`` for ``variant`` (falls back to the parent text), with the contact keys
+    ({{org.veld}}) filled in from content/regio/landelijk.yml."""
     if isinstance(entry, str):
-        return entry
+        return contacts.fill(entry, variant)
     if not isinstance(entry, dict):
         return ""
     text = entry.get(variant)
     if text is None:
         text = entry.get("ouder", "")
-    return str(text or "").strip()
+    return contacts.fill(str(text or "").strip(), variant)
 
 
 def fill(text: str, **values: str) -> str:

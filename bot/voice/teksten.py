@@ -1,4 +1,7 @@
-"""Loads the phone channel's own spoken texts (``teksten.yml``): re-prompt, goodbye, errors, hints."""
+"""Loads the phone channel's own spoken texts (``teksten.yml``): re-prompt, goodbye, errors, hints.
+
+Phone numbers are written by key (``{{ouders_onderwijs.telefoon}}``) and filled in, spoken digit by
+digit, from content/regio/landelijk.yml (``bot.content.contacts``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,6 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from bot.content import contacts
 
 TEXTS_FILE = Path(__file__).with_name("teksten.yml")
 _REQUIRED = ("kennismaking", "stilte", "stilte_vraag", "stilte_afscheid", "standaardvraag",
@@ -36,10 +41,23 @@ def parse_texts(data: object) -> VoiceTexts:
     hints = data.get("hints") or []
     if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
         raise ValueError("teksten.yml: hints must be a list of words")
-    values = {key: " ".join(data[key].split()) for key in _REQUIRED}
+    values = {key: contacts.fill(" ".join(data[key].split()), contacts.VOICE) for key in _REQUIRED}
     return VoiceTexts(**values, hints=tuple(h.strip() for h in hints if h.strip()))
 
 
-@lru_cache(maxsize=4)
 def load_texts(path: Path = TEXTS_FILE) -> VoiceTexts:
+    """The texts with contact keys filled in; re-read when this file or landelijk.yml changes."""
+    return _load(path, _stamp(path), contacts.file_stamp())
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, _file_stamp, _contacts_stamp) -> VoiceTexts:
     return parse_texts(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.content import contacts
+
 pytestmark = pytest.mark.integration
 
 
@@ -15,7 +17,8 @@ def joined(messages: list[dict]) -> str:
 
 def content_text(stack, answer_id: str, variant: str = "ouder") -> str:
     data = yaml.safe_load((Path(stack.content_dir) / f"{answer_id}.yml").read_text(encoding="utf-8"))
-    return data["tekst"][variant].strip()
+    # as the user gets it: contact keys filled in from the stack's copy of content/regio/landelijk.yml
+    return contacts.fill(data["tekst"][variant], variant, Path(stack.regio_dir) / "landelijk.yml").strip()
 
 
 def test_place_first_then_who_to_call_mentions_zaanstad(stack):

@@ -8,12 +8,15 @@ import pytest
 import requests
 import yaml
 
+from bot.content import contacts
+
 pytestmark = pytest.mark.integration
 
 
 def content_text(stack, answer_id: str, variant: str = "ouder") -> str:
     data = yaml.safe_load((Path(stack.content_dir) / f"{answer_id}.yml").read_text(encoding="utf-8"))
-    return data["tekst"][variant].strip()
+    # as the user gets it: contact keys filled in from the stack's copy of content/regio/landelijk.yml
+    return contacts.fill(data["tekst"][variant], variant, Path(stack.regio_dir) / "landelijk.yml").strip()
 
 
 def test_direct_question_gets_direct_answer_with_honest_intro(stack):
@@ -138,3 +141,27 @@ def test_a_follow_up_without_an_earlier_topic_asks_what_it_is_about(stack):
     sender = stack.new_sender()
     texts = stack.texts(sender, "hoe lang duurt dat?")
     assert any("Waar gaat uw vraag over?" in t for t in texts)
+
+
+def test_a_changed_number_is_live_in_every_variant(stack):
+    """One source for every number (issue 17): one edit in landelijk.yml changes the answer for parents,
+    young people and the phone, over the real servers, without retraining or restarting."""
+    path = Path(stack.regio_dir) / "landelijk.yml"
+    original = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(original)
+    data["organisaties"]["ouders_onderwijs"]["telefoon"] = "0800-1234"  # a test value, never shown to users
+    try:
+        time.sleep(1.1)  # mtime granularity
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        time.sleep(1.1)  # the libraries check for changes at most once a second
+        parent = "\n".join(stack.texts(stack.new_sender(), "/vraag_ouders_onderwijs"))
+        young = "\n".join(stack.texts(stack.new_sender(), "/vraag_ouders_onderwijs", {"doelgroep": "jongere"}))
+        spoken = "\n".join(stack.texts(stack.new_sender(), "/vraag_ouders_onderwijs", {"spraak": True}))
+        assert "0800-1234" in parent and "0800-5010" not in parent
+        assert "0800-1234" in young and "0800-5010" not in young
+        assert "0 8 0 0, 1 2 3 4" in spoken and "0 8 0 0, 5 0 1 0" not in spoken
+    finally:
+        time.sleep(1.1)
+        path.write_text(original, encoding="utf-8")
+        time.sleep(1.1)
+    assert "0800-5010" in "\n".join(stack.texts(stack.new_sender(), "/vraag_ouders_onderwijs"))

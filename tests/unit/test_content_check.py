@@ -24,12 +24,12 @@ VALID: dict[str, Any] = {
     "soort": "feit",
     "knop": "Schorsing",
     "gecontroleerd": dt.date(2026, 11, 1),
-    "bronnen": [{"naam": "Rijksoverheid", "url": "https://www.rijksoverheid.nl/"}],
+    "bronnen": [{"naam": "Rijksoverheid", "url": "https://www.rijksoverheid.nl/", "datum": 2019}],
     "tekst": {
         "ouder": "De school mag uw kind kort naar huis sturen.\n"
         "Dat heet schorsing. Dit mag maximaal vijf dagen.\n"
         "- Vraag het besluit op papier.\n"
-        "- Kijk op rijksoverheid.nl.",
+        "- Kijk op {{ouders_onderwijs.website}}.",
         "jongere": "Je school mag je kort naar huis sturen. Dat mag maar een paar dagen.",
         "spraak": "De school mag je kind kort naar huis sturen. Dat mag maar een paar dagen. "
         "Wil je meer weten?",
@@ -108,8 +108,12 @@ def test_unparsable_file(tmp_path: Path, raw: str, fragment: str) -> None:
         ({"gecontroleerd": dt.date(2026, 11, 25)}, "in the future"),
         ({"bronnen": None}, "at least one source"),
         ({"bronnen": []}, "at least one source"),
-        ({"bronnen": [{"naam": "Site", "url": "rijksoverheid.nl"}]}, "https://"),
-        ({"bronnen": [{"url": "https://example.org"}]}, "has no naam"),
+        ({"bronnen": [{"naam": "Site", "url": "rijksoverheid.nl", "datum": "onbekend"}]}, "https://"),
+        ({"bronnen": [{"url": "https://example.org", "datum": "2019-11"}]}, "has no naam"),
+        ({"bronnen": [{"naam": "Site", "url": "https://example.org"}]}, "needs datum"),
+        ({"bronnen": [{"naam": "Site", "url": "https://example.org", "datum": "vorig jaar"}]}, "is not a year"),
+        ({"bronnen": [{"naam": "Site", "url": "https://example.org", "datum": "2030-01-01"}]}, "in the future"),
+        ({"niet_geverifieerd": [{"bewering": "Het nummer"}]}, "needs bewering and reden"),
         ({"bronnen": ["https://example.org"]}, "must have naam and url"),
         ({"vervolg": ["vraag_bestaat_niet"]}, "'vraag_bestaat_niet' has no content file"),
         ({"vervolg": ["vraag_verwijdering"] * 4}, "max 3"),
@@ -133,7 +137,7 @@ def test_iso_date_string_is_accepted(tmp_path: Path) -> None:
 def test_gesprek_needs_no_sources_but_no_digits(tmp_path: Path) -> None:
     assert problems_for(tmp_path, variant(soort="gesprek", bronnen=None)) == []
     data = variant(soort="gesprek", bronnen=None)
-    data["tekst"]["jongere"] = "Bel gerust naar nul acht. Of bel 112."
+    data["tekst"]["jongere"] = "Bel gerust naar nul acht. Of bel 3 keer."
     assert_single_problem(problems_for(tmp_path, data), "may not contain digits")
 
 
@@ -231,11 +235,12 @@ def test_voice_rules(tmp_path: Path, text: str, fragment: str | None) -> None:
 def test_voice_safe_phone_number_and_question_last(tmp_path: Path) -> None:
     text = "Bel gratis naar 0 8 0 0, 5 0 1 0. Dat is de hulplijn. Wilt u nu bellen?"
     assert voice_problems(text) == []
-    assert problems_for(tmp_path, with_text("spraak", text)) == []
+    by_key = "Bel gratis naar {{ouders_onderwijs.telefoon}}. Dat is de hulplijn. Wilt u nu bellen?"
+    assert problems_for(tmp_path, with_text("spraak", by_key)) == []
 
 
 def test_chat_variants_allow_lists_and_bare_addresses_but_no_markdown(tmp_path: Path) -> None:
-    ok = "Kijk op oudersonderwijs.nl.\n- Bel de school.\n- Bel de gemeente."
+    ok = "Kijk op {{ouders_onderwijs.website}}.\n- Bel de school.\n- Bel de gemeente."
     assert problems_for(tmp_path, with_text("ouder", ok)) == []
     link = "Kijk op [de site](https://oudersonderwijs.nl)."
     problems = problems_for(tmp_path, with_text("ouder", link))
@@ -291,15 +296,17 @@ def test_malformed_domain_file_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_main_exit_codes_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # main() also checks content/regio/landelijk.yml, whose check dates must not lie after "today"
+    today = dt.date(2026, 12, 31)
     write(tmp_path, VALID)
     write(tmp_path, OTHER)
-    assert main(["--dir", str(tmp_path), "--domain"], today=TODAY) == 0
+    assert main(["--dir", str(tmp_path), "--domain"], today=today) == 0
     out = capsys.readouterr().out
     assert "OK: 2 file(s) checked" in out
     assert "vraag_schorsing.yml" in out and "spraak" in out  # readability table
 
     write(tmp_path, variant(gecontroleerd=dt.date(2027, 1, 1)), name="vraag_schorsing")
-    assert main(["--dir", str(tmp_path), "--domain"], today=TODAY) == 1
+    assert main(["--dir", str(tmp_path), "--domain"], today=today) == 1
     out = capsys.readouterr().out
     assert "vraag_schorsing.yml: gecontroleerd 2027-01-01 is in the future" in out
     assert "FAILED: 1 problem(s)" in out

@@ -1,7 +1,7 @@
 """The fact corrections of issue 17 hold in every answer and every variant (ouder, jongere, spraak).
 
 The corrected facts are in ../shared/kennis/feiten.md (marked 2026-12-06). This test reads every answer
-file, the form texts, the step-plan texts and the national organisations, and checks that no old
+file (with the contact keys filled in from content/regio/landelijk.yml, as the user sees them), the form texts, the step-plan texts and the national organisations, and checks that no old
 claim comes back: the Kinderombudsman's old site and number, "nog niet zeker" about hoorrecht, 113
 without "gratis", the 5 onder a statement from only "een arts", the Kinderombudsman as appeal against a
 commission, the Kindertelefoon without its ages, "op papier" for an application, and so on.
@@ -15,13 +15,19 @@ from typing import Iterator
 import pytest
 import yaml
 
+from bot.content import contacts
+
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
 VARIANTS = ("ouder", "jongere", "spraak")
 
 
 def _answers() -> dict[str, dict]:
-    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((CONTENT / "antwoorden").glob("*.yml"))}
+    """Every answer file, with the contact keys filled in as the user sees them."""
+    answers = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((CONTENT / "antwoorden").glob("*.yml"))}
+    for data in answers.values():
+        data["tekst"] = {v: contacts.fill(t, v) for v, t in data["tekst"].items()}
+    return answers
 
 
 def _variant_strings(node, where: str) -> Iterator[tuple[str, str, str]]:
@@ -29,7 +35,7 @@ def _variant_strings(node, where: str) -> Iterator[tuple[str, str, str]]:
     if isinstance(node, dict):
         for key, value in node.items():
             if key in VARIANTS and isinstance(value, str):
-                yield where, key, value
+                yield where, key, contacts.fill(value, key)
             else:
                 yield from _variant_strings(value, f"{where}.{key}")
     elif isinstance(node, list):

@@ -5,6 +5,8 @@ from pathlib import Path
 import requests
 import yaml
 
+from bot.content import contacts
+
 from twiml_helpers import URL_MARKERS, Twiml
 
 from bot.content.check import voice_problems
@@ -15,7 +17,9 @@ WEBHOOK = "/webhooks/twilio_voice_nl/webhook"
 
 def spraak(stack, answer_id: str) -> str:
     data = yaml.safe_load((Path(stack.content_dir) / f"{answer_id}.yml").read_text(encoding="utf-8"))
-    return " ".join(data["tekst"]["spraak"].split())
+    # as the caller hears it: contact keys filled in from the stack's copy of content/regio/landelijk.yml
+    text = contacts.fill(data["tekst"]["spraak"], "spraak", Path(stack.regio_dir) / "landelijk.yml")
+    return " ".join(text.split())
 
 
 def assert_dutch_speech(twiml):

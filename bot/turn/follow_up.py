@@ -57,6 +57,7 @@ class Facet:
     name: str
     questions: tuple[re.Pattern[str], ...]
     sentence_starts: tuple[str, ...]
+    see_also: Optional[str] = None  # a topic to offer when the previous answer does not cover it
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def load_rules(path: Path = RULES_FILE) -> FollowUpRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     facets = tuple(
         Facet(name, tuple(re.compile(p) for p in spec.get("vraag") or ()),
-              tuple(str(s) for s in spec.get("zinnen") or ()))
+              tuple(str(s) for s in spec.get("zinnen") or ()), spec.get("verwijzing"))
         for name, spec in (data.get("facets") or {}).items()
     )
     return FollowUpRules(
@@ -251,7 +252,9 @@ def follow_up_reply(follow_up: FollowUp, question: str, variant: str, library,
     if frame is None:
         return None
     text = (frame.tekst.get(variant) or frame.tekst.get("ouder", "")).format(onderwerp=name).strip()
-    return Reply(text=text, buttons=_buttons([follow_up.topic, *frame.vervolg], variant, button_title),
+    facet = next((f for f in load_rules().facets if f.name == follow_up.facet), None)
+    see_also = [facet.see_also] if facet and facet.see_also and facet.see_also != follow_up.topic else []
+    return Reply(text=text, buttons=_buttons([follow_up.topic, *see_also, *frame.vervolg], variant, button_title),
                  answer_id=UNKNOWN)
 
 

@@ -150,3 +150,10 @@ def test_a_general_story_that_ends_with_a_named_question_gets_that_answer_first(
     # a short message is not a story
     assert topics_to_answer(TurnInput(intent="nlu_fallback", text="onderwijsconsulent?"), "nlu_fallback")[0] == \
         "nlu_fallback"
+
+
+def test_a_refusal_the_answer_does_not_cover_offers_the_steps(library):
+    reply = follow_up_reply(FollowUp("vraag_thuiszitter", "oneens"), "en als ze weigeren?", "ouder",
+                            library, button_titles(library))
+    assert reply.answer_id == "vervolg_onbekend"  # the definition of a thuiszitter says nothing about refusing
+    assert [b.payload for b in reply.buttons] == ["/vraag_thuiszitter", "/vraag_escalatie", "/mens_spreken"]

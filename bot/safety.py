@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 import yaml
 
 from bot.nlu.normalize import normalize_for_matching
+from bot.nlu.placeholders import alternation, placeholder_compiler
 
 try:  # rapidfuzz is a dependency of the project; without it only the fuzzy step is skipped.
     from rapidfuzz import fuzz, process
@@ -26,7 +27,6 @@ except ImportError:  # pragma: no cover
 PATTERNS_FILE = Path(__file__).with_name("safety_patterns.yml")
 KINDS = frozenset({"acuut_gevaar", "geweld_thuis", "misbruik", "zelfdoding", "zelfbeschadiging"})
 
-_PLACEHOLDER = re.compile(r"<([a-z_]+)>")
 _GAP = " . "  # what a neutralised idiom is replaced with: patterns cannot match across it
 
 
@@ -88,23 +88,8 @@ def _compiler(
     macros: Mapping[str, str], vocab: Mapping[str, Sequence[str]]
 ) -> Callable[[str], re.Pattern[str]]:
     table = {name: str(value) for name, value in macros.items()}
-    table.update({name: _alternation(words) for name, words in vocab.items()})
-
-    def expand(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in table:
-            raise ValueError(f"unknown placeholder <{name}> in {PATTERNS_FILE.name}")
-        return table[name]
-
-    def compile_(pattern: str) -> re.Pattern[str]:
-        return re.compile(_PLACEHOLDER.sub(expand, pattern))
-
-    return compile_
-
-
-def _alternation(words: Sequence[Any]) -> str:
-    phrases = sorted({str(word) for word in words}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(phrase) for phrase in phrases) + ")"
+    table.update({name: alternation(words) for name, words in vocab.items()})
+    return placeholder_compiler(table, PATTERNS_FILE.name)
 
 
 def _fuzzy_rules(raw: Mapping[str, Any]) -> FuzzyRules:

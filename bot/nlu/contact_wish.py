@@ -15,9 +15,9 @@ from typing import Optional
 import yaml
 
 from bot.nlu.normalize import normalize_for_matching
+from bot.nlu.placeholders import placeholder_compiler
 
 PATTERNS_FILE = Path(__file__).with_name("contact_wish.yml")
-_PLACEHOLDER = re.compile(r"<([a-z]+)>")
 _WORD = r"[\w']+"
 
 
@@ -25,14 +25,7 @@ _WORD = r"[\w']+"
 def _patterns(path: Path = PATTERNS_FILE) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     names = {"w": _WORD, **{k: str(v) for k, v in (data.get("placeholders") or {}).items()}}
-
-    def compile_one(pattern: str) -> re.Pattern[str]:
-        def swap(match: re.Match[str]) -> str:
-            if match.group(1) not in names:
-                raise ValueError(f"{path.name}: onbekende plaatshouder <{match.group(1)}>")
-            return names[match.group(1)]
-        return re.compile(_PLACEHOLDER.sub(swap, pattern))
-
+    compile_one = placeholder_compiler(names, path.name)
     return (tuple(compile_one(p) for p in data.get("patterns") or ()),
             tuple(compile_one(p) for p in data.get("not_a_wish") or ()))
 

@@ -1,11 +1,11 @@
-"""Region adapters: action_regio (who to contact / naming a place) and the region step that
-action_answer and action_fallback run on every message. Thin: the logic is in bot.region_turn."""
+"""The region step that every answering action (actions/turn.py) runs on a message, and the answer
+with region and help-request offer around it. Thin: the logic is in bot.region_turn and bot.turn_plan."""
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -94,13 +94,3 @@ def with_offer(plan: TurnPlan, tracker: Tracker, variant: str,
     if tracker.get_slot(OFFER_SLOT):
         return plan, [SlotSet(OFFER_SLOT, None)]  # the offer was not taken up: it lapses
     return plan, []
-
-
-class ActionRegio(Action):
-    def name(self) -> Text:
-        return "action_regio"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        return answer_with_region(dispatcher, tracker)

@@ -7,9 +7,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import content_library
-from actions.answer import ActionAnswer
-from actions.fallback import ActionFallback
-from actions.safety import ActionSafety
+from actions.turn import ActionAnswer
+from actions.turn import ActionFallback
+from actions.turn import ActionSafety
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import content_library
-from actions.answer import ActionAnswer
+from actions.turn import ActionAnswer
 from bot.content.loader import ContentLibrary
 from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, reading_of_answer, wants_offer
 from bot.hulpvraag_intrekken import find_reference, pending_withdrawal

@@ -7,10 +7,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import content_library
-from actions.answer import ActionAnswer
-from actions.fallback import ActionFallback
-from actions.regio import ActionRegio
-from actions.safety import ActionSafety
+from actions.turn import ActionAnswer
+from actions.turn import ActionFallback
+from actions.turn import ActionRegio
+from actions.turn import ActionSafety
 
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "antwoorden"
 

@@ -16,7 +16,7 @@ from bot.regions.directory import get_directory
 from bot.regions.lookup import get_index
 from bot.replies import choose_variant
 from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, wants_offer
-from bot.turn_plan import FALLBACK, TurnPlan, button_titles, plan_turn, resolve_audience
+from bot.turn_plan import FALLBACK, TurnInput, TurnPlan, button_titles, plan_turn, resolve_audience
 
 GEMEENTE_SLOT = "gemeente"
 PENDING_SLOT = "regio_vraag"
@@ -35,8 +35,9 @@ def page_region(tracker: Tracker) -> Optional[str]:
     return None
 
 
-def region_input(tracker: Tracker, intent: Optional[str] = None) -> RegionInput:
-    turn = turn_input(tracker, intent=intent)
+def region_input(tracker: Tracker, intent: Optional[str] = None, turn: Optional[TurnInput] = None) -> RegionInput:
+    """The region step's input; ``turn`` when the caller already read the tracker (read it once)."""
+    turn = turn or turn_input(tracker, intent=intent)
     places = [str(e.get("value")) for e in tracker.latest_message.get("entities") or []
               if e.get("entity") == "plaats" and e.get("value")]
     return RegionInput(
@@ -63,7 +64,7 @@ def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
                        intent: Optional[str] = None, region_may_answer: bool = True) -> List[Dict[Text, Any]]:
     """The normal answer (bot.turn_plan) unless the region takes the turn; regional lines added."""
     turn = turn_input(tracker, intent=intent)
-    inp = region_input(tracker, intent=intent)
+    inp = region_input(tracker, turn=turn)
     step = plan_region(inp, library(), get_directory())
     if step.takes_turn and region_may_answer:
         plan = TurnPlan(replies=step.replies, audience=resolve_audience(turn), answered=step.answered)

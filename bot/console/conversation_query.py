@@ -63,11 +63,13 @@ def text_search(dialect: str, needle: str) -> ColumnElement | None:
     return and_(raw_json_prefilter(needle), exact)
 
 
-def raw_json_prefilter(needle: str) -> ColumnElement:
-    """User/bot events whose raw JSON holds the longest word of ``needle`` that JSON keeps as is (printable
-    ASCII without " and \\; the rest is escaped): a cheap superset of the events whose text holds ``needle``."""
+def raw_json_prefilter(needle: str, words: Iterable[str] | None = None) -> ColumnElement:
+    """User/bot events whose raw JSON holds the longest word of ``needle`` (or of ``words``, when given) that
+    JSON keeps as is (printable ASCII without " and \\; the rest is escaped): a cheap superset of the events
+    whose text holds ``needle``."""
     cond = events.c.type_name.in_(("user", "bot"))
-    words = [w for w in needle.split() if w.isascii() and w.isprintable() and '"' not in w and "\\" not in w]
+    words = [w for w in (needle.split() if words is None else words)
+             if w.isascii() and w.isprintable() and '"' not in w and "\\" not in w]
     if words:
         cond = and_(cond, func.lower(events.c.data).like(like_escaped(max(words, key=len)), escape="\\"))
     return cond

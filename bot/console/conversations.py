@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bot.console.conversation_query import (count_query, list_query, page_query, raw_json_prefilter,
                                             region_query, text_search)
+from bot.console.masked_search import matches as masked_matches, prefilter_words
 from bot.console.roles import Scope
 from bot.console.tracker_events import REGION_SLOT, events, parse
 
@@ -103,34 +104,43 @@ class ConversationStore:
         """sender_id → last gemeente slot value ('' when that value is not a string)."""
         return {sender: gemeente or "" for sender, gemeente in conn.execute(region_query(self.dialect, senders))}
 
-    def _search(self, conn, needle: str, senders: Iterable[str] | None = None) -> dict[str, str]:
-        """sender_id → first user/bot message whose text contains ``needle`` (lower case), of ``senders``."""
+    def _search(self, conn, needle: str, senders: Iterable[str] | None = None,
+                originals: bool = False) -> dict[str, str]:
+        """sender_id → first user/bot message whose text contains ``needle`` (lower case), of ``senders``.
+
+        Without ``originals`` the text searched is the redacted text (bot.console.masked_search)."""
         out: dict[str, str] = {}
         if not needle:
             return out
-        cond = raw_json_prefilter(needle)   # coarse, in SQL; the exact check follows in Python
+        # coarse, in SQL; the exact check follows in Python
+        cond = raw_json_prefilter(needle, None if originals else prefilter_words(needle))
         if senders is not None:
             cond = and_(cond, events.c.sender_id.in_(list(senders)))
         rows = conn.execute(select(events.c.sender_id, events.c.data).where(cond)
                             .order_by(events.c.id).limit(MAX_SEARCH_ROWS))
         for sender, data in rows:
             message = parse(data).get("text")
-            if sender not in out and isinstance(message, str) and needle in message.lower():
+            if sender in out or not isinstance(message, str):
+                continue
+            if needle in message.lower() if originals else masked_matches(message, needle):
                 out[sender] = message
         return out
 
-    def list(self, scope: Scope, filters: Filters, page: int = 1, per_page: int = 50) -> tuple[list[Summary], int]:
+    def list(self, scope: Scope, filters: Filters, page: int = 1, per_page: int = 50,
+             originals: bool = False) -> tuple[list[Summary], int]:
         """One page of conversations in scope that match the filters, newest last message first, and the total.
 
-        The database filters, sorts, pages and counts (bot.console.conversation_query). A search text with
-        non-ASCII characters is matched in Python instead, on at most MAX_SEARCH_ROWS messages.
+        The database filters, sorts, pages and counts (bot.console.conversation_query). The search text is
+        matched in the redacted text, unless ``originals`` (only for roles that may see originals): then in
+        the database, or in Python for a search text with non-ASCII characters (SQLite lowers only ASCII).
+        A search in Python looks at most MAX_SEARCH_ROWS messages.
         """
         per_page = max(per_page, 1)
         offset = (max(page, 1) - 1) * per_page
         needle = filters.zoek.strip().lower()
         with self.engine.connect() as conn:
-            search = text_search(self.dialect, needle)
-            hits = self._search(conn, needle) if needle and search is None else None
+            search = text_search(self.dialect, needle) if originals else None
+            hits = self._search(conn, needle, originals=originals) if needle and search is None else None
             if hits is not None and not hits:
                 return [], 0
             query = list_query(self.dialect, scope, filters, search, None if hits is None else hits.keys())
@@ -142,7 +152,7 @@ class ConversationStore:
             else:
                 regions = self.regions(conn, shown) if rows else {}
             if needle and hits is None and rows:
-                hits = self._search(conn, needle, shown)
+                hits = self._search(conn, needle, shown, originals=True)
         items = [Summary(r.sender_id, _dt(r.first), _dt(r.last), int(r.users or 0), regions.get(r.sender_id, ""),
                          bool(r.fallback), bool(r.human), (hits or {}).get(r.sender_id, ""))
                  for r in rows]

@@ -90,7 +90,7 @@ def expected(engine, scope: Scope, f: Filters, page: int, per_page: int) -> tupl
 
 
 def actual(store, scope, f, page, per_page):
-    items, total = store.list(scope, f, page, per_page)
+    items, total = store.list(scope, f, page, per_page, originals=True)
     epoch = lambda d: round(d.replace(tzinfo=timezone.utc).timestamp(), 3)  # noqa: E731
     return [(s.sender_id, epoch(s.begin), epoch(s.einde), s.berichten, s.gemeente, s.niet_begrepen, s.wilde_mens,
              s.treffer) for s in items], total

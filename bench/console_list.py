@@ -110,10 +110,11 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def measure(url: str, rounds: int) -> list[tuple]:
+    from bot.console.conversation_regions import no_help_requests
     from bot.console.conversations import ConversationStore
     from bot.console.tracker_events import tracker_engine_for
 
-    store = ConversationStore(tracker_engine_for(url))
+    store = ConversationStore(tracker_engine_for(url), no_help_requests)
     out = []
     for name, scope, filters, page in scenarios():
         store.list(scope, filters, page, 50)                  # warm the pool and caches
@@ -131,10 +132,11 @@ def breakdown(url: str) -> dict:
     """Where the time of one unfiltered list call goes: region query + JSON, aggregate query, Python."""
     from sqlalchemy import case, func, select
 
+    from bot.console.conversation_regions import no_help_requests
     from bot.console.conversations import ConversationStore
     from bot.console.tracker_events import events, tracker_engine_for
 
-    store = ConversationStore(tracker_engine_for(url))
+    store = ConversationStore(tracker_engine_for(url), no_help_requests)
     result = {}
     with store.engine.connect() as conn:
         t0 = time.perf_counter()

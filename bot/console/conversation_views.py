@@ -56,7 +56,7 @@ async def api_conversation_list(request: web.Request) -> web.Response:
     _filters_, page, items, total = await _list(request)
     return web.json_response({"totaal": total, "pagina": page, "gesprekken": [
         {"id": s.key, "begin": s.begin.isoformat(), "einde": s.einde.isoformat(), "berichten": s.berichten,
-         "gemeente": s.gemeente, "niet_begrepen": s.niet_begrepen, "wilde_mens": s.wilde_mens,
+         "gemeente": s.gemeente, "gemeenten": list(s.gemeenten), "niet_begrepen": s.niet_begrepen, "wilde_mens": s.wilde_mens,
          "treffer": redact(s.treffer)} for s in items]})
 
 
@@ -83,7 +83,8 @@ async def conversation(request: web.Request) -> web.Response:
 
 async def api_conversation(request: web.Request) -> web.Response:
     transcript = await _transcript(request)
-    return web.json_response({"id": transcript.key, "gemeente": transcript.gemeente, "berichten": [
+    return web.json_response({"id": transcript.key, "gemeente": transcript.gemeente,
+                              "gemeenten": list(transcript.gemeenten), "berichten": [
         {"id": m.event_id, "wie": m.wie, "tekst": redact(m.tekst), "tijd": m.tijd.isoformat(), "intent": m.intent,
          "knop": m.knop, "knoppen": m.knoppen} for m in transcript.berichten]})
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from bot.console.conversation_regions import no_help_requests
 from bot.console.conversations import ConversationStore, Filters, key_of, sender_of
 from bot.console.inbox import Inbox, TransitionError, export_fields
 from bot.console.roles import Principal, Scope
@@ -22,7 +23,7 @@ GRONINGEN = Scope(alle=False, codes=frozenset({"GM0014"}))
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("tracker") / "tracker.db"
     fill(str(path), standard_set(time.time()))
-    return ConversationStore(tracker_engine_for(f"sqlite:///{path}"))
+    return ConversationStore(tracker_engine_for(f"sqlite:///{path}"), no_help_requests)
 
 
 def senders(store, scope, originals=True, **filters):

@@ -9,19 +9,16 @@ later ("mijn ex woont in Utrecht"):
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
-import requests
 
+from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
 from console_data import PASSWORD, add_accounts, add_request, database
+from console_process import console_process
 from tracker_data import Turn, fill
 
-REPO = __import__("pathlib").Path(__file__).resolve().parents[3]
 MOVED, BOTH, UTRECHT_ONLY = "verhuisd-1", "twee-plaatsen-1", "utrecht-1"
 
 
@@ -40,39 +37,17 @@ def conversations(now: float) -> dict:
 
 @pytest.fixture(scope="module")
 def console(tmp_path_factory):
-    from conftest import Console, free_port   # tests/integration/console/conftest.py
+    from conftest import Console   # tests/integration/console/conftest.py
     work = tmp_path_factory.mktemp("console_regio")
     tracker = work / "tracker.db"
     fill(str(tracker), conversations(time.time()))
     engine = database(work / "wegwijzer.db")
     add_accounts(engine)
-    from bot.console.accounts import Accounts
     Accounts(engine).create("utrecht", PASSWORD, "regiomedewerker", frozenset({"GM0344"}))
     ids = {"verhuisd": add_request(engine, "WW-VERH-1", "GM0479", gesprek_id=MOVED)}
     engine.dispose()
-    port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(REPO), WEGWIJZER_DATABASE_URL=f"sqlite:///{work / 'wegwijzer.db'}",
-               WEGWIJZER_TRACKER_URL=f"sqlite:///{tracker}")
-    log = open(work / "console.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "bot.console", "--port", str(port)], cwd=REPO, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    try:
-        while True:
-            assert proc.poll() is None, (work / "console.log").read_text()[-2000:]
-            try:
-                if requests.get(url + "/gezond", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert time.monotonic() < deadline, "console startte niet"
-            time.sleep(0.2)
+    with console_process(work, f"sqlite:///{work / 'wegwijzer.db'}", f"sqlite:///{tracker}") as url:
         yield Console(url, ids, work / "wegwijzer.db")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
 
 
 def listed(console, session) -> dict[str, list[str]]:

@@ -144,11 +144,12 @@ class ConversationStore:
             cond = and_(cond, events.c.sender_id.in_(list(senders)))
         rows = conn.execute(select(events.c.sender_id, events.c.data).where(cond)
                             .order_by(events.c.id).limit(MAX_SEARCH_ROWS))
+        memo: dict[str, str] = {}
         for sender, data in rows:
             message = parse(data).get("text")
             if sender in out or not isinstance(message, str):
                 continue
-            if needle in message.lower() if originals else masked_matches(message, needle):
+            if needle in message.lower() if originals else masked_matches(message, needle, memo):
                 out[sender] = message
         return out
 

@@ -38,11 +38,17 @@ def prefilter_words(needle: str) -> list[str]:
             if "[" not in w and "]" not in w and not any(w in p for p in _PLACEHOLDERS_LOWER)]
 
 
-def matches(text: str, needle: str) -> bool:
-    """Does the redacted ``text`` contain ``needle`` (lower case, not empty)?"""
+def matches(text: str, needle: str, memo: dict[str, str] | None = None) -> bool:
+    """Does the redacted ``text`` contain ``needle`` (lower case, not empty)? ``memo`` (one search's own
+    dict, dropped after it) keeps redacted texts: the assistant's answers repeat in every conversation."""
     if needle not in text.lower() and not may_touch_placeholder(needle):
         return False
-    return needle in redact(text).lower()
+    if memo is None:
+        return needle in redact(text).lower()
+    masked = memo.get(text)
+    if masked is None:
+        masked = memo[text] = redact(text).lower()
+    return needle in masked
 
 
 def masked_query(query: str) -> str:

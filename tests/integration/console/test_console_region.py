@@ -16,7 +16,7 @@ import pytest
 from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
 from console_data import PASSWORD, add_accounts, add_request, database
-from console_process import console_process
+from console_process import Console, console_process
 from tracker_data import Turn, fill
 
 MOVED, BOTH, UTRECHT_ONLY = "verhuisd-1", "twee-plaatsen-1", "utrecht-1"
@@ -37,7 +37,6 @@ def conversations(now: float) -> dict:
 
 @pytest.fixture(scope="module")
 def console(tmp_path_factory):
-    from conftest import Console   # tests/integration/console/conftest.py
     work = tmp_path_factory.mktemp("console_regio")
     tracker = work / "tracker.db"
     fill(str(tracker), conversations(time.time()))
@@ -47,7 +46,7 @@ def console(tmp_path_factory):
     ids = {"verhuisd": add_request(engine, "WW-VERH-1", "GM0479", gesprek_id=MOVED)}
     engine.dispose()
     with console_process(work, f"sqlite:///{work / 'wegwijzer.db'}", f"sqlite:///{tracker}") as url:
-        yield Console(url, ids, work / "wegwijzer.db")
+        yield Console(url, ids)
 
 
 def listed(console, session) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
 from bot.hulpvraag.db import make_engine
 from console_data import PASSWORD
-from console_process import console_process
+from console_process import Console, console_process
 
 pytestmark = pytest.mark.integration
 
@@ -74,7 +74,6 @@ def test_the_stored_tracker_holds_no_bsn(stack, refused):
 
 
 def test_toon_origineel_shows_no_bsn(stack, refused, tmp_path):
-    from conftest import Console   # tests/integration/console/conftest.py
     sender = refused[0]
     engine = make_engine(stack.database_url)
     from bot.console.schema import console_metadata
@@ -83,7 +82,7 @@ def test_toon_origineel_shows_no_bsn(stack, refused, tmp_path):
     engine.dispose()
     tracker_url = f"sqlite:///{stack.running.workdir / 'tracker.db'}"
     with console_process(tmp_path, stack.database_url, tracker_url) as url:
-        console = Console(url, {}, None)
+        console = Console(url)
         admin = console.client("bsn-beheer")
         key = key_of(sender)
         transcript = admin.get(f"{url}/api/gesprekken/{key}").json()

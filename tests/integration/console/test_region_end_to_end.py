@@ -20,7 +20,7 @@ from bot.console.schema import console_metadata
 from bot.hulpvraag.db import make_engine
 from bot.hulpvraag.store import HelpRequestStore
 from console_data import PASSWORD
-from console_process import console_process
+from console_process import Console, console_process
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hulpvraag_steps import answer_form  # noqa: E402  (tests/integration/hulpvraag_steps.py)
@@ -55,7 +55,6 @@ def conversations(stack):
 
 @pytest.fixture(scope="module")
 def console(stack, tmp_path_factory):
-    from conftest import Console   # tests/integration/console/conftest.py
     engine = make_engine(stack.database_url)
     console_metadata.create_all(engine)
     accounts = Accounts(engine)
@@ -64,7 +63,7 @@ def console(stack, tmp_path_factory):
     engine.dispose()
     work = tmp_path_factory.mktemp("console_e2e")
     with console_process(work, stack.database_url, f"sqlite:///{stack.running.workdir / 'tracker.db'}") as url:
-        yield Console(url, {}, None)
+        yield Console(url)
 
 
 def test_the_help_request_keeps_the_conversation_in_its_region(conversations, console):

@@ -128,9 +128,9 @@ def report(data: dict, results: dict[str, dict], testset: Path) -> str:
         label = "**alles**" if kind == "alles" else kind
         lines.append(f"| {label} | {n} | " + " | ".join(cells) + " |")
     lines += ["", "| | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    hit, all_ = {n: results[n]["overlapping"] for n in names}, {n: results[n]["findings"] for n in names}
     lines.append("| precisie (vondsten die persoonsgegevens raken) | " + " | ".join(
-        f"{_pct(results[n]['overlapping'], results[n]['findings'])} ({results[n]['overlapping']}/{results[n]['findings']})"
-        for n in names) + " |")
+        f"{_pct(hit[n], all_[n])} ({hit[n]}/{all_[n]})" for n in names) + " |")
     lines.append("| regels zonder persoonsgegevens ongemoeid | " + " | ".join(
         f"{_pct(results[n]['untouched'], results[n]['negatives'])}" for n in names) + " |")
     for name in names:

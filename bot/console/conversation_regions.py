@@ -24,6 +24,7 @@ from bot.hulpvraag.schema import hulpverzoek
 
 # sender id → the regions of its help requests (empty: a request without a region)
 RequestRegions = Mapping[str, frozenset[str]]
+RequestRegionsSource = Callable[[], RequestRegions]   # read afresh for each list or transcript
 
 
 class HelpRequestRegions:
@@ -58,5 +59,3 @@ def regions_of(slot_values: Iterable, request_codes: frozenset[str] | None) -> t
             out.append(value)
     return tuple(out)
 
-
-RequestRegionsSource = Callable[[], RequestRegions]

@@ -10,8 +10,8 @@ from bot.console.conversations import Filters, key_of, sender_of
 from bot.console.forms import date_or_none, form, int_or_404, page_of, short
 from bot.console.keys import SERVICES
 from bot.console.notes import TAGS, NoteError
-from bot.console.regions import CODE
 from bot.console.masked_search import masked_query
+from bot.console.regions import CODE
 from bot.console.render import render
 from bot.privacy.redaction import redact
 from bot.privacy.retention import erase_conversation
@@ -56,7 +56,8 @@ async def api_conversation_list(request: web.Request) -> web.Response:
     _filters_, page, items, total = await _list(request)
     return web.json_response({"totaal": total, "pagina": page, "gesprekken": [
         {"id": s.key, "begin": s.begin.isoformat(), "einde": s.einde.isoformat(), "berichten": s.berichten,
-         "gemeente": s.gemeente, "gemeenten": list(s.gemeenten), "niet_begrepen": s.niet_begrepen, "wilde_mens": s.wilde_mens,
+         "gemeente": s.gemeente, "gemeenten": list(s.gemeenten), "niet_begrepen": s.niet_begrepen,
+         "wilde_mens": s.wilde_mens,
          "treffer": redact(s.treffer)} for s in items]})
 
 

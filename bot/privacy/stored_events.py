@@ -7,9 +7,9 @@ text. The tracker store adapter (bot.rasa_tracker_store) passes every event it s
 The turn itself still sees the original text (Rasa and the actions use the tracker in memory), so the form
 can refuse it with its kind explanation; the next turn, the console and "Toon origineel" see ``[BSN]``.
 
-What counts as BSN-like is the union of the form's rule and the console's redaction rule
-(bot.privacy.identifiers.find_bsns): 9 digits that pass the elfproef, and any 8 or more digits when a BSN
-word ("bsn", "burgerservicenummer", "sofinummer") is in the same text. The digits masked in a turn's user
+What is masked: every number the console's redaction calls a BSN (bot.privacy.identifiers.find_bsns: 9
+digits that pass the elfproef, or 8-9 digits after a BSN word), and, in a text the form refuses
+(bot.hulpvraag_form.privacy.mentions_bsn), every number of 7 or more digits. The digits masked in a turn's user
 text are also masked wherever else they appear in that turn's events (an entity, a slot holding just the
 number). After masking, a text never satisfies either rule (checked; fail closed: then every long run of
 digits is masked).
@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bot.hulpvraag_form.privacy import _ANY_DIGITS, _BSN_WORD, _NUMBER_RUN, mentions_bsn, passes_elfproef
+from bot.hulpvraag_form.privacy import mentions_bsn
 from bot.privacy.identifiers import find_bsns
 
 MASK = "[BSN]"
@@ -32,14 +32,9 @@ _LONG_DIGITS = re.compile(r"\d(?:[ .\-]?\d){6,}")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in _NUMBER_RUN.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if len(digits) == 9 and passes_elfproef(digits):
-            spans.append(match.span())
-    if _BSN_WORD.search(text):
-        spans += [m.span() for m in _ANY_DIGITS.finditer(text)]
-    spans += [(s.start, s.end) for s in find_bsns(text)]
+    spans = [(s.start, s.end) for s in find_bsns(text)]
+    if mentions_bsn(text):   # the form refuses this message: every long number in it goes
+        spans += [m.span() for m in _LONG_DIGITS.finditer(text)]
     return spans
 
 

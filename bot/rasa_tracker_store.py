@@ -13,6 +13,11 @@ on the Rasa server (bench/RESULTS.md):
   counts in the database, as Rasa does. The lock store (in-memory, or Redis with several replicas)
   keeps one turn per conversation at a time, so the number remembered is the number stored.
 
+And one change for privacy: every event is stored through bot.privacy.stored_events.masked_event, so a
+BSN-like number never reaches the database (the form refuses it, but Rasa had already stored the user
+message and the slot filled from it). The tracker in memory is not touched: the turn itself still sees
+the original text.
+
 Rasa silently falls back to an in-memory store when a custom class cannot be imported, so
 tests/integration/test_tracker_store_durable.py checks that turns really land in the database.
 """
@@ -25,6 +30,7 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.privacy.stored_events import masked_event, turn_secrets
 from bot.sqlite_tuning import is_sqlite, tuned_sqlite_engine
 
 _LOADED = "_wegwijzer_events_loaded"
@@ -54,5 +60,23 @@ class WegwijzerSQLTrackerStore(SQLTrackerStore):
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         loaded = tracker.__dict__.pop(_LOADED, None)
         if loaded is None:
-            return super()._additional_events(session, tracker)
-        return itertools.islice(tracker.events, loaded, len(tracker.events))
+            new = super()._additional_events(session, tracker)
+        else:
+            new = itertools.islice(tracker.events, loaded, len(tracker.events))
+        return iter(_stored_versions(list(new)))
+
+
+class _StoredEvent:
+    """What Rasa's save loop reads of an event (type_name, as_dict), with the stored version of its data."""
+
+    def __init__(self, type_name: str, data: dict):
+        self.type_name, self._data = type_name, data
+
+    def as_dict(self) -> dict:
+        return self._data
+
+
+def _stored_versions(new_events: list) -> list[_StoredEvent]:
+    data = [event.as_dict() for event in new_events]
+    secrets = turn_secrets(data)
+    return [_StoredEvent(event.type_name, masked_event(d, secrets)) for event, d in zip(new_events, data)]

@@ -1,15 +1,17 @@
-"""SQL for the conversation list: the database computes region, filters, order, page and total.
+"""SQL for the conversation list: the database computes region scope, filters, order, page and total.
 
-The region of a conversation is the string ``value`` of its last ``gemeente`` slot event (highest id),
-taken from the event's JSON in SQL (SQLite: json_extract, PostgreSQL: ``data::json ->> 'value'``), so a
-request reads one aggregate row per conversation on the page instead of every event of every conversation.
+Which regions a conversation belongs to is decided in bot.console.conversation_regions: the regions of its
+help requests if it has one, else every value its ``gemeente`` slot ever took. ``region_condition`` says the
+same in SQL: the conversations with a help request come in as one JSON parameter, the slot values are taken
+from the events' JSON (SQLite: json_extract, PostgreSQL: ``data::json ->> 'value'``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timezone
 
-from sqlalchemy import String, and_, case, cast, false, func, literal, select
+from sqlalchemy import String, and_, case, cast, false, func, literal, not_, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -38,16 +40,37 @@ def json_text(dialect: str, key: str) -> ColumnElement:
     raise ValueError(f"tracker store dialect {dialect!r} wordt niet ondersteund (alleen {', '.join(SUPPORTED)})")
 
 
-def region_query(dialect: str, senders: Iterable[str] | None = None):
-    """sender_id, gemeente: one row per conversation that ever set the ``gemeente`` slot (of ``senders``)."""
-    latest = (select(events.c.sender_id, func.max(events.c.id).label("slot_id"))
-              .where(and_(events.c.type_name == "slot", events.c.action_name == REGION_SLOT))
-              .group_by(events.c.sender_id))
+def slot_values_query(dialect: str, senders: Iterable[str] | None = None):
+    """sender_id, gemeente: every ``gemeente`` slot event (of ``senders``), in order."""
+    query = (select(events.c.sender_id, json_text(dialect, "value").label("gemeente"))
+             .where(and_(events.c.type_name == "slot", events.c.action_name == REGION_SLOT)))
     if senders is not None:
-        latest = latest.where(events.c.sender_id.in_(list(senders)))
-    latest = latest.subquery("latest_slot")
-    return (select(latest.c.sender_id, json_text(dialect, "value").label("gemeente"))
-            .select_from(latest.join(events, events.c.id == latest.c.slot_id)))
+        query = query.where(events.c.sender_id.in_(list(senders)))
+    return query.order_by(events.c.id)
+
+
+def string_set(dialect: str, values: Iterable[str]) -> Select:
+    """A one-column SELECT of ``values``, bound as a single JSON parameter (any number of values)."""
+    payload = json.dumps(sorted(set(values)))
+    if dialect == "postgresql":
+        each = func.json_array_elements_text(cast(literal(payload), postgresql.JSON)).table_valued("value")
+    elif dialect == "sqlite":
+        each = func.json_each(literal(payload)).table_valued("value")
+    else:
+        raise ValueError(f"tracker store dialect {dialect!r} wordt niet ondersteund (alleen {', '.join(SUPPORTED)})")
+    return select(each.c.value)
+
+
+def region_condition(dialect: str, allowed: set[str], requests: Mapping[str, frozenset[str]]) -> ColumnElement:
+    """Conversations that belong to one of the municipality codes ``allowed``: by a help request in one of
+    them, or, without any help request, by a ``gemeente`` slot value in one of them (ever, not only the last)."""
+    if not allowed:
+        return false()
+    by_request = [sender for sender, codes in requests.items() if codes & allowed]
+    touched = _with(and_(events.c.type_name == "slot", events.c.action_name == REGION_SLOT,
+                         json_text(dialect, "value").in_(sorted(allowed))))
+    return or_(events.c.sender_id.in_(string_set(dialect, by_request)),
+               and_(not_(events.c.sender_id.in_(string_set(dialect, requests))), touched))
 
 
 def like_escaped(text: str) -> str:
@@ -63,11 +86,13 @@ def text_search(dialect: str, needle: str) -> ColumnElement | None:
     return and_(raw_json_prefilter(needle), exact)
 
 
-def raw_json_prefilter(needle: str) -> ColumnElement:
-    """User/bot events whose raw JSON holds the longest word of ``needle`` that JSON keeps as is (printable
-    ASCII without " and \\; the rest is escaped): a cheap superset of the events whose text holds ``needle``."""
+def raw_json_prefilter(needle: str, words: Iterable[str] | None = None) -> ColumnElement:
+    """User/bot events whose raw JSON holds the longest word of ``needle`` (or of ``words``, when given) that
+    JSON keeps as is (printable ASCII without " and \\; the rest is escaped): a cheap superset of the events
+    whose text holds ``needle``."""
     cond = events.c.type_name.in_(("user", "bot"))
-    words = [w for w in needle.split() if w.isascii() and w.isprintable() and '"' not in w and "\\" not in w]
+    words = [w for w in (needle.split() if words is None else words)
+             if w.isascii() and w.isprintable() and '"' not in w and "\\" not in w]
     if words:
         cond = and_(cond, func.lower(events.c.data).like(like_escaped(max(words, key=len)), escape="\\"))
     return cond
@@ -89,12 +114,12 @@ def _with(condition) -> ColumnElement:
 
 
 def list_query(dialect: str, scope: Scope, filters, search: ColumnElement | None = None,
-               senders: Iterable[str] | None = None) -> Select:
-    """Columns: sender_id, first, last, users, fallback, human[, gemeente] — filtered, newest first.
+               senders: Iterable[str] | None = None, requests: Mapping[str, frozenset[str]] | None = None) -> Select:
+    """Columns: sender_id, first, last, users, fallback, human — filtered, newest first.
 
     ``filters`` is a conversations.Filters. ``search`` (a text_search condition) or ``senders`` (search hits
-    found in Python) restrict the list. The region column is only there when scope or filter need it;
-    otherwise the caller looks the regions of the page up (region_query with ``senders``).
+    found in Python) restrict the list. ``requests`` (conversation_regions.RequestRegions) is needed when the
+    scope or the region filter restricts the list; the caller looks the regions of the page up itself.
     """
     is_user = events.c.type_name == "user"
     fallback = and_(is_user, events.c.intent_name == FALLBACK_INTENT)
@@ -119,21 +144,18 @@ def list_query(dialect: str, scope: Scope, filters, search: ColumnElement | None
         where.append(_with(search))
     if senders is not None:
         where.append(events.c.sender_id.in_(list(senders)))
-    if where:
-        agg = agg.where(and_(*where))
-    agg = agg.subquery("per_gesprek")
-    columns = [agg.c.sender_id, agg.c.first, agg.c.last, agg.c.users, agg.c.fallback, agg.c.human]
-    query = select(*columns)
     if not scope.alle or filters.regio:
-        region = region_query(dialect).subquery("regio")
-        gemeente = func.coalesce(region.c.gemeente, "")
-        query = select(*columns, gemeente.label("gemeente")).select_from(
-            agg.outerjoin(region, region.c.sender_id == agg.c.sender_id))
+        if requests is None:
+            raise ValueError("the regions of the help requests are needed to scope the list")
         allowed = None if scope.alle else _codes_in(scope.codes) - {""}
         if filters.regio:
             wanted = _codes_in([filters.regio])
             allowed = wanted if allowed is None else allowed & wanted
-        query = query.where(gemeente.in_(sorted(allowed)) if allowed else false())
+        where.append(region_condition(dialect, allowed or set(), requests))
+    if where:
+        agg = agg.where(and_(*where))
+    agg = agg.subquery("per_gesprek")
+    query = select(agg.c.sender_id, agg.c.first, agg.c.last, agg.c.users, agg.c.fallback, agg.c.human)
     sender_order = agg.c.sender_id
     if dialect == "postgresql":
         sender_order = cast(agg.c.sender_id, String).collate("C")   # code point order, as Python and SQLite

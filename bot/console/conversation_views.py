@@ -10,12 +10,14 @@ from bot.console.conversations import Filters, key_of, sender_of
 from bot.console.forms import date_or_none, form, int_or_404, page_of, short
 from bot.console.keys import SERVICES
 from bot.console.notes import TAGS, NoteError
+from bot.console.masked_search import masked_query
 from bot.console.regions import CODE
 from bot.console.render import render
 from bot.privacy.redaction import redact
 from bot.privacy.retention import erase_conversation
 
 PER_PAGE = 50
+ORIGINALS = "gesprekken.tonen"   # who may see an original message may also search the original text
 
 
 def _filters(request: web.Request) -> Filters:
@@ -28,9 +30,18 @@ def _filters(request: web.Request) -> Filters:
 
 
 async def _list(request: web.Request):
+    """The list; a search runs over the masked text for roles that may not see originals, and every search
+    is written to the audit log (who, when, the search text masked, how many conversations matched)."""
     services = request.app[SERVICES]
+    principal = request["principal"]
     filters, page = _filters(request), page_of(request)
-    items, total = await services.run(services.conversations.list, request["principal"].scope, filters, page, PER_PAGE)
+    originals = principal.may(ORIGINALS)
+    items, total = await services.run(services.conversations.list, principal.scope, filters, page, PER_PAGE,
+                                      originals)
+    if filters.zoek.strip():
+        where = "originele tekst" if originals else "afgeschermde tekst"
+        await services.log(principal.gebruikersnaam, "gezocht", "gesprekken", "",
+                           f"zoekterm '{masked_query(filters.zoek.strip())}' in {where}: {total} gesprekken")
     return filters, page, items, total
 
 
@@ -45,7 +56,8 @@ async def api_conversation_list(request: web.Request) -> web.Response:
     _filters_, page, items, total = await _list(request)
     return web.json_response({"totaal": total, "pagina": page, "gesprekken": [
         {"id": s.key, "begin": s.begin.isoformat(), "einde": s.einde.isoformat(), "berichten": s.berichten,
-         "gemeente": s.gemeente, "niet_begrepen": s.niet_begrepen, "wilde_mens": s.wilde_mens,
+         "gemeente": s.gemeente, "gemeenten": list(s.gemeenten), "niet_begrepen": s.niet_begrepen,
+         "wilde_mens": s.wilde_mens,
          "treffer": redact(s.treffer)} for s in items]})
 
 
@@ -72,7 +84,8 @@ async def conversation(request: web.Request) -> web.Response:
 
 async def api_conversation(request: web.Request) -> web.Response:
     transcript = await _transcript(request)
-    return web.json_response({"id": transcript.key, "gemeente": transcript.gemeente, "berichten": [
+    return web.json_response({"id": transcript.key, "gemeente": transcript.gemeente,
+                              "gemeenten": list(transcript.gemeenten), "berichten": [
         {"id": m.event_id, "wie": m.wie, "tekst": redact(m.tekst), "tijd": m.tijd.isoformat(), "intent": m.intent,
          "knop": m.knop, "knoppen": m.knoppen} for m in transcript.berichten]})
 

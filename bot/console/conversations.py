@@ -1,7 +1,8 @@
 """Conversations from the tracker store: a filtered, region-scoped list and one transcript.
 
-Nothing is copied: every view is read from ``events``. The region of a conversation is the last value of
-its ``gemeente`` slot; a conversation without one is visible only to users who see all regions.
+Nothing is copied: every view is read from ``events``. A conversation belongs to the region of its help
+request, or without one to every municipality its ``gemeente`` slot ever held (bot.console.conversation_regions);
+a conversation without any region is visible only to users who see all regions.
 """
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from sqlalchemy import and_, select
 from sqlalchemy.engine import Engine
 
 from bot.console.conversation_query import (count_query, list_query, page_query, raw_json_prefilter,
-                                            region_query, text_search)
+                                            slot_values_query, text_search)
+from bot.console.conversation_regions import RequestRegions, RequestRegionsSource, regions_of
+from bot.console.masked_search import matches as masked_matches, prefilter_words
 from bot.console.roles import Scope
 from bot.console.tracker_events import REGION_SLOT, events, parse
 
@@ -54,7 +57,7 @@ class Summary:
     begin: datetime
     einde: datetime
     berichten: int
-    gemeente: str
+    gemeenten: tuple[str, ...]  # the regions it belongs to (conversation_regions)
     niet_begrepen: bool
     wilde_mens: bool
     treffer: str = ""         # the message text that matched the search (redacted by the view)
@@ -62,6 +65,11 @@ class Summary:
     @property
     def key(self) -> str:
         return key_of(self.sender_id)
+
+    @property
+    def gemeente(self) -> str:
+        """The first region: the help request's, else the first place named ('' without any)."""
+        return self.gemeenten[0] if self.gemeenten else ""
 
 
 @dataclass
@@ -79,12 +87,21 @@ class Message:
 @dataclass
 class Transcript:
     sender_id: str
-    gemeente: str
+    gemeenten: tuple[str, ...]
     berichten: list[Message]
 
     @property
     def key(self) -> str:
         return key_of(self.sender_id)
+
+    @property
+    def gemeente(self) -> str:
+        return self.gemeenten[0] if self.gemeenten else ""
+
+
+def in_scope(scope: Scope, gemeenten: tuple[str, ...]) -> bool:
+    """A conversation is in scope when one of its regions is (without any region: all-regions users only)."""
+    return any(scope.allows(code) for code in gemeenten) if gemeenten else scope.allows("")
 
 
 def _dt(ts: float | None) -> datetime:
@@ -92,58 +109,76 @@ def _dt(ts: float | None) -> datetime:
 
 
 class ConversationStore:
-    def __init__(self, engine: Engine):
+    """``help_requests`` gives the regions of the help requests by conversation (a
+    conversation_regions.HelpRequestRegions on the help-request database), read per call."""
+
+    def __init__(self, engine: Engine, help_requests: RequestRegionsSource):
         self.engine = engine
+        self.help_requests = help_requests
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def regions(self, conn, senders: Iterable[str] | None = None) -> dict[str, str]:
-        """sender_id → last gemeente slot value ('' when that value is not a string)."""
-        return {sender: gemeente or "" for sender, gemeente in conn.execute(region_query(self.dialect, senders))}
+    def regions(self, conn, senders: Iterable[str] | None = None,
+                requests: RequestRegions | None = None) -> dict[str, tuple[str, ...]]:
+        """sender_id → the regions it belongs to (of ``senders``, or of every conversation with a region)."""
+        requests = self.help_requests() if requests is None else requests
+        values: dict[str, list] = {}
+        for sender, gemeente in conn.execute(slot_values_query(self.dialect, senders)):
+            values.setdefault(sender, []).append(gemeente)
+        wanted = set(values) | set(requests) if senders is None else set(senders)
+        return {sender: regions_of(values.get(sender, ()), requests.get(sender)) for sender in wanted}
 
-    def _search(self, conn, needle: str, senders: Iterable[str] | None = None) -> dict[str, str]:
-        """sender_id → first user/bot message whose text contains ``needle`` (lower case), of ``senders``."""
+    def _search(self, conn, needle: str, senders: Iterable[str] | None = None,
+                originals: bool = False) -> dict[str, str]:
+        """sender_id → first user/bot message whose text contains ``needle`` (lower case), of ``senders``.
+
+        Without ``originals`` the text searched is the redacted text (bot.console.masked_search)."""
         out: dict[str, str] = {}
         if not needle:
             return out
-        cond = raw_json_prefilter(needle)   # coarse, in SQL; the exact check follows in Python
+        # coarse, in SQL; the exact check follows in Python
+        cond = raw_json_prefilter(needle, None if originals else prefilter_words(needle))
         if senders is not None:
             cond = and_(cond, events.c.sender_id.in_(list(senders)))
         rows = conn.execute(select(events.c.sender_id, events.c.data).where(cond)
                             .order_by(events.c.id).limit(MAX_SEARCH_ROWS))
+        memo: dict[str, str] = {}
         for sender, data in rows:
             message = parse(data).get("text")
-            if sender not in out and isinstance(message, str) and needle in message.lower():
+            if sender in out or not isinstance(message, str):
+                continue
+            if needle in message.lower() if originals else masked_matches(message, needle, memo):
                 out[sender] = message
         return out
 
-    def list(self, scope: Scope, filters: Filters, page: int = 1, per_page: int = 50) -> tuple[list[Summary], int]:
+    def list(self, scope: Scope, filters: Filters, page: int = 1, per_page: int = 50,
+             originals: bool = False) -> tuple[list[Summary], int]:
         """One page of conversations in scope that match the filters, newest last message first, and the total.
 
-        The database filters, sorts, pages and counts (bot.console.conversation_query). A search text with
-        non-ASCII characters is matched in Python instead, on at most MAX_SEARCH_ROWS messages.
+        The database filters, sorts, pages and counts (bot.console.conversation_query). The search text is
+        matched in the redacted text, unless ``originals`` (only for roles that may see originals): then in
+        the database, or in Python for a search text with non-ASCII characters (SQLite lowers only ASCII).
+        A search in Python looks at most MAX_SEARCH_ROWS messages.
         """
         per_page = max(per_page, 1)
         offset = (max(page, 1) - 1) * per_page
         needle = filters.zoek.strip().lower()
+        requests = self.help_requests()
         with self.engine.connect() as conn:
-            search = text_search(self.dialect, needle)
-            hits = self._search(conn, needle) if needle and search is None else None
+            search = text_search(self.dialect, needle) if originals else None
+            hits = self._search(conn, needle, originals=originals) if needle and search is None else None
             if hits is not None and not hits:
                 return [], 0
-            query = list_query(self.dialect, scope, filters, search, None if hits is None else hits.keys())
+            query = list_query(self.dialect, scope, filters, search, None if hits is None else hits.keys(), requests)
             rows = conn.execute(page_query(query, offset, per_page)).all()
             total = rows[0].total if rows else (conn.execute(count_query(query)).scalar_one() if offset else 0)
             shown = [r.sender_id for r in rows]
-            if rows and "gemeente" in rows[0]._fields:
-                regions = {r.sender_id: r.gemeente or "" for r in rows}
-            else:
-                regions = self.regions(conn, shown) if rows else {}
+            regions = self.regions(conn, shown, requests) if rows else {}
             if needle and hits is None and rows:
-                hits = self._search(conn, needle, shown)
-        items = [Summary(r.sender_id, _dt(r.first), _dt(r.last), int(r.users or 0), regions.get(r.sender_id, ""),
+                hits = self._search(conn, needle, shown, originals=True)
+        items = [Summary(r.sender_id, _dt(r.first), _dt(r.last), int(r.users or 0), regions.get(r.sender_id, ()),
                          bool(r.fallback), bool(r.human), (hits or {}).get(r.sender_id, ""))
                  for r in rows]
         return items, int(total)
@@ -154,12 +189,10 @@ class ConversationStore:
             rows = conn.execute(select(events).where(events.c.sender_id == sender_id).order_by(events.c.id)).all()
         if not rows:
             return None
-        gemeente = ""
-        for row in rows:
-            if row.type_name == "slot" and row.action_name == REGION_SLOT:
-                value = parse(row.data).get("value")
-                gemeente = value if isinstance(value, str) else ""
-        if not scope.allows(gemeente):
+        slot_values = [parse(row.data).get("value") for row in rows
+                       if row.type_name == "slot" and row.action_name == REGION_SLOT]
+        gemeenten = regions_of(slot_values, self.help_requests().get(sender_id))
+        if not in_scope(scope, gemeenten):
             return None
         messages: list[Message] = []
         last_buttons: dict[str, str] = {}
@@ -177,7 +210,7 @@ class ConversationStore:
                 messages.append(Message(row.id, "gebruiker", text, _dt(row.timestamp), intent=row.intent_name or "",
                                         zekerheid=float(confidence) if isinstance(confidence, (int, float)) else None,
                                         knop=last_buttons.get(text, "")))
-        return Transcript(sender_id, gemeente, messages)
+        return Transcript(sender_id, gemeenten, messages)
 
     def message(self, scope: Scope, sender_id: str, event_id: int) -> Message | None:
         transcript = self.transcript(scope, sender_id)

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import and_, select
 from sqlalchemy.engine import Engine
 
-from bot.console.conversations import ConversationStore, key_of
+from bot.console.conversation_regions import RequestRegionsSource
+from bot.console.conversations import ConversationStore, in_scope, key_of
 from bot.console.roles import Scope
 from bot.console.tracker_events import FALLBACK_INTENT, events, parse
 
@@ -25,9 +26,9 @@ class Insight:
 
 
 class Insights:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, help_requests: RequestRegionsSource):
         self.engine = engine
-        self.conversations = ConversationStore(engine)
+        self.conversations = ConversationStore(engine, help_requests)
 
     def collect(self, scope: Scope, dagen: int = 30, voorbeelden: int = 50) -> Insight:
         since = (datetime.now(timezone.utc) - timedelta(days=dagen)).timestamp()
@@ -40,7 +41,7 @@ class Insights:
         result = Insight(dagen)
         low: Counter = Counter()
         for row in rows:
-            if not scope.allows(regions.get(row.sender_id, "")):
+            if not in_scope(scope, regions.get(row.sender_id, ())):
                 continue
             result.gebruikersberichten += 1
             data = parse(row.data)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 
 from bot.console.accounts import Accounts
+from bot.console.conversation_regions import HelpRequestRegions
 from bot.console.conversations import ConversationStore
 from bot.console.inbox import Inbox
 from bot.console.insights import Insights
@@ -53,9 +54,9 @@ def build_services(settings: ConsoleSettings) -> Services:
         accounts=Accounts(engine),
         sessions=Sessions(engine, settings.sessie_minuten, settings.inactief_minuten),
         limiter=LoginLimiter(engine, settings.max_fouten_account, settings.max_fouten_ip, settings.blokkade_minuten),
-        conversations=ConversationStore(tracker_engine),
+        conversations=ConversationStore(tracker_engine, HelpRequestRegions(engine)),
         inbox=Inbox(engine),
         notes=Notes(engine),
-        insights=Insights(tracker_engine),
+        insights=Insights(tracker_engine, HelpRequestRegions(engine)),
         audit=AuditLog(engine),
     )

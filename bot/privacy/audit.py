@@ -37,7 +37,7 @@ audit_log = Table(
 
 KNOWN_ACTIONS = ("bekeken", "onthuld", "geexporteerd", "gezocht", "status_gewijzigd", "toegewezen",
                  "notitie_toegevoegd", "verwijderd", "opgeruimd", "ingelogd", "uitgelogd", "login_mislukt",
-                 "account_aangemaakt", "account_gewijzigd", "account_geblokkeerd")
+                 "account_aangemaakt", "account_gewijzigd", "account_geblokkeerd", "bsn_gemaskeerd")
 _ACTION = re.compile(r"^[a-z][a-z_]{0,39}$")
 MAX_DETAIL = 2000
 MAX_LIMIT = 500

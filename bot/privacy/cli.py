@@ -6,6 +6,8 @@
         default 90)
     python -m bot.privacy.cli verwijder-gesprek <gesprek-id> [--door NAAM]
         right to erasure: all messages of one conversation, and its help requests are withdrawn and wiped
+    python -m bot.privacy.cli bsn-maskeren
+        once after upgrading: mask BSN-like numbers in conversations stored before the tracker store did
 
 Tracker store: WEGWIJZER_TRACKER_URL (default sqlite:///<repo>/var/tracker.db, as bot/rasa/endpoints.yml).
 Help requests and the audit log: WEGWIJZER_DATABASE_URL. Every run is written to the audit log.
@@ -24,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.hulpvraag.config import REPO, Settings
 from bot.hulpvraag.db import create_tables, make_engine
 from bot.privacy.audit import AuditLog
+from bot.privacy.mask_stored import mask_existing
 from bot.privacy.retention import cleanup_transcripts, erase_conversation
 
 DEFAULT_TRACKER_URL = f"sqlite:///{REPO / 'var' / 'tracker.db'}"
@@ -69,6 +72,7 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     erase = sub.add_parser("verwijder-gesprek", help="één gesprek en de hulpvragen ervan wissen")
     erase.add_argument("gesprek_id", help="het gesprek-id (sender_id) uit de console")
     erase.add_argument("--door", default="systeem", help="wie dit vraagt (voor het auditlog)")
+    sub.add_parser("bsn-maskeren", help="BSN-achtige nummers in eerder opgeslagen gesprekken maskeren")
     return parser
 
 
@@ -107,6 +111,11 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
                 return 1
             print(f"gesprek verwijderd: {result.events} gebeurtenis(sen), "
                   f"{result.help_requests} hulpvraag/hulpvragen ingetrokken en gewist", file=out)
+            return 0
+        if args.cmd == "bsn-maskeren":
+            n = mask_existing(tracker)
+            audit.record("systeem", "bsn_gemaskeerd", "trackerstore", "", f"{n} gebeurtenissen")
+            print(f"{n} opgeslagen gebeurtenis(sen) gemaskeerd", file=out)
             return 0
     except SQLAlchemyError as exc:
         print(f"database niet bereikbaar: {exc.__class__.__name__}", file=out)

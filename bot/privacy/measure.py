@@ -22,6 +22,7 @@ from bot.privacy.span import KINDS
 REPO = Path(__file__).resolve().parents[2]
 TESTSET = REPO / "tests" / "fixtures" / "redaction_testset.yml"
 REPORT = REPO / "reports" / "redaction.md"
+KEEP_FROM = "\n## Vergelijking met deduce"   # a later section of the report that this script leaves as it is
 
 
 @dataclass
@@ -143,7 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     result = measure(args.testset)
     text = report(result, args.testset.resolve())
     args.rapport.parent.mkdir(parents=True, exist_ok=True)
-    args.rapport.write_text(text, encoding="utf-8")
+    old = args.rapport.read_text(encoding="utf-8") if args.rapport.exists() else ""
+    kept = old[old.index(KEEP_FROM):] if KEEP_FROM in old else ""   # bench/redaction_compare.py's section
+    args.rapport.write_text(text + kept, encoding="utf-8")
     print(text)
     return 0
 

@@ -21,7 +21,7 @@ from bot.privacy.span import KINDS, Span
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Span", "KINDS", "PLACEHOLDERS", "find_personal_data", "redact", "redact_spans"]
+__all__ = ["Span", "KINDS", "PLACEHOLDERS", "PLACEHOLDER_TEXTS", "find_personal_data", "redact", "redact_spans"]
 
 PLACEHOLDERS = {
     "telefoon": "[telefoonnummer]",
@@ -34,6 +34,9 @@ PLACEHOLDERS = {
 # when two findings overlap, the more specific kind wins (an e-mail address may contain a phone number)
 PRIORITY = {kind: i for i, kind in enumerate(("email", "iban", "telefoon", "bsn", "postcode_huisnummer", "naam"))}
 FAILED = "[tekst verborgen: niet te controleren op persoonsgegevens]"
+UNKNOWN = "[verborgen]"
+# every text redact() may put in place of personal data (the console's masked search needs them)
+PLACEHOLDER_TEXTS = (*PLACEHOLDERS.values(), UNKNOWN, FAILED)
 
 
 def _as_text(text) -> str:
@@ -75,7 +78,7 @@ def redact_spans(text: str, spans: list[Span]) -> str:
         if span.start < pos:
             continue
         out.append(text[pos:span.start])
-        out.append(PLACEHOLDERS.get(span.kind, "[verborgen]"))
+        out.append(PLACEHOLDERS.get(span.kind, UNKNOWN))
         pos = span.end
     out.append(text[pos:])
     return "".join(out)

@@ -99,3 +99,22 @@ def test_a_new_session_within_a_turn_is_stored_once(store):
     asyncio.run(conversation())
     types = stored(store, "c3")
     assert types.count("session_started") == 1 and types.count("user") == 2
+
+
+def test_a_bsn_like_number_never_reaches_the_database(store):
+    """Issue 18, finding 8: the user event and a slot filled from its text are stored masked; the tracker in
+    memory (which the turn's actions use) keeps the original."""
+    async def conversation():
+        tracker = await store.get_or_create_tracker("c4")
+        turn(tracker, "mijn bsn is 111222333")
+        tracker.update(SlotSet("gemeente", "bsn 111 222 333"))
+        await store.save(tracker)
+        return tracker, await store.retrieve("c4")
+
+    in_memory, reloaded = asyncio.run(conversation())
+    with sqlite3.connect(store.db_file) as conn:
+        raw = " ".join(row[0] for row in conn.execute("SELECT data FROM events WHERE sender_id = 'c4'"))
+    assert "111222333" not in raw and "111 222 333" not in raw and "[BSN]" in raw
+    assert reloaded.latest_message.text == "mijn bsn is [BSN]" and reloaded.get_slot("gemeente") == "bsn [BSN]"
+    assert in_memory.latest_message.text == "mijn bsn is 111222333"
+    assert [e.type_name for e in reloaded.events] == [e.type_name for e in in_memory.events]

@@ -19,11 +19,12 @@ def database(path) -> object:
 
 
 def add_request(engine, referentie: str, gemeente_code: str, hulpvraag: str = "Mijn kind zit thuis.",
-                telefoon: str = "0612345678", email: str = "ouder@example.nl", status: str = "nieuw") -> int:
+                telefoon: str = "0612345678", email: str = "ouder@example.nl", status: str = "nieuw",
+                gesprek_id: str | None = None) -> int:
     now = utcnow()
     with engine.begin() as conn:
         return conn.execute(insert(hulpverzoek).values(
-            referentie=referentie, gesprek_id=f"gesprek-{referentie}", status=status, aangemaakt_op=now,
+            referentie=referentie, gesprek_id=gesprek_id or f"gesprek-{referentie}", status=status, aangemaakt_op=now,
             bijgewerkt_op=now, contactpunt_naam="Team Test", contactpunt_gebied=gemeente_code,
             reactietermijn_werkdagen=5, rol="ouder", gemeente_code=gemeente_code, gemeente_naam=gemeente_code,
             leeftijd=12, hulpvraag=hulpvraag, telefoon=telefoon, email=email, toestemming=True,

@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from bot.console.conversation_regions import no_help_requests
 from bot.console.conversations import ConversationStore, Filters, key_of, sender_of
 from bot.console.inbox import Inbox, TransitionError, export_fields
 from bot.console.roles import Principal, Scope
@@ -22,11 +23,11 @@ GRONINGEN = Scope(alle=False, codes=frozenset({"GM0014"}))
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("tracker") / "tracker.db"
     fill(str(path), standard_set(time.time()))
-    return ConversationStore(tracker_engine_for(f"sqlite:///{path}"))
+    return ConversationStore(tracker_engine_for(f"sqlite:///{path}"), no_help_requests)
 
 
-def senders(store, scope, **filters):
-    items, total = store.list(scope, Filters(**filters))
+def senders(store, scope, originals=True, **filters):
+    items, total = store.list(scope, Filters(**filters), originals=originals)
     assert total == len(items)
     return {s.sender_id for s in items}
 
@@ -66,6 +67,19 @@ def test_search_user_and_bot_text(store):
     assert senders(store, ALL, zoek="action_listen") == set()   # not in any message text
     assert senders(store, JZ09, zoek="ouder@example") == set()
     assert senders(store, ALL, zoek="100%_") == set()
+
+
+def test_search_without_originals_sees_only_the_masked_text(store):
+    """A role that may not see originals (content editor) searches what it sees: the redacted text."""
+    assert senders(store, ALL, zoek="06-1234") == {"zaan-1"}                     # originals
+    for part in ("06", "06-1", "06-1234", "06-12345678", "ouder@", "example.nl"):
+        assert senders(store, ALL, originals=False, zoek=part) == set(), part
+    assert senders(store, ALL, originals=False, zoek="[telefoonnummer]") == {"zaan-1"}
+    assert senders(store, ALL, originals=False, zoek="mail me op [e-mail] over") == {"gron-1"}
+    assert senders(store, ALL, originals=False, zoek="zoon zit thuis") == {"zaan-1"}
+    assert senders(store, GRONINGEN, originals=False, zoek="[telefoonnummer]") == set()
+    items, _ = store.list(ALL, Filters(zoek="op [e-mail]"))                    # the default: masked
+    assert [s.sender_id for s in items] == ["gron-1"]
 
 
 def test_pagination(store):

@@ -18,6 +18,7 @@ class Turn:
     bot: str
     confidence: float = 0.95
     buttons: list = field(default_factory=list)   # [(title, payload)] offered with the bot reply
+    gemeente: str | None = None                    # a gemeente slot set after this user message
 
 
 def _events(gemeente: str | None, turns: list[Turn], start: float) -> list:
@@ -31,6 +32,8 @@ def _events(gemeente: str | None, turns: list[Turn], start: float) -> list:
                                            "entities": [], "text": turn.user}, timestamp=t))
         if gemeente and len(out) == 4:
             out.append(SlotSet("gemeente", gemeente, timestamp=t))
+        if turn.gemeente:
+            out.append(SlotSet("gemeente", turn.gemeente, timestamp=t))
         t += 1
         out.append(ActionExecuted("action_antwoord", timestamp=t))
         out.append(BotUttered(turn.bot, data={"buttons": [{"title": a, "payload": b} for a, b in turn.buttons]},

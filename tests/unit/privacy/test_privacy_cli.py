@@ -83,3 +83,27 @@ def test_retention_days_from_environment():
     assert cli.retention_days({"WEGWIJZER_BEWAARTERMIJN_DAGEN": "veertien"}) == 30
     assert cli.retention_days({"WEGWIJZER_BEWAARTERMIJN_DAGEN": "-1"}) == 30
     assert cli.tracker_url({}).endswith("/var/tracker.db")
+
+
+async def test_bsn_maskeren_rewrites_conversations_stored_before_the_fix(env, rasa_store):
+    """Rasa's own store (as before issue 18) keeps the BSN; the one-off command masks it in place."""
+    from rasa.shared.core.events import SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    text = "Zijn BSN is 111 222 333, hij is 13"
+    await rasa_store.save(DialogueStateTracker.from_events("oud", [
+        UserUttered(text, {"name": "informeren", "confidence": 1.0}), SlotSet("hv_hulpvraag", text),
+        SlotSet("x", "111222333")]))
+    await save_conversation(rasa_store, "schoon", time.time())
+    engine = create_engine(f"sqlite:///{env / 'tracker.db'}", future=True)
+    with engine.connect() as conn:
+        before = {r.id: r.data for r in conn.execute(select(events)).all() if r.sender_id == "schoon"}
+    code, out = run("bsn-maskeren")
+    assert code == 0 and "3 opgeslagen gebeurtenis(sen) gemaskeerd" in out
+    with engine.connect() as conn:
+        rows = conn.execute(select(events)).all()
+    engine.dispose()
+    assert not any("111 222 333" in r.data or "111222333" in r.data for r in rows)
+    assert {r.id: r.data for r in rows if r.sender_id == "schoon"} == before      # nothing else touched
+    assert audit_actions(env)[0][1] == "bsn_gemaskeerd"
+    assert run("bsn-maskeren")[1].startswith("0 ")                               # idempotent

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.hulpvraag.config import REPO, Settings
 from bot.hulpvraag.db import create_tables, make_engine
+from bot.privacy.notes_retention import cleanup_orphan_notes
 from bot.privacy.audit import AuditLog
 from bot.privacy.mask_stored import mask_existing
 from bot.privacy.retention import cleanup_transcripts, erase_conversation
@@ -92,11 +93,14 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
 
             n_conv = cleanup_transcripts(tracker, args.dagen)
             n_req = cleanup_requests(requests, args.hulpvraag_dagen)
+            n_notes = cleanup_orphan_notes(requests, tracker)  # notes and labels go with their subject
             audit.record("systeem", "opgeruimd", "bewaartermijn", "",
-                         f"{n_conv} gesprekken (> {args.dagen} dagen), {n_req} hulpvragen (> {args.hulpvraag_dagen} dagen)")
+                         f"{n_conv} gesprekken (> {args.dagen} dagen), {n_req} hulpvragen (> {args.hulpvraag_dagen} dagen), "
+                         f"{n_notes} notities en labels")
             print(f"{n_conv} gesprek(ken) verwijderd (laatste bericht ouder dan {args.dagen} dagen)", file=out)
             print(f"{n_req} afgesloten hulpvraag/hulpvragen verwijderd (ouder dan {args.hulpvraag_dagen} dagen)",
                   file=out)
+            print(f"{n_notes} notitie(s) en label(s) van verwijderde gesprekken en hulpvragen verwijderd", file=out)
             return 0
         if args.cmd == "verwijder-gesprek":
             try:

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from sqlalchemy import delete, func, inspect, select, update
 from sqlalchemy.engine import Engine
 
+from bot.privacy.notes_retention import delete_notes_for
 from bot.tracker_table import events
 
 log = logging.getLogger(__name__)
@@ -76,12 +77,16 @@ def _erase_help_requests(request_engine: Engine, sender_id: str) -> int:
     from bot.hulpvraag.schema import hulpverzoek
     from bot.hulpvraag.store import WIPED_ON_WITHDRAWAL, HelpRequestStore
 
+    # staff notes and labels about the conversation and its requests can quote the parent: they go too
+    delete_notes_for(request_engine, "gesprek", [sender_id])
     if not inspect(request_engine).has_table(hulpverzoek.name):
         return 0
     store = HelpRequestStore(request_engine)
     with request_engine.connect() as conn:
-        refs = [r.referentie for r in conn.execute(
-            select(hulpverzoek.c.referentie).where(hulpverzoek.c.gesprek_id == sender_id))]
+        rows = list(conn.execute(
+            select(hulpverzoek.c.id, hulpverzoek.c.referentie).where(hulpverzoek.c.gesprek_id == sender_id)))
+    refs = [r.referentie for r in rows]
+    delete_notes_for(request_engine, "hulpverzoek", [r.id for r in rows])
     for ref in refs:
         store.withdraw(ref, sender_id)  # open requests: withdrawn, wiped, notice queued; others untouched
     if refs:

@@ -144,3 +144,53 @@ async def test_delete_conversation_erases_events_and_help_requests(rasa_store, t
 def test_delete_conversation_refuses_bad_ids(tracker_engine, bad):
     with pytest.raises(ValueError):
         delete_conversation(tracker_engine, bad, request_engine=tracker_engine)
+
+
+def _note_rows(engine) -> set:
+    from bot.console.schema import label, notitie
+
+    with engine.connect() as conn:
+        return ({("notitie", r.doel_type, r.doel_id) for r in conn.execute(select(notitie))}
+                | {("label", r.doel_type, r.doel_id) for r in conn.execute(select(label))})
+
+
+async def test_notes_and_labels_go_with_an_erased_conversation_and_its_requests(rasa_store, tracker_engine,
+                                                                              requests):
+    from bot.console.notes import Notes
+    from bot.console.schema import console_metadata
+
+    console_metadata.create_all(requests.engine)
+    notes = Notes(requests.engine)
+    await save_conversation(rasa_store, "wis-mij", NOW)
+    await save_conversation(rasa_store, "ander", NOW)
+    mine = requests.get(requests.submit(help_request("wis-mij")).reference)["id"]
+    other = requests.get(requests.submit(help_request("ander")).reference)["id"]
+    notes.add("gesprek", "wis-mij", "medewerker", "moeder zegt: mijn zoon Daan (12) zit thuis")
+    notes.set_tag("gesprek", "wis-mij", "review_nodig", True, "medewerker")
+    notes.add("hulpverzoek", str(mine), "medewerker", "teruggebeld, moeder huilde")
+    notes.add("gesprek", "ander", "medewerker", "blijft")
+    notes.add("hulpverzoek", str(other), "medewerker", "blijft ook")
+
+    erase_conversation(tracker_engine, "wis-mij", requests.engine)
+    assert _note_rows(requests.engine) == {("notitie", "gesprek", "ander"), ("notitie", "hulpverzoek", str(other))}
+
+
+async def test_retention_removes_the_notes_of_conversations_and_requests_that_are_gone(rasa_store, tracker_engine,
+                                                                                    requests):
+    from bot.console.notes import Notes
+    from bot.console.schema import console_metadata
+    from bot.privacy.notes_retention import cleanup_orphan_notes
+
+    console_metadata.create_all(requests.engine)
+    notes = Notes(requests.engine)
+    await save_conversation(rasa_store, "oud", NOW - 40 * DAY)
+    await save_conversation(rasa_store, "nieuw", NOW)
+    notes.add("gesprek", "oud", "medewerker", "oude notitie")
+    notes.set_tag("gesprek", "oud", "content_ontbreekt", True, "medewerker")
+    notes.add("gesprek", "nieuw", "medewerker", "blijft")
+    notes.add("hulpverzoek", "999999", "medewerker", "hulpvraag bestaat niet meer")
+    assert cleanup_transcripts(tracker_engine, 30, now=NOW) == 1
+
+    assert cleanup_orphan_notes(requests.engine, tracker_engine) == 3
+    assert _note_rows(requests.engine) == {("notitie", "gesprek", "nieuw")}
+    assert cleanup_orphan_notes(requests.engine, tracker_engine) == 0  # nothing left to remove

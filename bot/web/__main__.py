@@ -1,4 +1,4 @@
-"""python -m bot.web [--port 8080] [--host 0.0.0.0]: demo pages and the widget (see bot.web.app)."""
+"""python -m bot.web [--port 8080] [--host 127.0.0.1]: demo pages and the widget (see bot.web.app)."""
 from __future__ import annotations
 
 import argparse
@@ -14,7 +14,7 @@ from bot.web.settings import WebSettings
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot.web", description="Wegwijzer: demopagina's en widget")
     parser.add_argument("--port", type=int, default=None, help="poort (standaard WEGWIJZER_WEB_PORT of 8080)")
-    parser.add_argument("--host", default=None, help="adres (standaard WEGWIJZER_WEB_HOST of 0.0.0.0)")
+    parser.add_argument("--host", default=None, help="adres (standaard WEGWIJZER_WEB_HOST of 127.0.0.1)")
     args = parser.parse_args(argv)
     settings = WebSettings.from_env(port=args.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

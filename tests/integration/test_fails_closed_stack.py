@@ -128,3 +128,19 @@ def test_socket_clients_need_an_allowed_origin(stack):
     assert asyncio.run(_connect(stack.rasa_url, {"Origin": "https://kwaadwillend.example"})).startswith("geweigerd")
     assert asyncio.run(_connect(stack.rasa_url, ORIGIN_HEADERS)) == "verbonden"
 
+
+def test_even_with_the_secret_the_store_refuses_a_bsn_or_markup(stack):
+    """Finding 5's second half: a tracker that skipped the form got a BSN stored. Even a call with the
+    secret (a bug in the form, a compromised Rasa) cannot store one now: the store checks by itself."""
+    url = stack.running.actions_url + "/webhook"
+    headers = {HEADER: stack.running.actions_token}
+    for hulpvraag in (f"mijn bsn is {BSN}", "help <img src=x onerror=alert(1)>"):
+        sender = stack.new_sender()
+        response = requests.post(url, json=hostile_action_call(sender, hulpvraag), headers=headers, timeout=60)
+        assert response.status_code == 200, response.text[:300]
+        assert stored_requests(stack, sender) == 0
+        assert BSN not in response.text
+    control = stack.new_sender()  # the same hand-written call without them is stored: the check is what stops it
+    response = requests.post(url, json=hostile_action_call(control, "Mijn zoon zit thuis, wie helpt?"),
+                             headers=headers, timeout=60)
+    assert response.status_code == 200 and stored_requests(stack, control) == 1

@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from bot.aiohttp_limits import run_app_kwargs
+from bot.aiohttp_limits import run_app
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
 
@@ -22,8 +22,8 @@ def main(argv=None) -> None:
         logging.warning("widget niet gebouwd in %s: draai scripts/build_widget", settings.dist_dir)
     if settings.policy.secret is None:
         logging.warning("WEGWIJZER_WIDGET_SECRET is niet gezet: alleen de herkomstlijst beschermt de socket")
-    web.run_app(create_app(settings), host=args.host or settings.host, port=settings.port,
-                print=lambda msg: logging.info("Wegwijzer web op poort %s", settings.port), **run_app_kwargs())
+    run_app(create_app(settings), args.host or settings.host, settings.port,
+            started=lambda: logging.info("Wegwijzer web op %s:%s", args.host or settings.host, settings.port))
 
 
 if __name__ == "__main__":

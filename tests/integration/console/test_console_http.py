@@ -169,3 +169,29 @@ def test_erasure_is_admin_only_confirmed_and_logged(console):
     assert done.status_code == 200  # back on the list
     assert admin.get(f"{console.url}/gesprekken/{key}").status_code == 404
     assert "zaan-2" in audit_text(console) and "verwijderd" in audit_text(console)
+
+
+def _assigned_to(console, request_id: int):
+    import sqlite3
+    with sqlite3.connect(console.db_path) as db:
+        row = db.execute("SELECT a.gebruikersnaam FROM console_toewijzing t JOIN console_account a "
+                         "ON a.id = t.account_id WHERE t.hulpverzoek_id = ?", (request_id,)).fetchone()
+    return row[0] if row else None
+
+
+def test_a_request_is_only_assigned_to_a_role_that_may_handle_it(console):
+    """Issue 18, finding 6: a help request could be assigned to a content editor, whose role cannot open
+    it. Now the server refuses, whatever the form offered."""
+    s = console.client("zaan")
+    rid, accounts = console.ids["zaan"], console.ids["accounts"]
+    token = console.csrf(s, f"/hulpvragen/{rid}")
+    r = s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": str(accounts["redactie"])})
+    assert r.status_code == 200 and "niet behandelen" in r.text
+    assert _assigned_to(console, rid) is None
+    assert f'value="{accounts["redactie"]}"' not in s.get(f"{console.url}/hulpvragen/{rid}").text  # not offered
+    r = s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": str(accounts["gron"])})
+    assert "niet behandelen" in r.text and _assigned_to(console, rid) is None  # other region
+    r = s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": str(accounts["zaan2"])})
+    assert "Toewijzing opgeslagen" in r.text and _assigned_to(console, rid) == "zaan2"
+    s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": ""})
+    assert _assigned_to(console, rid) is None

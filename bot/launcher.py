@@ -2,6 +2,11 @@
 
 Used by the integration tests and the benchmarks; ``scripts/start`` does the same in shell for
 people. Each stack gets its own SQLite tracker store and, optionally, its own content directory.
+As in ``scripts/start``, both servers listen on 127.0.0.1 only, the action server gets a fresh shared
+secret (``bot.action_token``) that the Rasa server sends with every call, Rasa's CORS list is the
+widget's origin allow-list (``bot.channels.widget_policy``) and the phone webhook checks Twilio
+signatures with a generated ``TWILIO_AUTH_TOKEN`` (``RunningStack.twilio_token``) unless the caller
+passes its own phone settings.
 Both servers get the request limits and time-outs of ``bot.server_limits``. A test can stop and
 restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
 when it is down.
@@ -21,7 +26,8 @@ from typing import Iterator, Optional
 import requests
 import yaml
 
-from bot import server_limits
+from bot import action_token, server_limits
+from bot.channels.widget_policy import configured_origins
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,7 +53,16 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float
 
 
 def _actions_command(port: int) -> list[str]:
-    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    return [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port),
+            "--host", "127.0.0.1"]
+
+
+def rasa_command(model: Path, endpoints: Path, port: int, env: dict, interface: str = "127.0.0.1") -> list[str]:
+    """``rasa run`` as scripts/start runs it: one interface, CORS only for the widget's allow-list."""
+    rasa_bin = Path(sys.executable).parent / "rasa"
+    return [str(rasa_bin), "run", "--model", str(model), "--endpoints", str(endpoints),
+            "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"),
+            "--interface", interface, "--port", str(port), "--cors", *configured_origins(env)]
 
 
 @dataclass
@@ -57,6 +72,8 @@ class RunningStack:
     workdir: Path
     processes: dict = field(default_factory=dict, repr=False)  # "actions", "rasa" -> Popen
     actions_env: dict = field(default_factory=dict, repr=False)
+    actions_token: str = field(default="", repr=False)
+    twilio_token: Optional[str] = field(default=None, repr=False)
 
     def stop_actions(self) -> None:
         """Kills the action server (SIGKILL: as abrupt as a crash) and waits until it is gone."""
@@ -107,27 +124,34 @@ def local_stack(
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
     endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump({
-        "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
-        "tracker_store": {"type": "bot.rasa_tracker_store.WegwijzerSQLTrackerStore", "dialect": "sqlite", "db": str(workdir / "tracker.db")},
-    }))
+    endpoints.write_text(
+        "action_endpoint:\n"
+        f"  url: http://127.0.0.1:{actions_port}/webhook\n"
+        "  headers:\n"
+        f"    {action_token.HEADER}: ${{{action_token.ENV}}}\n"  # expanded by Rasa from its environment
+        + yaml.safe_dump({"tracker_store": {"type": "bot.rasa_tracker_store.WegwijzerSQLTrackerStore",
+                                            "dialect": "sqlite", "db": str(workdir / "tracker.db")}}))
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
+    env[action_token.ENV] = action_token.new_token()
+    phone_settings = {"TWILIO_AUTH_TOKEN", "WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING"}
+    if not phone_settings & set(extra_env or {}):
+        env["TWILIO_AUTH_TOKEN"] = action_token.new_token()
+        env.pop("WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING", None)
     if content_dir is not None:
         env["WEGWIJZER_CONTENT_DIR"] = str(content_dir)
     env.update(extra_env or {})
     limits = server_limits.Limits.from_env(env)
     actions_env = {**env, **server_limits.actions_env(limits)}
     rasa_env = {**env, **server_limits.rasa_env(limits)}
-    rasa_bin = Path(sys.executable).parent / "rasa"
     actions_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
     stack = RunningStack(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
-                         actions_env=actions_env)
+                         actions_env=actions_env, actions_token=env[action_token.ENV],
+                         twilio_token=env.get("TWILIO_AUTH_TOKEN") or None)
     stack.processes["actions"] = subprocess.Popen(
         _actions_command(actions_port), cwd=REPO, env=actions_env,
         stdout=actions_log.open("w"), stderr=subprocess.STDOUT)
     stack.processes["rasa"] = subprocess.Popen(
-        [str(rasa_bin), "run", "--model", str(model), "--endpoints", str(endpoints),
-         "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"), "--port", str(rasa_port)],
+        rasa_command(model, endpoints, rasa_port, env),
         cwd=REPO, env=rasa_env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT)
     try:
         wait_until_up(f"{stack.actions_url}/health", stack.processes["actions"], actions_log)

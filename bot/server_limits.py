@@ -57,6 +57,8 @@ class Limits:
     http_max_field_bytes: int = 8190
     http_keepalive_timeout: int = 15
     http_handler_timeout: int = 30
+    http_header_timeout: int = 10                 # seconds from a new connection to a complete request head
+    http_lingering_timeout: int = 2               # seconds to drain an unread body after an answer
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> "Limits":

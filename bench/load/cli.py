@@ -51,7 +51,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rest-path", default=modes.REST_PATH)
     parser.add_argument("--socketio-path", default=modes.SOCKETIO_PATH)
-    parser.add_argument("--origin", help="Origin header of the widget page (needed when the stack checks it)")
+    parser.add_argument("--origin", default="http://localhost:8080",
+                        help="Origin header of the widget page; the socket refuses a client without an allowed "
+                             "Origin (default: the demo page, on the default allow-list)")
     parser.add_argument("--token-url", help="web app URL that issues widget tokens (…/widget/toegang)")
     parser.add_argument("--widget-secret-env", metavar="VAR",
                         help="sign widget tokens with the secret in this environment variable")

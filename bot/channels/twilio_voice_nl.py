@@ -3,7 +3,12 @@
 Webhook: POST /webhooks/twilio_voice_nl/webhook (health: GET /webhooks/twilio_voice_nl/).
 Rasa's own ``twilio_voice`` channel sets no language on <Say> and <Gather> (Twilio would speak and
 listen in English) and keys the conversation on the caller's phone number; this channel speaks and
-listens in nl-NL, keys on the call id, and checks Twilio's signature when an auth token is set.
+listens in nl-NL, keys on the call id, and checks Twilio's signature on every request.
+
+Fail closed: without an auth token (``TWILIO_AUTH_TOKEN``) every request is refused (403), unless the
+development switch ``WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING=1`` is set; ``./scripts/start`` sets it only
+when no token is configured and the server listens on 127.0.0.1, and says so loudly in the log. The
+production profile refuses to start without the token or with the switch.
 
 credentials.yml (all keys optional)::
 
@@ -32,7 +37,8 @@ from bot import rasa_action_guard, server_limits
 from bot.voice.call_flow import CallFlow, VoiceReply
 from bot.voice.reprompt import DEFAULT_MAX_SILENCES, MAX_SILENCES_LIMIT
 from bot.voice.request_check import (
-    Rejection, check_envelope, parse_call, parse_form, public_url, signature_valid,
+    UNSIGNED_SWITCH, Rejection, check_envelope, parse_call, parse_form, public_url, signature_problem,
+    unsigned_allowed,
 )
 from bot.voice.teksten import load_texts
 from bot.voice.twiml import DEFAULT_VOICE, VoiceSettings
@@ -95,9 +101,13 @@ class TwilioVoiceNlInput(InputChannel):
         rasa_action_guard.install()
         self.auth_token = os.environ.get(auth_token_env) or None
         self.public_base = os.environ.get(public_url_env) or None
-        if not self.auth_token:
-            logger.warning("phone channel: %s is not set, Twilio signatures are NOT checked "
-                           "(fine for development, never in production)", auth_token_env)
+        self.unsigned_allowed = unsigned_allowed(self.auth_token, os.environ)
+        if self.unsigned_allowed:
+            logger.warning("phone channel: DEVELOPMENT SWITCH %s=1 and no %s: Twilio signatures are NOT "
+                           "checked, anyone who reaches this server can post as a caller. Never in "
+                           "production.", UNSIGNED_SWITCH, auth_token_env)
+        elif not self.auth_token:
+            logger.error("phone channel: %s is not set: every phone request is refused (403)", auth_token_env)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("twilio_voice_nl_webhook", __name__)
@@ -120,10 +130,11 @@ class TwilioVoiceNlInput(InputChannel):
             form = parse_form(body) if rejection is None else rejection
             if isinstance(form, Rejection):
                 return self._reject(form)
-            if self.auth_token and not signature_valid(
-                    self.auth_token, public_url(request.url, self.public_base), form,
-                    request.headers.get(SIGNATURE_HEADER)):
-                return self._reject(Rejection(403, "invalid X-Twilio-Signature"))
+            problem = signature_problem(self.auth_token, self.unsigned_allowed,
+                                        public_url(request.url, self.public_base), form,
+                                        request.headers.get(SIGNATURE_HEADER))
+            if problem is not None:
+                return self._reject(problem)
             call = parse_call(form, {key: request.args.get(key) for key in request.args})
             if isinstance(call, Rejection):
                 return self._reject(call)

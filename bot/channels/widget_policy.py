@@ -6,7 +6,9 @@ policy to decide which pages get a token. Configuration comes from the environme
 - ``WEGWIJZER_WIDGET_ORIGINS``: comma-separated origins (``https://www.gemeente.nl``) that may embed
   the widget; default ``http://localhost:8080,http://127.0.0.1:8080`` (the demo pages).
 - ``WEGWIJZER_WIDGET_SECRET``: shared secret for signed tokens. When set, the socket accepts only
-  connections with a valid token; without it only the origin allow-list protects the socket.
+  connections with a valid token; without it only the origin allow-list protects the socket (the
+  production profile refuses to start without it; ``./scripts/start`` generates one). A connection
+  without an allowed ``Origin`` header is always refused.
 - ``WEGWIJZER_WIDGET_MAX_CHARS`` (default 500), ``WEGWIJZER_WIDGET_RATE`` (``10/60``: at most 10
   messages per 60 seconds per conversation and per connection), ``WEGWIJZER_WIDGET_TOKEN_TTL``
   (seconds, default 600).
@@ -37,6 +39,12 @@ MESSAGES_FILE = Path(__file__).with_name("widget_berichten.yml")
 EMPTY, TOO_LONG, TOO_FAST = "leeg", "te_lang", "te_snel"
 # Reasons a connection is refused (sent to the widget as the connect_error message).
 REFUSED_ORIGIN, REFUSED_TOKEN = "herkomst_niet_toegestaan", "toegang_verlopen"
+
+
+def configured_origins(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """The allow-list from ``WEGWIJZER_WIDGET_ORIGINS`` (or the demo default). It is also the Rasa
+    server's CORS list (``rasa run --cors``): never ``*``."""
+    return parse_origins(env.get("WEGWIJZER_WIDGET_ORIGINS", DEFAULT_ORIGINS))
 
 
 def normalize_origin(value: object) -> Optional[str]:
@@ -93,7 +101,7 @@ class WidgetPolicy:
         count, window = parse_rate(env.get("WEGWIJZER_WIDGET_RATE", "10/60"))
         secret = env.get("WEGWIJZER_WIDGET_SECRET", "")
         return cls(
-            allowed_origins=parse_origins(env.get("WEGWIJZER_WIDGET_ORIGINS", DEFAULT_ORIGINS)),
+            allowed_origins=configured_origins(env),
             secret=secret.encode("utf-8") if secret else None,
             max_chars=int(env.get("WEGWIJZER_WIDGET_MAX_CHARS", "500")),
             rate_count=count,
@@ -109,9 +117,10 @@ class WidgetPolicy:
 def connection_refusal(policy: WidgetPolicy, origin: Optional[str], auth: object, now: float) -> Optional[str]:
     """Why a socket connection is refused, or None when it may connect.
 
-    A browser always sends ``Origin``; it must be on the allow-list. With a secret configured, a
-    valid token issued to that origin is required as well (``auth = {"token": ...}``)."""
-    if origin is not None and not policy.origin_allowed(origin):
+    A browser always sends ``Origin``; it must be on the allow-list. A client without an ``Origin``
+    (not a browser on an allowed site) is refused too. With a secret configured, a valid token issued
+    to that origin is required as well (``auth = {"token": ...}``)."""
+    if not policy.origin_allowed(origin):
         return REFUSED_ORIGIN
     if policy.secret is None:
         return None
@@ -207,3 +216,27 @@ def seconds_in_words(seconds: int) -> str:
         return "een halve minuut"
     minutes = max(1, round(seconds / 60))
     return "een minuut" if minutes == 1 else f"{minutes} minuten"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bot.channels.widget_policy origins``: the allow-list, one origin per line (for
+    ``rasa run --cors`` in shell scripts)."""
+    import sys
+    args = sys.argv[1:] if argv is None else argv
+    if args != ["origins"]:
+        print("gebruik: python -m bot.channels.widget_policy origins", file=sys.stderr)
+        return 2
+    try:
+        origins = configured_origins()
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if not origins:
+        print("WEGWIJZER_WIDGET_ORIGINS is leeg: noem minstens één site", file=sys.stderr)
+        return 2
+    print("\n".join(origins))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

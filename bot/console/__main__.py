@@ -4,9 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from aiohttp import web
-
-from bot.aiohttp_limits import run_app_kwargs
+from bot.aiohttp_limits import run_app
 from bot.console.app import create_app
 from bot.console.settings import ConsoleSettings
 
@@ -20,9 +18,8 @@ def main(argv=None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not settings.https:
         logging.warning("WEGWIJZER_CONSOLE_HTTPS is niet gezet: cookies zonder Secure (alleen voor lokaal gebruik)")
-    web.run_app(create_app(settings), host=args.host or settings.host, port=settings.port,
-                print=lambda _msg: logging.info("Wegwijzer-console op poort %s", settings.port),
-                **run_app_kwargs())
+    run_app(create_app(settings), args.host or settings.host, settings.port,
+            started=lambda: logging.info("Wegwijzer-console op %s:%s", args.host or settings.host, settings.port))
 
 
 if __name__ == "__main__":

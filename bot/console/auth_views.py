@@ -9,14 +9,22 @@ from bot.console import csrf
 from bot.console.forms import form, short
 from bot.console.keys import SERVICES
 from bot.console.passwords import needs_rehash, verify_password
-from bot.console.ratelimit import account_key, ip_key
+from bot.console.ratelimit import login_keys
 from bot.console.render import render
 from bot.console.roles import CONTENTREDACTEUR
 from bot.console.sessions import COOKIE
 
 log = logging.getLogger(__name__)
 WRONG = "De gebruikersnaam of het wachtwoord klopt niet."
-LOCKED = "Te veel mislukte pogingen. Inloggen kan over een kwartier weer."
+LOCKED = "Te veel mislukte pogingen vanaf dit adres. Probeer het over {wachttijd} opnieuw."
+
+
+def wachttijd(seconds: int) -> str:
+    """'30 seconden', '1 minuut', '4 minuten' (rounded up: never shorter than the real wait)."""
+    if seconds < 60:
+        return f"{max(1, seconds)} seconde" if seconds <= 1 else f"{seconds} seconden"
+    minutes = -(-seconds // 60)
+    return "1 minuut" if minutes == 1 else f"{minutes} minuten"
 
 
 def _login_page(request: web.Request, melding: str = "", status: int = 200, naam: str = "") -> web.Response:
@@ -37,18 +45,20 @@ async def login(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     data = await form(request)
     naam, wachtwoord = short(data.get("gebruikersnaam"), 64).lower(), data.get("wachtwoord", "")[:256]
-    keys = (account_key(naam), ip_key(request.remote))
-    if await services.run(services.limiter.locked, *keys):
-        await services.log(naam or "?", "login_geweigerd", "account", naam, "geblokkeerd")
-        return _login_page(request, LOCKED, status=429, naam=naam)
+    keys = login_keys(naam, request.remote)  # per user AND address, and per address: never per account alone
+    wait = await services.run(services.limiter.wait, *keys)
+    if wait:
+        await services.log(naam or "?", "login_geweigerd", "account", naam, f"wachten ip={request.remote}")
+        return _login_page(request, LOCKED.format(wachttijd=wachttijd(wait)), status=429, naam=naam)
     acc = await services.run(services.accounts.by_name, naam) if naam else None
     ok = await services.run(verify_password, acc.wachtwoord_hash if acc else None, wachtwoord)
     if not ok or acc is None or not acc.actief:
-        newly_locked = await services.run(services.limiter.failure, *keys)
+        waits = await services.run(services.limiter.failure, *keys)
         await services.log(naam or "?", "login_mislukt", "account", naam, f"ip={request.remote}")
-        for key in newly_locked:
-            await services.log("systeem", "account_geblokkeerd", "sleutel", key, "15 minuten")
-        return _login_page(request, LOCKED if account_key(naam) in newly_locked else WRONG, status=401, naam=naam)
+        for key, seconds in waits.items():
+            await services.log("systeem", "inloggen_vertraagd", "sleutel", key, f"{seconds} seconden")
+        melding = LOCKED.format(wachttijd=wachttijd(max(waits.values()))) if waits else WRONG
+        return _login_page(request, melding, status=401, naam=naam)
     await services.run(services.limiter.success, *keys)
     if needs_rehash(acc.wachtwoord_hash):
         await services.run(services.accounts.rehash, acc.id, wachtwoord)

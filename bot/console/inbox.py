@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 
-from bot.console.roles import Scope
+from bot.console.roles import Principal, Scope, may_handle_request
 from bot.console.schema import account, toewijzing
 from bot.hulpvraag.db import utcnow
 from bot.hulpvraag.schema import (CLOSED_STATUSES, STATUS_AFGEROND, STATUS_CONTACT_GEHAD, STATUS_IN_BEHANDELING,
@@ -124,13 +124,15 @@ class Inbox:
         return self.get(scope, request_id)
 
     def assign(self, scope: Scope, request_id: int, assignee_id: int | None, by: str,
-               assignee_scope: Scope | None) -> None:
-        """Assign to a colleague (who must see the request's region), or clear with ``assignee_id=None``."""
+               assignee: Principal | None) -> None:
+        """Assign to a colleague whose role may handle help requests in the request's region
+        (``roles.may_handle_request``), or clear with ``assignee_id=None``."""
         current = self.get(scope, request_id)
         if current is None:
             raise LookupError(request_id)
-        if assignee_id is not None and (assignee_scope is None or not assignee_scope.allows(current.row["gemeente_code"])):
-            raise TransitionError("Deze collega werkt niet voor de regio van deze hulpvraag.")
+        if assignee_id is not None and (assignee is None or assignee.account_id != assignee_id
+                                        or not may_handle_request(assignee, current.row["gemeente_code"])):
+            raise TransitionError("Deze collega kan hulpvragen van deze regio niet behandelen.")
         with self.engine.begin() as conn:
             conn.execute(delete(toewijzing).where(toewijzing.c.hulpverzoek_id == request_id))
             if assignee_id is not None:

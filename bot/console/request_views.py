@@ -13,7 +13,7 @@ from bot.console.inbox import (STATUS_LABELS, WORKFLOW, TransitionError, export_
 from bot.console.keys import SERVICES
 from bot.console.notes import NoteError
 from bot.console.render import render
-from bot.console.roles import REGIOMEDEWERKER, BEHEERDER
+from bot.console.roles import may_handle_request
 from bot.privacy.redaction import redact
 
 PER_PAGE = 50
@@ -62,8 +62,7 @@ async def api_request_detail(request: web.Request) -> web.Response:
 async def _colleagues(request: web.Request, item) -> list:
     services = request.app[SERVICES]
     accounts = await services.run(services.accounts.all)
-    return [a for a in accounts if a.actief and a.rol in (REGIOMEDEWERKER, BEHEERDER)
-            and a.principal().scope.allows(item.row["gemeente_code"])]
+    return [a for a in accounts if a.actief and may_handle_request(a.principal(), item.row["gemeente_code"])]
 
 
 async def request_detail(request: web.Request) -> web.Response:
@@ -141,7 +140,7 @@ async def assign(request: web.Request) -> web.Response:
             raise _back(item, "Deze collega bestaat niet.")
     try:
         await services.run(services.inbox.assign, principal.scope, item.id, assignee.id if assignee else None,
-                           principal.gebruikersnaam, assignee.principal().scope if assignee else None)
+                           principal.gebruikersnaam, assignee.principal() if assignee else None)
     except TransitionError as exc:
         raise _back(item, str(exc))
     await services.log(principal.gebruikersnaam, "toegewezen", "hulpverzoek", item.row["referentie"],

@@ -73,5 +73,15 @@ class Principal:
         return Scope(alle=False, codes=self.regios)
 
 
+HANDLE_REQUESTS = ("hulpvragen.lezen", "hulpvragen.wijzigen")
+
+
+def may_handle_request(principal: "Principal | None", gemeente_code: str | None) -> bool:
+    """May this account be assigned a help request of this region: a role that may open and handle
+    help requests, and the region in its scope (issue 18: a content editor of the region may not)."""
+    return (principal is not None and all(principal.may(p) for p in HANDLE_REQUESTS)
+            and principal.scope.allows(gemeente_code))
+
+
 def anonymous_may(permission: str) -> bool:
     return permission == "openbaar"

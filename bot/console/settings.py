@@ -32,9 +32,10 @@ class ConsoleSettings:
     port: int = 8090
     sessie_minuten: int = 480                 # absolute session lifetime
     inactief_minuten: int = 30                # idle timeout
-    max_fouten_account: int = 5               # failed logins before an account is locked
-    max_fouten_ip: int = 20                   # failed logins before an IP address is locked
-    blokkade_minuten: int = 15
+    max_fouten_account: int = 5               # free failed logins per username AND address, then backoff
+    max_fouten_ip: int = 20                   # free failed logins per address (all usernames), then backoff
+    wachttijd_seconden: int = 30              # first backoff wait; doubles with every further failure
+    blokkade_minuten: int = 15                # longest backoff wait
     env: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -49,5 +50,7 @@ class ConsoleSettings:
             sessie_minuten=_int(env, "WEGWIJZER_CONSOLE_SESSIE_MINUTEN", 480, 1),
             inactief_minuten=_int(env, "WEGWIJZER_CONSOLE_INACTIEF_MINUTEN", 30, 1),
             max_fouten_ip=_int(env, "WEGWIJZER_CONSOLE_MAX_FOUTEN_IP", 20, 5),
+            wachttijd_seconden=_int(env, "WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN", 30, 1),
+            blokkade_minuten=_int(env, "WEGWIJZER_CONSOLE_MAX_WACHTTIJD_MINUTEN", 15, 1),
             env=env,
         )

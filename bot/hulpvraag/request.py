@@ -1,8 +1,11 @@
 """A help request as confirmed by the user, and the checks the store applies before writing it.
 
 The form validates answers with friendly messages; these checks are the last line of defence: the
-store refuses (``HelpRequestInvalid``) anything it should never persist. Free text is kept as plain text:
-control characters are removed, nothing is interpreted, and it is never rendered as HTML.
+store refuses (``HelpRequestInvalid``) anything it should never persist, whoever the caller is (the form,
+a hand-written tracker, the CLI). Free text is kept as plain text: control characters are removed,
+nothing is interpreted, and it is never rendered as HTML. A free-text field with a BSN-like number (the
+form's own detection, ``bot.hulpvraag_form.privacy.mentions_bsn``: nine digits passing the elfproef, or
+the word BSN with a long number) or with markup (an HTML tag, ``javascript:``) is refused as a whole.
 """
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+
+from bot.hulpvraag_form.privacy import mentions_bsn
 
 ROLLEN = ("ouder", "jongere", "professional")
 GEPROBEERD = ("school", "leerplicht", "samenwerkingsverband", "onderwijsconsulent", "jeugdhulp")
@@ -20,6 +25,10 @@ MAX_STAPPENPLAN = 4000
 _GM = re.compile(r"^GM\d{4}$")
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]{2,}$")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]{0,500}>|<\s*/?\s*(?:script|img|svg|iframe|style|a)\b|"
+                     r"javascript\s*:|&#x?[0-9a-f]+;|&[a-z]+;", re.I)
+FREE_TEXT_FIELDS = ("gemeente_naam", "schoolfase", "schooltype", "thuis_sinds", "voorkeurstijd", "hulpvraag",
+                    "stappenplan")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -89,6 +98,11 @@ def clean_text(value, limit: int, multiline: bool = False) -> str:
     return text.strip()[: limit + 1]  # one over: lets the length check see it was too long
 
 
+def contains_markup(text: str) -> bool:
+    """An HTML tag (or the start of a dangerous one), a ``javascript:`` URL or an HTML entity."""
+    return bool(_MARKUP.search(text or ""))
+
+
 def validated_fields(req: HelpRequest) -> dict:
     """Column values for a request, or HelpRequestInvalid. Never returns gesprek_id-free data silently:
     every field is checked and cleaned here."""
@@ -140,6 +154,12 @@ def validated_fields(req: HelpRequest) -> dict:
     if not isinstance(req.kanaal, str) or not _KANAAL.match(req.kanaal):
         problems.append("kanaal moet een korte naam zijn (chat, spraak, ...)")
     out["kanaal"] = req.kanaal
+    for name in FREE_TEXT_FIELDS:
+        value = out.get(name) or ""
+        if mentions_bsn(value):
+            problems.append(f"{name} bevat een BSN-achtig nummer")
+        if contains_markup(value):
+            problems.append(f"{name} bevat opmaak (HTML)")
     if problems:
         raise HelpRequestInvalid(problems)
     return out

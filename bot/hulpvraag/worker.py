@@ -25,6 +25,7 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.aiohttp_limits import TimedAppRunner, run_app_kwargs
 from bot.hulpvraag.config import Settings
 from bot.hulpvraag.db import create_tables, make_engine
 from bot.hulpvraag.delivery_email import build_message, deliver_email
@@ -33,6 +34,7 @@ from bot.hulpvraag.delivery_webhook import deliver_webhook
 from bot.hulpvraag.outbox import Claim, Outbox
 from bot.hulpvraag.payload import json_body, text_body
 from bot.hulpvraag.schema import DOEL_EMAIL, DOEL_WEBHOOK
+from bot.server_limits import current as current_limits
 
 log = logging.getLogger("bot.hulpvraag.worker")
 
@@ -172,7 +174,9 @@ async def serve_health(worker: Worker, loop_task: "asyncio.Task", env: dict) -> 
     except ValueError:
         log.error("WEGWIJZER_WORKER_HEALTH_PORT=%r is geen poortnummer; geen gezondheidscontrole", raw)
         return None
-    runner = web.AppRunner(health_app(worker, loop_task), access_log=None)
+    limits = current_limits()
+    runner = TimedAppRunner(health_app(worker, loop_task), header_timeout=limits.http_header_timeout,
+                            access_log=None, **run_app_kwargs(limits))  # idle and half-sent requests time out
     await runner.setup()
     await web.TCPSite(runner, env.get("WEGWIJZER_WORKER_HEALTH_HOST") or "127.0.0.1", port).start()
     log.info("gezondheidscontrole op poort %s (/gezond, /klaar)", port)

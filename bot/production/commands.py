@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from bot import server_limits
+from bot.channels.widget_policy import configured_origins
 from bot.production.endpoints import REDIS_PASSWORD_VAR, TRACKER_URL_VAR, redis_parts
 from bot.production.settings import REPO, ProductionSettings
 
@@ -64,7 +65,9 @@ def base_env(settings: ProductionSettings, extra: Optional[dict] = None) -> dict
 
 
 def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file: Optional[Path],
-                  redis_file: Optional[Path]) -> list[ProcessSpec]:
+                  redis_file: Optional[Path], env: Optional[dict] = None) -> list[ProcessSpec]:
+    """``env``: the environment the processes get (for the widget origins, Rasa's CORS list)."""
+    env = env if env is not None else base_env(settings)
     specs: list[ProcessSpec] = []
     if redis_file is not None:
         from bot.production.redis_server import command as redis_command
@@ -72,9 +75,10 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
         specs.append(ProcessSpec("redis", redis_command(redis_file), stage=0,
                                  live=Probe("redis", settings.redis()), ready=Probe("redis", settings.redis())))
     specs.append(ProcessSpec(
-        "actieserver", [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+        "actieserver", [PYTHON, "-m", "bot.action_server", "--actions", "actions", "--host", "127.0.0.1",
+                        "--port", str(settings.actions_port)],
         stage=1, live=_http(settings.actions_port, "/health"), ready=_http(settings.actions_port, "/health"),
-        env={"SANIC_HOST": "127.0.0.1", **server_limits.actions_env()}))
+        env=server_limits.actions_env()))
     specs.append(ProcessSpec(
         "outbox-worker", [PYTHON, "-m", "bot.hulpvraag.worker"], stage=1,
         live=_http(settings.worker_health_port, "/gezond"), ready=_http(settings.worker_health_port, "/klaar"),
@@ -98,7 +102,7 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
             f"rasa-{number}",
             [RASA, "run", "--model", str(settings.model), "--endpoints", str(endpoints_file),
              "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"),
-             "--interface", "127.0.0.1", "--port", str(port)],
+             "--interface", "127.0.0.1", "--port", str(port), "--cors", *configured_origins(env)],
             stage=2, live=_http(port, "/"), ready=_http(port, "/"), env=dict(rasa_env)))
     specs.append(ProcessSpec(
         "webapp", [PYTHON, "-m", "bot.web", "--host", "127.0.0.1", "--port", str(settings.web_port)], stage=3,

@@ -24,6 +24,10 @@ operator's overview is docs/productie.md).
 | WEGWIJZER_HERSTART | 1 | restart a process that stopped (0: leave it down) |
 | WEGWIJZER_START_TIMEOUT | 600 | seconds to wait until every process is ready |
 | WEGWIJZER_RASA_POOL | 10 | PostgreSQL connections per Rasa replica (overflow: twice that) |
+
+Required (the profile refuses to start without them, bot/production/security.py): TWILIO_AUTH_TOKEN,
+WEGWIJZER_WIDGET_SECRET (>= 32 characters), WEGWIJZER_WIDGET_ORIGINS (no "*"). WEGWIJZER_ACTIONS_TOKEN
+(Rasa <-> action server) is generated per start when unset.
 """
 from __future__ import annotations
 

@@ -18,7 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
-from bot.production import endpoints, migrate, nginx_config, redis_server
+from bot import action_token
+from bot.production import endpoints, migrate, nginx_config, redis_server, security
 from bot.production.commands import ProcessSpec, Probe, base_env, process_specs
 from bot.production.health import Result, check
 from bot.production.postgres_server import PostgresServer, local_server
@@ -34,6 +35,9 @@ class Supervisor:
     def __init__(self, settings: ProductionSettings, extra_env: Optional[dict] = None):
         self.settings = settings
         self.extra_env = dict(extra_env or {})
+        env = base_env(settings, self.extra_env)
+        # Rasa and the action server share a secret; generated per start unless the operator set one.
+        self.actions_token = (env.get(action_token.ENV) or "").strip() or action_token.new_token()
         self.postgres: Optional[PostgresServer] = None
         self.processes: list[ManagedProcess] = []
         self._pg_down_since: Optional[float] = None
@@ -44,6 +48,7 @@ class Supervisor:
 
     def start(self) -> None:
         s = self.settings
+        security.require_safe(base_env(s, self.extra_env))  # before anything starts
         for folder in (s.run_dir, s.conf_dir, s.log_dir):
             folder.mkdir(parents=True, exist_ok=True)
         if not s.model.is_file():
@@ -89,9 +94,9 @@ class Supervisor:
         nginx_file = nginx_config.write_config(
             s.conf_dir / "nginx", listen_host=s.proxy_host, listen_port=s.proxy_port, rasa_ports=s.rasa_ports,
             web_port=s.web_port, max_body=s.max_body, timeout=s.proxy_timeout)
-        env = base_env(s, self.extra_env)
-        return [replace(spec, env={**env, **spec.env}) for spec in process_specs(s, endpoints_file, nginx_file,
-                                                                                 redis_file)]
+        env = {**base_env(s, self.extra_env), action_token.ENV: self.actions_token}
+        return [replace(spec, env={**env, **spec.env})
+                for spec in process_specs(s, endpoints_file, nginx_file, redis_file, env=env)]
 
     def _write_state(self) -> None:
         state = {"supervisor_pid": os.getpid(), "gestart": time.strftime("%Y-%m-%d %H:%M:%S"),

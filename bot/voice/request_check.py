@@ -1,8 +1,9 @@
 """Checks one webhook request from Twilio before anything reaches the assistant.
 
 Treats every post as hostile: it must be a small form post (``application/x-www-form-urlencoded``)
-with a Twilio call id (``CallSid``), and, when an auth token is configured, carry a valid
-``X-Twilio-Signature`` for the public URL Twilio called. The caller's words are cleaned (control
+with a Twilio call id (``CallSid``) and carry a valid ``X-Twilio-Signature`` for the public URL Twilio
+called. Without an auth token every request is refused, unless the development switch
+``WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING=1`` is set (``unsigned_allowed``). The caller's words are cleaned (control
 characters, length, a leading "/" that would trigger an intent directly). The caller's phone number
 (``From``) is never read: the conversation is keyed by the call id only.
 """
@@ -97,6 +98,24 @@ def public_url(request_url: str, public_base: Optional[str]) -> str:
         return request_url
     base, requested = urlsplit(public_base.rstrip("/")), urlsplit(request_url)
     return urlunsplit((base.scheme, base.netloc, base.path + requested.path, requested.query, ""))
+
+
+UNSIGNED_SWITCH = "WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING"
+
+
+def unsigned_allowed(auth_token: Optional[str], env: Mapping[str, str]) -> bool:
+    """Unsigned requests pass only without a token AND with the explicit development switch."""
+    return not auth_token and env.get(UNSIGNED_SWITCH, "") == "1"
+
+
+def signature_problem(auth_token: Optional[str], unsigned_ok: bool, url: str, form: Mapping[str, str],
+                      signature: Optional[str]) -> Optional[Rejection]:
+    """None when the request may pass; else why it is refused (fail closed without a token)."""
+    if not auth_token:
+        return None if unsigned_ok else Rejection(403, "no TWILIO_AUTH_TOKEN configured: phone requests refused")
+    if not signature_valid(auth_token, url, form, signature):
+        return Rejection(403, "invalid X-Twilio-Signature")
+    return None
 
 
 def signature_valid(auth_token: str, url: str, form: Mapping[str, str], signature: Optional[str]) -> bool:

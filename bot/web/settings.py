@@ -1,6 +1,7 @@
 """Settings of the web app (demo pages + widget files + widget tokens), from the environment.
 
-- ``WEGWIJZER_WEB_HOST`` / ``WEGWIJZER_WEB_PORT``: where the web app listens (default 0.0.0.0:8080).
+- ``WEGWIJZER_WEB_HOST`` / ``WEGWIJZER_WEB_PORT``: where the web app listens (default 127.0.0.1:8080;
+  ``./scripts/start`` passes ``WEGWIJZER_HOST``).
 - ``WEGWIJZER_RASA_PUBLIC_URL``: the Rasa server as the *browser* reaches it, for the socket.io
   connection (default ``http://localhost:<WEGWIJZER_RASA_PORT or 5005>``).
 - ``WEGWIJZER_WIDGET_DIST``: the built widget (default ``web/dist``; build it with scripts/build_widget).
@@ -35,7 +36,7 @@ class WebSettings:
         if rasa_url is None:
             raise ValueError("WEGWIJZER_RASA_PUBLIC_URL moet een http(s)-adres zijn, zoals https://chat.gemeente.nl")
         return cls(
-            host=env.get("WEGWIJZER_WEB_HOST", "0.0.0.0"),
+            host=env.get("WEGWIJZER_WEB_HOST") or "127.0.0.1",
             port=port if port is not None else int(env.get("WEGWIJZER_WEB_PORT", "8080")),
             rasa_public_url=rasa_url,
             dist_dir=Path(env.get("WEGWIJZER_WIDGET_DIST", str(REPO / "web" / "dist"))),

@@ -7,10 +7,12 @@ import asyncio
 
 import pytest
 
+from bench.load.access import WidgetAccess
 from bench.load.aggregate import summarize
 from bench.load.modes import Target, load_run
 from bench.load.scripts import load_scripts
 from bench.load.users import VirtualUser
+from tests.support.clients import WIDGET_ORIGIN
 
 pytestmark = pytest.mark.integration
 
@@ -20,7 +22,8 @@ SCRIPT = "hulpvraag_vader_stopt_halverwege"  # a form walk-through with expected
 async def _two_users(url: str, transport: str) -> list:
     scripts = load_scripts(only=[SCRIPT])
     sink: list = []
-    async with load_run(Target(url, transport, timeout=60), scripts, max_users=2) as run:
+    target = Target(url, transport, timeout=60, access=WidgetAccess(origin=WIDGET_ORIGIN))  # an allowed page
+    async with load_run(target, scripts, max_users=2) as run:
         users = [VirtualUser(i, run.transport_for(i), scripts, sink, run.clock, timeout=60)
                  for i in range(2)]
         await asyncio.gather(*(user.converse(scripts[0], asyncio.Event()) for user in users))

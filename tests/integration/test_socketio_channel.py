@@ -8,6 +8,8 @@ import uuid
 import pytest
 import socketio
 
+from tests.support.clients import ORIGIN_HEADERS  # noqa: E402
+
 pytestmark = pytest.mark.integration
 
 
@@ -26,7 +28,7 @@ async def _exchange(url: str, session_id: str, message: str, timeout: float = 30
         received.append(data)
         got_reply.set()
 
-    await client.connect(url, socketio_path="/socket.io", transports=["websocket"])
+    await client.connect(url, socketio_path="/socket.io", transports=["websocket"], headers=ORIGIN_HEADERS)
     try:
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(confirmed.wait(), timeout)

@@ -16,7 +16,7 @@ import requests
 REPO = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(REPO / "tests" / "unit" / "console"))
 
-from console_data import PASSWORD, add_accounts, add_request, database  # noqa: E402
+from console_data import PASSWORD, WAIT_SECONDS, add_accounts, add_request, database  # noqa: E402
 from tracker_data import XSS, fill, standard_set  # noqa: E402
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -63,7 +63,8 @@ def console(tmp_path_factory):
     engine.dispose()
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPO), WEGWIJZER_DATABASE_URL=f"sqlite:///{work / 'wegwijzer.db'}",
-               WEGWIJZER_TRACKER_URL=f"sqlite:///{tracker}")
+               WEGWIJZER_TRACKER_URL=f"sqlite:///{tracker}",
+               WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN=str(WAIT_SECONDS))
     log = open(work / "console.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "bot.console", "--port", str(port)], cwd=REPO, env=env,
                             stdout=log, stderr=subprocess.STDOUT)

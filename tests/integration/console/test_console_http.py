@@ -3,9 +3,13 @@ export, audit, escaping, headers and Dutch errors."""
 from __future__ import annotations
 
 import json
+import time
+
+import requests
+from requests.adapters import HTTPAdapter
 
 from bot.console.conversations import key_of
-from console_data import PASSWORD
+from console_data import PASSWORD, WAIT_SECONDS
 from tracker_data import XSS
 
 
@@ -32,19 +36,40 @@ def test_wrong_password(console):
     assert s.get(console.url + "/hulpvragen", allow_redirects=False).status_code == 303
 
 
-def test_lockout_after_five_failures(console):
+class _FromAddress(HTTPAdapter):
+    """requests from another loopback address (127.0.0.2): a second client, as the server sees it."""
+
+    def __init__(self, address: str):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def test_wrong_passwords_from_elsewhere_cannot_lock_the_user_out(console):
+    """Issue 18, finding 9: anyone who knew a username could keep that account locked (5 wrong
+    passwords -> 15 minutes, repeatable). Now failures count per user AND address, with backoff."""
     admin = console.client("admin")
     token = console.csrf(admin, "/beheer/accounts")
     r = admin.post(console.url + "/beheer/accounts", data={
         "csrf": token, "gebruikersnaam": "slot", "rol": "regiomedewerker", "regios": "GM0014",
         "wachtwoord": PASSWORD, "wachtwoord2": PASSWORD})
     assert r.status_code == 200 and "slot" in r.text
-    s = console.client()
-    for _ in range(5):
-        assert console.login(s, "slot", "fout-wachtwoord-99").status_code == 401
-    r = console.login(s, "slot", PASSWORD)  # the right password, but locked
-    assert r.status_code == 429 and "kwartier" in r.text
-    assert "account_geblokkeerd" in audit_text(console)
+    attacker = requests.Session()
+    attacker.mount("http://", _FromAddress("127.0.0.2"))
+    statuses = [console.login(attacker, "slot", "fout-wachtwoord-99").status_code for _ in range(6)]
+    assert statuses[:5] == [401] * 5 and statuses[5] == 429
+    refused = console.login(attacker, "slot", PASSWORD)  # even the right password waits at that address
+    assert refused.status_code == 429 and "Probeer het over" in refused.text
+    # the real user, at their own address, logs in at once
+    user = console.client("slot")
+    assert "Uitloggen" in user.get(console.url + "/").text
+    # no hard lock: after the (short, WACHTTIJD) wait, the attacker's address may try again
+    time.sleep(WAIT_SECONDS + 0.5)
+    assert console.login(attacker, "slot", "fout-wachtwoord-99").status_code == 401
+    assert "inloggen_vertraagd" in audit_text(console)
 
 
 def test_csrf_missing_or_wrong_is_403(console):
@@ -169,3 +194,29 @@ def test_erasure_is_admin_only_confirmed_and_logged(console):
     assert done.status_code == 200  # back on the list
     assert admin.get(f"{console.url}/gesprekken/{key}").status_code == 404
     assert "zaan-2" in audit_text(console) and "verwijderd" in audit_text(console)
+
+
+def _assigned_to(console, request_id: int):
+    import sqlite3
+    with sqlite3.connect(console.db_path) as db:
+        row = db.execute("SELECT a.gebruikersnaam FROM console_toewijzing t JOIN console_account a "
+                         "ON a.id = t.account_id WHERE t.hulpverzoek_id = ?", (request_id,)).fetchone()
+    return row[0] if row else None
+
+
+def test_a_request_is_only_assigned_to_a_role_that_may_handle_it(console):
+    """Issue 18, finding 6: a help request could be assigned to a content editor, whose role cannot open
+    it. Now the server refuses, whatever the form offered."""
+    s = console.client("zaan")
+    rid, accounts = console.ids["zaan"], console.ids["accounts"]
+    token = console.csrf(s, f"/hulpvragen/{rid}")
+    r = s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": str(accounts["redactie"])})
+    assert r.status_code == 200 and "niet behandelen" in r.text
+    assert _assigned_to(console, rid) is None
+    assert f'value="{accounts["redactie"]}"' not in s.get(f"{console.url}/hulpvragen/{rid}").text  # not offered
+    r = s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": str(accounts["gron"])})
+    assert "niet behandelen" in r.text and _assigned_to(console, rid) is None  # other region
+    r = s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": str(accounts["zaan2"])})
+    assert "Toewijzing opgeslagen" in r.text and _assigned_to(console, rid) == "zaan2"
+    s.post(f"{console.url}/hulpvragen/{rid}/toewijzing", data={"csrf": token, "account": ""})
+    assert _assigned_to(console, rid) is None

@@ -11,22 +11,26 @@ import pytest
 import requests
 import socketio
 
+from tests.support.clients import ORIGIN_HEADERS, twilio_headers
+
 pytestmark = pytest.mark.integration
 
 VOICE = "/webhooks/twilio_voice_nl/webhook"
 
 
-def phone(rasa_url: str, call_sid: str, speech: str) -> requests.Response:
-    return requests.post(rasa_url + VOICE, timeout=60, data={
-        "AccountSid": "AC" + "0" * 32, "CallSid": call_sid, "CallStatus": "in-progress",
-        "SpeechResult": speech, "Confidence": "0.9"})
+def phone(rasa_url: str, call_sid: str, speech: str, token: str | None) -> requests.Response:
+    form = {"AccountSid": "AC" + "0" * 32, "CallSid": call_sid, "CallStatus": "in-progress",
+            "SpeechResult": speech, "Confidence": "0.9"}
+    return requests.post(rasa_url + VOICE, timeout=60, data=form,
+                         headers=twilio_headers(token, rasa_url + VOICE, form))
 
 
 async def widget_turn(rasa_url: str, session_id: str, message: str) -> list[str]:
     client = socketio.AsyncClient(reconnection=False)
     texts: list[str] = []
     client.on("bot_uttered", lambda data: texts.append(data.get("text", "")))
-    await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30)
+    await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30,
+                         headers=ORIGIN_HEADERS)
     try:
         await client.emit("session_request", {"session_id": session_id})
         assert await client.call("user_uttered", {"session_id": session_id, "message": message,
@@ -55,7 +59,7 @@ def test_users_hear_a_friendly_message_while_the_action_server_is_down(stack):
         widget = asyncio.run(widget_turn(stack.rasa_url, session, "hoe werkt passend onderwijs"))
         assert any("iets mis" in t for t in widget), widget
 
-        spoken = phone(stack.rasa_url, call, "wat is een opp")
+        spoken = phone(stack.rasa_url, call, "wat is een opp", stack.running.twilio_token)
         assert spoken.status_code == 200
         assert "0 8 0 0, 5 0 1 0" in spoken.text and "Traceback" not in spoken.text
     finally:
@@ -63,4 +67,4 @@ def test_users_hear_a_friendly_message_while_the_action_server_is_down(stack):
     back = stack.texts(parent, "wat is een tlv")
     assert any("TLV" in t or "toelaatbaarheidsverklaring" in t for t in back), back
     assert not any("iets mis" in t for t in back)
-    assert "iets mis" not in phone(stack.rasa_url, call, "wat is een tlv").text
+    assert "iets mis" not in phone(stack.rasa_url, call, "wat is een tlv", stack.running.twilio_token).text

@@ -20,6 +20,7 @@ import socketio
 from tests.integration.fuzz.conftest import SEED, scaled
 from tests.integration.fuzz.fuzz_http import Sender, Tally, raw_requests
 from tests.integration.fuzz.hostile import MARKERS, Hostile
+from tests.support.clients import ORIGIN_HEADERS, twilio_headers, twilio_signature
 
 pytestmark = pytest.mark.integration
 
@@ -83,7 +84,8 @@ async def _socketio_client(rasa_url: str, t: Tally, h: Hostile, n: int) -> None:
     texts: list[str] = []
     client.on("bot_uttered", lambda data: texts.append(data.get("text", "") if isinstance(data, dict) else ""))
     try:
-        await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30)
+        await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30,
+                             headers=ORIGIN_HEADERS)
     except socketio.exceptions.ConnectionError as error:
         t.problems.append(f"socket.io verbinding {n} mislukt: {error}")
         return
@@ -178,18 +180,20 @@ def _voice_body(h: Hostile) -> tuple[bytes, str]:
         "application/x-www-form-urlencoded"
 
 
-async def _voice(rasa_url: str) -> Tally:
+async def _voice(rasa_url: str, token: str | None) -> Tally:
     t, h = tally("telefoon"), Hostile(SEED + 2)
     url = rasa_url + VOICE
     async with Sender(concurrency=3) as real, Sender(concurrency=12) as fast:
         jobs = []
-        for i in range(scaled(200)):  # real turns of new calls with hostile speech
+        for i in range(scaled(200)):  # real turns of new calls with hostile speech, signed as Twilio signs
             speech = None if i % 10 == 0 else (h.text(480) if i % 2 else h.marker_text())
-            form = urlencode(_twilio_form(h, "CA" + secrets.token_hex(16), speech), encoding="utf-8",
-                             errors="surrogatepass").encode()
-            jobs.append(real.request(t, "POST", url + h.choice(["", "?stil=1", "?stil=x", "?stil=-5&stil=99"]),
+            fields = _twilio_form(h, "CA" + secrets.token_hex(16), speech)
+            form = urlencode(fields, encoding="utf-8", errors="surrogatepass").encode()
+            target = url + h.choice(["", "?stil=1", "?stil=x", "?stil=-5&stil=99"])
+            signature = twilio_signature(token, target, fields) if i % 4 else h.choice(["", "abc"])  # some forged
+            jobs.append(real.request(t, "POST", target,
                                      data=form, headers={"Content-Type": "application/x-www-form-urlencoded",
-                                                         "X-Twilio-Signature": h.choice(["", "abc"])}, real=True))
+                                                         "X-Twilio-Signature": signature}, real=True))
         for _ in range(scaled(1300)):
             body, content_type = _voice_body(h)
             jobs.append(fast.request(t, "POST", url + h.path_suffix() if h.rng.random() < 0.1 else url, data=body,
@@ -204,7 +208,7 @@ async def _voice(rasa_url: str) -> Tally:
 
 
 def test_phone_webhook_survives_hostile_input(stack):
-    assert_clean(asyncio.run(_voice(stack.rasa_url)))
+    assert_clean(asyncio.run(_voice(stack.rasa_url, stack.running.twilio_token)))
 
 
 async def _web(web_url: str) -> Tally:
@@ -280,7 +284,8 @@ async def _socketio_normal(rasa_url: str) -> list:
     client = socketio.AsyncClient(reconnection=False)
     got: list = []
     client.on("bot_uttered", lambda data: got.append(data))
-    await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30)
+    await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30,
+                             headers=ORIGIN_HEADERS)
     session_id = uuid.uuid4().hex
     try:
         await client.emit("session_request", {"session_id": session_id})
@@ -298,8 +303,9 @@ def test_all_processes_still_run_and_answer_afterwards(stack, web_and_console):
     texts = stack.texts(f"fz-na-{uuid.uuid4().hex}", "wat is een tlv")
     assert any("TLV" in text or "toelaatbaarheidsverklaring" in text for text in texts), texts
     assert any("OPP" in m.get("text", "") for m in asyncio.run(_socketio_normal(stack.rasa_url)))
-    call = requests.post(stack.rasa_url + VOICE, timeout=60, data=_twilio_form(Hostile(1), "CA" + secrets.token_hex(16),
-                                                                              "wat is een opp"))
+    form = _twilio_form(Hostile(1), "CA" + secrets.token_hex(16), "wat is een opp")
+    call = requests.post(stack.rasa_url + VOICE, timeout=60, data=form,
+                         headers=twilio_headers(stack.running.twilio_token, stack.rasa_url + VOICE, form))
     assert call.status_code == 200 and "<Say" in call.text
     assert requests.get(web.url + "/gezond", timeout=30).status_code == 200
     assert requests.get(console.url + "/inloggen", timeout=30).status_code == 200

@@ -29,7 +29,7 @@ def main():
         request = HelpRequest(
             gesprek_id=f"proc-{os.getpid()}-{i}", rol="ouder", gemeente_code="GM0479", gemeente_naam="Zaanstad",
             leeftijd=12, schoolfase="basisonderwijs", thuis_sinds="3 weken", geprobeerd=["school"],
-            hulpvraag=f"Verzoek {i}: <b>mijn dochter</b> zit thuis 😟", telefoon="+31612345678",
+            hulpvraag=f"Verzoek {i}: 'mijn dochter' zit thuis & 3 < 4 😟", telefoon="+31612345678",
             voorkeurstijd="middag", toestemming=True)
         try:
             receipt = store.submit(request)

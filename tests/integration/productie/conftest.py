@@ -8,6 +8,7 @@ WEGWIJZER_REQUIRE_MODEL=1 / WEGWIJZER_REQUIRE_SERVICES=1 (CI): then they fail.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,12 @@ from bot.production.settings import REPO
 from tests.support.postgres import unavailable
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
+# What the profile refuses to start without (bot/production/security.py): made up for the tests.
+SAFE_ENV = {
+    "TWILIO_AUTH_TOKEN": secrets.token_hex(16),
+    "WEGWIJZER_WIDGET_SECRET": secrets.token_hex(32),
+    "WEGWIJZER_WIDGET_ORIGINS": "https://www.gemeente-voorbeeld.nl",
+}
 
 
 def require_services(tmp: Path) -> None:
@@ -45,5 +52,5 @@ def productie(tmp_path_factory):
     require_services(work)
     from bot.production.stack import production_stack
 
-    with production_stack(MODEL, work / "profiel", extra_env={"WEGWIJZER_OUTBOX_DROOG": "1"}) as stack:
+    with production_stack(MODEL, work / "profiel", extra_env={"WEGWIJZER_OUTBOX_DROOG": "1", **SAFE_ENV}) as stack:
         yield stack

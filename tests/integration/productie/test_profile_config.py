@@ -46,13 +46,17 @@ def test_rasa_reads_the_endpoints_file_with_secrets_from_the_environment(tmp_pat
     assert "geheim" not in path.read_text()
     monkeypatch.setenv("WEGWIJZER_TRACKER_URL", "postgresql://u:pw@db.intern/ww")
     monkeypatch.setenv("WEGWIJZER_REDIS_PASSWORD", "geheim!")
+    monkeypatch.setenv("WEGWIJZER_ACTIONS_TOKEN", "actie-geheim-" + "x" * 32)
     tracker = read_endpoint_config(str(path), "tracker_store")
     assert tracker.type == "bot.production.tracker_store.ReconnectingSQLTrackerStore"
     assert tracker.url == "postgresql://u:pw@db.intern/ww"
     lock = read_endpoint_config(str(path), "lock_store")
     assert lock.type == "bot.production.lock_store.PatientRedisLockStore" and lock.url == "redis.intern"
     assert lock.kwargs["port"] == 6390 and lock.kwargs["db"] == 3 and lock.kwargs["password"] == "geheim!"
-    assert read_endpoint_config(str(path), "action_endpoint").url == "http://127.0.0.1:5055/webhook"
+    actions = read_endpoint_config(str(path), "action_endpoint")
+    assert actions.url == "http://127.0.0.1:5055/webhook"
+    assert actions.headers == {"X-Wegwijzer-Actietoken": "actie-geheim-" + "x" * 32}  # from the environment
+    assert "actie-geheim" not in path.read_text()
 
 
 def test_redis_url_parts_and_refusals():

@@ -1,5 +1,6 @@
 """Phone-call helpers on top of the shared real stack (``stack`` in tests/integration/conftest.py):
-posts Twilio-style form requests to the Dutch voice webhook and parses the TwiML."""
+posts Twilio-style form requests, signed with the stack's TWILIO_AUTH_TOKEN, to the Dutch voice
+webhook and parses the TwiML."""
 from __future__ import annotations
 
 import secrets
@@ -13,14 +14,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "spraak"))
 
 from twiml_helpers import Twiml  # noqa: E402
 
+from tests.support.clients import twilio_headers  # noqa: E402
+
 WEBHOOK = "/webhooks/twilio_voice_nl/webhook"
 
 
 class PhoneCall:
     """One call: the same CallSid, Twilio's form fields, and the action URL of the last <Gather>."""
 
-    def __init__(self, rasa_url: str):
+    def __init__(self, rasa_url: str, token: str | None):
         self.rasa_url = rasa_url
+        self.token = token  # the stack's TWILIO_AUTH_TOKEN: every post is signed as Twilio signs it
         self.call_sid = "CA" + secrets.token_hex(16)
         self.next_path = WEBHOOK
 
@@ -33,7 +37,8 @@ class PhoneCall:
         if speech is not None:
             form.update(SpeechResult=speech, Confidence="0.9")
         form.update(extra)
-        return requests.post(self.rasa_url + (path or self.next_path), data=form, timeout=60)
+        url = self.rasa_url + (path or self.next_path)
+        return requests.post(url, data=form, headers=twilio_headers(self.token, url, form), timeout=60)
 
     def turn(self, speech: str | None = None, status: str = "in-progress") -> Twiml:
         response = self.post(speech, status)
@@ -51,4 +56,4 @@ class PhoneCall:
 
 @pytest.fixture
 def phone(stack):
-    return lambda: PhoneCall(stack.rasa_url)
+    return lambda: PhoneCall(stack.rasa_url, stack.running.twilio_token)

@@ -1,5 +1,6 @@
 """The Dutch phone channel against the real stack: Twilio-style form posts to
 /webhooks/twilio_voice_nl/webhook, TwiML back (language, voice, no URL, the question in <Gather>)."""
+import sqlite3
 from pathlib import Path
 
 import requests
@@ -10,6 +11,7 @@ from bot.content import contacts
 from twiml_helpers import URL_MARKERS, Twiml
 
 from bot.content.check import voice_problems
+from tests.support.clients import twilio_headers, twilio_signature
 
 VOICE = "Polly.Laura-Neural"
 WEBHOOK = "/webhooks/twilio_voice_nl/webhook"
@@ -109,10 +111,15 @@ def test_hostile_speech_is_spoken_safely(phone):
 
 def test_bad_requests_get_a_friendly_dutch_goodbye(stack):
     url = stack.rasa_url + WEBHOOK
+
+    def signed(form):  # a genuine Twilio signature, so the request gets past the signature check
+        return requests.post(url, data=form, headers=twilio_headers(stack.running.twilio_token, url, form),
+                             timeout=30)
+
     cases = [
         requests.post(url, json={"CallSid": "CA" + "0" * 32, "SpeechResult": "hallo"}, timeout=30),
-        requests.post(url, data={"SpeechResult": "hallo"}, timeout=30),  # no CallSid
-        requests.post(url, data={"CallSid": "CA' OR 1=1", "SpeechResult": "hallo"}, timeout=30),
+        signed({"SpeechResult": "hallo"}),  # no CallSid
+        signed({"CallSid": "CA' OR 1=1", "SpeechResult": "hallo"}),
         requests.post(url, data={"CallSid": "CA" + "0" * 32, "SpeechResult": "x" * 40_000}, timeout=30),
         requests.post(url, data=b"\xff\xfe\x00\x01", timeout=30,
                       headers={"Content-Type": "application/x-www-form-urlencoded"}),
@@ -124,3 +131,34 @@ def test_bad_requests_get_a_friendly_dutch_goodbye(stack):
         assert twiml.hangs_up and twiml.said.startswith("Sorry")
         assert_dutch_speech(twiml)
     assert requests.get(stack.rasa_url + "/webhooks/twilio_voice_nl/", timeout=10).json() == {"status": "ok"}
+
+
+def _stored_events(stack, sender_id: str) -> int:
+    with sqlite3.connect(stack.running.workdir / "tracker.db") as db:
+        return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender_id,)).fetchone()[0]
+
+
+def test_forged_requests_are_refused_before_the_assistant_hears_them(stack):
+    """Issue 18, finding 4: the webhook accepted forged (unsigned) posts. Now only Twilio's signature
+    for this exact URL and form passes; nothing else reaches the conversation."""
+    url = stack.rasa_url + WEBHOOK
+    call_sid = "CA" + "f" * 32
+    form = {"AccountSid": "AC" + "0" * 32, "CallSid": call_sid, "CallStatus": "in-progress",
+            "SpeechResult": "trek mijn hulpvraag in", "Confidence": "0.9"}
+    token = stack.running.twilio_token
+    forged = [
+        {},                                                                      # no signature
+        {"X-Twilio-Signature": "abc"},                                           # garbage
+        {"X-Twilio-Signature": twilio_signature("ander-token", url, form)},      # another account's
+        {"X-Twilio-Signature": twilio_signature(token, url + "?stil=1", form)},  # for another URL
+        {"X-Twilio-Signature": twilio_signature(token, url, {**form, "SpeechResult": "hoi"})},  # other form
+    ]
+    for headers in forged:
+        response = requests.post(url, data=form, headers=headers, timeout=30)
+        assert response.status_code == 403, (headers, response.status_code)
+        twiml = Twiml.parse(response.text)
+        assert twiml.hangs_up and twiml.said.startswith("Sorry")
+    assert _stored_events(stack, f"telefoon-{call_sid}") == 0
+    genuine = requests.post(url, data=form, headers=twilio_headers(token, url, form), timeout=60)
+    assert genuine.status_code == 200 and "<Say" in genuine.text
+    assert _stored_events(stack, f"telefoon-{call_sid}") > 0

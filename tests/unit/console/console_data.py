@@ -18,6 +18,9 @@ def database(path) -> object:
     return engine
 
 
+WAIT_SECONDS = 3  # first login backoff of the console in the integration tests (WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN)
+
+
 def add_request(engine, referentie: str, gemeente_code: str, hulpvraag: str = "Mijn kind zit thuis.",
                 telefoon: str = "0612345678", email: str = "ouder@example.nl", status: str = "nieuw",
                 gesprek_id: str | None = None) -> int:

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from bot.console.accounts import AccountError, Accounts
 from bot.console.passwords import verify_password, weakness
-from bot.console.ratelimit import LoginLimiter, account_key, ip_key
+from bot.console.ratelimit import LoginLimiter, backoff_seconds, ip_key, login_keys, user_address_key
 from bot.console.schema import blokkade, inlogpoging, sessie
 from bot.console.sessions import Sessions
 from console_data import PASSWORD, database
@@ -81,27 +81,43 @@ def test_password_change_ends_sessions(engine):
     assert sessions.load(s.token) is None
 
 
-def test_lockout_after_five_failures_for_fifteen_minutes(engine):
-    limiter = LoginLimiter(engine, max_account=5, max_ip=20, minutes=15)
-    keys = (account_key("anna"), ip_key("10.0.0.1"))
+def test_backoff_after_five_failures_per_user_and_address(engine):
+    """Issue 18, finding 9: five wrong passwords locked the account itself for 15 minutes, for everyone.
+    Now they slow down that username from that address only, with a wait that doubles."""
+    limiter = LoginLimiter(engine, max_account=5, max_ip=20, base_seconds=30, max_seconds=900)
+    attacker = login_keys("anna", "10.0.0.1")
     for _ in range(4):
-        assert limiter.failure(*keys) == []
-        assert not limiter.locked(*keys)
-    assert limiter.failure(*keys) == [account_key("anna")]
-    assert limiter.locked(account_key("anna"))
-    assert not limiter.locked(ip_key("10.0.0.1"))
-    shift(engine, blokkade, "tot", timedelta(minutes=-15, seconds=-1))  # 15 minutes later
-    shift(engine, inlogpoging, "tijd", timedelta(minutes=-15, seconds=-1))
-    assert not limiter.locked(*keys)
-    assert limiter.failure(*keys) == []  # counting starts afresh after a lockout
+        assert limiter.failure(*attacker) == {}
+        assert limiter.wait(*attacker) == 0
+    assert limiter.failure(*attacker) == {user_address_key("anna", "10.0.0.1"): 30}
+    assert 29 <= limiter.wait(*attacker) <= 30
+    assert limiter.wait(*login_keys("anna", "10.0.0.2")) == 0  # the real user elsewhere: not affected
+    assert limiter.wait(ip_key("10.0.0.1")) == 0
+    shift(engine, blokkade, "tot", timedelta(seconds=-31))  # the wait is over
+    assert limiter.wait(*attacker) == 0
+    assert limiter.failure(*attacker) == {user_address_key("anna", "10.0.0.1"): 60}  # doubles, no fresh start
+
+
+def test_backoff_doubles_up_to_the_cap():
+    assert [backoff_seconds(n, 5, 30, 900) for n in range(3, 12)] == [0, 0, 30, 60, 120, 240, 480, 900, 900]
+    assert backoff_seconds(10_000, 5, 30, 900) == 900
+
+
+def test_one_address_trying_many_usernames_waits_after_twenty(engine):
+    limiter = LoginLimiter(engine, max_account=5, max_ip=20, base_seconds=30)
+    for n in range(19):
+        assert limiter.failure(*login_keys(f"naam{n}", "10.0.0.9")) == {}
+    assert limiter.failure(*login_keys("naam19", "10.0.0.9")) == {ip_key("10.0.0.9"): 30}
+    assert limiter.wait(*login_keys("anna", "10.0.0.9")) > 0
+    assert limiter.wait(*login_keys("anna", "10.0.0.8")) == 0
 
 
 def test_success_resets_failure_count(engine):
     limiter = LoginLimiter(engine)
-    keys = (account_key("anna"),)
+    keys = login_keys("anna", "10.0.0.1")
     for _ in range(4):
         limiter.failure(*keys)
     limiter.success(*keys)
     for _ in range(4):
-        assert limiter.failure(*keys) == []
+        assert limiter.failure(*keys) == {}
     assert not limiter.locked(*keys)

@@ -146,11 +146,13 @@ def test_status_workflow(inbox_db):
 def test_assignment_only_to_a_colleague_of_the_region(inbox_db):
     engine, accounts, ids = inbox_db
     inbox = Inbox(engine)
-    inbox.assign(JZ09, ids["zaan"], accounts["zaan2"].id, "zaan", accounts["zaan2"].principal().scope)
+    inbox.assign(JZ09, ids["zaan"], accounts["zaan2"].id, "zaan", accounts["zaan2"].principal())
     assert inbox.get(JZ09, ids["zaan"]).toegewezen_aan == "zaan2"
     assert [r.row["referentie"] for r in inbox.list(JZ09, mine_account=accounts["zaan2"].id)[0]] == ["WW-ZAAN-1"]
     with pytest.raises(TransitionError):
-        inbox.assign(JZ09, ids["zaan"], accounts["gron"].id, "zaan", accounts["gron"].principal().scope)
+        inbox.assign(JZ09, ids["zaan"], accounts["gron"].id, "zaan", accounts["gron"].principal())
+    with pytest.raises(TransitionError):  # issue 18: a content editor who sees every region cannot handle it
+        inbox.assign(JZ09, ids["zaan"], accounts["redactie"].id, "zaan", accounts["redactie"].principal())
     inbox.assign(JZ09, ids["zaan"], None, "zaan", None)
     assert inbox.get(JZ09, ids["zaan"]).toegewezen_aan == ""
 

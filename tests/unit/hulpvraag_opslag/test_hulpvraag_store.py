@@ -123,10 +123,10 @@ def test_invalid_requests_are_refused_and_nothing_stored(store, change, field):
 
 
 def test_free_text_is_kept_as_plain_text(store):
-    text = "<script>alert('x')</script> Hulp nodig 🙏\u202e\x00 en 'quotes' -- ; DROP TABLE hulpverzoek;"
+    text = "Hulp nodig 🙏\u202e\x00 en 'quotes' -- ; DROP TABLE hulpverzoek; 3 < 5 en 7 > 2 <3"
     receipt = store.submit(make_request(hulpvraag=text, thuis_sinds="sinds\nmaart\t2026"))
     row = store.get(receipt.reference)
-    assert row["hulpvraag"] == "<script>alert('x')</script> Hulp nodig 🙏 en 'quotes' -- ; DROP TABLE hulpverzoek;"
+    assert row["hulpvraag"] == "Hulp nodig 🙏 en 'quotes' -- ; DROP TABLE hulpverzoek; 3 < 5 en 7 > 2 <3"
     assert row["thuis_sinds"] == "sinds maart 2026"
     assert count(store.engine, hulpverzoek) == 1
 
@@ -142,3 +142,33 @@ async def test_async_wrappers_and_tables_created_on_first_use(tmp_path):
     receipt = await store.asubmit(make_request(gemeente_code=""))
     assert receipt.contactpunt_naam.startswith("het Wegwijzer-team")
     assert await store.awithdraw(receipt.reference, GESPREK) == "ingetrokken"
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"hulpvraag": "Zijn BSN is 111222333, kunt u bellen?"}, "hulpvraag"),
+    ({"hulpvraag": "bsn 1112.22.333"}, "hulpvraag"),
+    ({"hulpvraag": "burgerservicenummer: 12345678 9"}, "hulpvraag"),
+    ({"voorkeurstijd": "na 111 222 333"}, "voorkeurstijd"),
+    ({"stappenplan": "Stap 1: bel 111-222-333"}, "stappenplan"),
+    ({"hulpvraag": "<script>alert('x')</script> Hulp nodig"}, "hulpvraag"),
+    ({"hulpvraag": "zie <img src=x onerror=alert(1)>"}, "hulpvraag"),
+    ({"schooltype": "<b>vwo</b>"}, "schooltype"),
+    ({"gemeente_naam": "<svg onload=alert(1)"}, "gemeente_naam"),
+    ({"thuis_sinds": "javascript:alert(1)"}, "thuis_sinds"),
+    ({"hulpvraag": "&lt;script&gt;"}, "hulpvraag"),
+])
+def test_a_bsn_or_markup_is_refused_by_the_store_itself(store, change, field):
+    """Issue 18, finding 5: whatever the caller (a hand-written tracker skipped the form), the store
+    never keeps a BSN-like number or markup."""
+    with pytest.raises(HelpRequestInvalid) as err:
+        store.submit(make_request(**change))
+    assert any(p.startswith(field) for p in err.value.problemen), err.value.problemen
+    assert count(store.engine, hulpverzoek) == 0
+
+
+def test_ordinary_numbers_and_words_are_not_mistaken_for_a_bsn_or_markup(store):
+    receipt = store.submit(make_request(
+        hulpvraag="Hij is 12, zit sinds 2 september 2026 thuis (groep 8). Huisnummer 45bis; 3 < 4. "
+                  "Bel liever na 15:00 op 06 1234 5678, referentie WW-AB12-CD34.",
+        voorkeurstijd="dinsdag 14 oktober tussen 9 en 12"))
+    assert store.get(receipt.reference)["hulpvraag"].startswith("Hij is 12")

@@ -46,10 +46,10 @@ def test_policy_from_env_defaults_and_overrides():
         ((ALLOWED,), b"s", 3, 10.0, 200)
 
 
-def test_connection_refusal_without_secret_checks_only_the_origin():
+def test_connection_refusal_without_secret_checks_only_the_origin_which_is_required():
     p = policy()
     assert wp.connection_refusal(p, ALLOWED, None, now=0) is None
-    assert wp.connection_refusal(p, None, None, now=0) is None  # not a browser: no Origin header
+    assert wp.connection_refusal(p, None, None, now=0) == wp.REFUSED_ORIGIN  # no Origin: not a browser on an allowed site
     assert wp.connection_refusal(p, "https://kwaadwillend.example", None, now=0) == wp.REFUSED_ORIGIN
 
 
@@ -60,7 +60,7 @@ def test_connection_refusal_with_secret_needs_a_token_for_that_origin():
     assert wp.connection_refusal(p, ALLOWED, {"token": good}, now=200) == wp.REFUSED_TOKEN
     assert wp.connection_refusal(p, ALLOWED, None, now=101) == wp.REFUSED_TOKEN
     assert wp.connection_refusal(p, ALLOWED, "token", now=101) == wp.REFUSED_TOKEN
-    assert wp.connection_refusal(p, None, {"token": good}, now=101) == wp.REFUSED_TOKEN
+    assert wp.connection_refusal(p, None, {"token": good}, now=101) == wp.REFUSED_ORIGIN  # no Origin: refused first
     evil = "https://kwaadwillend.example"
     assert wp.connection_refusal(p, evil, {"token": issue_token(b"s", evil, 100, 60)}, now=101) == wp.REFUSED_ORIGIN
 

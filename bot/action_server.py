@@ -1,0 +1,70 @@
+"""python -m bot.action_server [--port 5055] [--host 127.0.0.1]: rasa-sdk's action server, but only for
+the Rasa server.
+
+A thin adapter over ``bot.action_token``: rasa-sdk's own app (``rasa_sdk.endpoint.create_app`` with
+the ``actions`` package, no CORS) plus one request middleware that answers 401 to every request
+without the shared secret, before any action runs. It refuses to start without
+``WEGWIJZER_ACTIONS_TOKEN``. It listens on ``WEGWIJZER_ACTIONS_HOST`` (default 127.0.0.1): only the
+Rasa server on the same machine calls it.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from typing import Mapping
+
+from sanic import Sanic, response
+from sanic.request import Request
+
+from bot import action_token
+
+logger = logging.getLogger(__name__)
+REFUSAL = {"error": "niet toegestaan"}
+
+
+def create_app(token: str, actions_package: str = "actions") -> Sanic:
+    from rasa_sdk.endpoint import create_app as create_sdk_app
+
+    app = create_sdk_app(actions_package, cors_origins=None)
+
+    @app.middleware("request")
+    async def require_token(request: Request):
+        if not action_token.authorised(request.path, request.headers.get(action_token.HEADER), token):
+            logger.warning("action server: %s %s without a valid %s refused",
+                           request.method, request.path, action_token.HEADER)
+            return response.json(REFUSAL, status=401)
+        return None
+
+    return app
+
+
+def main(argv=None, env: Mapping[str, str] = os.environ) -> int:
+    from rasa_sdk import utils
+    from rasa_sdk.constants import DEFAULT_SERVER_PORT
+    from rasa_sdk.plugin import plugin_manager
+
+    parser = argparse.ArgumentParser(prog="python -m bot.action_server",
+                                     description="Wegwijzer: actieserver (alleen voor de Rasa-server)")
+    parser.add_argument("--port", type=int, default=DEFAULT_SERVER_PORT)
+    parser.add_argument("--host", default=None, help="adres (standaard WEGWIJZER_ACTIONS_HOST of 127.0.0.1)")
+    parser.add_argument("--actions", default="actions")
+    args = parser.parse_args(argv)
+    utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    utils.update_sanic_log_level()
+    try:
+        token = action_token.token_from_env(env)
+    except ValueError as error:
+        print(f"actieserver start niet: {error}", file=sys.stderr)
+        return 2
+    app = create_app(token, args.actions)
+    plugin_manager().hook.attach_sanic_app_extensions(app=app)
+    host = args.host or env.get("WEGWIJZER_ACTIONS_HOST") or "127.0.0.1"
+    logger.info("action server on http://%s:%s (shared secret required)", host, args.port)
+    app.run(host, args.port, workers=utils.number_of_sanic_workers())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

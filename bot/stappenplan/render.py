@@ -32,6 +32,14 @@ SAFETY_FALLBACK = ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelf
 
 
 def render_plan(plan: Plan, variant: str) -> str:
+    """The whole plan as one text (the bubbles of ``render_plan_parts`` on separate lines)."""
+    return "\n".join(render_plan_parts(plan, variant))
+
+
+def render_plan_parts(plan: Plan, variant: str) -> list[str]:
+    """The plan in two messages: first where the user stands and the ONE next step (with whom), then
+    the rest (what was done, other steps, dates, notes, sources), so the next step is read first
+    and a chat bubble stays short (issue 19)."""
     variant = variant if variant in VARIANTS else PARENT
     t = load("teksten")
     steps = load("stappen").get("stappen") or {}
@@ -51,6 +59,7 @@ def render_plan(plan: Plan, variant: str) -> str:
         lines.append(fill(reason, duur=_reason_duration(plan, variant)))
     lines.append(pick(entry.get("zeggen"), variant))
     lines.extend(_who(plan, entry, t, variant))
+    first = len(lines)
 
     if plan.gedaan:
         items = [pick(t["gedaan"].get(s, {}), variant) for s in plan.gedaan]
@@ -96,6 +105,11 @@ def render_plan(plan: Plan, variant: str) -> str:
     if source_line and plan.bronnen:
         names = "; ".join(naam for naam, _ in plan.bronnen[:MAX_SOURCES])
         lines.append(fill(source_line, bronnen=names, datum=written_date(load_rules().gecontroleerd)))
+    parts = [_text(lines[:first], voice), _text(lines[first:], voice)]
+    return [part for part in parts if part]
+
+
+def _text(lines: list[str], voice: bool) -> str:
     text = "\n".join(line for line in lines if line and line.strip())
     return voice_safe(text) if voice else text
 

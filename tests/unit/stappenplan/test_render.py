@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.stappenplan import build_plan, extract_situation, plan_summary_for_request, render_plan
+from bot.stappenplan import build_plan, extract_situation, plan_summary_for_request, render_plan, render_plan_parts
 from bot.stappenplan.spoken import elapsed, number_words, spoken_date, written_date
 
 TODAY = date(2026, 11, 24)
@@ -179,3 +179,19 @@ def test_an_estimated_start_says_ongeveer():
     assert re.search(r"Uw kind zit sinds ongeveer \w+ \d+ oktober 2026 thuis; op \w+ \d+ november 2026 "
                      r"\(geschat\) was dat 4 weken\.", text), text
     assert "{vanaf}" not in text and "{vanaf}" not in render_plan(plan, "spraak")
+
+
+@pytest.mark.parametrize("variant", ["ouder", "jongere", "spraak"])
+def test_plan_comes_in_two_bubbles_the_next_step_first(variant):
+    plan = plan_for(ISSUE_TEXT, "GM0479")
+    first, rest = render_plan_parts(plan, variant)
+    assert "volgende stap" in first and "al gedaan" not in first
+    assert "Onderwijsconsulenten" in first  # with whom, in the first bubble
+    assert "al gedaan" in rest and re.search(r"Termijnen|Let op deze data|Goed om te weten", rest)
+    assert render_plan(plan, variant) == f"{first}\n{rest}"
+    assert len(first) < len(rest) + len(first) // 2  # the first bubble is the short one
+
+
+def test_safety_stays_in_the_first_bubble():
+    first = render_plan_parts(plan_for("ik wil niet meer leven, ik zit al 3 weken thuis"), "ouder")[0]
+    assert "112" in first and "volgende stap" in first

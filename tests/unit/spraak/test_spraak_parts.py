@@ -153,3 +153,19 @@ async def test_a_short_answer_carries_no_part_and_verder_then_goes_to_the_assist
     assert part_of(short) is None and not re.search(r"deel=", short.gather.get("action"))
     await flow.handle(call("verder"), assistant)
     assert assistant.sent[-1][1] == "verder"  # not in parts: the words are an ordinary message
+
+
+def test_a_sentence_is_said_once_per_turn():
+    turn = speak_turn([{"text": "Ik hoorde geen telefoonnummer. Zeg de cijfers een voor een."},
+                       {"text": "Zeg de cijfers een voor een. Op welk nummer kan het contactpunt u bellen?"}],
+                      "Wat wilt u nog weten?")
+    spoken = " ".join((*turn.parts, turn.prompt))
+    assert spoken.count("Zeg de cijfers een voor een.") == 1
+    assert turn.prompt == "Op welk nummer kan het contactpunt u bellen?"
+
+
+def test_times_are_not_cut_as_sentences():
+    assert sentences("Open van 9.30 tot 17.00 uur. Bel gerust.") == ["Open van 9.30 tot 17.00 uur.", "Bel gerust."]
+    long = "Bel op werkdagen van 9.30 tot 17.00 uur. " * 12
+    pages = split_turn(SpokenTurn(parts=(long.strip(),), prompt="Vraag?"), MORE)
+    assert len(pages) > 1 and all("9.30 tot 17.00" in " ".join(p.parts) for p in pages)

@@ -30,7 +30,7 @@ from bot.region_turn import plan_region
 from bot.regions.directory import get_directory
 from bot.replies import Button, Reply, choose_variant
 from bot.stappenplan import (Question, Situation, build_plan, extract_situation, missing_question,
-                              plan_summary_for_request, render_plan)
+                              plan_summary_for_request, render_plan_parts)
 from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, wants_a_person, worth_a_plan
 from bot.turn_plan import resolve_audience
 
@@ -54,9 +54,9 @@ def _variant(tracker: Tracker) -> str:
 
 
 def question_reply(question: Question, tracker: Tracker) -> Reply:
-    """The form's question; on the phone without buttons (the options are in the spoken text)."""
-    voice = turn_input(tracker).voice
-    buttons = () if voice else tuple(Button(title=o.titel, payload=o.tekst) for o in question.opties)
+    """The form's question with its options; on the phone these are the spoken choices
+    (``spraak_keuzes``), which the phone channel says as "Zeg: ja, of: nee." before the question."""
+    buttons = tuple(Button(title=o.titel, payload=o.tekst) for o in question.opties)
     return Reply(text=question.tekst, buttons=buttons)
 
 
@@ -66,9 +66,11 @@ def start_form(question: Question) -> List[Dict[Text, Any]]:
             SlotSet(REQUESTED_SLOT, ANSWER_SLOT), FollowupAction("action_listen")]
 
 
-def _plan_reply(tracker: Tracker, situation: Situation, gemeente: Optional[str]) -> tuple[Reply, str]:
+def _plan_replies(tracker: Tracker, situation: Situation, gemeente: Optional[str]) -> tuple[List[Reply], str]:
+    """The plan as two messages (the next step first, then the rest) and its summary for a help request."""
     plan = build_plan(situation, today(), gemeente_code=gemeente)
-    return Reply(text=render_plan(plan, _variant(tracker)), answer_id="stappenplan"), plan_summary_for_request(plan)
+    replies = [Reply(text=part, answer_id="stappenplan") for part in render_plan_parts(plan, _variant(tracker))]
+    return replies, plan_summary_for_request(plan)
 
 
 class ActionStappenplan(Action):
@@ -87,8 +89,8 @@ class ActionStappenplan(Action):
             events += [SlotSet(ANSWER_SLOT, None), SlotSet(ASKED_SLOT, None)]
             if status == STOPPED:
                 return events
-            reply, summary = _plan_reply(tracker, situation_of(tracker), gemeente)
-            send_replies(dispatcher, [reply])
+            replies, summary = _plan_replies(tracker, situation_of(tracker), gemeente)
+            send_replies(dispatcher, replies)
             return events + [SlotSet(PLAN_SLOT, summary)]
 
         turn = turn_input(tracker)
@@ -99,7 +101,7 @@ class ActionStappenplan(Action):
             # a story without dates or steps: the general answer, which invites them to tell more
             return answer_with_region(dispatcher, tracker) + [SlotSet(SITUATION_SLOT, situation.to_dict())]
 
-        question = missing_question(situation, resolve_audience(turn), today())
+        question = missing_question(situation, _variant(tracker), today())
         show_again = situation == previous and bool(tracker.get_slot(PLAN_SLOT))
         if not show_again and should_ask(question, []):
             # a clear question in the story ("... wat moet ik doen?") gets its answer first, then
@@ -111,8 +113,8 @@ class ActionStappenplan(Action):
             send_replies(dispatcher, [*(answer.replies if answer else intro_replies(tracker)),
                                       question_reply(question, tracker)])
             return events + start_form(question)
-        reply, summary = _plan_reply(tracker, situation, gemeente)
-        send_replies(dispatcher, intro_replies(tracker) + [reply])
+        replies, summary = _plan_replies(tracker, situation, gemeente)
+        send_replies(dispatcher, intro_replies(tracker) + replies)
         return events + [SlotSet(PLAN_SLOT, summary)]
 
 
@@ -141,8 +143,7 @@ class ValidateStappenplanForm(AsksNextQuestion):
         return [SlotSet(SITUATION_SLOT, situation.to_dict()), SlotSet(ANSWER_SLOT, value)]
 
     async def ask(self, field: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-        turn = turn_input(tracker)
-        question = missing_question(situation_of(tracker), resolve_audience(turn), today())
+        question = missing_question(situation_of(tracker), _variant(tracker), today())
         if question is None:  # nothing left to ask: the form ends and the plan follows
             return [SlotSet(ANSWER_SLOT, DONE)]
         send_replies(dispatcher, [question_reply(question, tracker)])

@@ -28,8 +28,10 @@ from bot.content.readability import avg_sentence_length, flesch_douma, split_sen
 DEFAULT_DOMAIN_DIR = REPO_ROOT / "bot" / "rasa" / "domain"
 # Other texts the user hears or reads: they may not write a number, e-mail or web address literally
 # either (content/hulpvraag has its own checker, bot.hulpvraag_form.check_texts, with the same rule).
+# Their spraak texts may not ask for what a caller cannot do ("zoek op", "klik", "typ", "hieronder").
 OTHER_TEXT_FILES: tuple[Path, ...] = (
     *sorted((REPO_ROOT / "content" / "stappenplan").glob("*.yml")),
+    *sorted((REPO_ROOT / "content" / "hulpvraag").glob("*.yml")),
     REPO_ROOT / "bot" / "voice" / "teksten.yml",
 )
 _TEXT_VARIANTS = ("ouder", "jongere", "spraak")
@@ -39,6 +41,12 @@ MAX_AVG_SENTENCE_LENGTH = 15.0
 _VOICE_WEB_MARKERS = ("http", "www.", ".nl", ".com", "@")
 _VOICE_MARKDOWN_CHARS = "*_#[]`"
 _VOICE_LIST_LINE = re.compile(r"^\s*- ", re.MULTILINE)
+# What a caller cannot do on the phone: search, click, type, choose from what is shown (issue 19).
+_VOICE_SCREEN_ACTIONS = re.compile(
+    r"\bzoek(?:en)?\s+(?:dan\s+|even\s+|het\s+)?op\b(?!\s+internet)|\bklik|\btyp(?:t|en)?\b|\bhieronder\b|\bhierboven\b"
+    r"|\bkies (?:een |de )?knop|\bknop(?:pen)?\b|\bscroll|\btik (?:op|aan)\b",
+    re.IGNORECASE,
+)
 _DIGIT_RUN = re.compile(r"\d{4,}")
 _DIGIT_DASH_DIGIT = re.compile(r"\d\s*[-‐‑–—]\s*\d")
 _SENTENCE_CLOSERS = ")]\"'’”»"
@@ -127,7 +135,14 @@ def voice_problems(text: str) -> list[str]:
         problems.append("digit-dash-digit in voice text (write digits separately)")
     if "?" in text and not _ends_with_question(text):
         problems.append("voice text asks a question, but the question is not the last sentence")
+    problems += screen_action_problems(text)
     return problems
+
+
+def screen_action_problems(text: str) -> list[str]:
+    """Something a caller cannot do ("zoek op", "klik", "typ", "kies hieronder") in a voice text."""
+    return [f"voice text asks for something a caller cannot do ('{m.group(0)}')"
+            for m in _VOICE_SCREEN_ACTIONS.finditer(text)]
 
 
 def _ends_with_question(text: str) -> bool:
@@ -480,7 +495,8 @@ def other_text_problems(path: Path) -> list[Problem]:
     return [
         Problem(label, f"{where}.{variant}: {p}")
         for where, variant, text in items
-        for p in contact_problems(text, variant)
+        for p in [*contact_problems(text, variant),
+                  *(screen_action_problems(text) if variant == "spraak" else [])]
     ]
 
 

@@ -88,7 +88,10 @@ def _question(field: str, audience: str, words: str) -> Question:
     key = "precieze_datum" if words else field
     entry = data.get(key) or {}
     text = fill(pick(entry, audience), woorden=words)
-    options = () if audience == "spraak" else tuple(
-        Option(str(o.get("titel", "")), str(o.get("tekst", ""))) for o in entry.get("opties") or ()
-        if isinstance(o, dict))
+    if audience == "spraak":  # on the phone the channel says these as "Zeg: ja, of: nee."
+        options = tuple(Option(str(k), str(k)) for k in entry.get("spraak_keuzes") or () if isinstance(k, str))
+    else:
+        options = tuple(
+            Option(str(o.get("titel", "")), str(o.get("tekst", ""))) for o in entry.get("opties") or ()
+            if isinstance(o, dict))
     return Question(field, text, options)

@@ -8,6 +8,7 @@ All sentences come from ``content/stappenplan/*.yml``; the safety block is the e
 from __future__ import annotations
 
 from datetime import date
+from typing import Optional
 from pathlib import Path
 
 from bot.content.loader import REPO_ROOT, ContentError, load_answer_file
@@ -31,6 +32,14 @@ SAFETY_FALLBACK = ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelf
 
 
 def render_plan(plan: Plan, variant: str) -> str:
+    """The whole plan as one text (the bubbles of ``render_plan_parts`` on separate lines)."""
+    return "\n".join(render_plan_parts(plan, variant))
+
+
+def render_plan_parts(plan: Plan, variant: str) -> list[str]:
+    """The plan in two messages: first where the user stands and the ONE next step (with whom), then
+    the rest (what was done, other steps, dates, notes, sources), so the next step is read first
+    and a chat bubble stays short (issue 19)."""
     variant = variant if variant in VARIANTS else PARENT
     t = load("teksten")
     steps = load("stappen").get("stappen") or {}
@@ -42,6 +51,16 @@ def render_plan(plan: Plan, variant: str) -> str:
         lines.append(pick(steps["veiligheid"]["titel"], variant))
         lines.append(_safety_text(variant))
 
+    step = plan.onderwijs_stap
+    entry = steps.get(step) or {}
+    lines.append(f"{pick(t['volgende_kop'], variant)} {pick(entry.get('titel'), variant)}")
+    reason = pick((t.get("reden") or {}).get(plan.reden, {}), variant)
+    if reason:
+        lines.append(fill(reason, duur=_reason_duration(plan, variant)))
+    lines.append(pick(entry.get("zeggen"), variant))
+    lines.extend(_who(plan, entry, t, variant))
+    first = len(lines)
+
     if plan.gedaan:
         items = [pick(t["gedaan"].get(s, {}), variant) for s in plan.gedaan]
         if voice:
@@ -52,14 +71,6 @@ def render_plan(plan: Plan, variant: str) -> str:
     elif plan.niets_gedaan and not plan.veiligheid:
         lines.append(pick(t["niets_gedaan"], variant))
 
-    step = plan.onderwijs_stap
-    entry = steps.get(step) or {}
-    lines.append(f"{pick(t['volgende_kop'], variant)} {pick(entry.get('titel'), variant)}")
-    reason = pick((t.get("reden") or {}).get(plan.reden, {}), variant)
-    if reason:
-        lines.append(fill(reason, duur=_reason_duration(plan, variant)))
-    lines.append(pick(entry.get("zeggen"), variant))
-    lines.extend(_who(plan, entry, t, variant))
 
     if plan.ook:
         titles = [pick((steps.get(_step_text(s)) or {}).get("titel"), variant).rstrip(".") for s in plan.ook]
@@ -74,10 +85,10 @@ def render_plan(plan: Plan, variant: str) -> str:
     goals = [d for d in shown if is_goal(d)]  # the Thuiszitterspact's goal is no deadline for a child
     if deadlines:
         lines.append(pick(t["termijnen_kop"], variant))
-        lines.extend(f"{dash}{deadline_sentence(d, plan.today, variant)}" for d in deadlines)
+        lines.extend(f"{dash}{deadline_sentence(d, plan.today, variant, plan.thuis_sinds)}" for d in deadlines)
     if goals:
         lines.append(pick(t["doelen_kop"], variant))
-        lines.extend(f"{dash}{deadline_sentence(d, plan.today, variant)}" for d in goals)
+        lines.extend(f"{dash}{deadline_sentence(d, plan.today, variant, plan.thuis_sinds)}" for d in goals)
 
     for note in plan.notities:
         if variant == YOUTH and note not in YOUTH_NOTES:
@@ -94,6 +105,11 @@ def render_plan(plan: Plan, variant: str) -> str:
     if source_line and plan.bronnen:
         names = "; ".join(naam for naam, _ in plan.bronnen[:MAX_SOURCES])
         lines.append(fill(source_line, bronnen=names, datum=written_date(load_rules().gecontroleerd)))
+    parts = [_text(lines[:first], voice), _text(lines[first:], voice)]
+    return [part for part in parts if part]
+
+
+def _text(lines: list[str], voice: bool) -> str:
     text = "\n".join(line for line in lines if line and line.strip())
     return voice_safe(text) if voice else text
 
@@ -104,14 +120,20 @@ def is_goal(d: Deadline) -> bool:
     return bool(period and period.geen_termijn)
 
 
-def deadline_sentence(d: Deadline, today: date, variant: str) -> str:
+def deadline_sentence(d: Deadline, today: date, variant: str, home_since: Optional[date] = None) -> str:
+    """One deadline in words. ``{vanaf}`` is the day the child has been home since ("ongeveer" when
+    estimated), so a passed period reads "zit sinds 25 oktober thuis; op 22 november was dat 4 weken"
+    and never as if the child were home since the day the period ended (issue 19)."""
     t = load("teksten")
     entry = (t.get("termijn") or {}).get(d.id) or {}
     which = entry.get("voorbij" if d.verstreken else "open") or {}
     day = _date(d.datum, today, variant)
     if d.ongeveer and variant != VOICE:
         day = f"{day} (geschat)"
-    return fill(pick(which, variant), datum=day, duur=_period_words(d.duur, variant))
+    since = ""
+    if home_since is not None:
+        since = ("ongeveer " if d.ongeveer else "") + _date(home_since, today, variant)
+    return fill(pick(which, variant), datum=day, vanaf=since, duur=_period_words(d.duur, variant))
 
 
 def plan_summary_for_request(plan: Plan) -> str:

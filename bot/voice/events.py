@@ -32,3 +32,11 @@ def last_user_intent(events: Sequence[Mapping[str, Any]]) -> tuple[str, float]:
             confidence = intent.get("confidence")
             return str(intent.get("name") or ""), float(confidence) if isinstance(confidence, (int, float)) else 0.0
     return "", 0.0
+
+
+def last_user_text(events: Sequence[Mapping[str, Any]]) -> str:
+    """The text of the last user message ("" when there is none)."""
+    for event in reversed(events):
+        if isinstance(event, Mapping) and event.get("event") == "user":
+            return str(event.get("text") or "")
+    return ""

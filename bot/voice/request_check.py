@@ -18,7 +18,8 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from twilio.request_validator import RequestValidator
 
 from bot.voice.reprompt import silences_so_far
-from bot.voice.twiml import SILENCE_PARAM
+from bot.voice.parts import part_so_far
+from bot.voice.twiml import PART_PARAM, SILENCE_PARAM
 
 MAX_BODY_BYTES = 16_384  # a real Twilio voice webhook post is about 1 to 2 kB
 MAX_SPEECH_CHARS = 500  # what Twilio transcribes from one spoken turn is far shorter
@@ -34,6 +35,7 @@ class CallRequest:
     speech: str  # "" when Twilio heard nothing
     call_status: str
     silences: int  # silences in a row before this request (from ?stil=N)
+    part: Optional[int] = None  # the page of a long answer said last (from ?deel=N), None: not in parts
 
     @property
     def sender_id(self) -> str:
@@ -88,6 +90,7 @@ def parse_call(form: Mapping[str, str], query: Mapping[str, str]) -> Union[CallR
         speech=clean_speech(form.get("SpeechResult")),
         call_status=status if _CALL_STATUS.fullmatch(status) else "",
         silences=silences_so_far(query.get(SILENCE_PARAM)),
+        part=part_so_far(query.get(PART_PARAM)),
     )
 
 

@@ -28,8 +28,9 @@ _SOURCE_LINE = re.compile(r"^\s*(?:Bron|Bronnen)\s*:", re.IGNORECASE)
 _MARKDOWN_CHARS = re.compile(r"[*_#`~|\[\]{}<>^\\/]")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d\s\-‐‑–.()]*\d(?![\w])")
 _SHORT_SERVICE = re.compile(r"(?<![\w\d])(11[23]|116\s?\d{3}|14\s?0\d{2,3})(?![\w\d])")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"(?:[^.!?]|\.(?=\d))+(?:[.!?]+|$)")  # "9.30 uur" is no sentence end
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_ALTERNATIVE = re.compile(r"(?:of|en)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -143,11 +144,21 @@ def sentences(text: str) -> list[str]:
 
 
 def split_question(text: str) -> tuple[str, Optional[str]]:
-    """(text without its closing question, the closing question) for one spoken message."""
+    """(text without its closing question, the closing question) for one spoken message.
+
+    The caller hears one question: questions right before the closing one are merged into it when
+    it offers an alternative ("Bent u ouder? Of bent u een jongere?" -> "Bent u ouder, of bent u
+    een jongere?"), else dropped ("Heeft u gebeld? Wat wilt u weten?" -> "Wat wilt u weten?").
+    """
     parts = sentences(text)
-    if parts and parts[-1].endswith("?"):
-        return " ".join(parts[:-1]), parts[-1]
-    return text, None
+    if not parts or not parts[-1].endswith("?"):
+        return text, None
+    question = parts.pop()
+    while parts and parts[-1].endswith("?"):
+        previous = parts.pop()
+        if _ALTERNATIVE.match(question):
+            question = f"{previous[:-1].rstrip()}, {question[0].lower()}{question[1:]}"
+    return " ".join(parts), question
 
 
 def spoken_choices(titles: Iterable[str], say: str = "Zeg", or_word: str = "of") -> str:
@@ -196,6 +207,20 @@ def _fit(items: list[str], room: int) -> list[str]:
     return out
 
 
+def _not_said_before(text: str, said: set[str]) -> str:
+    """``text`` without sentences already said in this turn (two messages that both say "Zeg de
+    cijfers een voor een." are heard once)."""
+    kept, dropped = [], False
+    for sentence in sentences(text):
+        key = sentence.lower()
+        if key in said:
+            dropped = True
+            continue
+        said.add(key)
+        kept.append(sentence)
+    return " ".join(kept) if dropped else text
+
+
 def speak_turn(
     messages: Sequence[Mapping[str, Any]],
     default_question: str,
@@ -212,10 +237,12 @@ def speak_turn(
     parts: list[str] = []
     question: Optional[str] = None
     choices = ""
+    said: set[str] = set()
     for message in messages:
         if not isinstance(message, Mapping):
             continue
         text, asked = split_question(speakable(message.get("text")))
+        text = _not_said_before(text, said)
         if text:
             parts.append(text)
         if asked:

@@ -14,7 +14,7 @@ from bot.content import contacts
 
 TEXTS_FILE = Path(__file__).with_name("teksten.yml")
 _REQUIRED = ("kennismaking", "stilte", "stilte_vraag", "stilte_afscheid", "standaardvraag",
-             "keuze_zeg", "keuze_of", "herhaal_leeg", "fout", "ongeldig")
+             "keuze_zeg", "keuze_of", "herhaal_leeg", "fout", "ongeldig", "verder", "verder_einde")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class VoiceTexts:
     herhaal_leeg: str
     fout: str
     ongeldig: str
+    verder: str
+    verder_einde: str
     hints: tuple[str, ...] = ()
 
 

@@ -26,6 +26,7 @@ SPEECH_MODELS = ("default", "phone_call", "numbers_and_commands", "experimental_
                  "experimental_utterances", "googlev2_telephony", "googlev2_long", "googlev2_short",
                  "deepgram_nova-2", "deepgram_nova-3")
 SILENCE_PARAM = "stil"
+PART_PARAM = "deel"
 MAX_HINTS_CHARS = 1000
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -61,8 +62,11 @@ class VoiceSettings:
         if not self.action_url.startswith(("/", "https://")):
             raise VoiceConfigError("action_url: een pad (/webhooks/...) of een https-adres")
 
-    def action(self, silences: int) -> str:
-        return f"{self.action_url}?{urlencode({SILENCE_PARAM: silences})}"
+    def action(self, silences: int, part: Optional[int] = None) -> str:
+        query = {SILENCE_PARAM: silences}
+        if part is not None:  # the page of a long answer just said (bot/voice/parts.py)
+            query[PART_PARAM] = part
+        return f"{self.action_url}?{urlencode(query)}"
 
 
 def xml_safe(text: str) -> str:
@@ -84,10 +88,10 @@ def _hints(settings: VoiceSettings) -> Optional[str]:
     return ", ".join(hints) or None
 
 
-def _gather(settings: VoiceSettings, silences: int) -> Gather:
+def _gather(settings: VoiceSettings, silences: int, part: Optional[int]) -> Gather:
     attributes = dict(
         input="speech",
-        action=settings.action(silences),
+        action=settings.action(silences, part),
         method="POST",
         language=settings.language,
         speech_timeout=settings.speech_timeout,
@@ -109,14 +113,16 @@ def _say_parts(response: VoiceResponse, parts: Sequence[str], settings: VoiceSet
         _say(response, part, settings)
 
 
-def turn_response(turn: SpokenTurn, settings: VoiceSettings, silences: int = 0) -> str:
-    """Says the turn, then asks its question inside <Gather> and listens in Dutch."""
+def turn_response(turn: SpokenTurn, settings: VoiceSettings, silences: int = 0,
+                  part: Optional[int] = None) -> str:
+    """Says the turn, then asks its question inside <Gather> and listens in Dutch. ``part``: the
+    page of a long answer this turn says (carried in the action URL for "verder" and "herhaal")."""
     response = VoiceResponse()
     _say_parts(response, turn.parts, settings)
-    gather = _gather(settings, silences)
+    gather = _gather(settings, silences, part)
     _say(gather, turn.prompt, settings)
     response.append(gather)
-    response.redirect(settings.action(silences), method="POST")
+    response.redirect(settings.action(silences, part), method="POST")
     return str(response)
 
 

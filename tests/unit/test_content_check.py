@@ -314,3 +314,44 @@ def test_main_exit_codes_and_output(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_main_fails_on_missing_directory(tmp_path: Path) -> None:
     assert main(["--dir", str(tmp_path / "nope"), "--domain"], today=TODAY) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Zoek op de website van de gemeente op leerplicht.", "'Zoek op'"),
+        ("Het nummer vindt u daar. Zoek dan op RMC.", "'Zoek dan op'"),
+        ("Klik op de knop om verder te gaan.", "'Klik'"),
+        ("Typ dan uw postcode.", "'Typ'"),
+        ("U kunt ook hieronder een onderwerp kiezen.", "'hieronder'"),
+        ("Kies een knop, of zeg uw postcode.", "'Kies een knop'"),
+    ],
+)
+def test_voice_texts_ask_nothing_a_caller_cannot_do(tmp_path: Path, text: str, fragment: str) -> None:
+    problems = problems_for(tmp_path, with_text("spraak", text))
+    assert any("a caller cannot do" in p and fragment in p for p in problems), problems
+    # the same words are fine in a chat variant
+    assert not any("a caller cannot do" in p for p in problems_for(tmp_path, with_text("ouder", text)))
+
+
+def test_voice_texts_may_say_what_a_caller_can_do() -> None:
+    from bot.content.check import screen_action_problems
+
+    for text in ("Zeg dan: stop.", "Ik zoek de contacten in uw regio.", "Zeg ja of nee. Mag ik dat doen?",
+                 "Vraag de school om een overleg.", "Kijk samen met de school wat past."):
+        assert screen_action_problems(text) == [], text
+
+
+def test_the_step_plan_the_phone_and_the_help_request_texts_are_checked_for_screen_actions(tmp_path: Path) -> None:
+    from bot.content.check import OTHER_TEXT_FILES, other_text_problems
+
+    assert any(p.parent.name == "hulpvraag" for p in OTHER_TEXT_FILES)
+    plan = tmp_path / "teksten.yml"
+    plan.write_text(yaml.safe_dump({"rmc_wie": {"ouder": "Zoek op de website op 'RMC'.",
+                                                "spraak": "Zoek op de website op RMC."}}), encoding="utf-8")
+    problems = [str(p) for p in other_text_problems(plan)]
+    assert len(problems) == 1 and "rmc_wie.spraak" in problems[0] and "a caller cannot do" in problems[0]
+    voice = tmp_path / "voice" / "teksten.yml"
+    voice.parent.mkdir()
+    voice.write_text("stilte_vraag: Typ uw vraag.\n", encoding="utf-8")
+    assert any("a caller cannot do ('Typ')" in str(p) for p in other_text_problems(voice))

@@ -14,9 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "spraak"))
 
 from twiml_helpers import Twiml  # noqa: E402
 
+from bot.voice.teksten import load_texts  # noqa: E402
 from tests.support.clients import twilio_headers  # noqa: E402
 
 WEBHOOK = "/webhooks/twilio_voice_nl/webhook"
+MORE = load_texts().verder
 
 
 class PhoneCall:
@@ -52,6 +54,14 @@ class PhoneCall:
 
     def start(self) -> Twiml:
         return self.turn(status="ringing")
+
+    def hear_all(self, speech: str) -> list[Twiml]:
+        """Says ``speech``, then "verder" while the answer says there is more (long answers come in parts)."""
+        heard = [self.turn(speech)]
+        while heard[-1].gather is not None and heard[-1].prompt == MORE:
+            heard.append(self.turn("verder"))
+            assert len(heard) < 20, "an answer that never ends"
+        return heard
 
 
 @pytest.fixture

@@ -48,35 +48,76 @@ def test_a_whole_phone_call(stack, phone):
     assert greeting.prompt.endswith("?") and "Waar kan ik u mee helpen?" in greeting.prompt
     assert "?" not in greeting.before_gather  # the one question is inside <Gather>, last
 
-    answer = call.turn("mijn zoon zit al weken thuis")
-    assert_dutch_speech(answer)
-    assert spraak(stack, "situatie_thuiszitten") in answer.said  # the voice-safe variant, via metadata
-    assert "Bron:" not in answer.said and "0800" not in answer.said
+    # the answer is longer than 80 words: it comes in parts, "verder" gives the next one
+    parts = call.hear_all("mijn zoon zit al weken thuis")
+    assert len(parts) >= 2
+    for part in parts:
+        assert_dutch_speech(part)
+        assert words_said(part) <= 80, part.said
+    answer = parts[-1]
+    heard = " ".join(p.before_gather for p in parts)
+    assert spraak(stack, "situatie_thuiszitten") in heard  # the voice-safe variant, via metadata
+    assert "Bron:" not in heard and "0800" not in heard
     assert answer.prompt.endswith("?")
 
     silence = call.turn(None)
     assert_dutch_speech(silence)
     assert silence.before_gather == "Ik hoorde niets."
     assert "herhaal" in silence.prompt and silence.prompt.endswith("?")
-    assert silence.gather.get("action") == f"{WEBHOOK}?stil=1"
+    assert silence.gather.get("action") == f"{WEBHOOK}?stil=1&deel={len(parts) - 1}"  # keeps its place
 
     repeated = call.turn("Kunt u dat herhalen?")
     assert_dutch_speech(repeated)
-    assert repeated.said == answer.said
-    assert repeated.gather.get("action") == f"{WEBHOOK}?stil=0"  # speech resets the silences
+    assert repeated.said == answer.said  # the part said last, not the whole answer again
+    assert repeated.gather.get("action") == f"{WEBHOOK}?stil=0&deel={len(parts) - 1}"  # speech resets the silences
 
-    danger = call.turn("mn vader slaat me als hij gedronken heeft")
+    danger_parts = call.hear_all("mn vader slaat me als hij gedronken heeft")
+    danger = danger_parts[0]
     assert_dutch_speech(danger)
     first = danger.says[0].text
     assert "1 1 2" in first  # the emergency number comes first ...
     assert "0 8 0 0, 2 0 0 0" in first  # ... and Veilig Thuis, read in groups
     assert first.index("1 1 2") < first.index("0 8 0 0, 2 0 0 0")
-    assert "computerprogramma" in danger.said
+    assert all(words_said(p) <= 80 for p in danger_parts)
+    assert "computerprogramma" in " ".join(p.said for p in danger_parts)
 
     goodbye = call.turn("doeii, fijne dag nog")
     assert_dutch_speech(goodbye)
     assert spraak(stack, "afscheid") in goodbye.said
     assert goodbye.hangs_up and goodbye.gather is None
+
+
+def words_said(twiml) -> int:
+    return sum(len((say.text or "").split()) for say in twiml.says)
+
+
+def test_the_spoken_step_plan_comes_in_parts_of_at_most_80_words(stack, phone):
+    call = phone()
+    call.start()
+    question = call.turn("hij zit sinds 2 september thuis; we hebben met school gepraat en leerplicht gebeld")
+    assert_dutch_speech(question)
+    # the form's question with its choices spoken, the question last (issue 19)
+    assert question.prompt == "Zeg: ja, of: nee. Staat uw kind nog ingeschreven op een school?"
+    parts = call.hear_all("ja")
+    if "stappenplan" not in parts[0].said:  # at most one more question (the age) before the plan
+        assert parts[-1].prompt.endswith("?") and len(parts) == 1
+        parts = call.hear_all("weet ik niet")
+    assert len(parts) >= 3, [p.said for p in parts]
+    for index, part in enumerate(parts):
+        assert_dutch_speech(part)
+        assert words_said(part) <= 80, part.said
+        assert not part.before_gather.rstrip().endswith("?")  # one question per turn, in <Gather>
+        if index < len(parts) - 1:
+            assert part.prompt == "Zeg verder voor meer. Of stel een andere vraag."
+            assert f"deel={index}" in part.gather.get("action")
+    heard = " ".join(p.before_gather for p in parts)
+    assert "stappenplan" in heard
+    assert heard.index("volgende stap") < heard.index("Let op deze data")  # the next step first
+    assert "zoek op" not in heard.lower()
+    again = call.turn("herhaal")
+    assert again.said == parts[-1].said
+    done = call.turn("verder")
+    assert done.before_gather == "Dat was alles." and done.prompt == parts[-1].prompt
 
 
 def test_repeated_silence_ends_the_call_politely(phone):

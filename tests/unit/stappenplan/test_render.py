@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.stappenplan import build_plan, extract_situation, plan_summary_for_request, render_plan
+from bot.stappenplan import build_plan, extract_situation, plan_summary_for_request, render_plan, render_plan_parts
 from bot.stappenplan.spoken import elapsed, number_words, spoken_date, written_date
 
 TODAY = date(2026, 11, 24)
@@ -149,3 +149,49 @@ def test_summary_flags_safety():
 def test_unknown_variant_falls_back_to_parent():
     plan = plan_for(ISSUE_TEXT)
     assert render_plan(plan, "klingon") == render_plan(plan, "ouder")
+
+
+@pytest.mark.parametrize("variant", ["ouder", "jongere", "spraak"])
+def test_next_step_comes_before_what_was_done_and_the_dates(variant):
+    text = render_plan(plan_for(ISSUE_TEXT), variant)
+    step = text.index("volgende stap")
+    done = text.index("al gedaan")
+    assert step < done, text
+    assert step < text.index({"spraak": "Goed om te weten", "ouder": "Termijnen", "jongere": "Goed om te weten"}[variant])
+
+
+def test_a_passed_period_says_since_when_home_and_when_the_period_was_reached():
+    """Not "sinds woensdag 30 september ... al meer dan 4 weken thuis" (reads as home since that day)."""
+    text = render_plan(plan_for(ISSUE_TEXT), "ouder")
+    assert ("Uw kind zit sinds woensdag 2 september 2026 thuis; op woensdag 30 september 2026 was dat 4 weken."
+            in text)
+    assert "sinds woensdag 30 september" not in text
+    spoken = render_plan(plan_for(ISSUE_TEXT), "spraak")
+    assert "Uw kind zit sinds woensdag twee september thuis. Op woensdag dertig september was dat vier weken." in spoken
+    youth = render_plan(plan_for("ik zit sinds 1 juni thuis en heb met mijn mentor gepraat"), "jongere")
+    assert "Je zit sinds maandag 1 juni 2026 thuis; op dinsdag 1 september 2026 was dat 3 maanden." in youth
+
+
+def test_an_estimated_start_says_ongeveer():
+    plan = build_plan(extract_situation("ze zit sinds de herfstvakantie thuis en we hebben met school gepraat",
+                                        date(2027, 1, 20)), date(2027, 1, 20))
+    text = render_plan(plan, "ouder")
+    assert re.search(r"Uw kind zit sinds ongeveer \w+ \d+ oktober 2026 thuis; op \w+ \d+ november 2026 "
+                     r"\(geschat\) was dat 4 weken\.", text), text
+    assert "{vanaf}" not in text and "{vanaf}" not in render_plan(plan, "spraak")
+
+
+@pytest.mark.parametrize("variant", ["ouder", "jongere", "spraak"])
+def test_plan_comes_in_two_bubbles_the_next_step_first(variant):
+    plan = plan_for(ISSUE_TEXT, "GM0479")
+    first, rest = render_plan_parts(plan, variant)
+    assert "volgende stap" in first and "al gedaan" not in first
+    assert "Onderwijsconsulenten" in first  # with whom, in the first bubble
+    assert "al gedaan" in rest and re.search(r"Termijnen|Let op deze data|Goed om te weten", rest)
+    assert render_plan(plan, variant) == f"{first}\n{rest}"
+    assert len(first) < len(rest) + len(first) // 2  # the first bubble is the short one
+
+
+def test_safety_stays_in_the_first_bubble():
+    first = render_plan_parts(plan_for("ik wil niet meer leven, ik zit al 3 weken thuis"), "ouder")[0]
+    assert "112" in first and "volgende stap" in first

@@ -130,8 +130,20 @@ def test_question_variants():
     s = extract_situation("hij staat nergens ingeschreven, sinds 2 september thuis", TODAY)
     parent, youth, voice = (missing_question(s, v, TODAY) for v in ("ouder", "jongere", "spraak"))
     assert " u " in f" {parent.tekst} " and "je" in youth.tekst.split()
-    assert parent.opties and not voice.opties
+    assert parent.opties
+    # on the phone the options are the spoken choices (issue 19: "Zeg: ja, of: nee.")
+    assert [o.titel for o in voice.opties] == ["ja", "nee"]
     assert voice.tekst.rstrip().endswith("?")
+
+
+@pytest.mark.parametrize("field", ["aangemeld", "schriftelijk", "ingeschreven"])
+def test_spoken_choices_are_understood_by_the_extractor(field):
+    from bot.stappenplan.questions import _question
+    base = extract_situation("hij zit sinds 2 september thuis, we hebben met school gepraat", TODAY)
+    question = _question(field, "spraak", "")
+    assert [o.titel for o in question.opties] == ["ja", "nee"]
+    answers = [getattr(extract_situation(o.tekst, TODAY, base, expecting=field), field) for o in question.opties]
+    assert answers == [True, False]
 
 
 def test_question_options_are_understood_by_the_extractor():

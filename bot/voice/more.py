@@ -1,0 +1,33 @@
+"""Asking for the next part of a long answer on the phone: "verder", "ga door", "meer".
+
+Handled in the channel, like "herhaal" (``bot.voice.repeat``): only when the last turn was said in
+parts (``bot.voice.parts``). An utterance counts only if it consists of these words alone, so
+"ik wil verder met school" is a question for the assistant; a danger signal never counts.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.safety import detect_danger
+
+MAX_WORDS = 8
+# Phrases that ask for more ...
+_CORE = re.compile(r"\bverder\b|\bga (maar )?door\b|\bgaat u door\b|\bdoorgaan\b|\bmeer\b|\bvolgende\b|\bvervolg\b")
+# ... and the only other words such a request may contain.
+_ALLOWED = frozenset("""
+verder ga gaat door doorgaan meer volgende vervolg deel stuk rest graag ja oké ok okay alsjeblieft
+alstublieft aub maar u je even nog eens dan en vertel vertellen zeg horen wil wilt ik de het eh ehm uh
+euh hm
+""".split())
+_WORD = re.compile(r"[a-zà-ÿ]+")
+
+
+def is_more_request(text: str) -> bool:
+    words = _WORD.findall((text or "").lower())
+    if not words or len(words) > MAX_WORDS:
+        return False
+    if any(word not in _ALLOWED for word in words):
+        return False
+    if not _CORE.search(" ".join(words)):
+        return False
+    return detect_danger(text) is None

@@ -95,3 +95,18 @@ def test_the_step_plan_table_has_long_plans():
                                                     gemeente_code=c.get("gemeente")), "spraak"))
                   for c in TABLE["cases"])
     assert longest > 2 * MAX_WORDS
+
+
+def test_the_safety_answer_is_one_turn_with_every_number_in_it():
+    """On any sign of danger the caller hears 112, Veilig Thuis, 113 and De Kindertelefoon at once,
+    never after "verder"."""
+    from bot.content.loader import ContentLibrary
+    from bot.voice.parts import SpokenTurn, split_turn
+    from bot.voice.teksten import load_texts
+
+    text = ContentLibrary().get("veiligheid").tekst["spraak"]
+    pages = split_turn(SpokenTurn(parts=(text,), prompt=load_texts().standaardvraag), load_texts().verder)
+    assert len(pages) == 1
+    spoken = " ".join(pages[0].parts)
+    for number in ("1 1 2", "0 8 0 0, 2 0 0 0", "1 1 3", "0 8 0 0, 0 4 3 2"):
+        assert number in spoken

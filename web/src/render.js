@@ -13,7 +13,7 @@ const EMAIL = String.raw`[a-z0-9._%+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}`;
 const PHONE = String.raw`(?:\+31[\s-]?|0)(?!\d-\d\d-\d{4})\d(?:[\s-]?\d){6,10}`;
 const EMERGENCY = String.raw`11[23]`;
 const TOKEN = new RegExp(
-  String.raw`(?<![\w@./:-])(?:(?<url>${URL_TEXT})|(?<email>${EMAIL})|(?<domain>${DOMAIN})|(?<phone>${PHONE})(?![\w-])|(?<nood>${EMERGENCY})(?![\w.-]))`,
+  String.raw`(?<![\w@./:-])(?:(?<url>${URL_TEXT})|(?<email>${EMAIL})|(?<domain>${DOMAIN})|(?<phone>${PHONE})(?![\w-])|(?<nood>${EMERGENCY})(?![\w-])(?!\.\w))`,
   "gi",
 );
 const SAFE_URI = /^(?:https?:|mailto:|tel:)/i;

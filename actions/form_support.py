@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.content_library import library
-from actions.tracker_input import turn_input
+from actions.tracker_input import turn_input, utter
 from bot.replies import choose_variant, render_answer
 from bot.safety import detect_danger
 from bot.turn_plan import INTRO, SAFETY, TurnPlan, button_titles, is_topic, plan_turn, resolve_audience
@@ -24,10 +24,10 @@ from bot.turn_plan import INTRO, SAFETY, TurnPlan, button_titles, is_topic, plan
 MID_FORM_TOPIC_MIN_CONFIDENCE = 0.8
 
 
-def send_replies(dispatcher: CollectingDispatcher, replies) -> None:
+def send_replies(dispatcher: CollectingDispatcher, replies, tracker: Optional[Tracker] = None) -> None:
+    """Sends replies; with the tracker, the web widget also gets their sources as data."""
     for reply in replies:
-        buttons = [{"title": b.title, "payload": b.payload} for b in getattr(reply, "buttons", ())]
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+        utter(dispatcher, reply, tracker)
 
 
 def unchanged(tracker: Tracker, slot: str) -> list:
@@ -56,7 +56,7 @@ def interruption(tracker: Tracker, free_text: bool = False) -> tuple[Optional[Tu
 
 
 def intro_replies(tracker: Tracker) -> list:
-    """On the first bot turn of a session: say it is a computer program and how to reach a person."""
+    """On the first bot turn of a session: one short line that says it is a computer program."""
     turn = turn_input(tracker)
     answer = library().get(INTRO)
     if not turn.first_bot_turn or answer is None:

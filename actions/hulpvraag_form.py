@@ -107,7 +107,7 @@ class ValidateHulpvraagForm(AsksNextQuestion):
                                          filled_fields(tracker, leave_out=field), ctx):
             plan, is_safety = None, False  # "ik ben zijn vader": an answer, not a danger signal
         if plan is not None:
-            send_replies(dispatcher, plan.replies)
+            send_replies(dispatcher, plan.replies, tracker)
             if not is_safety:
                 # the question is answered; the form asks the same field again
                 return [SlotSet(field, None)]

@@ -7,9 +7,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.content_library import library
+from bot.reply_sources import reply_sources
 from bot.turn_plan import TurnInput, TurnPlan
 
 VOICE_CHANNELS = {"twilio_voice", "twilio_voice_nl", "spraak", "voice"}
+# The web widget's channel (bot.channels.socketio_channel): it also gets the sources as data.
+WIDGET_CHANNEL = "socketio"
 AUDIENCE_SLOT = "doelgroep"
 TOPIC_SLOT = "onderwerp"
 
@@ -66,10 +70,22 @@ def _text_slot(tracker: Tracker, name: str) -> Optional[str]:
     return value if isinstance(value, str) and value else None
 
 
+def utter(dispatcher: CollectingDispatcher, reply, tracker: Optional[Tracker] = None) -> None:
+    """Sends one reply; in the web widget with its sources as data (bot.reply_sources), so the
+    widget can show them as links. Other channels get the text and buttons only."""
+    buttons = [{"title": b.title, "payload": b.payload} for b in getattr(reply, "buttons", ())]
+    sources = None
+    if tracker is not None and tracker.get_latest_input_channel() == WIDGET_CHANNEL:
+        sources = reply_sources(reply, library())
+    if sources:
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None, json_message=sources)
+    else:
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+
+
 def send(plan: TurnPlan, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[str, Any]]:
     for reply in plan.replies:
-        buttons = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+        utter(dispatcher, reply, tracker)
     events = []
     if tracker.get_slot(AUDIENCE_SLOT) != plan.audience:
         events.append(SlotSet(AUDIENCE_SLOT, plan.audience))

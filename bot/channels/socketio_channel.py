@@ -17,7 +17,8 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 - only known metadata from the page (``doelgroep``, ``gemeente``) reaches the assistant;
 - the text is cleaned (``bot.channels.text_input``: control characters, lone surrogates, Rasa
   commands other than button payloads); engine.io packets are limited to ``bot.server_limits``;
-- every user message is acknowledged, so the widget knows it was received and can resend otherwise.
+- every user message is acknowledged, so the widget knows it was received and can resend otherwise;
+- replies with sources reach the widget with their links and dates (``bot.channels.widget_output``).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ import time
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -36,6 +37,7 @@ from socketio.exceptions import ConnectionRefusedError as SocketRefused
 from bot import rasa_action_guard, server_limits
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
+from bot.channels.widget_output import WidgetSocketIOOutput
 
 logger = logging.getLogger(__name__)
 ENGINEIO_REFUSAL = {"fout": "ongeldig", "tekst": "Dit verzoek kan ik niet lezen. Laad de pagina opnieuw."}
@@ -140,7 +142,7 @@ class WidgetSocketIOInput(SocketIOInput):
                 await say(sid, wp.TOO_FAST, metadata, wachttijd=wp.seconds_in_words(wait))
                 return True
             await on_new_message(UserMessage(
-                message, SocketIOOutput(sio, self.bot_message_evt), sender_id,
+                message, WidgetSocketIOOutput(sio, self.bot_message_evt), sender_id,
                 input_channel=self.name(), metadata=metadata))
             return True
 

@@ -81,3 +81,13 @@ def test_fallback_offers_suggestions():
     messages, _ = run(ActionFallback(), tracker("blabla", "nlu_fallback"))
     assert messages[-1]["text"].startswith("Ouder nlu_fallback.")
     assert messages[-1]["buttons"]
+
+
+def test_widget_channel_gets_the_sources_as_data_and_other_channels_do_not():
+    widget, _ = run(ActionAnswer(), tracker("wat is een opp", "vraag_opp", channel="socketio"))
+    answer = widget[-1]
+    assert answer["text"].endswith(answer["custom"]["wegwijzer_bronnen"]["regel"])  # the plain line stays
+    assert answer["custom"]["wegwijzer_bronnen"]["bronnen"][0]["url"].startswith("https://")
+    rest, _ = run(ActionAnswer(), tracker("wat is een opp", "vraag_opp", channel="rest"))
+    assert all(not m.get("custom") for m in rest)
+    assert [m["text"] for m in rest] == [m["text"] for m in widget]

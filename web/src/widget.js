@@ -2,13 +2,15 @@
 import { pageMetadata } from "./config.js";
 import { createConnection } from "./connection.js";
 import { h } from "./dom.js";
-import { messageButtons, safeFragment, speakableText } from "./render.js";
+import { botText, messageButtons, messageSources, sourcesDisclosure, speakableText } from "./render.js";
 import { createSpeaker, listenOnce, speechSupport } from "./speech.js";
 import { createStore } from "./store.js";
 import TEKSTEN from "./teksten.json";
 import { buildView } from "./view.js";
 
 const MAX_BOT_TEXT = 5000;
+// Small screens and high zoom (must match the media query in widget.css).
+const COMPACT = "(max-width: 30em), (max-height: 30em)";
 
 export function mountWidget(win, config) {
   const doc = win.document;
@@ -24,7 +26,9 @@ export function mountWidget(win, config) {
   let pending = sheets.length;
   const reveal = () => {
     pending -= 1;
-    if (pending <= 0) v.root.hidden = false;
+    if (pending > 0) return;
+    v.root.hidden = false;
+    reserveRoom();
   };
   sheets.forEach((href) => {
     const link = h(doc, "link", { rel: "stylesheet", href }, []);
@@ -36,42 +40,83 @@ export function mountWidget(win, config) {
   doc.body.append(host);
 
   // --- conversation rendering -------------------------------------------------------------------
+  // A turn is everything the assistant says after one user message. The log shows the first line of
+  // the turn's first bubble at its top (not the end of a long answer), and the turn's buttons come
+  // after its last bubble, never between two bubbles.
   const scrollDown = () => { v.log.scrollTop = v.log.scrollHeight; };
+
+  function turnStart() {
+    const bubbles = v.log.querySelectorAll(".wegwijzer__bericht--bot, .wegwijzer__bericht--gebruiker");
+    let start = null;
+    for (let i = bubbles.length - 1; i >= 0; i -= 1) {
+      if (bubbles[i].classList.contains("wegwijzer__bericht--gebruiker")) break;
+      start = bubbles[i];
+    }
+    return start;
+  }
+
+  function showTurnStart() {
+    const start = turnStart();
+    if (!start) {
+      scrollDown();
+      return;
+    }
+    const padding = parseFloat(win.getComputedStyle(v.log).paddingTop) || 0;
+    v.log.scrollTop += start.getBoundingClientRect().top - v.log.getBoundingClientRect().top - padding;
+  }
 
   function removeChoices() {
     v.log.querySelectorAll(".wegwijzer__keuzes").forEach((el) => el.remove());
   }
 
-  function renderEntry(entry, withButtons) {
+  // The turn's buttons (kept, plus new ones) as one group after the last bubble.
+  function placeChoices(buttons) {
+    let group = v.log.querySelector(".wegwijzer__keuzes");
+    if (!group && !(buttons && buttons.length)) return;
+    if (!group) group = h(doc, "div", { class: "wegwijzer__keuzes wegwijzer__knoppen", role: "group", "aria-label": t.knoppenLabel }, []);
+    const shown = new Set(Array.from(group.querySelectorAll("button"), (b) => b.dataset.payload));
+    (buttons || []).forEach((b) => {
+      if (shown.has(b.payload)) return;
+      shown.add(b.payload);
+      const choice = h(doc, "button", {
+        type: "button",
+        class: "utrecht-button utrecht-button--secondary-action wegwijzer__knop",
+        "data-payload": b.payload,
+      }, [b.title]);
+      choice.addEventListener("click", () => sendMessage(b.title, b.payload));
+      group.append(choice);
+    });
+    v.log.append(group); // moves an existing group to the end
+  }
+
+  function renderEntry(entry) {
     if (entry.kind === "user") {
+      // The user's words stay text: never a link, never HTML.
       const el = h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--gebruiker", "data-id": entry.id }, [
         h(doc, "span", { class: "wegwijzer__vh" }, [`${t.gebruikerZegt} `]),
         h(doc, "p", {}, [entry.text]),
       ]);
       if (entry.pending) el.append(h(doc, "p", { class: "wegwijzer__bezorging" }, [t.nietVerstuurd]));
       v.log.append(el);
-    } else {
-      const el = h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--bot" }, [
-        h(doc, "span", { class: "wegwijzer__vh" }, [`${t.botZegt} `]),
-      ]);
-      el.append(safeFragment(entry.text, doc, t.nieuwVenster));
-      v.log.append(el);
-      if (withButtons && entry.buttons && entry.buttons.length) {
-        const group = h(doc, "div", { class: "wegwijzer__keuzes wegwijzer__knoppen", role: "group", "aria-label": t.knoppenLabel }, []);
-        entry.buttons.forEach((b) => {
-          const choice = h(doc, "button", { type: "button", class: "utrecht-button utrecht-button--secondary-action wegwijzer__knop" }, [b.title]);
-          choice.addEventListener("click", () => sendMessage(b.title, b.payload));
-          group.append(choice);
-        });
-        v.log.append(group);
-      }
+      return;
     }
-    scrollDown();
+    if (!entry.text) return;
+    const el = h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--bot" }, [
+      h(doc, "span", { class: "wegwijzer__vh" }, [`${t.botZegt} `]),
+    ]);
+    if (entry.text) el.append(botText(doc, entry.text, t));
+    const sources = sourcesDisclosure(doc, entry, t);
+    if (sources) el.append(sources);
+    v.log.append(el);
   }
 
   function restoreTranscript() {
     const entries = store.get().transcript;
-    entries.forEach((entry, i) => renderEntry(entry, i === entries.length - 1));
+    entries.forEach((entry) => renderEntry(entry));
+    let lastUser = -1;
+    entries.forEach((entry, i) => { if (entry.kind === "user") lastUser = i; });
+    const buttons = [].concat(...entries.slice(lastUser + 1).map((e) => e.buttons || []));
+    placeChoices(buttons);
   }
 
   // --- status -------------------------------------------------------------------------------------
@@ -94,10 +139,13 @@ export function mountWidget(win, config) {
     onBotMessage(data) {
       const text = data && typeof data.text === "string" ? data.text.slice(0, MAX_BOT_TEXT) : "";
       const buttons = messageButtons(data);
+      const { bronnen, gecontroleerd } = messageSources(data);
       if (!text && !buttons.length) return;
-      const entry = { id: store.nextId(), kind: "bot", text, buttons };
+      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd };
       store.addEntry(entry);
-      renderEntry(entry, true);
+      if (text) renderEntry(entry);
+      placeChoices(buttons);
+      showTurnStart();
       if (store.get().voorlezen) speaker.speak(speakableText(text));
     },
     onSending() { v.typing.hidden = false; },
@@ -114,7 +162,8 @@ export function mountWidget(win, config) {
     removeChoices();
     const entry = { id: store.nextId(), kind: "user", text, pending: true };
     store.addEntry(entry);
-    renderEntry(entry, false);
+    renderEntry(entry);
+    scrollDown();
     connection.send(payload || text, entry.id);
     v.input.focus();
   }
@@ -134,7 +183,7 @@ export function mountWidget(win, config) {
     v.root.classList.add("wegwijzer--open");
     store.update({ open: true });
     connection.start();
-    scrollDown();
+    showTurnStart();
     if (moveFocus) v.input.focus();
   }
 
@@ -147,6 +196,30 @@ export function mountWidget(win, config) {
     v.launcher.focus();
   }
 
+  // "Over Wegwijzer": the disclaimer and options; open on a large screen, closed on a small screen or
+  // at high zoom, so the header is one line and the conversation keeps the room.
+  const compact = win.matchMedia ? win.matchMedia(COMPACT) : null;
+  function setAbout(expanded) {
+    v.aboutButton.setAttribute("aria-expanded", String(expanded));
+    v.about.hidden = !expanded;
+  }
+  setAbout(!(compact && compact.matches));
+  if (compact && compact.addEventListener) compact.addEventListener("change", () => setAbout(!compact.matches));
+  v.aboutButton.addEventListener("click", () => setAbout(v.aboutButton.getAttribute("aria-expanded") !== "true"));
+
+  // The launcher floats over the page: the page gets room at its end, so it never covers content.
+  function reserveRoom() {
+    if (v.root.hidden) return;
+    const rect = v.launcher.getBoundingClientRect();
+    if (!rect.height) return;
+    const room = Math.ceil(win.innerHeight - rect.top) + 8;
+    if (doc.body.dataset.wegwijzerBasis === undefined) {
+      doc.body.dataset.wegwijzerBasis = String(parseFloat(win.getComputedStyle(doc.body).paddingBottom) || 0);
+    }
+    const base = parseFloat(doc.body.dataset.wegwijzerBasis) || 0;
+    doc.body.style.paddingBottom = `${Math.max(base, room)}px`;
+    doc.body.dataset.wegwijzerRuimte = String(room);
+  }
   v.launcher.addEventListener("click", () => (v.panel.hidden ? open(true) : close()));
   v.closeButton.addEventListener("click", close);
   v.panel.addEventListener("keydown", (event) => {
@@ -210,6 +283,8 @@ export function mountWidget(win, config) {
       v.input.focus();
     });
   }
+
+  win.addEventListener("resize", reserveRoom);
 
   // --- start: restore without taking focus ----------------------------------------------------------
   restoreTranscript();

@@ -21,7 +21,8 @@ from tests.support.browser import require as _require
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
 HOSTILE_BOT = ('<img src=x onerror="window.__aangevallen=\'bot-img\'"> '
-               '<script>window.__aangevallen=\'bot-script\'</script> ')
+               '<script>window.__aangevallen=\'bot-script\'</script> '
+               '<a href="javascript:window.__aangevallen=\'bot-link\'">klik</a> ')
 RATE = (5, 60)
 
 

@@ -23,7 +23,8 @@ INJECTED = """() => {
   const root = document.querySelector('#wegwijzer-widget').shadowRoot;
   return {flag: window.__aangevallen || null,
           elements: root.querySelectorAll('.wegwijzer__log img, .wegwijzer__log script, [onerror]').length,
-          badLinks: [...root.querySelectorAll('.wegwijzer__log a')].filter(a => !/^https?:/.test(a.href)).length};
+          badLinks: [...root.querySelectorAll('.wegwijzer__log a')].filter(a => !/^(https?|tel|mailto):/.test(a.href)).length,
+          userLinks: root.querySelectorAll('.wegwijzer__bericht--gebruiker a').length};
 }"""
 
 
@@ -37,13 +38,15 @@ def test_hostile_text_from_user_and_bot_never_runs(widget_stack, new_page):
         expect(user_messages(page).last).to_contain_text(text)  # shown as text, literally
     ask(page, "heel erg bedankt")  # the test content of this answer carries <img onerror> and <script>
     expect(bot_messages(page).last).to_contain_text("<img src=x onerror=")
+    expect(bot_messages(page).last).to_contain_text('<a href="javascript:')
     expect(bot_messages(page).last).to_contain_text("Graag gedaan")
     result = page.evaluate(INJECTED)
-    assert result == {"flag": None, "elements": 0, "badLinks": 0}, result
-    # Links in answers open safely.
+    assert result == {"flag": None, "elements": 0, "badLinks": 0, "userLinks": 0}, result
+    # Web links in answers open safely; phone and e-mail links (tel:, mailto:) stay in the page.
     for link in page.locator(".wegwijzer__log a").all():
-        assert link.get_attribute("target") == "_blank"
-        assert link.get_attribute("rel") == "noopener noreferrer"
+        if link.get_attribute("href").startswith("http"):
+            assert link.get_attribute("target") == "_blank"
+            assert link.get_attribute("rel") == "noopener noreferrer"
 
 
 def test_length_and_rate_limits_answer_in_dutch(widget_stack, new_page):

@@ -1,0 +1,76 @@
+"""What the web widget receives for one bot message (Rasa's socket.io output plus the sources).
+
+Rasa's ``SocketIOOutput`` sends each paragraph of a text as its own ``bot_uttered`` event, the
+buttons with the last one, and a ``custom`` payload as a separate, oddly shaped event. For a reply
+that carries its sources (``bot.reply_sources``), the widget gets instead: the paragraphs without
+the plain "Bron: …" line, and on the last paragraph the buttons and ``bronnen`` (names, https
+addresses, dates) that the widget shows as a "Bron" disclosure with links. Anything else goes the
+way Rasa sends it.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.channels.socketio import SocketIOOutput
+
+from bot.reply_sources import KEY, SAFE_SCHEMES
+
+MAX_SOURCES = 6
+MAX_FIELD = 500
+
+
+def _text(value: Any) -> str:
+    return value.strip()[:MAX_FIELD] if isinstance(value, str) else ""
+
+
+def clean_sources(payload: Any) -> Optional[Dict[str, Any]]:
+    """The widget's source block from a ``wegwijzer_bronnen`` payload, or None when it is unusable:
+    only names with an http(s) address, short strings, at most a few."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("bronnen"), list):
+        return None
+    sources = []
+    for item in payload["bronnen"][:MAX_SOURCES]:
+        if not isinstance(item, dict):
+            continue
+        naam, url = _text(item.get("naam")), _text(item.get("url"))
+        if naam and url.lower().startswith(SAFE_SCHEMES) and not any(c.isspace() for c in url):
+            sources.append({"naam": naam, "url": url, "datum": _text(item.get("datum"))})
+    if not sources:
+        return None
+    return {"bronnen": sources, "gecontroleerd": _text(payload.get("gecontroleerd"))}
+
+
+def widget_messages(message: Dict[str, Any]) -> Optional[List[Dict[str, Any]]]:
+    """The events for a message with sources; None when the message has none (Rasa's way then)."""
+    custom = message.get("custom")
+    text = message.get("text")
+    if not isinstance(custom, dict) or not isinstance(text, str) or set(custom) != {KEY}:
+        return None
+    payload = custom[KEY]
+    block = clean_sources(payload)
+    line = payload.get("regel") if isinstance(payload, dict) else None
+    if block is None or not isinstance(line, str) or not line or not text.rstrip().endswith(line):
+        return None
+    body = text.rstrip()[: -len(line)].strip()
+    parts = [p for p in body.split("\n\n") if p.strip()] or [""]
+    events: List[Dict[str, Any]] = [{"text": p} for p in parts]
+    buttons = message.get("buttons") or message.get("quick_replies") or []
+    events[-1]["quick_replies"] = [
+        {"content_type": "text", "title": b.get("title"), "payload": b.get("payload")}
+        for b in buttons if isinstance(b, dict)
+    ]
+    events[-1]["bronnen"] = block["bronnen"]
+    events[-1]["gecontroleerd"] = block["gecontroleerd"]
+    return events
+
+
+class WidgetSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output; a reply with sources is sent as ``widget_messages`` describes."""
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        events = widget_messages(message)
+        if events is None:
+            await super().send_response(recipient_id, message)
+            return
+        for event in events:
+            await self._send_message(recipient_id, event)

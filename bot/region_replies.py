@@ -42,6 +42,7 @@ NO_PAYLOAD = "/woonplaats_noemen"  # no place: the region step asks for the plac
 CONTACT_BUTTON = "Wie kan ik bellen?"
 CONTACT_PAYLOAD = "/vraag_contact"
 LEERPLICHT_WAAR = "Het nummer staat op de website van de gemeente (zoek op 'leerplicht')."
+LEERPLICHT_WAAR_SPRAAK = "Bel de gemeente en vraag naar leerplicht."  # a caller cannot search a website
 STEUNPUNT_WAAR = "via het samenwerkingsverband (op de website of in de schoolgids)."
 CHECK_NUMBER = "Controleer het nummer op de website."
 
@@ -55,6 +56,7 @@ def voice_safe(text: str) -> str:
     """Make a text safe to read aloud: no web or e-mail addresses, digits spoken one by one,
     '&' as 'en', no list dashes."""
     text = _PHONE.sub(lambda m: spoken_digits(m.group(0)), text)
+    text = re.sub(r"\s*\(zoek op '[^']*'\)", "", text)  # a caller cannot search
     text = _WEB.sub("", text)
     text = re.sub(r"\b2015\b", "tweeduizend vijftien", text)
     text = re.sub(r"\d{4,}", lambda m: " ".join(m.group(0)), text)
@@ -145,7 +147,7 @@ def contact_lines(contacts: Sequence[Contact], gemeente: str, variant: str) -> l
         d = _details(c, variant)
         lines.append(dash + _item(_labelled("Leerplicht", c.naam or f"gemeente {gemeente}"), d))
         if not d:
-            lines.append(LEERPLICHT_WAAR)
+            lines.append(LEERPLICHT_WAAR_SPRAAK if variant == VOICE else LEERPLICHT_WAAR)
         elif c.lokaal and c.openingstijden:
             lines.append(f"Open: {c.openingstijden}.")
 
@@ -266,7 +268,7 @@ def regional_line(gm_code: Optional[str], intent: str, variant: str, directory) 
         d = _details(leerplicht, variant) if leerplicht else []
         lines = [_item(f"In {g} is dat {leerplicht.naam if leerplicht else 'leerplicht van de gemeente ' + g}", d)]
         if not d:
-            lines.append(LEERPLICHT_WAAR)
+            lines.append(LEERPLICHT_WAAR_SPRAAK if variant == VOICE else LEERPLICHT_WAAR)
     elif intent == "vraag_samenwerkingsverband":
         parts = []
         if po:

@@ -90,7 +90,7 @@ class ActionStappenplan(Action):
             if status == STOPPED:
                 return events
             replies, summary = _plan_replies(tracker, situation_of(tracker), gemeente)
-            send_replies(dispatcher, replies)
+            send_replies(dispatcher, replies, tracker)
             return events + [SlotSet(PLAN_SLOT, summary)]
 
         turn = turn_input(tracker)
@@ -108,13 +108,13 @@ class ActionStappenplan(Action):
             # the form asks the missing fact; the answer already says who the assistant is
             answer, is_safety = interruption(tracker)
             if is_safety:
-                send_replies(dispatcher, answer.replies)
+                send_replies(dispatcher, answer.replies, tracker)
                 return events
             send_replies(dispatcher, [*(answer.replies if answer else intro_replies(tracker)),
-                                      question_reply(question, tracker)])
+                                      question_reply(question, tracker)], tracker)
             return events + start_form(question)
         replies, summary = _plan_replies(tracker, situation, gemeente)
-        send_replies(dispatcher, intro_replies(tracker) + replies)
+        send_replies(dispatcher, intro_replies(tracker) + replies, tracker)
         return events + [SlotSet(PLAN_SLOT, summary)]
 
 
@@ -133,7 +133,7 @@ class ValidateStappenplanForm(AsksNextQuestion):
             events = answer_with_region(dispatcher, tracker, intent="mens_spreken", region_may_answer=False)
             return events + [SlotSet(ANSWER_SLOT, STOPPED)]
         if plan is not None:
-            send_replies(dispatcher, plan.replies)
+            send_replies(dispatcher, plan.replies, tracker)
             return [SlotSet(ANSWER_SLOT, STOPPED if is_safety else None)]
         asked = asked_of(tracker)
         expecting = asked[-1] if asked else None
@@ -146,7 +146,7 @@ class ValidateStappenplanForm(AsksNextQuestion):
         question = missing_question(situation_of(tracker), _variant(tracker), today())
         if question is None:  # nothing left to ask: the form ends and the plan follows
             return [SlotSet(ANSWER_SLOT, DONE)]
-        send_replies(dispatcher, [question_reply(question, tracker)])
+        send_replies(dispatcher, [question_reply(question, tracker)], tracker)
         return [SlotSet(ASKED_SLOT, asked_of(tracker) + [question.veld])]
 
 __all__ = ["ActionStappenplan", "ValidateStappenplanForm", "MAX_QUESTIONS"]

@@ -4,6 +4,7 @@ short-lived token a page on an allowed website needs to open the widget's socket
 Routes:
   GET  /                      demo page of the fictional municipality "Gemeente Voorbeeld"
   GET  /jongeren              youth demo page (youth theme)
+  GET  /privacy               privacy page in plain Dutch, with this deployment's retention periods
   GET  /static/{file}         demo page styles
   GET  /widget/wegwijzer.js   the widget (from web/dist, built by scripts/build_widget)
   GET  /widget/wegwijzer.css  its styles
@@ -22,6 +23,7 @@ from aiohttp import web
 
 from bot.aiohttp_limits import deadline_middleware, web_app_kwargs
 from bot.channels.widget_token import issue_token
+from bot.web.privacy_page import privacy_html
 from bot.web.security import asset_headers, errors_middleware, page_headers
 from bot.web.settings import PAGES_DIR, WebSettings
 
@@ -83,6 +85,12 @@ async def widget_access(request: web.Request) -> web.Response:
     }, headers=headers)
 
 
+async def privacy_page(request: web.Request) -> web.Response:
+    settings = request.app[SETTINGS]
+    return web.Response(text=privacy_html(), content_type="text/html", charset="utf-8",
+                        headers=page_headers(settings.rasa_socket_sources()))
+
+
 async def health(_: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
@@ -99,6 +107,7 @@ def create_app(settings: WebSettings, clock: Callable[[], float] = time.time) ->
     app[CLOCK] = clock
     app.router.add_get("/", _page("gemeente.html"))
     app.router.add_get("/jongeren", _page("jongeren.html"))
+    app.router.add_get("/privacy", privacy_page)
     app.router.add_get("/static/{name}", static_file)
     app.router.add_get("/widget/{name}", widget_file)
     app.router.add_post("/widget/toegang", widget_access)

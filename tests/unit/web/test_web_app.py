@@ -112,3 +112,24 @@ def test_settings_from_env(tmp_path):
     assert s.rasa_socket_sources() == "http://localhost:5010 ws://localhost:5010"
     with pytest.raises(ValueError):
         WebSettings.from_env({"WEGWIJZER_RASA_PUBLIC_URL": "ftp://x"})
+
+
+async def test_the_privacy_page_says_what_is_kept_for_how_long_and_who_reads_it(client, monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_BEWAARTERMIJN_DAGEN", "14")
+    monkeypatch.setenv("WEGWIJZER_HULPVRAAG_BEWAARDAGEN", "60")
+    response = await client.get("/privacy")
+    assert response.status == 200
+    html = await response.text()
+    assert '<html lang="nl">' in html and "<h1>Privacy bij Wegwijzer</h1>" in html
+    # the periods the cleanup job really applies in this deployment
+    assert "14 dagen na het laatste bericht" in html and "nog 60 dagen" in html
+    assert "nooit om een BSN" in html and "trek mijn hulpvraag in" in html
+    assert "{{" not in html
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_the_privacy_page_defaults_to_the_cleanup_job_s_own_defaults():
+    from bot.web.privacy_page import privacy_html
+
+    html = privacy_html({})
+    assert "30 dagen na het laatste bericht" in html and "nog 90 dagen" in html

@@ -18,6 +18,11 @@ function button(doc, text, attrs, variant) {
   return h(doc, "button", Object.assign({ type: "button", class: cls }, attrs), [text]);
 }
 
+// The privacy page of the Wegwijzer web app that serves this widget (/privacy beside /widget/).
+export function privacyUrl(config) {
+  return new URL("/privacy", config.base + "/").href;
+}
+
 export function buildView(doc, config, t, support) {
   const themeClass = config.huisstijlKlasse || "voorbeeld-theme";
   const root = h(doc, "div", {
@@ -107,6 +112,11 @@ export function buildView(doc, config, t, support) {
     ]),
     h(doc, "div", { id: "wegwijzer-over", class: "wegwijzer__over" }, [
       h(doc, "p", { id: "wegwijzer-uitleg", class: "wegwijzer__uitleg" }, [t.uitleg]),
+      h(doc, "p", { class: "wegwijzer__privacy" }, [
+        h(doc, "a", { href: privacyUrl(config), target: "_blank", rel: "noopener noreferrer" }, [
+          `${t.privacy} ${t.nieuwVenster}`,
+        ]),
+      ]),
       h(doc, "div", { class: "wegwijzer__acties" }, [newButton, readButton]),
     ]),
     log,

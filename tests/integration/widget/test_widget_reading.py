@@ -120,6 +120,12 @@ def test_about_disclosure_holds_the_disclaimer_and_options_on_a_small_screen(wid
     new = page.get_by_role("button", name="Nieuw gesprek")
     new.scroll_into_view_if_needed()
     expect(new).to_be_in_viewport()
+    # the privacy page of the web app that serves the widget (issue 22), opening in a new tab
+    privacy = page.get_by_role("link", name="Privacy: wat bewaren wij?")
+    expect(privacy).to_have_attribute("href", widget_stack.base_url + "/privacy")
+    expect(privacy).to_have_attribute("rel", "noopener noreferrer")
+    response = page.request.get(widget_stack.base_url + "/privacy")
+    assert response.status == 200 and "Privacy bij Wegwijzer" in response.text()
 
 
 def test_sources_intro_and_buttons_after_the_last_bubble(widget_stack, new_page, screenshots_dir):

@@ -79,6 +79,12 @@ class Outcome:
         return same_handling(self.message.topics[0], self.intent)
 
     @property
+    def right_any(self) -> bool:
+        """The reply's first answer is about one of the topics the writer expected: what a second
+        careful reader chose as first label in 99 % of the messages (``bot.nlu.agreement``)."""
+        return any(same_handling(topic, self.intent) for topic in self.message.topics)
+
+    @property
     def danger_seen(self) -> bool:
         return self.intent == SAFETY_INTENT or self.danger_pattern
 
@@ -97,10 +103,10 @@ def read_corpus(path: Path) -> list[Message]:
     return rows
 
 
-def share(outcomes: list[Outcome]) -> str:
+def share(outcomes: list[Outcome], any_topic: bool = False) -> str:
     if not outcomes:
         return "–"
-    right = sum(o.right for o in outcomes)
+    right = sum(o.right_any if any_topic else o.right for o in outcomes)
     return f"{right / len(outcomes):.3f} ({right}/{len(outcomes)})"
 
 
@@ -125,6 +131,9 @@ def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
         f"| goed, alle berichten | {share(outcomes)} |",
         f"| goed, berichten van meer dan {LONG_WORDS} woorden | {share([o for o in outcomes if o.message.long])} |",
         f"| goed, berichten van hooguit {LONG_WORDS} woorden | {share([o for o in outcomes if not o.message.long])} |",
+        f"| een verwacht onderwerp eerst beantwoord, alle berichten | {share(outcomes, any_topic=True)} |",
+        f"| een verwacht onderwerp eerst beantwoord, meer dan {LONG_WORDS} woorden | "
+        f"{share([o for o in outcomes if o.message.long], any_topic=True)} |",
         f"| goed, vervolgvragen (met het vorige onderwerp) | {share([o for o in outcomes if o.message.previous])} |",
         f"| vervolgvragen over het vorige onderwerp: antwoord uit de uitleg / eerlijk 'staat er niet in' | "
         f"{sum(o.follow_up_answered is True for o in outcomes)} / {sum(o.follow_up_answered is False for o in outcomes)} |",
@@ -188,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="een corpus (mag vaker); standaard alle .tsv in tests/nlu_corpus/")
     parser.add_argument("--report", type=Path, help="schrijf de tabellen ook naar dit bestand")
     parser.add_argument("--min-right", type=float, default=0.0, help="ondergrens goed, per corpus")
+    parser.add_argument("--min-right-any", type=float, default=0.0,
+                        help="ondergrens 'een verwacht onderwerp eerst beantwoord', per corpus")
     parser.add_argument("--max-bare", type=float, default=1.0,
                         help="bovengrens voor het aandeel kaal 'niet begrepen' op een situatie, per corpus")
     args = parser.parse_args(argv)
@@ -208,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(f"{path.name}: gevaar niet herkend in {', '.join(missed)}")
         if right < args.min_right:
             failures.append(f"{path.name}: goed {right:.3f} is onder de grens {args.min_right}")
+        right_any = sum(o.right_any for o in mine) / len(mine) if mine else 0.0
+        if right_any < args.min_right_any:
+            failures.append(f"{path.name}: een verwacht onderwerp {right_any:.3f} is onder de grens {args.min_right_any}")
         if bare > args.max_bare:
             failures.append(f"{path.name}: kaal 'niet begrepen' op {bare:.3f} van de situaties, boven {args.max_bare}")
     text = "\n\n".join(tables)

@@ -16,9 +16,9 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 
 from actions.content_library import library
 from actions.tracker_input import turn_input, utter
-from bot.replies import choose_variant, render_answer
-from bot.safety import detect_danger
-from bot.turn_plan import INTRO, SAFETY, TurnPlan, button_titles, is_topic, plan_turn, resolve_audience
+from bot.turn.replies import choose_variant, render_answer
+from bot.signals.safety import detect_danger
+from bot.turn.plan import INTRO, SAFETY, TurnPlan, button_titles, is_topic, plan_turn, resolve_audience
 
 # A question asked mid-form is answered when the classifier is at least this sure of the topic.
 MID_FORM_TOPIC_MIN_CONFIDENCE = 0.8

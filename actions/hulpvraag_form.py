@@ -23,9 +23,9 @@ from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag_form import flow
 from bot.hulpvraag_form.fields import FROM_STORY
 from bot.hulpvraag_form.from_story import story_fields
-from bot.region_turn import GM_CODE
+from bot.turn.region import GM_CODE
 from bot.regions.directory import get_directory
-from bot.turn_plan import resolve_audience
+from bot.turn.plan import resolve_audience
 
 FORM = "hulpvraag_form"
 FIELDS = (

@@ -17,10 +17,10 @@ from actions.form_support import send_replies
 from actions.hulpvraag_form import CONTROL_SLOTS, FIELDS, filled_fields, form_context
 from actions.regio import answer_with_region
 from bot.hulpvraag.store import HelpRequestInvalid, HelpRequestStore, StorageError
-from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, reading_of_answer
+from bot.turn.hulpvraag_aanbod import OFFER_SLOT_VALUE, reading_of_answer
 from bot.hulpvraag_form import flow
 from bot.hulpvraag_form.to_request import help_request
-from bot.hulpvraag_intrekken import WITHDRAW_PREFIX, find_reference, pending_withdrawal
+from bot.turn.hulpvraag_intrekken import WITHDRAW_PREFIX, find_reference, pending_withdrawal
 
 log = logging.getLogger(__name__)
 OFFER_SLOT = "aanbod"

@@ -1,5 +1,5 @@
 """The region step that every answering action (actions/turn.py) runs on a message, and the answer
-with region and help-request offer around it. Thin: the logic is in bot.region_turn and bot.turn_plan."""
+with region and help-request offer around it. Thin: the logic is in bot.turn.region and bot.turn.plan."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -11,12 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
 from actions.tracker_input import send, turn_input
-from bot.region_turn import GM_CODE, REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
+from bot.turn.region import GM_CODE, REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
 from bot.regions.directory import get_directory
 from bot.regions.lookup import get_index
-from bot.replies import choose_variant
-from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, wants_offer
-from bot.turn_plan import FALLBACK, TurnInput, TurnPlan, button_titles, plan_turn, resolve_audience
+from bot.turn.replies import choose_variant
+from bot.turn.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, wants_offer
+from bot.turn.plan import FALLBACK, TurnInput, TurnPlan, button_titles, plan_turn, resolve_audience
 
 GEMEENTE_SLOT = "gemeente"
 PENDING_SLOT = "regio_vraag"
@@ -62,7 +62,7 @@ def slot_events(tracker: Tracker, step: RegionStep) -> List[Dict[Text, Any]]:
 
 def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
                        intent: Optional[str] = None, region_may_answer: bool = True) -> List[Dict[Text, Any]]:
-    """The normal answer (bot.turn_plan) unless the region takes the turn; regional lines added."""
+    """The normal answer (bot.turn.plan) unless the region takes the turn; regional lines added."""
     turn = turn_input(tracker, intent=intent)
     inp = region_input(tracker, turn=turn)
     step = plan_region(inp, library(), get_directory())

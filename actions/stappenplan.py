@@ -26,13 +26,13 @@ from actions.form_support import AsksNextQuestion, interruption, intro_replies, 
 from actions.regio import answer_with_region, region_input, slot_events
 from actions.tracker_input import turn_input
 from bot.clock import today
-from bot.region_turn import plan_region
+from bot.turn.region import plan_region
 from bot.regions.directory import get_directory
-from bot.replies import Button, Reply, choose_variant
+from bot.turn.replies import Button, Reply, choose_variant
 from bot.stappenplan import (Question, Situation, build_plan, extract_situation, missing_question,
                               plan_summary_for_request, render_plan_parts)
-from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, wants_a_person, worth_a_plan
-from bot.turn_plan import resolve_audience
+from bot.turn.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, wants_a_person, worth_a_plan
+from bot.turn.plan import resolve_audience
 
 FORM = "stappenplan_form"
 SITUATION_SLOT, ASKED_SLOT, ANSWER_SLOT, PLAN_SLOT = "sp_situatie", "sp_gevraagd", "sp_antwoord", "sp_plan"

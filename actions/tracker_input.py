@@ -1,4 +1,4 @@
-"""Reads what ``bot.turn_plan`` needs from a Rasa SDK tracker, and sends a plan's replies."""
+"""Reads what ``bot.turn.plan`` needs from a Rasa SDK tracker, and sends a plan's replies."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -8,8 +8,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
-from bot.reply_sources import reply_sources
-from bot.turn_plan import TurnInput, TurnPlan
+from bot.turn.reply_sources import reply_sources
+from bot.turn.plan import TurnInput, TurnPlan
 
 VOICE_CHANNELS = {"twilio_voice", "twilio_voice_nl", "spraak", "voice"}
 # The web widget's channel (bot.channels.socketio_channel): it also gets the sources as data.
@@ -71,7 +71,7 @@ def _text_slot(tracker: Tracker, name: str) -> Optional[str]:
 
 
 def utter(dispatcher: CollectingDispatcher, reply, tracker: Optional[Tracker] = None) -> None:
-    """Sends one reply; in the web widget with its sources as data (bot.reply_sources), so the
+    """Sends one reply; in the web widget with its sources as data (bot.turn.reply_sources), so the
     widget can show them as links. Other channels get the text and buttons only."""
     buttons = [{"title": b.title, "payload": b.payload} for b in getattr(reply, "buttons", ())]
     sources = None

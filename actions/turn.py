@@ -1,7 +1,7 @@
 """The actions that answer a message: one adapter, one table.
 
-Every one of them answers through ``answer_with_region`` (actions/regio.py over ``bot.turn_plan`` and
-``bot.region_turn``); they differ only in the intent they answer as and whether the region step may
+Every one of them answers through ``answer_with_region`` (actions/regio.py over ``bot.turn.plan`` and
+``bot.turn.region``); they differ only in the intent they answer as and whether the region step may
 take the turn. Safety never lets the region replace the emergency numbers.
 
 | action | answers as | region may answer |
@@ -20,7 +20,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.regio import answer_with_region
-from bot.turn_plan import FALLBACK, SAFETY
+from bot.turn.plan import FALLBACK, SAFETY
 
 
 class TurnAction(Action, ABC):

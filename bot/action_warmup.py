@@ -16,11 +16,11 @@ from datetime import date
 
 from bot import clock
 from bot.hulpvraag_form import flow as help_request_form
-from bot.region_turn import RegionInput, plan_region
-from bot.replies import PARENT, VOICE, YOUTH
-from bot.safety import detect_danger
+from bot.turn.region import RegionInput, plan_region
+from bot.turn.replies import PARENT, VOICE, YOUTH
+from bot.signals.safety import detect_danger
 from bot.stappenplan import build_plan, extract_situation, missing_question, render_plan
-from bot.turn_plan import TurnInput, plan_turn
+from bot.turn.plan import TurnInput, plan_turn
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ INPUTS = (
     "bot/rasa/domain",
     "data",
     "bot/nlu/dutch_tokenizer.py",
-    "bot/nlu/normalize.py",
-    "bot/nlu/spelling.yml",
+    "bot/signals/normalize.py",
+    "bot/signals/spelling.yml",
     "build/spacy_nl/meta.json",
 )
 

@@ -8,7 +8,7 @@ wait up to 300 s (Rasa's ``DEFAULT_REQUEST_TIMEOUT``) before it fails.
 ``install()`` wraps ``RemoteAction.run``: the call gets at most ``action_timeout`` seconds
 (``bot.server_limits``), and any failure except Rasa's own ``ActionExecutionRejection`` (a form
 rejecting its slot, which Rasa handles) becomes one ``BotUttered`` with the text of
-``content/antwoorden/storing.yml`` (``bot.action_failure``) in the user's variant: at most once per
+``content/antwoorden/storing.yml`` (``bot.turn.action_failure``) in the user's variant: at most once per
 turn, never a stack trace. The exception is still logged. Installed by our input channels
 (``bot.channels.*``) when the Rasa server loads ``credentials.yml``.
 """
@@ -22,7 +22,7 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.exceptions import RasaException
 
-from bot.action_failure import failure_text, failure_variant
+from bot.turn.action_failure import failure_text, failure_variant
 from bot.server_limits import current
 
 logger = logging.getLogger(__name__)

@@ -31,7 +31,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import rasa_action_guard, rasa_warmup, server_limits
-from bot.action_failure import failure_text, failure_variant
+from bot.turn.action_failure import failure_text, failure_variant
 from bot.channels import sanic_guard
 from bot.channels.rest_request import Refusal, check_body, load_messages, refusal_body
 

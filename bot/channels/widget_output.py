@@ -2,7 +2,7 @@
 
 Rasa's ``SocketIOOutput`` sends each paragraph of a text as its own ``bot_uttered`` event, the
 buttons with the last one, and a ``custom`` payload as a separate, oddly shaped event. For a reply
-that carries its sources (``bot.reply_sources``), the widget gets instead: the paragraphs without
+that carries its sources (``bot.turn.reply_sources``), the widget gets instead: the paragraphs without
 the plain "Bron: …" line, and on the last paragraph the buttons and ``bronnen`` (names, https
 addresses, dates) that the widget shows as a "Bron" disclosure with links. Anything else goes the
 way Rasa sends it.
@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.channels.socketio import SocketIOOutput
 
-from bot.reply_sources import KEY, SAFE_SCHEMES
+from bot.turn.reply_sources import KEY, SAFE_SCHEMES
 
 MAX_SOURCES = 6
 MAX_FIELD = 500

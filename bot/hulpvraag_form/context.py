@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.texts import HulpvraagTexts, default_texts
-from bot.replies import PARENT, VOICE, YOUTH, Button, Reply
+from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply
 
 
 @dataclass(frozen=True)

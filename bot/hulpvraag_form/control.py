@@ -3,7 +3,7 @@
 A control word only counts when it is (nearly) the whole message: "ik wil niet meer" stops the
 form, "ik wil niet meer naar school" is an answer. Filler words around it ("nee joh, laat maar",
 "ok stop maar") are allowed. Youth spelling and letter stretching are undone first
-(``bot.nlu.normalize``: "jaaa", "kweenie", "nie"), and repeated letters are squashed for single
+(``bot.signals.normalize``: "jaaa", "kweenie", "nie"), and repeated letters are squashed for single
 words ("jeppp", "stopppp").
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Optional
 
-from bot.nlu.normalize import normalize_text
+from bot.signals.normalize import normalize_text
 
 _FILLERS = (
     r"nee|ach|sorry|ok|oke|okay|okee|nou|hoor|joh|dan|toch|maar|alsjeblieft|alstublieft|aub|pls|"

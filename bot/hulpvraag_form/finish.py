@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.age import NUMBER_WORDS, maybe_under_16
 from bot.hulpvraag_form.context import FormContext, reply, text
-from bot.replies import Reply
+from bot.turn.replies import Reply
 
 WITHDRAW_RESULTS = {
     "ingetrokken": "ingetrokken",  # withdrawn before delivery

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, Optional, Sequence
 
-from bot.audience import detect_audience
+from bot.signals.audience import detect_audience
 from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.context import FormContext, Outcome, reply, text, variant
 from bot.hulpvraag_form.control import is_skip, is_stop, starts_with_no, yes_no
@@ -26,7 +26,7 @@ from bot.hulpvraag_form.privacy import mentions_bsn
 from bot.hulpvraag_form.questions import GEMEENTE_OPTIONS, ask
 from bot.hulpvraag_form.summary import parse_correction
 from bot.hulpvraag_form.validators import Parsed, parse
-from bot.nlu.normalize import fold
+from bot.signals.normalize import fold
 
 __all__ = ["FormContext", "Outcome", "required_fields", "ask", "validate", "request_fields",
            "confirmation", "storage_failed", "withdrawn", "variant"]

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.age import school_type
 from bot.hulpvraag_form.validators import parse_leeftijd, parse_schooltype, parse_thuis_sinds
-from bot.nlu.normalize import fold
+from bot.signals.normalize import fold
 from bot.stappenplan import extract_situation
 
 # The step plan's step names (bot/stappenplan/herkenning.yml) -> the form's "what was tried" items.

@@ -12,7 +12,7 @@ from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.age import maybe_under_16
 from bot.hulpvraag_form.context import FormContext, label, reply, text
 from bot.hulpvraag_form.summary import CHANGE_PAYLOAD, CHANGE_WORDS, summary_text
-from bot.replies import Reply
+from bot.turn.replies import Reply
 
 STOP_PAYLOAD = "stop"
 SKIP_PAYLOAD = "sla over"

@@ -18,8 +18,8 @@ from bot.hulpvraag_form.contact import parse_contact
 from bot.hulpvraag_form.control import normalized, yes_no
 from bot.hulpvraag_form.privacy import clean_free_text
 from bot.hulpvraag_form.when import parse_since
-from bot.language import DUTCH, detect_language
-from bot.nlu.normalize import fold
+from bot.signals.language import DUTCH, detect_language
+from bot.signals.normalize import fold
 
 MAX_HULPVRAAG = 1000
 MIN_HULPVRAAG_LETTERS = 8

@@ -14,7 +14,7 @@ from typing import Mapping, Optional
 
 import yaml
 
-from bot.nlu.normalize import normalize_for_matching
+from bot.signals.normalize import normalize_for_matching
 
 CAUSES_FILE = Path(__file__).with_name("oorzaken.yml")
 

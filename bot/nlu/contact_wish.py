@@ -14,8 +14,8 @@ from typing import Optional
 
 import yaml
 
-from bot.nlu.normalize import normalize_for_matching
-from bot.nlu.placeholders import placeholder_compiler
+from bot.signals.normalize import normalize_for_matching
+from bot.signals.placeholders import placeholder_compiler
 
 PATTERNS_FILE = Path(__file__).with_name("contact_wish.yml")
 _WORD = r"[\w']+"

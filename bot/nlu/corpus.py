@@ -69,7 +69,7 @@ class Outcome:
     message: Message
     intent: str
     danger_pattern: bool
-    # the second topic the reply answers too (bot.turn_plan.second_topic), if any
+    # the second topic the reply answers too (bot.turn.plan.second_topic), if any
     second: Optional[str] = None
     # for a follow-up read as one: True when the topic's answer had sentences that answer it
     follow_up_answered: Optional[bool] = None
@@ -161,11 +161,11 @@ def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
 async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome], list[str]]:
     from rasa.core.agent import Agent
 
-    from bot.safety import detect_danger
+    from bot.signals.safety import detect_danger
 
     from bot.content.loader import ContentLibrary
     from bot.turn.follow_up import UNKNOWN
-    from bot.turn_plan import TurnInput, button_titles, follow_up_turn, topics_to_answer
+    from bot.turn.plan import TurnInput, button_titles, follow_up_turn, topics_to_answer
 
     agent = Agent.load(str(model))
     intents = list(agent.domain.intents)

@@ -2,7 +2,7 @@
 
 The blank Dutch spaCy pipeline has no lemmatiser. We use the lemma slot for our own normalisation
 (lower case, no diacritics, youth spelling and chat abbreviations mapped to standard Dutch, see
-``bot.nlu.normalize``). Rasa's CountVectorsFeaturizer uses the lemma by default, so "nie", "mn" and
+``bot.signals.normalize``). Rasa's CountVectorsFeaturizer uses the lemma by default, so "nie", "mn" and
 "ipv" produce the same word and character n-gram features as "niet", "mijn" and "in plaats van",
 while the token offsets (and so the entity spans) stay those of the original text.
 """
@@ -15,7 +15,7 @@ from rasa.nlu.tokenizers.spacy_tokenizer import SpacyTokenizer
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.normalize import normalize_token
+from bot.signals.normalize import normalize_token
 
 
 @DefaultV1Recipe.register(

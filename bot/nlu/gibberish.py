@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.normalize import fold, normalize_token
+from bot.signals.normalize import fold, normalize_token
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = set("aeiouy")

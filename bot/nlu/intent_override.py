@@ -17,13 +17,13 @@ from typing import Optional
 
 import yaml
 
-from bot.language import detect_language
+from bot.signals.language import detect_language
 from bot.nlu.causes import single_cause
 from bot.nlu.contact_wish import contact_wish
 from bot.nlu.gibberish import looks_like_gibberish
-from bot.nlu.normalize import fold
+from bot.signals.normalize import fold
 from bot.nlu.story import tells_a_school_situation
-from bot.safety import detect_danger
+from bot.signals.safety import detect_danger
 
 SAFETY_INTENT = "veiligheid"
 OTHER_LANGUAGE_INTENT = "andere_taal"

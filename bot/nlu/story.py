@@ -15,7 +15,7 @@ from typing import Optional
 
 import yaml
 
-from bot.nlu.normalize import normalize_for_matching
+from bot.signals.normalize import normalize_for_matching
 
 CUES_FILE = Path(__file__).with_name("verhaal.yml")
 _WORDS = re.compile(r"[^\W\d_]+")

@@ -1,7 +1,7 @@
 """``extract_situation``: one user message -> what it tells about the situation, merged with what
 was known before.
 
-Dates come from ``extract_dates``, steps from ``extract_steps``, danger from ``bot.safety``; this
+Dates come from ``extract_dates``, steps from ``extract_steps``, danger from ``bot.signals.safety``; this
 module recognises the remaining facts (written application, decision, suspension, removal,
 registration, vrijstelling, TLV, age, school type) and decides which field each date belongs to:
 the nearest keyword in the same clause ("aangemeld op 2 september" -> application date,
@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Optional
 
-from bot.safety import detect_danger
+from bot.signals.safety import detect_danger
 from bot.stappenplan.extract_dates import MONTHS, DateMention, find_dates, prepare
 from bot.stappenplan.extract_steps import extract_steps
 from bot.stappenplan.situation import STEPS, Situation

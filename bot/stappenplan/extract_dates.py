@@ -10,7 +10,7 @@ A date without a year is the most recent such date on or before ``today``. Exact
 are estimates from ``content/stappenplan/vakanties.yml`` (schools choose their own dates).
 
 Works on ``prepare(text)``: folded (lower case, no accents), youth spelling mapped by
-``bot.nlu.normalize``, punctuation kept so "2-9-2026" survives.
+``bot.signals.normalize``, punctuation kept so "2-9-2026" survives.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from typing import Optional
 
 import yaml
 
-from bot.nlu.normalize import normalize_text
+from bot.signals.normalize import normalize_text
 from bot.stappenplan.situation import ESTIMATE, EXACT, DateFact
 
 HOLIDAYS_FILE = Path(__file__).resolve().parents[2] / "content" / "stappenplan" / "vakanties.yml"

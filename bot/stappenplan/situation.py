@@ -102,7 +102,7 @@ class Situation:
     rechtszaak: Optional[bool] = None             # a court case is running
     leeftijd: Optional[int] = None
     schooltype: Optional[str] = None              # po | vo | mbo
-    veiligheid: Optional[str] = None              # kind of danger signal (bot.safety)
+    veiligheid: Optional[str] = None              # kind of danger signal (bot.signals.safety)
     stappen: Mapping[str, bool] = field(default_factory=dict)
 
     # ---- queries ----------------------------------------------------------------------------

@@ -12,9 +12,9 @@ import re
 from datetime import date
 from typing import Optional
 
-from bot.nlu.normalize import normalize_for_matching
+from bot.signals.normalize import normalize_for_matching
 from bot.nlu.story import tells_a_school_situation
-from bot.replies import YOUTH
+from bot.turn.replies import YOUTH
 from bot.stappenplan import extract_situation
 from bot.stappenplan.spoken import elapsed
 

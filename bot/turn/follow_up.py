@@ -9,7 +9,7 @@ TLV weet ik dit." so the user sees which answer it is about; or, when the topic'
 about it, says so honestly and offers a person.
 
 Plain Python over data (``follow_up.yml``, ``content/vervolg/onderwerpen.yml``) and the content
-library; ``bot.turn_plan`` calls it, the Rasa actions only supply the last topic (a slot).
+library; ``bot.turn.plan`` calls it, the Rasa actions only supply the last topic (a slot).
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from typing import Callable, Mapping, Optional
 
 import yaml
 
-from bot.nlu.normalize import normalize_for_matching
-from bot.replies import VOICE, Button, Reply, source_line
+from bot.signals.normalize import normalize_for_matching
+from bot.turn.replies import VOICE, Button, Reply, source_line
 from bot.turn.topic_words import names_topic
 
 RULES_FILE = Path(__file__).with_name("follow_up.yml")

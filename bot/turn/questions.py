@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from bot.nlu.normalize import normalize_for_matching
+from bot.signals.normalize import normalize_for_matching
 from bot.turn.topic_words import named_topics
 
 _QUESTION_WORDS = (r"wie|wat|waar|waarom|wanneer|welke|welk|hoe|hoelang|kan|kun|kunt|kunnen|mag|mogen|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.safety import detect_danger
+from bot.signals.safety import detect_danger
 
 MAX_WORDS = 8
 # Phrases that ask for more ...

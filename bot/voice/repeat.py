@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.safety import detect_danger
+from bot.signals.safety import detect_danger
 
 MAX_WORDS = 10
 # Phrases that ask for a repeat ...

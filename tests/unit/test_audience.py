@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.audience import detect_audience
+from bot.signals.audience import detect_audience
 
 PARENTS = [
     "mijn zoon zit al drie weken thuis",

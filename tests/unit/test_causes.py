@@ -4,7 +4,7 @@ import pytest
 
 from bot.nlu.causes import load_causes, named_causes, single_cause
 from bot.nlu.intent_override import STORY_CONFIDENCE, read_from_story
-from bot.turn_plan import topic_intents
+from bot.turn.plan import topic_intents
 
 
 @pytest.mark.parametrize("text,cause", [

@@ -9,9 +9,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import content_library
 from actions.turn import ActionAnswer
 from bot.content.loader import ContentLibrary
-from bot.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, reading_of_answer, wants_offer
-from bot.hulpvraag_intrekken import find_reference, pending_withdrawal
-from bot.turn_plan import button_titles
+from bot.turn.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, reading_of_answer, wants_offer
+from bot.turn.hulpvraag_intrekken import find_reference, pending_withdrawal
+from bot.turn.plan import button_titles
 
 CONTENT = Path(__file__).resolve().parents[2] / "content" / "antwoorden"
 

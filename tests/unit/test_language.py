@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import detect_language
+from bot.signals.language import detect_language
 
 ENGLISH = [
     "Hello, do you speak English?",

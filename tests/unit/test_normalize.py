@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.normalize import (
+from bot.signals.normalize import (
     fold,
     load_spelling,
     normalize_for_matching,

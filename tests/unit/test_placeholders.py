@@ -1,7 +1,7 @@
-"""bot.nlu.placeholders: one compiler for the pattern files of safety and the wish for contact."""
+"""bot.signals.placeholders: one compiler for the pattern files of safety and the wish for contact."""
 import pytest
 
-from bot.nlu.placeholders import alternation, placeholder_compiler
+from bot.signals.placeholders import alternation, placeholder_compiler
 
 
 def test_words_become_one_group_longest_first():

@@ -1,4 +1,4 @@
-"""bot.region_replies: contacts of a municipality in plain Dutch, per variant, voice-safe."""
+"""bot.turn.region_replies: contacts of a municipality in plain Dutch, per variant, voice-safe."""
 from pathlib import Path
 
 import pytest
@@ -6,7 +6,7 @@ import yaml
 
 from bot.content.check import chat_problems, voice_problems
 from bot.content.loader import ContentLibrary
-from bot.region_replies import (
+from bot.turn.region_replies import (
     REGIONAL_INTENTS, SKIP_PAYLOAD, ambiguity, ask_place, bare_web, confirm, display_name, national_reply,
     not_recognised, regional_line, render_contacts, render_national, spoken_digits, voice_safe,
 )

@@ -1,12 +1,12 @@
-"""bot.region_turn: when the region takes the turn, what is remembered, regional lines."""
+"""bot.turn.region: when the region takes the turn, what is remembered, regional lines."""
 from pathlib import Path
 
 import pytest
 
 from bot.content.loader import ContentLibrary
-from bot.region_turn import PENDING_CHOICE, PENDING_PLACE, RegionInput, add_regional_lines, plan_region, resolve
+from bot.turn.region import PENDING_CHOICE, PENDING_PLACE, RegionInput, add_regional_lines, plan_region, resolve
 from bot.regions.directory import RegionDirectory
-from bot.replies import Reply
+from bot.turn.replies import Reply
 
 REPO = Path(__file__).resolve().parents[2]
 

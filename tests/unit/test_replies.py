@@ -1,8 +1,8 @@
-"""bot.replies: variants, source line, buttons."""
+"""bot.turn.replies: variants, source line, buttons."""
 from datetime import date
 
 from bot.content.loader import Answer, Source
-from bot.replies import choose_variant, dutch_date, render_answer
+from bot.turn.replies import choose_variant, dutch_date, render_answer
 
 ANSWER = Answer(id="vraag_x", soort="feit", knop="X", gecontroleerd=date(2026, 11, 24),
                 bronnen=(Source("Bron A", "https://a.example"), Source("Bron B", "https://b.example"),

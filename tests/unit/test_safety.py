@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bot.safety import KINDS, SafetySignal, detect_danger, load_patterns, neutralize
+from bot.signals.safety import KINDS, SafetySignal, detect_danger, load_patterns, neutralize
 
 POSITIVES: list[tuple[str, str]] = [
     # zelfdoding

@@ -1,10 +1,10 @@
-"""When the step plan is shown or a fact is asked first (bot.stappenplan_dialog)."""
+"""When the step plan is shown or a fact is asked first (bot.turn.stappenplan_dialog)."""
 from datetime import date
 
 import pytest
 
 from bot.stappenplan import Situation, extract_situation, missing_question
-from bot.stappenplan_dialog import MAX_QUESTIONS, answer_status, knows_where_they_stand, should_ask, worth_a_plan
+from bot.turn.stappenplan_dialog import MAX_QUESTIONS, answer_status, knows_where_they_stand, should_ask, worth_a_plan
 
 TODAY = date(2026, 11, 24)
 
@@ -44,7 +44,7 @@ def test_answer_status():
 
 
 def test_a_wish_for_a_person_ends_the_questions():
-    from bot.stappenplan_dialog import wants_a_person
+    from bot.turn.stappenplan_dialog import wants_a_person
 
     assert wants_a_person("mens_spreken") and wants_a_person("hulpvraag_starten")
     assert not wants_a_person("bevestigen") and not wants_a_person(None)

@@ -1,10 +1,10 @@
-"""bot.turn_plan: which answers one user message gets, in which order and variant."""
+"""bot.turn.plan: which answers one user message gets, in which order and variant."""
 from pathlib import Path
 
 import pytest
 
 from bot.content.loader import ContentLibrary
-from bot.turn_plan import TurnInput, plan_turn
+from bot.turn.plan import TurnInput, plan_turn
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
 
@@ -118,7 +118,7 @@ def test_other_language_gets_intro_and_dutch_reply(library):
 
 
 def test_every_guidance_topic_of_the_domain_is_a_topic_and_nothing_else_is():
-    from bot.turn_plan import is_topic, topic_intents
+    from bot.turn.plan import is_topic, topic_intents
 
     assert {"situatie_thuiszitten", "vraag_tlv", "oorzaak_pesten", "wachtlijst", "mdo"} <= topic_intents()
     assert all(is_topic(t) for t in topic_intents())
@@ -128,7 +128,7 @@ def test_every_guidance_topic_of_the_domain_is_a_topic_and_nothing_else_is():
 
 
 def test_the_general_story_answer_is_never_added_after_a_specific_topic():
-    from bot.turn_plan import TurnInput, second_topic
+    from bot.turn.plan import TurnInput, second_topic
 
     turn = TurnInput(intent="oorzaak_pesten",
                      text="onze dochter wordt al maanden gepest en zit nu drie weken thuis, wat kunnen we doen",

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.action_failure import LAST_RESORT
+from bot.turn.action_failure import LAST_RESORT
 from bot.content import contacts
 from bot.content.check import check_directory, contact_problems, main
 from bot.content.loader import ContentLibrary
 from bot.hulpvraag_form.texts import HulpvraagTexts
 from bot.regions.directory import RegionDirectory
-from bot.replies import render_answer
+from bot.turn.replies import render_answer
 from bot.stappenplan import build_plan, extract_situation, render_plan
 from bot.stappenplan.render import SAFETY_FALLBACK
 from bot.stappenplan.texts import load, pick

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from bot.content.loader import ContentLibrary
-from bot.replies import render_answer
+from bot.turn.replies import render_answer
 from bot.stappenplan import build_plan, extract_situation, plan_summary_for_request, render_plan
 from bot.stappenplan.rules import load_rules
 

@@ -1,9 +1,9 @@
-"""The message users get when the assistant cannot answer (bot.action_failure, content/antwoorden/storing.yml)."""
+"""The message users get when the assistant cannot answer (bot.turn.action_failure, content/antwoorden/storing.yml)."""
 from __future__ import annotations
 
 import re
 
-from bot.action_failure import LAST_RESORT, failure_text, failure_variant
+from bot.turn.action_failure import LAST_RESORT, failure_text, failure_variant
 from bot.content.loader import ContentLibrary
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from bot.content.loader import ContentLibrary
 from bot.turn.acknowledgement import acknowledgement, who
-from bot.turn_plan import TurnInput, plan_turn
+from bot.turn.plan import TurnInput, plan_turn
 
 TODAY = date(2026, 11, 24)
 

@@ -8,8 +8,8 @@ from bot.content.loader import ContentLibrary
 from bot.turn.follow_up import (
     FollowUp, answering_sentences, detect_follow_up, facet_of, follow_up_reply, topic_names,
 )
-from bot.nlu.normalize import normalize_for_matching
-from bot.turn_plan import TOPICS_FILE, TurnInput, button_titles, is_topic, plan_turn
+from bot.signals.normalize import normalize_for_matching
+from bot.turn.plan import TOPICS_FILE, TurnInput, button_titles, is_topic, plan_turn
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def test_a_first_message_that_is_a_follow_up_still_gets_the_introduction(library
 
 
 def test_a_general_story_that_ends_with_a_named_question_gets_that_answer_first(library):
-    from bot.turn_plan import topics_to_answer
+    from bot.turn.plan import topics_to_answer
 
     story = ("Onze zoon zit al een tijd thuis en het gaat niet goed met hem, hij slaapt slecht en zit de hele dag "
              "op zijn kamer. De school belt niet meer. Kunnen wij een onderwijsconsulent inschakelen?")

@@ -1,4 +1,4 @@
-"""Sources as data for the widget (bot.reply_sources) and how the widget channel sends a reply with
+"""Sources as data for the widget (bot.turn.reply_sources) and how the widget channel sends a reply with
 them (bot.channels.widget_output): text without the plain source line, links and dates on the last
 paragraph, buttons there too; anything odd goes Rasa's normal way."""
 import asyncio
@@ -6,8 +6,8 @@ from datetime import date
 
 from bot.channels.widget_output import WidgetSocketIOOutput, clean_sources, widget_messages
 from bot.content.loader import Answer, Source
-from bot.replies import Reply, render_answer
-from bot.reply_sources import KEY, reply_sources, sources_payload
+from bot.turn.replies import Reply, render_answer
+from bot.turn.reply_sources import KEY, reply_sources, sources_payload
 
 ANSWER = Answer(id="vraag_x", soort="feit", knop="X", gecontroleerd=date(2026, 11, 24),
                 bronnen=(Source("Bron A", "https://a.example/pagina", "2019"),

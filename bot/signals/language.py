@@ -14,7 +14,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Mapping
 
-from bot.nlu.normalize import load_spelling
+from bot.signals.normalize import load_spelling
 
 DUTCH, ENGLISH, OTHER = "nl", "en", "other"
 

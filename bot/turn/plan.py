@@ -13,10 +13,10 @@ from typing import Iterable, Optional, Sequence
 import yaml
 
 from bot import clock
-from bot.audience import detect_audience
-from bot.language import detect_language
-from bot.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_answer
-from bot.safety import detect_danger
+from bot.signals.audience import detect_audience
+from bot.signals.language import detect_language
+from bot.turn.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_answer
+from bot.signals.safety import detect_danger
 from bot.turn.acknowledgement import acknowledgement
 from bot.turn.follow_up import detect_follow_up, follow_up_reply
 from bot.turn.questions import asked_topic, second_question_topic
@@ -38,7 +38,7 @@ TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE = 0.05
 # Fallback suggests topics the classifier thought possible.
 SUGGESTION_MIN_CONFIDENCE = 0.1
 MAX_SUGGESTIONS = 3
-# Region intents are answered by the region step (bot.region_turn), never as an extra topic.
+# Region intents are answered by the region step (bot.turn.region), never as an extra topic.
 NOT_AN_EXTRA_TOPIC = {"vraag_contact"}
 # The general story answer is never added after a specific topic: a parent who told about bullying
 # gets the bullying answer, whose buttons offer the step plan and a person, not both texts.
@@ -67,7 +67,7 @@ class TurnPlan:
     topic: Optional[str] = None
 
 
-TOPICS_FILE = Path(__file__).resolve().parent / "rasa" / "domain" / "onderwerpen.yml"
+TOPICS_FILE = Path(__file__).resolve().parents[1] / "rasa" / "domain" / "onderwerpen.yml"
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from bot.replies import Reply, render_answer
+from bot.turn.replies import Reply, render_answer
 
 OFFER_ID = "hulpvraag_aanbod"
 OFFER_SLOT_VALUE = "hulpvraag"

@@ -2,7 +2,7 @@
 suicidal thoughts and self-harm, also in youth spelling, with typos and inside a school question.
 
 The patterns are data (``safety_patterns.yml``); this module normalises the text with
-``bot.nlu.normalize.normalize_for_matching``, removes idioms and hyperbole ("ik ga dood van
+``bot.signals.normalize.normalize_for_matching``, removes idioms and hyperbole ("ik ga dood van
 verveling", "die les slaat nergens op"), then tries the patterns per kind in priority order and
 finally a fuzzy comparison of long key words ("zefmoord").
 """
@@ -16,8 +16,8 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 import yaml
 
-from bot.nlu.normalize import normalize_for_matching
-from bot.nlu.placeholders import alternation, placeholder_compiler
+from bot.signals.normalize import normalize_for_matching
+from bot.signals.placeholders import alternation, placeholder_compiler
 
 try:  # rapidfuzz is a dependency of the project; without it only the fuzzy step is skipped.
     from rapidfuzz import fuzz, process

@@ -17,7 +17,7 @@ asks "Bedoelt u Marken, gemeente Waterland?" with Ja/Nee buttons (pending choice
 "ja" remembers it, "nee" asks for the place or postcode.
 
 Otherwise the normal answer is given, and answers that depend on the region get a short regional
-line after them (``bot.region_replies.regional_line``).
+line after them (``bot.turn.region_replies.regional_line``).
 """
 from __future__ import annotations
 
@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from bot import region_replies as rr
+from bot.turn import region_replies as rr
 from bot.regions.normalize import fold
 from bot.regions.lookup import DUBBELZINNIG, GEVONDEN, ONBEKEND, Resolution, resolve_place
-from bot.replies import Reply, render_answer
+from bot.turn.replies import Reply, render_answer
 
 ASK_CONTACT = "vraag_contact"
 NAME_PLACE = "woonplaats_noemen"

@@ -9,7 +9,7 @@ import logging
 from typing import Any, Mapping, Optional
 
 from bot.content.loader import ContentLibrary
-from bot.replies import PARENT, YOUTH, choose_variant, render_answer
+from bot.turn.replies import PARENT, YOUTH, choose_variant, render_answer
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Regular expressions with named placeholders, as the pattern files write them.
 
-``bot/safety_patterns.yml`` and ``bot/nlu/contact_wish.yml`` write "<family> <w>{0,2}slaat" or
+``bot/signals/safety_patterns.yml`` and ``bot/nlu/contact_wish.yml`` write "<family> <w>{0,2}slaat" or
 "<iemand> <mij> <contact>": a placeholder stands for a piece of regex (a macro) or for a list of
 words (an alternation, longest first). One compiler for both, so a pattern reads the same everywhere.
 """

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from bot.nlu.normalize import normalize_for_matching
+from bot.signals.normalize import normalize_for_matching
 
 PARENT, YOUTH = "ouder", "jongere"
 

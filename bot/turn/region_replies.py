@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 from bot.content.contacts import spoken_digits  # noqa: F401 - one implementation, re-exported
 from bot.regions.directory import OUD_2015, Contact
 from bot.regions.lookup import DUBBELZINNIG, Resolution
-from bot.replies import PARENT, VOICE, YOUTH, Button, Reply
+from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply
 
 ASK_PLACE = "vraag_contact"
 CONFIRM = "woonplaats_noemen"

@@ -1,6 +1,6 @@
 """The sources of a reply as data, for the web widget's "Bron" disclosure (links and dates).
 
-The reply text keeps its plain "Bron: …" line (``bot.replies.source_line``) for every channel. Only
+The reply text keeps its plain "Bron: …" line (``bot.turn.replies.source_line``) for every channel. Only
 the widget channel also gets this payload (Rasa ``custom``, key ``wegwijzer_bronnen``); its output
 (``bot.channels.widget_output``) then sends the text without that line and the sources with it.
 Plain Python, no Rasa.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from bot.content.source_dates import UNKNOWN, in_words
-from bot.replies import PARENT, dutch_date, source_line
+from bot.turn.replies import PARENT, dutch_date, source_line
 
 KEY = "wegwijzer_bronnen"
 SAFE_SCHEMES = ("https://", "http://")

@@ -1,0 +1,1 @@
+"""Signals read from the text of a message: normalisation, danger, language, audience."""

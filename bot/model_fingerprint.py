@@ -20,6 +20,8 @@ INPUTS = (
     "bot/rasa/domain",
     "data",
     "bot/nlu/dutch_tokenizer.py",
+    "bot/nlu/topic_classifier.py",
+    "bot/nlu/topic_classifier_component.py",
     "bot/signals/normalize.py",
     "bot/signals/spelling.yml",
     "build/spacy_nl/meta.json",

@@ -91,7 +91,8 @@ def test_process_specs_one_place_for_every_process(tmp_path):
     s = ProductionSettings.from_env({"WEGWIJZER_RASA_REPLICAS": "3", "WEGWIJZER_REDIS_URL": "redis://:pw@r/1"})
     specs = process_specs(s, tmp_path / "e.yml", tmp_path / "n.conf", None)
     names = [spec.name for spec in specs]
-    assert names == ["actieserver", "outbox-worker", "rasa-1", "rasa-2", "rasa-3", "webapp", "console", "nginx"]
+    assert names == ["actieserver", "outbox-worker", "rasa-1", "rasa-2", "rasa-3", "webapp", "console", "metrieken",
+                     "nginx"]
     rasa = [spec for spec in specs if spec.name.startswith("rasa")]
     assert all("--interface" in spec.argv and spec.env["WEGWIJZER_REDIS_PASSWORD"] == "pw" for spec in rasa)
     assert all(spec.ready is not None and spec.live is not None for spec in specs)

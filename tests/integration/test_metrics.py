@@ -3,8 +3,10 @@ SQLite databases) and the real outbox worker: the numbers move when a conversati
 help request waits in the outbox, fails to go out, and is delivered."""
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
+import uuid
 import sys
 import threading
 import time
@@ -15,6 +17,7 @@ import yaml
 
 from bot.launcher import REPO, free_port
 from hulpvraag_steps import answer_form
+from test_socketio_channel import _exchange
 from tests.support.metrics import metrics_exporter, scrape, value
 
 pytestmark = pytest.mark.integration
@@ -46,6 +49,16 @@ def test_a_conversation_moves_turns_latency_and_not_understood(stack, metrics_ur
     assert delta("wegwijzer_not_understood_total", channel="rest") == 1
     assert value(after, "wegwijzer_process_up", process="rasa") == 1
     assert value(after, "wegwijzer_process_up", process="actieserver") == 1
+
+
+def test_a_widget_turn_counts_under_its_own_channel(stack, metrics_url):
+    before = scrape(metrics_url)
+    assert asyncio.run(_exchange(stack.rasa_url, uuid.uuid4().hex, "wat is een opp"))
+    after = scrape(metrics_url)
+    assert value(after, "wegwijzer_turns_total", channel="socketio", outcome="answered") - \
+        value(before, "wegwijzer_turns_total", channel="socketio", outcome="answered") == 1
+    assert value(after, "wegwijzer_turn_duration_seconds_count", channel="socketio") - \
+        value(before, "wegwijzer_turn_duration_seconds_count", channel="socketio") == 1
 
 
 class Loket(BaseHTTPRequestHandler):

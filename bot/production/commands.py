@@ -76,6 +76,15 @@ def metrics_probes(settings: ProductionSettings) -> str:
     return ",".join(probes)
 
 
+def metrics_probe_host(env: dict) -> str:
+    """Where the supervisor checks the metrics exporter: its own address, or 127.0.0.1 when it listens on
+    all addresses (WEGWIJZER_METRICS_HOST, default 127.0.0.1)."""
+    host = (env.get("WEGWIJZER_METRICS_HOST") or "").strip()
+    if host in ("", "0.0.0.0", "::", "[::]"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
 def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file: Optional[Path],
                   redis_file: Optional[Path], env: Optional[dict] = None) -> list[ProcessSpec]:
     """``env``: the environment the processes get (for the widget origins, Rasa's CORS list)."""
@@ -124,10 +133,10 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
         "console", [PYTHON, "-m", "bot.console", "--host", settings.console_host,
                     "--port", str(settings.console_port)], stage=3,
         live=_http(settings.console_port, "/gezond"), ready=_http(settings.console_port, "/klaar")))
+    metrics_health = Probe("http", f"http://{metrics_probe_host(env)}:{settings.metrics_port}/gezond")
     specs.append(ProcessSpec(
         "metrieken", [PYTHON, "-m", "bot.metrics", "--port", str(settings.metrics_port)], stage=3,
-        live=_http(settings.metrics_port, "/gezond"), ready=_http(settings.metrics_port, "/gezond"),
-        env={"WEGWIJZER_METRICS_PROBES": metrics_probes(settings)}))
+        live=metrics_health, ready=metrics_health, env={"WEGWIJZER_METRICS_PROBES": metrics_probes(settings)}))
     if nginx_file is not None:
         prefix = nginx_file.parent
         specs.append(ProcessSpec(

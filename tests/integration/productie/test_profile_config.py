@@ -97,3 +97,15 @@ def test_process_specs_one_place_for_every_process(tmp_path):
     assert all("--interface" in spec.argv and spec.env["WEGWIJZER_REDIS_PASSWORD"] == "pw" for spec in rasa)
     assert all(spec.ready is not None and spec.live is not None for spec in specs)
     assert [spec.stage for spec in specs] == sorted(spec.stage for spec in specs)
+    metrics = next(spec for spec in specs if spec.name == "metrieken")
+    assert metrics.ready.target == f"http://127.0.0.1:{s.metrics_port}/gezond"
+    assert metrics.env["WEGWIJZER_METRICS_PROBES"].startswith("rasa-1=http://127.0.0.1:5011/,rasa-2=")
+
+
+def test_metrics_checked_where_the_exporter_listens():
+    from bot.production.commands import metrics_probe_host
+
+    assert metrics_probe_host({}) == "127.0.0.1"
+    assert metrics_probe_host({"WEGWIJZER_METRICS_HOST": "0.0.0.0"}) == "127.0.0.1"
+    assert metrics_probe_host({"WEGWIJZER_METRICS_HOST": "10.0.0.5"}) == "10.0.0.5"
+    assert metrics_probe_host({"WEGWIJZER_METRICS_HOST": "fd00::5"}) == "[fd00::5]"

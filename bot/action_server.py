@@ -18,7 +18,7 @@ from typing import Mapping
 from sanic import Sanic, response
 from sanic.request import Request
 
-from bot import action_token
+from bot import action_token, error_reporting
 
 logger = logging.getLogger(__name__)
 REFUSAL = {"error": "niet toegestaan"}
@@ -58,6 +58,7 @@ def main(argv=None, env: Mapping[str, str] = os.environ) -> int:
     except ValueError as error:
         print(f"actieserver start niet: {error}", file=sys.stderr)
         return 2
+    error_reporting.setup("actieserver")
     app = create_app(token, args.actions)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     host = args.host or env.get("WEGWIJZER_ACTIONS_HOST") or "127.0.0.1"

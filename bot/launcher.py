@@ -7,6 +7,8 @@ secret (``bot.action_token``) that the Rasa server sends with every call, Rasa's
 widget's origin allow-list (``bot.channels.widget_policy``) and the phone webhook checks Twilio
 signatures with a generated ``TWILIO_AUTH_TOKEN`` (``RunningStack.twilio_token``) unless the caller
 passes its own phone settings.
+Both servers write their metrics to ``<workdir>/metrics`` (prometheus-client's multiprocess folder,
+``RunningStack.metrics_dir``), as under ``scripts/start``; ``python -m bot.metrics`` serves them.
 Both servers get the request limits and time-outs of ``bot.server_limits``. A test can stop and
 restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
 when it is down.
@@ -14,6 +16,7 @@ when it is down.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -74,6 +77,7 @@ class RunningStack:
     actions_env: dict = field(default_factory=dict, repr=False)
     actions_token: str = field(default="", repr=False)
     twilio_token: Optional[str] = field(default=None, repr=False)
+    metrics_dir: Optional[Path] = None
 
     def stop_actions(self) -> None:
         """Kills the action server (SIGKILL: as abrupt as a crash) and waits until it is gone."""
@@ -137,6 +141,10 @@ def local_stack(
     if not phone_settings & set(extra_env or {}):
         env["TWILIO_AUTH_TOKEN"] = action_token.new_token()
         env.pop("WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING", None)
+    metrics_dir = workdir / "metrics"
+    shutil.rmtree(metrics_dir, ignore_errors=True)
+    metrics_dir.mkdir()
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     if content_dir is not None:
         env["WEGWIJZER_CONTENT_DIR"] = str(content_dir)
     env.update(extra_env or {})
@@ -146,7 +154,8 @@ def local_stack(
     actions_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
     stack = RunningStack(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
                          actions_env=actions_env, actions_token=env[action_token.ENV],
-                         twilio_token=env.get("TWILIO_AUTH_TOKEN") or None)
+                         twilio_token=env.get("TWILIO_AUTH_TOKEN") or None,
+                         metrics_dir=Path(env["PROMETHEUS_MULTIPROC_DIR"]))
     stack.processes["actions"] = subprocess.Popen(
         _actions_command(actions_port), cwd=REPO, env=actions_env,
         stdout=actions_log.open("w"), stderr=subprocess.STDOUT)

@@ -30,7 +30,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import rasa_action_guard, rasa_warmup, server_limits
+from bot import rasa_action_guard, rasa_operations, rasa_warmup, server_limits
 from bot.turn.action_failure import failure_text, failure_variant
 from bot.channels import sanic_guard
 from bot.channels.rest_request import Refusal, check_body, load_messages, refusal_body
@@ -49,6 +49,7 @@ class HardenedRestInput(RestInput):
         super().__init__()
         self.messages = load_messages()
         rasa_action_guard.install()
+        rasa_operations.install()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("hardened_rest_webhook", __name__)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 
+from bot import error_reporting
 from bot.aiohttp_limits import run_app
 from bot.console.app import create_app
 from bot.console.settings import ConsoleSettings
@@ -16,6 +17,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     settings = ConsoleSettings.from_env(port=args.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    error_reporting.setup("console")
     if not settings.https:
         logging.warning("WEGWIJZER_CONSOLE_HTTPS is niet gezet: cookies zonder Secure (alleen voor lokaal gebruik)")
     run_app(create_app(settings), args.host or settings.host, settings.port,

@@ -13,6 +13,7 @@ from bot.console.ratelimit import login_keys
 from bot.console.render import render
 from bot.console.roles import CONTENTREDACTEUR
 from bot.console.sessions import COOKIE
+from bot.metrics.definitions import CONSOLE_LOCKOUTS, CONSOLE_LOGINS
 
 log = logging.getLogger(__name__)
 WRONG = "De gebruikersnaam of het wachtwoord klopt niet."
@@ -48,18 +49,23 @@ async def login(request: web.Request) -> web.Response:
     keys = login_keys(naam, request.remote)  # per user AND address, and per address: never per account alone
     wait = await services.run(services.limiter.wait, *keys)
     if wait:
+        CONSOLE_LOGINS.labels(result="refused").inc()
         await services.log(naam or "?", "login_geweigerd", "account", naam, f"wachten ip={request.remote}")
         return _login_page(request, LOCKED.format(wachttijd=wachttijd(wait)), status=429, naam=naam)
     acc = await services.run(services.accounts.by_name, naam) if naam else None
     ok = await services.run(verify_password, acc.wachtwoord_hash if acc else None, wachtwoord)
     if not ok or acc is None or not acc.actief:
         waits = await services.run(services.limiter.failure, *keys)
+        CONSOLE_LOGINS.labels(result="failure").inc()
+        for key in waits:
+            CONSOLE_LOCKOUTS.labels(key="address" if key.startswith("ip:") else "user").inc()
         await services.log(naam or "?", "login_mislukt", "account", naam, f"ip={request.remote}")
         for key, seconds in waits.items():
             await services.log("systeem", "inloggen_vertraagd", "sleutel", key, f"{seconds} seconden")
         melding = LOCKED.format(wachttijd=wachttijd(max(waits.values()))) if waits else WRONG
         return _login_page(request, melding, status=401, naam=naam)
     await services.run(services.limiter.success, *keys)
+    CONSOLE_LOGINS.labels(result="success").inc()
     if needs_rehash(acc.wachtwoord_hash):
         await services.run(services.accounts.rehash, acc.id, wachtwoord)
     old = request.cookies.get(COOKIE)

@@ -25,6 +25,7 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import error_reporting
 from bot.aiohttp_limits import TimedAppRunner, run_app_kwargs
 from bot.hulpvraag.config import Settings
 from bot.hulpvraag.db import create_tables, make_engine
@@ -33,7 +34,8 @@ from bot.hulpvraag.delivery_errors import DeliveryError
 from bot.hulpvraag.delivery_webhook import deliver_webhook
 from bot.hulpvraag.outbox import Claim, Outbox
 from bot.hulpvraag.payload import json_body, text_body
-from bot.hulpvraag.schema import DOEL_EMAIL, DOEL_WEBHOOK
+from bot.hulpvraag.schema import DOEL_EMAIL, DOEL_WEBHOOK, DOOD
+from bot.metrics.definitions import DELIVERIES, DELIVERY_TARGETS, one_of
 from bot.server_limits import current as current_limits
 
 log = logging.getLogger("bot.hulpvraag.worker")
@@ -93,20 +95,26 @@ class Worker:
                 raise DeliveryError(f"onbekend doel {claim.doel!r}", permanent=True)
         except DeliveryError as exc:
             status = await self._record(self.outbox.failed, claim, str(exc), exc.permanent)
+            _count(claim, status)
             log.warning("%s %s %s poging %d mislukt (%s): %s", ref, claim.soort, claim.doel, claim.pogingen,
                         status or "niet vastgelegd", exc)
             return
         except Exception as exc:  # a bug must not stop the worker: count it as a failed attempt
             log.exception("%s %s: onverwachte fout", ref, claim.doel)
-            await self._record(self.outbox.failed, claim, f"interne fout: {exc.__class__.__name__}")
+            status = await self._record(self.outbox.failed, claim, f"interne fout: {exc.__class__.__name__}")
+            _count(claim, status)
             return
-        await self._record(self.outbox.delivered, claim)
+        recorded = await self._record(self.outbox.delivered, claim, ok=True)
+        DELIVERIES.labels(target=one_of(claim.doel, DELIVERY_TARGETS),
+                          result="delivered" if recorded else "unrecorded").inc()
         log.info("%s %s bezorgd via %s (poging %d, sleutel %s)", ref, claim.soort, claim.doel, claim.pogingen,
                  claim.idempotentiesleutel)
 
-    async def _record(self, fn, *args):
+    async def _record(self, fn, *args, ok=None):
+        """The outbox's answer (for ``delivered``: ``ok``), or None when the database did not take it."""
         try:
-            return await asyncio.to_thread(fn, *args)
+            result = await asyncio.to_thread(fn, *args)
+            return result if ok is None else ok
         except SQLAlchemyError as exc:
             # the lease runs out and the delivery is repeated with the same idempotency key
             log.error("uitkomst van %s niet opgeslagen (database): %s", args[0].idempotentiesleutel,
@@ -135,6 +143,12 @@ class Worker:
                 except asyncio.TimeoutError:
                     pass
         log.info("outbox-worker %s gestopt", self.id)
+
+
+def _count(claim: Claim, status) -> None:
+    """A failed attempt in the metrics: retried, dead, or not recorded (database down)."""
+    result = "unrecorded" if status is None else "dead" if status == DOOD else "retry"
+    DELIVERIES.labels(target=one_of(claim.doel, DELIVERY_TARGETS), result=result).inc()
 
 
 def _database_answers(engine) -> None:
@@ -194,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("WEGWIJZER_LOG_LEVEL", "INFO"), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env()
+    error_reporting.setup("outbox-worker")
     if args.interval is not None:
         from dataclasses import replace
 

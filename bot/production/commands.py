@@ -59,9 +59,30 @@ def base_env(settings: ProductionSettings, extra: Optional[dict] = None) -> dict
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         "WEGWIJZER_DATABASE_URL": settings.database(),
         "WEGWIJZER_TRACKER_URL": settings.tracker(),
+        # one metrics folder for every process of this machine (bot/metrics; emptied at every start)
+        "PROMETHEUS_MULTIPROC_DIR": str(settings.metrics_dir),
     })
     env.update(extra or {})
     return env
+
+
+def metrics_probes(settings: ProductionSettings) -> str:
+    """The health URLs the metrics exporter turns into ``wegwijzer_process_up`` (bot/metrics/probes.py)."""
+    probes = [f"rasa-{n}=http://127.0.0.1:{port}/" for n, port in enumerate(settings.rasa_ports, start=1)]
+    probes += [f"actieserver=http://127.0.0.1:{settings.actions_port}/health",
+               f"outbox-worker=http://127.0.0.1:{settings.worker_health_port}/gezond",
+               f"webapp=http://127.0.0.1:{settings.web_port}/gezond",
+               f"console=http://127.0.0.1:{settings.console_port}/gezond"]
+    return ",".join(probes)
+
+
+def metrics_probe_host(env: dict) -> str:
+    """Where the supervisor checks the metrics exporter: its own address, or 127.0.0.1 when it listens on
+    all addresses (WEGWIJZER_METRICS_HOST, default 127.0.0.1)."""
+    host = (env.get("WEGWIJZER_METRICS_HOST") or "").strip()
+    if host in ("", "0.0.0.0", "::", "[::]"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file: Optional[Path],
@@ -112,6 +133,10 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
         "console", [PYTHON, "-m", "bot.console", "--host", settings.console_host,
                     "--port", str(settings.console_port)], stage=3,
         live=_http(settings.console_port, "/gezond"), ready=_http(settings.console_port, "/klaar")))
+    metrics_health = Probe("http", f"http://{metrics_probe_host(env)}:{settings.metrics_port}/gezond")
+    specs.append(ProcessSpec(
+        "metrieken", [PYTHON, "-m", "bot.metrics", "--port", str(settings.metrics_port)], stage=3,
+        live=metrics_health, ready=metrics_health, env={"WEGWIJZER_METRICS_PROBES": metrics_probes(settings)}))
     if nginx_file is not None:
         prefix = nginx_file.parent
         specs.append(ProcessSpec(

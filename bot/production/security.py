@@ -6,7 +6,8 @@
 - ``WEGWIJZER_WIDGET_SECRET`` (at least 32 characters): the widget's socket only accepts pages with a
   signed token from the web app;
 - ``WEGWIJZER_WIDGET_ORIGINS``: the sites that may embed the widget, set explicitly (not the demo
-  default, never ``*``); it is also the Rasa servers' CORS list.
+  default, never ``*``); it is also the Rasa servers' CORS list;
+- metrics off loopback (``WEGWIJZER_METRICS_HOST``) only with ``WEGWIJZER_METRICS_TOKEN`` (bot/metrics/settings.py).
 
 The shared secret between Rasa and the action server (``WEGWIJZER_ACTIONS_TOKEN``) is generated at every
 start when it is not set: the supervisor starts both sides.
@@ -17,6 +18,7 @@ from typing import Mapping
 
 from bot import action_token
 from bot.channels.widget_policy import parse_origins
+from bot.metrics.settings import is_loopback
 from bot.voice.request_check import UNSIGNED_SWITCH
 
 MIN_SECRET_CHARS = 32
@@ -49,6 +51,13 @@ def problems(env: Mapping[str, str]) -> list[str]:
             parse_origins(raw_origins)
         except ValueError as error:
             found.append(str(error))
+    metrics_host = (env.get("WEGWIJZER_METRICS_HOST") or "127.0.0.1").strip()
+    metrics_token = (env.get("WEGWIJZER_METRICS_TOKEN") or "").strip()
+    if metrics_token and len(metrics_token) < MIN_SECRET_CHARS:
+        found.append(f"WEGWIJZER_METRICS_TOKEN is te kort (minstens {MIN_SECRET_CHARS} tekens)")
+    elif not is_loopback(metrics_host) and not metrics_token:
+        found.append(f"WEGWIJZER_METRICS_HOST={metrics_host} (metrieken buiten deze machine) vraagt om "
+                     "WEGWIJZER_METRICS_TOKEN")
     token = env.get(action_token.ENV)
     if token is not None and token.strip():
         try:

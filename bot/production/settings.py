@@ -24,6 +24,7 @@ operator's overview is docs/productie.md).
 | WEGWIJZER_HERSTART | 1 | restart a process that stopped (0: leave it down) |
 | WEGWIJZER_START_TIMEOUT | 600 | seconds to wait until every process is ready |
 | WEGWIJZER_RASA_POOL | 10 | PostgreSQL connections per Rasa replica (overflow: twice that) |
+| WEGWIJZER_METRICS_PORT | 9470 | Prometheus /metrics of this machine (bot.metrics; WEGWIJZER_METRICS_HOST, default 127.0.0.1, and WEGWIJZER_METRICS_TOKEN are read by the exporter itself) |
 
 Required (the profile refuses to start without them, bot/production/security.py): TWILIO_AUTH_TOKEN,
 WEGWIJZER_WIDGET_SECRET (>= 32 characters), WEGWIJZER_WIDGET_ORIGINS (no "*"). WEGWIJZER_ACTIONS_TOKEN
@@ -79,6 +80,7 @@ class ProductionSettings:
     restart: bool = True
     start_timeout: int = 600
     rasa_pool: int = 10
+    metrics_port: int = 9470
     env: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -111,6 +113,7 @@ class ProductionSettings:
             restart=env.get("WEGWIJZER_HERSTART", "1") not in ("0", "nee", "false"),
             start_timeout=_int(env, "WEGWIJZER_START_TIMEOUT", 600),
             rasa_pool=_int(env, "WEGWIJZER_RASA_POOL", 10),
+            metrics_port=_int(env, "WEGWIJZER_METRICS_PORT", 9470),
             env=env,
         )
 
@@ -140,6 +143,11 @@ class ProductionSettings:
     @property
     def conf_dir(self) -> Path:
         return self.run_dir / "run"
+
+    @property
+    def metrics_dir(self) -> Path:
+        """prometheus-client's multiprocess folder: every process writes its counters here."""
+        return self.run_dir / "metrics"
 
     @property
     def log_dir(self) -> Path:

@@ -67,7 +67,7 @@ def temporary_settings(workdir: Path, model: Path, replicas: int = 2, **changes)
     values = dict(
         run_dir=workdir, model=model, replicas=replicas, proxy_host="127.0.0.1", proxy_port=free_port(),
         rasa_base_port=rasa_base, actions_port=free_port(), web_port=free_port(), console_port=free_port(),
-        worker_health_port=free_port(), pg_port=free_port(), redis_port=free_port(), start_timeout=900,
+        worker_health_port=free_port(), metrics_port=free_port(), pg_port=free_port(), redis_port=free_port(), start_timeout=900,
         # its own folder under /tmp: the postgres user cannot enter a private (0700) test folder
         pg_data_dir=Path(tempfile.mkdtemp(prefix="wegwijzer-prod-pg-")),
     )

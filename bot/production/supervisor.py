@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import threading
 import time
 from dataclasses import replace
@@ -51,6 +52,8 @@ class Supervisor:
         security.require_safe(base_env(s, self.extra_env))  # before anything starts
         for folder in (s.run_dir, s.conf_dir, s.log_dir):
             folder.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(s.metrics_dir, ignore_errors=True)   # counters of a previous run (dead processes)
+        s.metrics_dir.mkdir(parents=True)
         if not s.model.is_file():
             raise FileNotFoundError(f"geen getraind model in {s.model} (scripts/start_production traint het)")
         if s.own_postgres:

@@ -6,6 +6,7 @@ import logging
 
 from aiohttp import web
 
+from bot import error_reporting
 from bot.aiohttp_limits import run_app
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
@@ -18,6 +19,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     settings = WebSettings.from_env(port=args.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    error_reporting.setup("webapp")
     if not (settings.dist_dir / "wegwijzer.js").is_file():
         logging.warning("widget niet gebouwd in %s: draai scripts/build_widget", settings.dist_dir)
     if settings.policy.secret is None:

@@ -87,12 +87,13 @@ def test_status_command_reports_every_process(productie):
                WEGWIJZER_PROXY_PORT=str(s.proxy_port), WEGWIJZER_RASA_BASE_PORT=str(s.rasa_base_port),
                WEGWIJZER_ACTIONS_PORT=str(s.actions_port), WEGWIJZER_WEB_PORT=str(s.web_port),
                WEGWIJZER_CONSOLE_PORT=str(s.console_port), WEGWIJZER_WORKER_HEALTH_PORT=str(s.worker_health_port),
-               WEGWIJZER_PG_PORT=str(s.pg_port), WEGWIJZER_REDIS_PORT=str(s.redis_port))
+               WEGWIJZER_PG_PORT=str(s.pg_port), WEGWIJZER_REDIS_PORT=str(s.redis_port),
+               WEGWIJZER_METRICS_PORT=str(s.metrics_port))
     result = subprocess.run([sys.executable, "-m", "bot.production", "status"], env=env, cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     for name in ("postgres", "redis", "actieserver", "outbox-worker", "rasa-1", "rasa-2", "webapp", "console",
-                 "nginx"):
+                 "metrieken", "nginx"):
         assert any(line.startswith(name) and " ja " in line for line in result.stdout.splitlines()), name
 
 

@@ -91,8 +91,21 @@ def test_process_specs_one_place_for_every_process(tmp_path):
     s = ProductionSettings.from_env({"WEGWIJZER_RASA_REPLICAS": "3", "WEGWIJZER_REDIS_URL": "redis://:pw@r/1"})
     specs = process_specs(s, tmp_path / "e.yml", tmp_path / "n.conf", None)
     names = [spec.name for spec in specs]
-    assert names == ["actieserver", "outbox-worker", "rasa-1", "rasa-2", "rasa-3", "webapp", "console", "nginx"]
+    assert names == ["actieserver", "outbox-worker", "rasa-1", "rasa-2", "rasa-3", "webapp", "console", "metrieken",
+                     "nginx"]
     rasa = [spec for spec in specs if spec.name.startswith("rasa")]
     assert all("--interface" in spec.argv and spec.env["WEGWIJZER_REDIS_PASSWORD"] == "pw" for spec in rasa)
     assert all(spec.ready is not None and spec.live is not None for spec in specs)
     assert [spec.stage for spec in specs] == sorted(spec.stage for spec in specs)
+    metrics = next(spec for spec in specs if spec.name == "metrieken")
+    assert metrics.ready.target == f"http://127.0.0.1:{s.metrics_port}/gezond"
+    assert metrics.env["WEGWIJZER_METRICS_PROBES"].startswith("rasa-1=http://127.0.0.1:5011/,rasa-2=")
+
+
+def test_metrics_checked_where_the_exporter_listens():
+    from bot.production.commands import metrics_probe_host
+
+    assert metrics_probe_host({}) == "127.0.0.1"
+    assert metrics_probe_host({"WEGWIJZER_METRICS_HOST": "0.0.0.0"}) == "127.0.0.1"
+    assert metrics_probe_host({"WEGWIJZER_METRICS_HOST": "10.0.0.5"}) == "10.0.0.5"
+    assert metrics_probe_host({"WEGWIJZER_METRICS_HOST": "fd00::5"}) == "[fd00::5]"

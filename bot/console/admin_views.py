@@ -8,6 +8,7 @@ from aiohttp import web
 from bot.console.accounts import AccountError
 from bot.console.forms import form, int_or_404, page_of, short
 from bot.console.keys import SERVICES
+from bot.console.labels import ACTION_LABELS
 from bot.console.regions import name_of, parse_codes
 from bot.console.render import render
 from bot.console.roles import ROLES
@@ -92,4 +93,4 @@ async def audit_page(request: web.Request) -> web.Response:
                               actor=actor, action=action)
     more = len(rows) > AUDIT_PER_PAGE
     return render(request, "audit.html", rows=[_entry(r) for r in rows[:AUDIT_PER_PAGE]], page=page, more=more, wie=actor or "",
-                  actie=action or "")
+                  actie=action or "", acties=sorted(ACTION_LABELS.items(), key=lambda kv: kv[1]))

@@ -52,6 +52,18 @@ def name_of(code: str) -> str:
     return _tables()[1].get(code, code)
 
 
+def gemeente_code(value: str) -> str | None:
+    """A municipality code from its code (GM0344) or its name (Utrecht, any case); None when unknown."""
+    text = " ".join((value or "").split())
+    if CODE.match(text.upper()) and text.upper().startswith("GM"):
+        return text.upper() if text.upper() in _tables()[1] else None
+    wanted = text.casefold()
+    for code, naam in _tables()[1].items():
+        if code.startswith("GM") and naam.casefold() == wanted:
+            return code
+    return None
+
+
 def parse_codes(raw: str) -> tuple[frozenset[str], list[str]]:
     """'GM0479, jz09' → ({'GM0479','JZ09'}, []), with a list of codes that are not valid."""
     good, bad = set(), []

@@ -99,6 +99,18 @@ class AuditLog:
         return [dict(id=r.id, tijdstip=r.tijdstip, actor=r.actor, action=r.actie, target_type=r.doel_soort,
                      target_id=r.doel_id, detail=r.detail) for r in rows]
 
+    def for_target(self, target_type: str, target_id: str, actions: tuple[str, ...] = (),
+                   limit: int = MAX_LIMIT) -> list[dict]:
+        """The entries about one object (of ``actions``, when given), oldest first, at most ``limit``."""
+        query = select(audit_log).where(audit_log.c.doel_soort == target_type, audit_log.c.doel_id == target_id)
+        if actions:
+            query = query.where(audit_log.c.actie.in_(actions))
+        query = (query.order_by(audit_log.c.tijdstip, audit_log.c.id).limit(max(0, min(int(limit), MAX_LIMIT))))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [dict(id=r.id, tijdstip=r.tijdstip, actor=r.actor, action=r.actie, target_type=r.doel_soort,
+                     target_id=r.doel_id, detail=r.detail) for r in rows]
+
 
 def _clip(value, n: int) -> str:
     text = "" if value is None else str(value)

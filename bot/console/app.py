@@ -17,7 +17,7 @@ from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
 from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
-from bot.console.regions import name_of
+from bot.console.regions import name_of, request_gemeente
 from bot.console.render import make_environment
 from bot.console.services import Services, build_services
 from bot.console.settings import ConsoleSettings
@@ -87,7 +87,7 @@ def create_app(settings: ConsoleSettings, services: Services | None = None) -> w
                           **console_app_kwargs())
     app[SETTINGS] = settings
     app[SERVICES] = services or build_services(settings)
-    app[TEMPLATES] = make_environment({"redact": redact, "regio": name_of, "dt": _dt, "datum": _date,
+    app[TEMPLATES] = make_environment({"redact": redact, "regio": name_of, "dt": _dt, "datum": _date, "gemeente": request_gemeente,
                                        "status": status_label, "actie": action_label, "doel": target_label,
                                        "onderwerp": topic_label, "toelichting": detail_label})
     permissions = {}

@@ -52,6 +52,15 @@ def name_of(code: str) -> str:
     return _tables()[1].get(code, code)
 
 
+def request_gemeente(row) -> str:
+    """The municipality of a help request by name: from the region data, else the name stored with it."""
+    code = (row.get("gemeente_code") or "") if hasattr(row, "get") else ""
+    naam = name_of(code) if code else ""
+    if not naam or naam == code:
+        naam = (row.get("gemeente_naam") or code) if hasattr(row, "get") else code
+    return naam or "onbekend"
+
+
 def gemeente_code(value: str) -> str | None:
     """A municipality code from its code (GM0344) or its name (Utrecht, any case); None when unknown."""
     text = " ".join((value or "").split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.console.deadline import Deadline
-from bot.console.regions import name_of
+from bot.console.regions import request_gemeente
 from bot.console.request_history import Change
 
 ROLE_WORDS = {"ouder": "ouder of verzorger", "jongere": "jongere zelf"}
@@ -37,7 +37,7 @@ def when(value) -> str:
 def _value(name: str, fields: dict) -> str:
     value = fields.get(name)
     if name == "gemeente":
-        return fields.get("gemeente_naam") or name_of(fields.get("gemeente_code") or "") or "onbekend"
+        return request_gemeente(fields)
     if name in ("aangemaakt_op", "bijgewerkt_op", "afgesloten_op"):
         return when(value)
     if name == "rol":

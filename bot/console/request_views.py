@@ -19,7 +19,7 @@ from bot.console.keys import SERVICES
 from bot.console.labels import STATUS_LABELS, status_label
 from bot.console.masked_search import masked_query
 from bot.console.notes import NoteError
-from bot.console.regions import gemeente_code, name_of
+from bot.console.regions import gemeente_code, name_of, request_gemeente
 from bot.console.render import render
 from bot.console.request_history import status_history
 from bot.console.request_text import CHANNEL_WORDS, ROLE_WORDS, readable_text
@@ -169,7 +169,7 @@ def _csv_row(item) -> dict:
     row = item.row
     return {"Referentie": row["referentie"], "Binnengekomen": row["aangemaakt_op"].strftime("%d-%m-%Y %H:%M"),
             "Reactie uiterlijk": item.termijn.uiterlijk.strftime("%d-%m-%Y"), "Termijn": item.termijn.tekst,
-            "Status": status_label(item.status), "Gemeente": row.get("gemeente_naam") or name_of(row["gemeente_code"] or ""),
+            "Status": status_label(item.status), "Gemeente": request_gemeente(row),
             "Contactpunt": row.get("contactpunt_naam"), "Toegewezen aan": item.toegewezen_aan or "niemand",
             "Aanvrager": ROLE_WORDS.get(row.get("rol") or "", row.get("rol")), "Leeftijd kind": row.get("leeftijd"),
             "Schoolfase": row.get("schoolfase"), "Schooltype": row.get("schooltype"),

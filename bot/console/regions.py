@@ -73,6 +73,27 @@ def gemeente_code(value: str) -> str | None:
     return None
 
 
+def region_code(value: str) -> str | None:
+    """A GM or JZ code from its code or its name ("Zaanstad", "jeugdregio Zaanstreek-Waterland" or just
+    "Zaanstreek-Waterland"); a municipality wins over a youth region of the same name. None when unknown."""
+    text = " ".join((value or "").split())
+    if CODE.match(text.upper()):
+        return text.upper() if text.upper() in _tables()[1] or not _tables()[1] else None
+    found = gemeente_code(text)
+    if found:
+        return found
+    wanted = text.casefold()
+    for code, naam in _tables()[1].items():
+        if code.startswith("JZ") and wanted in (naam.casefold(), naam.casefold().removeprefix("jeugdregio ")):
+            return code
+    return None
+
+
+def region_choices() -> list[tuple[str, str]]:
+    """(code, name) of every municipality and youth region, by name: the choices of a region filter."""
+    return sorted(_tables()[1].items(), key=lambda kv: kv[1].casefold())
+
+
 def parse_codes(raw: str) -> tuple[frozenset[str], list[str]]:
     """'GM0479, jz09' → ({'GM0479','JZ09'}, []), with a list of codes that are not valid."""
     good, bad = set(), []

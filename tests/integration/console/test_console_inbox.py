@@ -180,3 +180,25 @@ def test_transcript_and_insight_speak_in_words(console):
     assert "Ik ben Wegwijzer" in page and "Ik ben [naam]" not in page
     page = s.get(f"{console.url}/gesprekken/{key_of('zaan-2')}").text
     assert "onderwerp: niet begrepen (20% zeker)" in page and "nlu_fallback" not in page
+
+
+def test_conversation_filters_take_names_and_refuse_unknown_values(console):
+    s = console.client("admin")
+    by_name = s.get(console.url + "/api/gesprekken", params={"regio": "zaanstad"}).json()
+    by_code = s.get(console.url + "/api/gesprekken", params={"regio": "GM0479"}).json()
+    assert by_name == by_code and by_name["totaal"] >= 2
+    page = s.get(console.url + "/gesprekken", params={"regio": "Zaanstad"}).text
+    assert 'value="Zaanstad"' in page and "<datalist" in page
+    by_topic = s.get(console.url + "/api/gesprekken", params={"intent": "TLV (speciaal onderwijs)"})
+    assert by_topic.status_code == 200
+    assert ">TLV (speciaal onderwijs)</option>" in page
+    for params, message in (({"regio": "Atlantis"}, "Onbekende gemeente of regio"),
+                            ({"regio": "GM9999"}, "Onbekende gemeente of regio"),
+                            ({"intent": "<script>x</script>"}, "Onbekend onderwerp"),
+                            ({"intent": "' OR 1=1 --"}, "Onbekend onderwerp")):
+        r = s.get(console.url + "/gesprekken", params=params)
+        assert r.status_code == 400 and message in r.text and "<script>x" not in r.text, params
+        assert s.get(console.url + "/api/gesprekken", params=params).status_code == 400
+    zaan = console.client("zaan")
+    page = zaan.get(console.url + "/gesprekken").text
+    assert '<option value="Zaanstad">' in page and '<option value="Groningen">' not in page

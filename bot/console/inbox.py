@@ -135,10 +135,11 @@ class Inbox:
             rows = [dict(r._mapping) for r in conn.execute(query)]
         memo: dict[str, str] = {}
         found = []
+        need_deadline = filters.te_laat or filters.sorteer == "uiterlijk"   # else only for the shown page
         for row in rows:
             if needle and not search_matches(row, needle, originals, memo):
                 continue
-            termijn = deadline_of(row, today)
+            termijn = deadline_of(row, today) if need_deadline else None
             if filters.te_laat and not termijn.te_laat:
                 continue
             found.append(Request(row, termijn=termijn))

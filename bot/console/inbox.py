@@ -50,6 +50,7 @@ class Request:
     row: dict
     toegewezen_aan: str = ""
     termijn: Deadline | None = None   # set by Inbox.search
+    vorige_status: str = ""           # set by Inbox.set_status: the status it changed from
 
     @property
     def id(self) -> int:
@@ -236,7 +237,10 @@ class Inbox:
                 afgesloten_op=now if new_status in CLOSED_STATUSES else None)).rowcount
         if changed != 1:
             raise TransitionError("Iemand anders heeft de status net gewijzigd. Bekijk de hulpvraag opnieuw.")
-        return self.get(scope, request_id)
+        updated = self.get(scope, request_id)
+        if updated is not None:
+            updated.vorige_status = current.status
+        return updated
 
     def assign(self, scope: Scope, request_id: int, assignee_id: int | None, by: str,
                assignee: Principal | None) -> None:

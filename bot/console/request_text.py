@@ -53,7 +53,10 @@ def _value(name: str, fields: dict) -> str:
     return "" if value is None else str(value)
 
 
-def readable_text(fields: dict, history: list[Change], termijn: Deadline | None) -> str:
+def readable_text(fields: dict, history: list[Change], termijn: Deadline | None, notes: list[dict] = (),
+                  redact=None) -> str:
+    """``notes`` (console notes: aangemaakt_op, auteur, tekst) are passed through ``redact`` when given
+    (an export without originals)."""
     lines = [f"Hulpvraag {fields.get('referentie', '')}", "=" * (10 + len(str(fields.get('referentie', '')))), ""]
     width = max(len(label) for _n, label in LABELS + (("", "Reactie uiterlijk"),))
     for name, label in LABELS:
@@ -70,4 +73,12 @@ def readable_text(fields: dict, history: list[Change], termijn: Deadline | None)
     lines += ["", "Statusgeschiedenis", "------------------"]
     for change in history:
         lines.append(f"- {when(change.tijd)}, {change.wie}: {change.tekst}")
+    if notes:
+        lines += ["", "Notities", "--------"]
+        for note in notes:
+            text = str(note.get("tekst") or "")
+            text = redact(text) if redact is not None else text
+            first, *rest = text.splitlines() or [""]
+            lines.append(f"- {when(note.get('aangemaakt_op'))}, {note.get('auteur', '')}: {first}")
+            lines.extend("  " + line for line in rest)
     return "\n".join(lines) + "\n"

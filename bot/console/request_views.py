@@ -252,7 +252,7 @@ async def _change_status(request: web.Request, item, new_status: str):
     principal = request["principal"]
     updated = await services.run(services.inbox.set_status, principal.scope, item.id, new_status)
     await services.log(principal.gebruikersnaam, "status_gewijzigd", "hulpverzoek", item.row["referentie"],
-                       f"{item.status} -> {new_status}")
+                       f"{updated.vorige_status or item.status} -> {new_status}")
     return updated
 
 
@@ -331,7 +331,9 @@ async def export(request: web.Request) -> web.Response:
     else:
         entries = await services.run(services.audit.for_target, "hulpverzoek", item.row["referentie"],
                                      ("status_gewijzigd",))
-        body = readable_text(fields, status_history(item.row, entries), deadline_of(item.row, today()))
+        notes = await services.run(services.notes.notes, "hulpverzoek", str(item.id))
+        body = readable_text(fields, status_history(item.row, entries), deadline_of(item.row, today()), notes,
+                             None if reveal else redact)
         ctype, name = "text/plain", name + ".txt"
     return web.Response(text=body, content_type=ctype, charset="utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -164,12 +164,17 @@ def test_request_page_links_conversation_and_readable_export(console):
     assert f'href="/gesprekken/{key_of("gesprek-WW-OUD-1")}"' in detail
     assert "Reactie uiterlijk" in detail and "let op: te laat" in detail and "binnen 5 werkdagen" in detail
     token = console.csrf(s, f"/hulpvragen/{ids['oud']}")
+    s.post(f"{console.url}/hulpvragen/{ids['oud']}/notities", data={"csrf": token, "tekst": "Gebeld: 0687654321"})
     text = s.post(f"{console.url}/hulpvragen/{ids['oud']}/export", data={"csrf": token, "formaat": "tekst"}).text
     assert text.startswith("Hulpvraag WW-OUD-1")
     for label in ("Status:", "Binnengekomen:", "Reactie uiterlijk:", "Gemeente:", "Zaanstad", "Aanvrager:",
                   "ouder of verzorger", "Statusgeschiedenis"):
         assert label in text, label
     assert "aangemaakt_op" not in text and "gemeente_code" not in text and "0612345678" not in text
+    assert "Notities" in text and "zaan: Gebeld: [telefoonnummer]" in text and "0687654321" not in text
+    raw = s.post(f"{console.url}/hulpvragen/{ids['oud']}/export", data={"csrf": token, "formaat": "tekst",
+                                                                     "onbewerkt": "1"}).text
+    assert "0687654321" in raw and "0612345678" in raw
 
 
 def test_transcript_and_insight_speak_in_words(console):

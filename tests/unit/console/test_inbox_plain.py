@@ -159,3 +159,14 @@ def test_labels_for_staff():
 def test_the_assistants_own_name_is_not_masked():
     assert redact("Hallo! Ik ben Wegwijzer. Ik help je.") == "Hallo! Ik ben Wegwijzer. Ik help je."
     assert redact("Ik ben Piet de Vries") == "Ik ben [naam]"
+
+
+def test_readable_text_lists_notes_masked_unless_revealed():
+    fields = {"referentie": "WW-2", "status_tekst": "nieuw", "aangemaakt_op": "2026-12-01T09:00:00"}
+    notes = [{"aangemaakt_op": datetime(2026, 12, 2, 10, 5), "auteur": "zaan",
+              "tekst": "Gebeld met moeder, nummer 0612345678\ntweede regel"}]
+    masked = readable_text(fields, [], None, notes, redact)
+    assert "Notities" in masked and "- 02-12-2026 10:05 (UTC), zaan: Gebeld met moeder, nummer [telefoonnummer]" in masked
+    assert "  tweede regel" in masked and "0612345678" not in masked
+    assert "0612345678" in readable_text(fields, [], None, notes, None)
+    assert "Notities" not in readable_text(fields, [], None, [], redact)

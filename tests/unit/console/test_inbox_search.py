@@ -65,3 +65,10 @@ def test_scope_filters_sort_and_paging(tmp_path):
     everything, total = inbox.search(ALL, InboxFilters(), TODAY, per_page=1, everything=True)
     assert len(everything) == total == 3
     assert inbox.gemeenten(JZ09) == [("GM0479", "Zaanstad")]
+
+
+def test_set_status_says_what_it_changed_from(tmp_path):
+    engine, ids, _acc = _world(tmp_path)
+    inbox = Inbox(engine)
+    assert inbox.set_status(ALL, ids["a"], "in_behandeling").vorige_status == "nieuw"
+    assert inbox.set_status(ALL, ids["a"], "contact_gehad").vorige_status == "in_behandeling"

@@ -110,7 +110,10 @@ async def conversation(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     notes = await services.run(services.notes.notes, "gesprek", transcript.sender_id)
     tags = await services.run(services.notes.tags, "gesprek", transcript.sender_id)
-    return render(request, "gesprek.html", t=transcript, notes=notes, tags=tags, all_tags=TAGS,
+    principal = request["principal"]
+    hulpvragen = (await services.run(services.inbox.of_conversation, principal.scope, transcript.sender_id)
+                  if principal.may("hulpvragen.lezen") else [])
+    return render(request, "gesprek.html", t=transcript, notes=notes, tags=tags, all_tags=TAGS, hulpvragen=hulpvragen,
                   melding=request.query.get("melding", "")[:100])
 
 

@@ -174,6 +174,13 @@ class Inbox:
                     out[item.id] = item
         return out
 
+    def of_conversation(self, scope: Scope, sender_id: str) -> list[tuple[int, str]]:
+        """(id, referentie) of the help requests made in this conversation that lie in scope."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(hulpverzoek.c.id, hulpverzoek.c.referentie, hulpverzoek.c.gemeente_code)
+                                .where(hulpverzoek.c.gesprek_id == sender_id).order_by(hulpverzoek.c.id)).all()
+        return [(r.id, r.referentie) for r in rows if scope.allows(r.gemeente_code)]
+
     def gemeenten(self, scope: Scope) -> list[tuple[str, str]]:
         """(code, name) of the municipalities that have requests in scope, by name: the filter's choices."""
         conds = [c for c in (_scope_condition(scope),) if c is not None]

@@ -34,6 +34,7 @@ def _setup(console):
         "oud": add_request(engine, "WW-OUD-1", "GM0479", hulpvraag="Al maanden thuis, graag snel contact"),
         "vers": add_request(engine, "WW-VERS-1", "GM0479", hulpvraag=FORMULA, telefoon="+31612345678"),
         "utrecht": add_request(engine, "WW-UTR-1", "GM0344", hulpvraag="Zoon zit thuis in Utrecht"),
+        "gesprek": add_request(engine, "WW-GESPREK-1", "GM0479", hulpvraag="Uit gesprek zaan-2", gesprek_id="zaan-2"),
     }
     _at(engine, ids["oud"], noon - timedelta(days=30))
     _at(engine, ids["vers"], noon)
@@ -207,3 +208,12 @@ def test_conversation_filters_take_names_and_refuse_unknown_values(console):
     zaan = console.client("zaan")
     page = zaan.get(console.url + "/gesprekken").text
     assert '<option value="Zaanstad">' in page and '<option value="Groningen">' not in page
+
+
+def test_conversation_links_to_its_help_request_for_those_who_may_read_it(console):
+    ids = _setup(console)
+    link = f'href="/hulpvragen/{ids["gesprek"]}"'
+    assert link in console.client("zaan").get(f"{console.url}/gesprekken/{key_of('zaan-2')}").text
+    editor = console.client("redactie").get(f"{console.url}/gesprekken/{key_of('zaan-2')}")
+    assert editor.status_code == 200 and link not in editor.text and "WW-GESPREK-1" not in editor.text
+    assert link not in console.client("zaan").get(f"{console.url}/gesprekken/{key_of('zaan-1')}").text

@@ -217,3 +217,43 @@ def test_conversation_links_to_its_help_request_for_those_who_may_read_it(consol
     editor = console.client("redactie").get(f"{console.url}/gesprekken/{key_of('zaan-2')}")
     assert editor.status_code == 200 and link not in editor.text and "WW-GESPREK-1" not in editor.text
     assert link not in console.client("zaan").get(f"{console.url}/gesprekken/{key_of('zaan-1')}").text
+
+
+def test_a_form_answer_clicked_as_a_button_is_shown_as_the_button(console):
+    """The form offers its choices and then sends one more message; the click is the payload, which the NLU
+    calls nlu_fallback (25%). The console shows the button's text, not the guess."""
+    import asyncio
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    t = 1_700_000_000.0
+    events = [ActionExecuted("action_session_start", timestamp=t), SessionStarted(timestamp=t),
+              ActionExecuted("action_listen", timestamp=t),
+              UserUttered("hallo", intent={"name": "groet", "confidence": 0.99},
+                          parse_data={"intent": {"name": "groet", "confidence": 0.99}, "entities": [], "text": "hallo"},
+                          timestamp=t + 1),
+              SlotSet("gemeente", "GM0479", timestamp=t + 1),
+              BotUttered("Hallo! Ik ben Wegwijzer. Wanneer kunnen we u bellen?",
+                         data={"buttons": [{"title": "In de middag", "payload": "middag"},
+                                           {"title": "In de ochtend", "payload": "ochtend"}]}, timestamp=t + 2),
+              BotUttered("U kunt ook zelf een moment typen.", data={}, timestamp=t + 3),
+              ActionExecuted("action_listen", timestamp=t + 3),
+              UserUttered("middag", intent={"name": "nlu_fallback", "confidence": 0.25},
+                          parse_data={"intent": {"name": "nlu_fallback", "confidence": 0.25}, "entities": [],
+                                      "text": "middag"}, timestamp=t + 4)]
+
+    async def save():
+        store = SQLTrackerStore(dialect="sqlite", db=str(console.db_path.parent / "tracker.db"))
+        tracker = DialogueStateTracker("knoppen-1", slots=[])
+        for event in events:
+            tracker.update(event)
+        await store.save(tracker)
+        store.engine.dispose()
+
+    asyncio.run(save())
+    page = console.client("zaan").get(f"{console.url}/gesprekken/{key_of('knoppen-1')}").text
+    assert "Klikte op de knop: <strong>In de middag</strong>" in page
+    assert "niet begrepen (25% zeker)" not in page and "nlu_fallback" not in page
+    assert "Ik ben Wegwijzer" in page

@@ -170,3 +170,19 @@ def test_readable_text_lists_notes_masked_unless_revealed():
     assert "  tweede regel" in masked and "0612345678" not in masked
     assert "0612345678" in readable_text(fields, [], None, notes, None)
     assert "Notities" not in readable_text(fields, [], None, [], redact)
+
+
+def test_button_clicks_are_found_across_the_assistants_messages():
+    from bot.console.button_clicks import OfferedButtons
+
+    offered = OfferedButtons()
+    offered.bot_message([{"title": "Middag", "payload": "/inform{\"tijd\": \"middag\"}"}, {"title": "Ochtend",
+                                                                                        "payload": "ochtend"}])
+    offered.bot_message([])                                   # a second message without buttons
+    assert offered.user_message('/inform{"tijd": "middag"}') == "Middag"
+    offered.bot_message([{"title": "Ja", "payload": "/bevestigen"}])
+    assert offered.user_message("ochtend") == ""              # a new turn: the old buttons are gone
+    offered.bot_message([{"title": "Een mens spreken", "payload": "/mens_spreken"}])
+    assert offered.user_message("een mens spreken") == "Een mens spreken"   # the title typed or sent as text
+    offered.bot_message([{"title": "", "payload": "/leeg"}, "kapot", {"payload": "/x"}])
+    assert offered.user_message("/leeg") == "" and offered.user_message("") == ""

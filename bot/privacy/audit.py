@@ -33,6 +33,7 @@ audit_log = Table(
     Column("detail", Text, nullable=False, default=""),
     Index("ix_audit_log_tijdstip", "tijdstip"),
     Index("ix_audit_log_actor", "actor", "tijdstip"),
+    Index("ix_audit_log_doel", "doel_soort", "doel_id"),   # a request's status history (console)
 )
 
 KNOWN_ACTIONS = ("bekeken", "onthuld", "geexporteerd", "gezocht", "status_gewijzigd", "toegewezen",
@@ -65,6 +66,8 @@ class AuditLog:
 
     def ensure_table(self) -> None:
         metadata.create_all(self.engine, checkfirst=True)
+        for index in audit_log.indexes:   # an index added later (ix_audit_log_doel) on an older table
+            index.create(self.engine, checkfirst=True)
         dialect = self.engine.dialect.name
         statements = _SQLITE_TRIGGERS if dialect == "sqlite" else _PG_TRIGGER if dialect == "postgresql" else ()
         with self.engine.begin() as conn:

@@ -45,7 +45,7 @@ async def create_account(request: web.Request) -> web.Response:
     data = await form(request)
     codes, bad = parse_codes(data.get("regios", ""))
     if bad:
-        return await _page(request, f"Onbekende regiocode: {', '.join(bad)}", status=400)
+        return await _page(request, f"Onbekende gemeente of regio: {', '.join(bad)}", status=400)
     if data.get("wachtwoord", "") != data.get("wachtwoord2", ""):
         return await _page(request, "De twee wachtwoorden zijn niet gelijk.", status=400)
     try:
@@ -66,7 +66,7 @@ async def update_account(request: web.Request) -> web.Response:
     data = await form(request)
     codes, bad = parse_codes(data.get("regios", ""))
     if bad:
-        return await _page(request, f"Onbekende regiocode: {', '.join(bad)}", status=400)
+        return await _page(request, f"Onbekende gemeente of regio: {', '.join(bad)}", status=400)
     actief = data.get("actief") == "1"
     if acc.id == request["principal"].account_id and (not actief or data.get("rol") != acc.rol):
         return await _page(request, "U kunt uw eigen rol niet wijzigen en uzelf niet uitschakelen.", status=400)

@@ -94,14 +94,34 @@ def region_choices() -> list[tuple[str, str]]:
     return sorted(_tables()[1].items(), key=lambda kv: kv[1].casefold())
 
 
+def _code_ok(part: str) -> bool:
+    return part == ALLE or bool(CODE.match(part) and (part in _tables()[1] or not _tables()[1]))
+
+
 def parse_codes(raw: str) -> tuple[frozenset[str], list[str]]:
-    """'GM0479, jz09' → ({'GM0479','JZ09'}, []), with a list of codes that are not valid."""
+    """'Zaanstad, jeugdregio Groningen, GM0479 JZ09, ALLE' → ({'GM0479', 'JZ..', 'JZ09', 'ALLE'}, []): regions
+    by name or code, separated by commas (codes also by spaces); second the parts that are not known."""
     good, bad = set(), []
-    for part in re.split(r"[\s,;]+", (raw or "").upper()):
-        if not part:
+    parts = [" ".join(p.split()) for p in re.split(r"[,;\n]+", raw or "")]
+    parts = [p for p in parts if p]
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if part.casefold() in ("alle", "alle regio's"):
+            good.add(ALLE)
+            i += 1
             continue
-        if part == ALLE or (CODE.match(part) and (part in _tables()[1] or not _tables()[1])):
-            good.add(part)
+        # a name may hold a comma ("Nuenen, Gerwen en Nederwetten"): try it joined with what follows
+        found = next(((n, code) for n in (1, 2, 3) if i + n <= len(parts)
+                      for code in [region_code(", ".join(parts[i:i + n]))] if code), None)
+        if found:
+            good.add(found[1])
+            i += found[0]
+            continue
+        words = part.upper().split()
+        if words and all(_code_ok(w) for w in words):
+            good.update(words)
         else:
-            bad.append(part[:20])
+            bad.append(part[:40])
+        i += 1
     return frozenset(good), bad

@@ -257,3 +257,17 @@ def test_a_form_answer_clicked_as_a_button_is_shown_as_the_button(console):
     assert "Klikte op de knop: <strong>In de middag</strong>" in page
     assert "niet begrepen (25% zeker)" not in page and "nlu_fallback" not in page
     assert "Ik ben Wegwijzer" in page
+
+
+def test_admin_gives_regions_by_name(console):
+    s = console.client("admin")
+    token = console.csrf(s, "/beheer/accounts")
+    r = s.post(console.url + "/beheer/accounts", data={
+        "csrf": token, "gebruikersnaam": "nuenen-1", "rol": "regiomedewerker",
+        "regios": "Nuenen, Gerwen en Nederwetten, jeugdregio Zaanstreek-Waterland",
+        "wachtwoord": "lange-zin met 7 woorden", "wachtwoord2": "lange-zin met 7 woorden"})
+    assert r.status_code == 200 and "Nuenen, Gerwen en Nederwetten" in r.text
+    bad = s.post(console.url + "/beheer/accounts", data={
+        "csrf": token, "gebruikersnaam": "atlantis-1", "rol": "regiomedewerker", "regios": "Atlantis",
+        "wachtwoord": "lange-zin met 7 woorden", "wachtwoord2": "lange-zin met 7 woorden"})
+    assert bad.status_code == 400 and "Atlantis" in bad.text

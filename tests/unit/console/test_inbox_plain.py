@@ -186,3 +186,16 @@ def test_button_clicks_are_found_across_the_assistants_messages():
     assert offered.user_message("een mens spreken") == "Een mens spreken"   # the title typed or sent as text
     offered.bot_message([{"title": "", "payload": "/leeg"}, "kapot", {"payload": "/x"}])
     assert offered.user_message("/leeg") == "" and offered.user_message("") == ""
+
+
+def test_regions_by_name_round_trip_for_every_code():
+    from bot.console.regions import _tables, name_of, parse_codes, region_code
+
+    codes = list(_tables()[1])
+    assert len(codes) > 300
+    for code in codes:
+        assert region_code(name_of(code)) == code, code
+    shown = ", ".join(name_of(c) for c in codes)       # what the account form shows, read back
+    assert parse_codes(shown) == (frozenset(codes), [])
+    assert parse_codes("GM0479 jz09, Groningen; alle regio's") == (frozenset({"GM0479", "JZ09", "GM0014", "ALLE"}), [])
+    assert parse_codes("Atlantis, GM9999")[1] == ["Atlantis", "GM9999"]

@@ -41,20 +41,19 @@ async def _get(request: web.Request):
     return item
 
 
-async def _handlers(request: web.Request) -> list:
+async def _handlers(request: web.Request, gemeenten: list[tuple[str, str]]) -> list:
     """Active colleagues who may handle help requests of at least one municipality in the user's inbox."""
     services = request.app[SERVICES]
-    principal = request["principal"]
     accounts = await services.run(services.accounts.all)
-    codes = [code for code, _naam in await services.run(services.inbox.gemeenten, principal.scope)]
+    codes = [code for code, _naam in gemeenten]
     return [a for a in accounts if a.actief and any(may_handle_request(a.principal(), c) for c in codes)]
 
 
 async def _filters(request: web.Request, source) -> tuple[InboxFilters, list[str], list, list]:
     services = request.app[SERVICES]
-    handlers = await _handlers(request)
-    ids = {str(a.id) for a in handlers}
     gemeenten = await services.run(services.inbox.gemeenten, request["principal"].scope)
+    handlers = await _handlers(request, gemeenten)
+    ids = {str(a.id) for a in handlers}
     parsed = parse_filters(source, gemeente_code, lambda raw: raw in ids)
     return parsed.filters, parsed.fouten, handlers, gemeenten
 

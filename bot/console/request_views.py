@@ -203,7 +203,13 @@ async def api_request_detail(request: web.Request) -> web.Response:
     item = await _get(request)
     services = request.app[SERVICES]
     await services.log(request["principal"].gebruikersnaam, "bekeken", "hulpverzoek", item.row["referentie"], "api")
-    return web.json_response(export_fields(item, redact))
+    entries = await services.run(services.audit.for_target, "hulpverzoek", item.row["referentie"],
+                                 ("status_gewijzigd",))
+    termijn = deadline_of(item.row, today())
+    return web.json_response({**export_fields(item, redact), "reactie_uiterlijk": termijn.uiterlijk.isoformat(),
+                              "te_laat": termijn.te_laat, "geschiedenis": [
+        {"tijd": c.tijd.isoformat(timespec="seconds"), "wie": c.wie, "van": c.van, "naar": c.naar,
+         "tekst": c.tekst} for c in status_history(item.row, entries)]})
 
 
 async def _colleagues(request: web.Request, item) -> list:

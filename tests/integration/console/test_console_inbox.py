@@ -132,6 +132,9 @@ def test_bulk_status_and_assign_are_checked_per_request_and_audited(console):
     assert "binnengekomen als ‘nieuw’" in detail
     log = _audit(console)
     assert log.count("WW-OUD-1") >= 2 and log.count("WW-VERS-1") >= 2
+    api = s.get(f"{console.url}/api/hulpvragen/{ids['oud']}").json()
+    assert [(c["wie"], c["van"], c["naar"]) for c in api["geschiedenis"]][-1] == ("zaan", "nieuw", "in_behandeling")
+    assert api["te_laat"] is True and api["reactie_uiterlijk"] and "gesprek_id" not in api
 
 
 def test_csv_export_escapes_formulas_masks_and_is_audited(console):

@@ -8,6 +8,7 @@ from aiohttp import web
 from bot.console.accounts import AccountError
 from bot.console.forms import form, int_or_404, page_of, short
 from bot.console.keys import SERVICES
+from bot.console.labels import ACTION_LABELS
 from bot.console.regions import name_of, parse_codes
 from bot.console.render import render
 from bot.console.roles import ROLES
@@ -44,7 +45,7 @@ async def create_account(request: web.Request) -> web.Response:
     data = await form(request)
     codes, bad = parse_codes(data.get("regios", ""))
     if bad:
-        return await _page(request, f"Onbekende regiocode: {', '.join(bad)}", status=400)
+        return await _page(request, f"Onbekende gemeente of regio: {', '.join(bad)}", status=400)
     if data.get("wachtwoord", "") != data.get("wachtwoord2", ""):
         return await _page(request, "De twee wachtwoorden zijn niet gelijk.", status=400)
     try:
@@ -65,7 +66,7 @@ async def update_account(request: web.Request) -> web.Response:
     data = await form(request)
     codes, bad = parse_codes(data.get("regios", ""))
     if bad:
-        return await _page(request, f"Onbekende regiocode: {', '.join(bad)}", status=400)
+        return await _page(request, f"Onbekende gemeente of regio: {', '.join(bad)}", status=400)
     actief = data.get("actief") == "1"
     if acc.id == request["principal"].account_id and (not actief or data.get("rol") != acc.rol):
         return await _page(request, "U kunt uw eigen rol niet wijzigen en uzelf niet uitschakelen.", status=400)
@@ -92,4 +93,4 @@ async def audit_page(request: web.Request) -> web.Response:
                               actor=actor, action=action)
     more = len(rows) > AUDIT_PER_PAGE
     return render(request, "audit.html", rows=[_entry(r) for r in rows[:AUDIT_PER_PAGE]], page=page, more=more, wie=actor or "",
-                  actie=action or "")
+                  actie=action or "", acties=sorted(ACTION_LABELS.items(), key=lambda kv: kv[1]))

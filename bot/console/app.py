@@ -15,9 +15,9 @@ from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
 from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
-from bot.console.inbox import STATUS_LABELS
+from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
 from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
-from bot.console.regions import name_of
+from bot.console.regions import name_of, request_gemeente
 from bot.console.render import make_environment
 from bot.console.services import Services, build_services
 from bot.console.settings import ConsoleSettings
@@ -41,6 +41,8 @@ ROUTES = [
     ("POST", "/gesprekken/{key}/labels", conv.set_tag, "notities.schrijven"),
     ("POST", "/gesprekken/{key}/verwijderen", conv.erase, "gesprekken.verwijderen"),
     ("GET", "/hulpvragen", req.request_list, "hulpvragen.lezen"),
+    ("POST", "/hulpvragen", req.bulk, "hulpvragen.wijzigen"),
+    ("POST", "/hulpvragen/csv", req.export_list, "hulpvragen.exporteren"),
     ("GET", "/hulpvragen/{id}", req.request_detail, "hulpvragen.lezen"),
     ("POST", "/hulpvragen/{id}/tonen", req.reveal_request, "hulpvragen.tonen"),
     ("POST", "/hulpvragen/{id}/status", req.change_status, "hulpvragen.wijzigen"),
@@ -76,13 +78,18 @@ def _dt(value) -> str:
     return value.strftime("%d-%m-%Y %H:%M") if hasattr(value, "strftime") else str(value or "")
 
 
+def _date(value) -> str:
+    return value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else str(value or "")
+
+
 def create_app(settings: ConsoleSettings, services: Services | None = None) -> web.Application:
     app = web.Application(middlewares=[headers_middleware, deadline_middleware(), guard_middleware],
                           **console_app_kwargs())
     app[SETTINGS] = settings
     app[SERVICES] = services or build_services(settings)
-    app[TEMPLATES] = make_environment({"redact": redact, "regio": name_of, "dt": _dt,
-                                       "status": lambda s: STATUS_LABELS.get(s, s)})
+    app[TEMPLATES] = make_environment({"redact": redact, "regio": name_of, "dt": _dt, "datum": _date, "gemeente": request_gemeente,
+                                       "status": status_label, "actie": action_label, "doel": target_label,
+                                       "onderwerp": topic_label, "toelichting": detail_label})
     permissions = {}
     for method, path, handler, permission in ROUTES:
         handler = handler or HANDLERS[path]

@@ -1,6 +1,7 @@
 """Conversations: list with filters and search, one transcript (redacted), reveal one message, notes, tags."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from math import ceil
 
@@ -11,7 +12,8 @@ from bot.console.forms import date_or_none, form, int_or_404, page_of, short
 from bot.console.keys import SERVICES
 from bot.console.notes import TAGS, NoteError
 from bot.console.masked_search import masked_query
-from bot.console.regions import CODE
+from bot.console.labels import topic_choices
+from bot.console.regions import name_of, region_choices, region_code
 from bot.console.render import render
 from bot.privacy.redaction import redact
 from bot.privacy.retention import erase_conversation
@@ -20,13 +22,29 @@ PER_PAGE = 50
 ORIGINALS = "gesprekken.tonen"   # who may see an original message may also search the original text
 
 
-def _filters(request: web.Request) -> Filters:
+_INTENT = re.compile(r"^[a-z][a-z0-9_]{0,79}$")
+
+
+def _filters(request: web.Request) -> tuple[Filters, list[str]]:
+    """The filters, and Dutch messages for values that are not known (a region by name or code, a topic
+    by its name or its intent)."""
     q = request.query
-    regio = short(q.get("regio"), 10).upper()
-    return Filters(van=date_or_none(q.get("van")), tot=date_or_none(q.get("tot")),
-                   regio=regio if CODE.match(regio) else "", intent=short(q.get("intent"), 100),
+    fouten = []
+    raw_regio = " ".join(short(q.get("regio"), 100).split())
+    regio = region_code(raw_regio) if raw_regio else ""
+    if regio is None:
+        fouten.append(f"Onbekende gemeente of regio ‘{raw_regio}’. Kies er een uit de lijst.")
+        regio = ""
+    raw_intent = " ".join(short(q.get("intent"), 100).split())
+    intent = ""
+    if raw_intent:
+        names = {naam.casefold(): code for code, naam in topic_choices()}
+        intent = names.get(raw_intent.casefold()) or (raw_intent if _INTENT.match(raw_intent) else "")
+        if not intent:
+            fouten.append(f"Onbekend onderwerp ‘{raw_intent}’. Kies een onderwerp uit de lijst.")
+    return Filters(van=date_or_none(q.get("van")), tot=date_or_none(q.get("tot")), regio=regio, intent=intent,
                    niet_begrepen=q.get("niet_begrepen") == "1", wilde_mens=q.get("wilde_mens") == "1",
-                   zoek=short(q.get("zoek"), 200))
+                   zoek=short(q.get("zoek"), 200)), fouten
 
 
 async def _list(request: web.Request):
@@ -34,7 +52,9 @@ async def _list(request: web.Request):
     is written to the audit log (who, when, the search text masked, how many conversations matched)."""
     services = request.app[SERVICES]
     principal = request["principal"]
-    filters, page = _filters(request), page_of(request)
+    (filters, fouten), page = _filters(request), page_of(request)
+    if fouten:
+        return filters, fouten, page, [], 0
     originals = principal.may(ORIGINALS)
     items, total = await services.run(services.conversations.list, principal.scope, filters, page, PER_PAGE,
                                       originals)
@@ -42,18 +62,30 @@ async def _list(request: web.Request):
         where = "originele tekst" if originals else "afgeschermde tekst"
         await services.log(principal.gebruikersnaam, "gezocht", "gesprekken", "",
                            f"zoekterm '{masked_query(filters.zoek.strip())}' in {where}: {total} gesprekken")
-    return filters, page, items, total
+    return filters, fouten, page, items, total
+
+
+def _regions_for(scope) -> list[tuple[str, str]]:
+    """The regions a user may filter on: all, or those of the user's own regions."""
+    if scope.alle:
+        return region_choices()
+    return [(code, naam) for code, naam in region_choices()
+            if code in scope.codes or (code.startswith("GM") and scope.allows(code))]
 
 
 async def conversation_list(request: web.Request) -> web.Response:
-    filters, page, items, total = await _list(request)
+    filters, fouten, page, items, total = await _list(request)
     query = {k: v for k, v in request.query.items() if k != "pagina"}
-    return render(request, "gesprekken.html", filters=filters, items=items, total=total, page=page,
-                  pages=max(1, ceil(total / PER_PAGE)), query=query)
+    return render(request, "gesprekken.html", http_status=400 if fouten else 200, filters=filters, fouten=fouten,
+                  items=items, total=total, page=page, pages=max(1, ceil(total / PER_PAGE)), query=query,
+                  regios=_regions_for(request["principal"].scope), onderwerpen=topic_choices(),
+                  regio_naam=name_of(filters.regio) if filters.regio else request.query.get("regio", "")[:100])
 
 
 async def api_conversation_list(request: web.Request) -> web.Response:
-    _filters_, page, items, total = await _list(request)
+    _filters_, fouten, page, items, total = await _list(request)
+    if fouten:
+        return web.json_response({"fout": " ".join(fouten)}, status=400)
     return web.json_response({"totaal": total, "pagina": page, "gesprekken": [
         {"id": s.key, "begin": s.begin.isoformat(), "einde": s.einde.isoformat(), "berichten": s.berichten,
          "gemeente": s.gemeente, "gemeenten": list(s.gemeenten), "niet_begrepen": s.niet_begrepen,
@@ -78,7 +110,10 @@ async def conversation(request: web.Request) -> web.Response:
     services = request.app[SERVICES]
     notes = await services.run(services.notes.notes, "gesprek", transcript.sender_id)
     tags = await services.run(services.notes.tags, "gesprek", transcript.sender_id)
-    return render(request, "gesprek.html", t=transcript, notes=notes, tags=tags, all_tags=TAGS,
+    principal = request["principal"]
+    hulpvragen = (await services.run(services.inbox.of_conversation, principal.scope, transcript.sender_id)
+                  if principal.may("hulpvragen.lezen") else [])
+    return render(request, "gesprek.html", t=transcript, notes=notes, tags=tags, all_tags=TAGS, hulpvragen=hulpvragen,
                   melding=request.query.get("melding", "")[:100])
 
 

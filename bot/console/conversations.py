@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from bot.console.conversation_query import (count_query, list_query, page_query, raw_json_prefilter,
                                             slot_values_query, text_search)
+from bot.console.button_clicks import OfferedButtons
 from bot.console.conversation_regions import RequestRegions, RequestRegionsSource, regions_of
 from bot.console.masked_search import matches as masked_matches, prefilter_words
 from bot.console.roles import Scope
@@ -195,13 +196,15 @@ class ConversationStore:
         if not in_scope(scope, gemeenten):
             return None
         messages: list[Message] = []
-        last_buttons: dict[str, str] = {}
+        offered = OfferedButtons()
         for row in rows:
             data = parse(row.data)
             text = data.get("text") if isinstance(data.get("text"), str) else ""
             if row.type_name == "bot":
-                buttons = [b for b in ((data.get("data") or {}).get("buttons") or []) if isinstance(b, dict)]
-                last_buttons = {str(b.get("payload", "")): str(b.get("title", "")) for b in buttons}
+                extra = data.get("data") if isinstance(data.get("data"), dict) else {}
+                buttons = [b for b in (extra.get("buttons") or extra.get("quick_replies") or [])
+                           if isinstance(b, dict)]
+                offered.bot_message(buttons)
                 messages.append(Message(row.id, "wegwijzer", text, _dt(row.timestamp),
                                         knoppen=[str(b.get("title", "")) for b in buttons]))
             elif row.type_name == "user":
@@ -209,7 +212,7 @@ class ConversationStore:
                 confidence = intent.get("confidence")
                 messages.append(Message(row.id, "gebruiker", text, _dt(row.timestamp), intent=row.intent_name or "",
                                         zekerheid=float(confidence) if isinstance(confidence, (int, float)) else None,
-                                        knop=last_buttons.get(text, "")))
+                                        knop=offered.user_message(text)))
         return Transcript(sender_id, gemeenten, messages)
 
     def message(self, scope: Scope, sender_id: str, event_id: int) -> Message | None:

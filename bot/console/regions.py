@@ -52,14 +52,76 @@ def name_of(code: str) -> str:
     return _tables()[1].get(code, code)
 
 
+def request_gemeente(row) -> str:
+    """The municipality of a help request by name: from the region data, else the name stored with it."""
+    code = (row.get("gemeente_code") or "") if hasattr(row, "get") else ""
+    naam = name_of(code) if code else ""
+    if not naam or naam == code:
+        naam = (row.get("gemeente_naam") or code) if hasattr(row, "get") else code
+    return naam or "onbekend"
+
+
+def gemeente_code(value: str) -> str | None:
+    """A municipality code from its code (GM0344) or its name (Utrecht, any case); None when unknown."""
+    text = " ".join((value or "").split())
+    if CODE.match(text.upper()) and text.upper().startswith("GM"):
+        return text.upper() if text.upper() in _tables()[1] else None
+    wanted = text.casefold()
+    for code, naam in _tables()[1].items():
+        if code.startswith("GM") and naam.casefold() == wanted:
+            return code
+    return None
+
+
+def region_code(value: str) -> str | None:
+    """A GM or JZ code from its code or its name ("Zaanstad", "jeugdregio Zaanstreek-Waterland" or just
+    "Zaanstreek-Waterland"); a municipality wins over a youth region of the same name. None when unknown."""
+    text = " ".join((value or "").split())
+    if CODE.match(text.upper()):
+        return text.upper() if text.upper() in _tables()[1] or not _tables()[1] else None
+    found = gemeente_code(text)
+    if found:
+        return found
+    wanted = text.casefold()
+    for code, naam in _tables()[1].items():
+        if code.startswith("JZ") and wanted in (naam.casefold(), naam.casefold().removeprefix("jeugdregio ")):
+            return code
+    return None
+
+
+def region_choices() -> list[tuple[str, str]]:
+    """(code, name) of every municipality and youth region, by name: the choices of a region filter."""
+    return sorted(_tables()[1].items(), key=lambda kv: kv[1].casefold())
+
+
+def _code_ok(part: str) -> bool:
+    return part == ALLE or bool(CODE.match(part) and (part in _tables()[1] or not _tables()[1]))
+
+
 def parse_codes(raw: str) -> tuple[frozenset[str], list[str]]:
-    """'GM0479, jz09' → ({'GM0479','JZ09'}, []), with a list of codes that are not valid."""
+    """'Zaanstad, jeugdregio Groningen, GM0479 JZ09, ALLE' → ({'GM0479', 'JZ..', 'JZ09', 'ALLE'}, []): regions
+    by name or code, separated by commas (codes also by spaces); second the parts that are not known."""
     good, bad = set(), []
-    for part in re.split(r"[\s,;]+", (raw or "").upper()):
-        if not part:
+    parts = [" ".join(p.split()) for p in re.split(r"[,;\n]+", raw or "")]
+    parts = [p for p in parts if p]
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if part.casefold() in ("alle", "alle regio's"):
+            good.add(ALLE)
+            i += 1
             continue
-        if part == ALLE or (CODE.match(part) and (part in _tables()[1] or not _tables()[1])):
-            good.add(part)
+        # a name may hold a comma ("Nuenen, Gerwen en Nederwetten"): try it joined with what follows
+        found = next(((n, code) for n in (1, 2, 3) if i + n <= len(parts)
+                      for code in [region_code(", ".join(parts[i:i + n]))] if code), None)
+        if found:
+            good.add(found[1])
+            i += found[0]
+            continue
+        words = part.upper().split()
+        if words and all(_code_ok(w) for w in words):
+            good.update(words)
         else:
-            bad.append(part[:20])
+            bad.append(part[:40])
+        i += 1
     return frozenset(good), bad

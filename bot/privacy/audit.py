@@ -33,6 +33,7 @@ audit_log = Table(
     Column("detail", Text, nullable=False, default=""),
     Index("ix_audit_log_tijdstip", "tijdstip"),
     Index("ix_audit_log_actor", "actor", "tijdstip"),
+    Index("ix_audit_log_doel", "doel_soort", "doel_id"),   # a request's status history (console)
 )
 
 KNOWN_ACTIONS = ("bekeken", "onthuld", "geexporteerd", "gezocht", "status_gewijzigd", "toegewezen",
@@ -65,6 +66,8 @@ class AuditLog:
 
     def ensure_table(self) -> None:
         metadata.create_all(self.engine, checkfirst=True)
+        for index in audit_log.indexes:   # an index added later (ix_audit_log_doel) on an older table
+            index.create(self.engine, checkfirst=True)
         dialect = self.engine.dialect.name
         statements = _SQLITE_TRIGGERS if dialect == "sqlite" else _PG_TRIGGER if dialect == "postgresql" else ()
         with self.engine.begin() as conn:
@@ -94,6 +97,18 @@ class AuditLog:
         if action:
             query = query.where(audit_log.c.actie == action)
         query = query.order_by(desc(audit_log.c.tijdstip), desc(audit_log.c.id)).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [dict(id=r.id, tijdstip=r.tijdstip, actor=r.actor, action=r.actie, target_type=r.doel_soort,
+                     target_id=r.doel_id, detail=r.detail) for r in rows]
+
+    def for_target(self, target_type: str, target_id: str, actions: tuple[str, ...] = (),
+                   limit: int = MAX_LIMIT) -> list[dict]:
+        """The entries about one object (of ``actions``, when given), oldest first, at most ``limit``."""
+        query = select(audit_log).where(audit_log.c.doel_soort == target_type, audit_log.c.doel_id == target_id)
+        if actions:
+            query = query.where(audit_log.c.actie.in_(actions))
+        query = (query.order_by(audit_log.c.tijdstip, audit_log.c.id).limit(max(0, min(int(limit), MAX_LIMIT))))
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [dict(id=r.id, tijdstip=r.tijdstip, actor=r.actor, action=r.actie, target_type=r.doel_soort,

@@ -48,6 +48,8 @@ BODIES = {
     "/gesprekken/{key}/notities": lambda c: {"tekst": "notitie uit de matrixtest"},
     "/gesprekken/{key}/labels": lambda c: {"label": "review_nodig", "aan": "1"},
     "/gesprekken/{key}/verwijderen": lambda c: {"bevestig": "ja"},
+    "/hulpvragen": lambda c: {"actie": "status", "status": "in_behandeling"},
+    "/hulpvragen/csv": lambda c: {"status": "nieuw"},
     "/hulpvragen/{id}/tonen": lambda c: {},
     "/hulpvragen/{id}/status": lambda c: {"status": "in_behandeling"},
     "/hulpvragen/{id}/toewijzing": lambda c: {"account": ""},

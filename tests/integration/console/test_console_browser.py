@@ -150,3 +150,90 @@ def test_login_page_screenshots(console, new_page):
         page.goto(console.url + "/inloggen")
         assert page.evaluate(FITS)
         page.screenshot(path=str(SCREENSHOTS / f"console-inloggen-{width}px.png"), full_page=True)
+
+
+def _old_request(console) -> int:
+    """A request that came in 30 days before the product's day: overdue."""
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import update
+
+    from bot.clock import today
+    from bot.hulpvraag.db import make_engine
+    from bot.hulpvraag.schema import hulpverzoek
+    from console_data import add_request
+
+    engine = make_engine(f"sqlite:///{console.db_path}")
+    rid = add_request(engine, "WW-OUD-9", "GM0479", hulpvraag="Al lang thuis")
+    when = datetime.combine(today() - timedelta(days=30), datetime.min.time()) + timedelta(hours=10)
+    with engine.begin() as conn:
+        conn.execute(update(hulpverzoek).where(hulpverzoek.c.id == rid).values(aangemaakt_op=when))
+    engine.dispose()
+    return rid
+
+
+def choose_option(page, select_id: str, text: str, limit: int = 20) -> None:
+    """Pick an option of a focused <select> with the arrow keys only."""
+    tab_to(page, f"el.id === '{select_id}'")
+    for _ in range(limit):
+        if page.evaluate("() => document.activeElement.selectedOptions[0].textContent.trim()") == text:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"optie {text!r} niet gevonden in #{select_id}")
+
+
+def test_inbox_search_filter_bulk_assign_and_history_by_keyboard(console, new_page):
+    rid = _old_request(console)
+    page = new_page()
+    login_by_keyboard(page, console.url, "zaan")
+    expect(page).to_have_url(console.url + "/hulpvragen")
+
+    # search: type in the search field, Enter submits
+    focus = tab_to(page, "el.id === 'zoek'")
+    assert focus["outline"], focus
+    page.keyboard.type("ww-oud")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text("1 hulpvraag gevonden.")
+    expect(page.locator("tbody")).to_contain_text("WW-OUD-9")
+    expect(page.locator("tbody")).to_contain_text("Let op: te laat")      # overdue in words
+    assert_axe_clean(page, "hulpvragen na zoeken")
+
+    # filters in words: only overdue, sorted by deadline
+    page.goto(console.url + "/hulpvragen")
+    choose_option(page, "sorteer", "reactie uiterlijk, eerst")
+    tab_to(page, "el.id === 'te_laat'")
+    page.keyboard.press("Space")
+    focus = tab_to(page, "el.textContent.trim() === 'Zoeken'")
+    assert focus["outline"], focus
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "te_laat=1" in page.url and "sorteer=uiterlijk" in page.url
+    expect(page.locator("tbody tr")).to_have_count(1)
+    assert_axe_clean(page, "hulpvragen te laat")
+
+    # bulk: tick the request, assign it to a colleague
+    focus = tab_to(page, "el.type === 'checkbox' && el.name === 'id'")
+    assert focus["outline"], focus
+    page.keyboard.press("Space")
+    choose_option(page, "bulk-account", "zaan2")
+    focus = tab_to(page, "el.textContent.trim() === 'Toewijzen'", limit=3)
+    assert focus["outline"], focus
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("1 hulpvraag: toewijzing opgeslagen.")
+    assert "te_laat=1" in page.url                                         # back to the same filters
+    expect(page.locator("tbody")).to_contain_text("zaan2")
+    assert_axe_clean(page, "hulpvragen na toewijzen")
+
+    # an unknown filter value: a Dutch message, a clean page
+    page.goto(console.url + "/hulpvragen?status=vraag_tlv")
+    expect(page.get_by_role("alert")).to_contain_text("Onbekende status ‘vraag_tlv’")
+    assert_axe_clean(page, "hulpvragen met fout filter")
+
+    # the request page: history in words, link to its conversation
+    page.goto(console.url + f"/hulpvragen/{rid}")
+    expect(page.locator("main")).to_contain_text("Statusgeschiedenis")
+    expect(page.locator("main")).to_contain_text("binnengekomen als ‘nieuw’")
+    expect(page.get_by_role("link", name="Bekijk het gesprek met Wegwijzer")).to_be_visible()
+    assert_axe_clean(page, "hulpvraag met geschiedenis")

@@ -139,7 +139,9 @@ def test_status_change_and_export_are_logged(console):
     raw = s.post(f"{console.url}/hulpvragen/{rid}/export", data={"csrf": token, "formaat": "tekst", "onbewerkt": "1"})
     assert "0612345678" in raw.text
     log = audit_text(console)
-    assert "in_behandeling -&gt; contact_gehad" in log and "geexporteerd" in log and "onbewerkt" in log
+    # in words, not codes (issue 20 item 3): the audit page says what changed
+    assert "van ‘in behandeling’ naar ‘contact gehad’" in log and "in_behandeling -&gt;" not in log
+    assert "<td>geëxporteerd</td>" in log and "<td>geexporteerd</td>" not in log and "onbewerkt" in log
 
 
 def test_xss_payload_is_escaped(console):

@@ -91,3 +91,19 @@ def test_unknown_existing_tables_are_refused_not_guessed(empty_db):
         assert "alembic_version" not in inspect(engine).get_table_names() or migrate.current(engine) is None
     finally:
         engine.dispose()
+
+
+def test_audit_index_added_by_the_console_before_the_migration_is_no_problem(tmp_path):
+    """A database at revision 0001 whose audit log got ix_audit_log_doel from the console (AuditLog.ensure_table)
+    still upgrades to head and then equals the metadata."""
+    from bot.privacy.audit import AuditLog
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    assert migrate.upgrade(url, "0001") == "0001"
+    engine = create_engine(url)
+    assert "ix_audit_log_doel" not in {ix["name"] for ix in inspect(engine).get_indexes("audit_log")}
+    AuditLog(engine)
+    assert "ix_audit_log_doel" in {ix["name"] for ix in inspect(engine).get_indexes("audit_log")}
+    assert migrate.upgrade(url) == migrate.head()
+    assert migrate.schema_diff(engine) == []
+    engine.dispose()

@@ -6,17 +6,25 @@ that carries its sources (``bot.reply_sources``), the widget gets instead: the p
 the plain "Bron: …" line, and on the last paragraph the buttons and ``bronnen`` (names, https
 addresses, dates) that the widget shows as a "Bron" disclosure with links. Anything else goes the
 way Rasa sends it.
+
+A factual answer (its payload names its ``onderwerp``) also gets ``feedback``: a signed reference to
+this answer in this conversation (``bot.feedback.token``), with which the widget can send "ja" or
+"nee" to the web app. Without ``WEGWIJZER_WIDGET_SECRET`` there is none (feedback is off).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+import re
+import time
+from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.socketio import SocketIOOutput
 
+from bot.feedback.token import issue
 from bot.reply_sources import KEY, SAFE_SCHEMES
 
 MAX_SOURCES = 6
 MAX_FIELD = 500
+TOPIC = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 def _text(value: Any) -> str:
@@ -40,8 +48,10 @@ def clean_sources(payload: Any) -> Optional[Dict[str, Any]]:
     return {"bronnen": sources, "gecontroleerd": _text(payload.get("gecontroleerd"))}
 
 
-def widget_messages(message: Dict[str, Any]) -> Optional[List[Dict[str, Any]]]:
-    """The events for a message with sources; None when the message has none (Rasa's way then)."""
+def widget_messages(message: Dict[str, Any],
+                    feedback_ref: Optional[Callable[[str], Optional[str]]] = None) -> Optional[List[Dict[str, Any]]]:
+    """The events for a message with sources; None when the message has none (Rasa's way then).
+    ``feedback_ref(topic)`` makes the reference for feedback on a factual answer."""
     custom = message.get("custom")
     text = message.get("text")
     if not isinstance(custom, dict) or not isinstance(text, str) or set(custom) != {KEY}:
@@ -61,14 +71,27 @@ def widget_messages(message: Dict[str, Any]) -> Optional[List[Dict[str, Any]]]:
     ]
     events[-1]["bronnen"] = block["bronnen"]
     events[-1]["gecontroleerd"] = block["gecontroleerd"]
+    topic = payload.get("onderwerp")
+    if feedback_ref is not None and isinstance(topic, str) and TOPIC.match(topic):
+        ref = feedback_ref(topic)
+        if ref:
+            events[-1]["feedback"] = ref
     return events
 
 
 class WidgetSocketIOOutput(SocketIOOutput):
     """Rasa's socket.io output; a reply with sources is sent as ``widget_messages`` describes."""
 
+    def __init__(self, sio: Any, bot_message_evt: Text, feedback_secret: Optional[bytes] = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.feedback_secret = feedback_secret
+        self.clock = clock
+
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        events = widget_messages(message)
+        secret = self.feedback_secret
+        feedback_ref = (lambda topic: issue(secret, recipient_id, topic, self.clock())) if secret else None
+        events = widget_messages(message, feedback_ref)
         if events is None:
             await super().send_response(recipient_id, message)
             return

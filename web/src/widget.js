@@ -2,6 +2,7 @@
 import { pageMetadata } from "./config.js";
 import { createConnection } from "./connection.js";
 import { h } from "./dom.js";
+import { feedbackBlock, feedbackRef, sendFeedback } from "./feedback.js";
 import { botText, messageButtons, messageSources, sourcesDisclosure, speakableText } from "./render.js";
 import { createSpeaker, listenOnce, speechSupport } from "./speech.js";
 import { createStore } from "./store.js";
@@ -107,6 +108,12 @@ export function mountWidget(win, config) {
     if (entry.text) el.append(botText(doc, entry.text, t));
     const sources = sourcesDisclosure(doc, entry, t);
     if (sources) el.append(sources);
+    const feedback = feedbackBlock(doc, entry, t, async (oordeel) => {
+      const ok = await sendFeedback(win, config.base, entry.feedback, oordeel);
+      if (ok) store.patchEntry(entry.id, { oordeel });
+      return ok;
+    });
+    if (feedback) el.append(feedback);
     v.log.append(el);
   }
 
@@ -141,7 +148,7 @@ export function mountWidget(win, config) {
       const buttons = messageButtons(data);
       const { bronnen, gecontroleerd } = messageSources(data);
       if (!text && !buttons.length) return;
-      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd };
+      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data) };
       store.addEntry(entry);
       if (text) renderEntry(entry);
       placeChoices(buttons);

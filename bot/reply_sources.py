@@ -13,6 +13,9 @@ from bot.content.source_dates import UNKNOWN, in_words
 from bot.replies import PARENT, dutch_date, source_line
 
 KEY = "wegwijzer_bronnen"
+# a step plan's calendar file for the widget's "Zet in mijn agenda" (bot.stappenplan.agenda)
+AGENDA_KEY = "wegwijzer_agenda"
+AGENDA_FILE = "wegwijzer-stappenplan.ics"
 SAFE_SCHEMES = ("https://", "http://")
 FEEDBACK_KIND = "feit"  # answers of this kind get feedback buttons; small talk ("gesprek") does not
 

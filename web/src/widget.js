@@ -2,6 +2,7 @@
 import { pageMetadata } from "./config.js";
 import { createConnection } from "./connection.js";
 import { h } from "./dom.js";
+import { calendarLink, messageCalendar } from "./agenda.js";
 import { feedbackBlock, feedbackRef, sendFeedback } from "./feedback.js";
 import { botText, messageButtons, messageSources, sourcesDisclosure, speakableText, splitLong } from "./render.js";
 import { createSpeaker, listenOnce, speechSupport } from "./speech.js";
@@ -130,6 +131,8 @@ export function mountWidget(win, config) {
       h(doc, "span", { class: "wegwijzer__vh" }, [`${t.botZegt} `]),
     ]);
     if (entry.text) el.append(...readMore(entry));
+    const calendar = calendarLink(win, doc, entry, t);
+    if (calendar) el.append(calendar);
     const sources = sourcesDisclosure(doc, entry, t);
     if (sources) el.append(sources);
     const feedback = feedbackBlock(doc, entry, t, async (oordeel) => {
@@ -172,7 +175,8 @@ export function mountWidget(win, config) {
       const buttons = messageButtons(data);
       const { bronnen, gecontroleerd } = messageSources(data);
       if (!text && !buttons.length) return;
-      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data) };
+      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data),
+        agenda: messageCalendar(data) };
       store.addEntry(entry);
       if (text) renderEntry(entry);
       placeChoices(buttons);

@@ -117,3 +117,18 @@ def test_widget_channel_puts_a_reference_on_factual_answers_only():
     assert "feedback" not in widget_messages(message)[-1]            # no secret: no feedback
     talk = render_answer(TALK, "ouder", lambda _: None)
     assert reply_sources(talk, Library()) is None                     # small talk: no sources, no feedback
+
+
+def test_widget_channel_passes_a_step_plans_calendar_file_on_the_last_part():
+    from bot.reply_sources import AGENDA_KEY
+    ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    message = {"text": "Deel een.\n\nDeel twee.", "buttons": [{"title": "Ja", "payload": "ja"}],
+               "custom": {AGENDA_KEY: {"bestand": "wegwijzer-stappenplan.ics", "ics": ics}}}
+    events_ = widget_messages(message)
+    assert [e["text"] for e in events_] == ["Deel een.", "Deel twee."]
+    assert events_[-1]["agenda"] == {"bestand": "wegwijzer-stappenplan.ics", "ics": ics} and "agenda" not in events_[0]
+    assert events_[-1]["quick_replies"][0]["payload"] == "ja"
+    for bad in ({"bestand": "../x.ics", "ics": ics}, {"bestand": "a.ics", "ics": "<script>"},
+                {"bestand": "a.ics", "ics": ics + "x" * 30000}, "tekst"):
+        assert widget_messages({"text": "X", "custom": {AGENDA_KEY: bad}}) is None
+    assert widget_messages({"text": "X", "custom": {AGENDA_KEY: {"bestand": "a.ics", "ics": ics}, "ander": 1}}) is None

@@ -7,6 +7,9 @@ the plain "Bron: …" line, and on the last paragraph the buttons and ``bronnen`
 addresses, dates) that the widget shows as a "Bron" disclosure with links. Anything else goes the
 way Rasa sends it.
 
+A step plan's calendar file (``wegwijzer_agenda``, ``bot.stappenplan.agenda``) goes on the last
+paragraph as ``agenda``, checked here (file name, size, VCALENDAR frame).
+
 A factual answer (its payload names its ``onderwerp``) also gets ``feedback``: a signed reference to
 this answer in this conversation (``bot.feedback.token``), with which the widget can send "ja" or
 "nee" to the web app. Without ``WEGWIJZER_WIDGET_SECRET`` there is none (feedback is off).

@@ -108,7 +108,8 @@ async def widget_feedback(request: web.Request) -> web.Response:
     else:
         raw = await request.content.read(feedback.MAX_BODY + 1)
         status, body = feedback.handle(request.app[FEEDBACK], raw, request.headers.get("Content-Type", ""),
-                                       request.remote or "", request.app[CLOCK]())
+                                       feedback.client_key(request.remote, request.headers.get("X-Real-IP")),
+                                       request.app[CLOCK]())
     return web.json_response(body, status=status, headers=headers)
 
 

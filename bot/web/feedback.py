@@ -59,6 +59,18 @@ class FeedbackService:
             self._engine = None
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def client_key(remote: Optional[str], real_ip: Optional[str]) -> str:
+    """Whom the flood limit counts: behind the production profile's nginx (which connects from
+    127.0.0.1 and sets X-Real-IP) the visitor's address, else the connection's. The header is only
+    believed from the local proxy."""
+    if remote in LOOPBACK and isinstance(real_ip, str) and 0 < len(real_ip) <= 64:
+        return real_ip.strip()
+    return remote or ""
+
+
 def _answer(status: int) -> tuple[int, dict]:
     key = "status" if status == 200 else "fout"
     return status, {key: CODES[status], "tekst": TEXTS[status]}

@@ -42,7 +42,7 @@ def _rows(db_url: str) -> list:
         engine.dispose()
 
 
-@pytest.mark.parametrize("width,height", [(1280, 800), (320, 640)])
+@pytest.mark.parametrize("width,height", [(1280, 800), (320, 640), (640, 400)])
 def test_feedback_by_keyboard_is_stored_once_with_topic_and_conversation(widget_stack, new_page, screenshots_dir,
                                                                         width, height):
     page = new_page(width, height, bypass_csp=True)
@@ -58,6 +58,7 @@ def test_feedback_by_keyboard_is_stored_once_with_topic_and_conversation(widget_
         assert box["height"] >= 44 - 0.5 and box["width"] >= 44 - 0.5, box
     # only under the factual answer, not under the one-line introduction of the first turn
     assert page.locator(".wegwijzer__feedback").count() == 1
+    no.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots_dir / f"widget-feedback-{width}x{height}.png"))
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(AXE_22)

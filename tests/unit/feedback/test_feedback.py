@@ -132,3 +132,10 @@ def test_widget_channel_passes_a_step_plans_calendar_file_on_the_last_part():
                 {"bestand": "a.ics", "ics": ics + "x" * 30000}, "tekst"):
         assert widget_messages({"text": "X", "custom": {AGENDA_KEY: bad}}) is None
     assert widget_messages({"text": "X", "custom": {AGENDA_KEY: {"bestand": "a.ics", "ics": ics}, "ander": 1}}) is None
+
+
+def test_flood_limit_counts_the_visitor_behind_the_local_proxy_only():
+    from bot.web.feedback import client_key
+    assert client_key("127.0.0.1", "203.0.113.9") == "203.0.113.9"       # nginx of the production profile
+    assert client_key("198.51.100.7", "203.0.113.9") == "198.51.100.7"   # a header from elsewhere is ignored
+    assert client_key("127.0.0.1", None) == "127.0.0.1" and client_key(None, None) == ""

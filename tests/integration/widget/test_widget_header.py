@@ -29,7 +29,7 @@ HEADER = """() => {
           viewport: [innerWidth, innerHeight], overScrollTop: root.querySelector('#wegwijzer-over').scrollTop,
           focus: root.activeElement ? root.activeElement.outerHTML.slice(0, 60) : null};
 }"""
-SIZES = [(1280, 800), (320, 640), (640, 400)]
+SIZES = [(1280, 800), (320, 640), (640, 400), (320, 256)]
 
 
 def _assert_header_in_view(page, when: str) -> dict:

@@ -2,7 +2,9 @@
 
 - ``record``: one "ja" or "nee" for one answer; a second one for the same answer is refused
   (``AlreadyGiven``), not an error.
-- ``counts_per_topic_per_day``: what the staff console's insight page reads (issue 20).
+- ``add_reason``: after "nee", one optional fixed reason (what was missing).
+- ``counts_per_topic_per_day``: what the staff console's insight page reads (issue 20);
+  ``reasons_per_topic`` the reasons.
 - ``unlink_conversations``: retention and erasure (``bot.privacy.retention``) keep the counts but
   drop the link to a conversation that is gone.
 """
@@ -17,7 +19,7 @@ from sqlalchemy import and_, case, func, inspect, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from bot.feedback.schema import JA, NEE, OORDELEN, antwoord_feedback, feedback_metadata
+from bot.feedback.schema import JA, NEE, OORDELEN, REDENEN, antwoord_feedback, feedback_metadata
 from bot.feedback.token import AnswerRef
 from bot.hulpvraag.db import utcnow
 
@@ -60,6 +62,35 @@ def record(engine: Engine, ref: AnswerRef, oordeel: str, day: date) -> None:
                 dag=day, aangemaakt_op=utcnow()))
     except IntegrityError as exc:
         raise AlreadyGiven() from exc
+
+
+def add_reason(engine: Engine, ref: AnswerRef, reden: str) -> bool:
+    """Adds what was missing to this answer's "nee" (once). False when there is no "nee" for the
+    answer or it already has a reason."""
+    if reden not in REDENEN:
+        raise ValueError("onbekende reden")
+    t = antwoord_feedback
+    with engine.begin() as conn:
+        changed = conn.execute(update(t).where(and_(
+            t.c.antwoord_ref == ref.nonce, t.c.onderwerp == ref.topic, t.c.oordeel == NEE,
+            t.c.reden.is_(None))).values(reden=reden)).rowcount
+    return bool(changed)
+
+
+def reasons_per_topic(engine: Engine, since: Optional[date] = None,
+                      until: Optional[date] = None) -> list[tuple[str, str, int]]:
+    """(onderwerp, reden, aantal) for the "nee" answers that named what was missing."""
+    if not inspect(engine).has_table(antwoord_feedback.name):
+        return []
+    t = antwoord_feedback
+    query = select(t.c.onderwerp, t.c.reden, func.count().label("n")).where(t.c.reden.is_not(None)) \
+        .group_by(t.c.onderwerp, t.c.reden).order_by(t.c.onderwerp, t.c.reden)
+    if since is not None:
+        query = query.where(t.c.dag >= since)
+    if until is not None:
+        query = query.where(t.c.dag <= until)
+    with engine.connect() as conn:
+        return [(r.onderwerp, r.reden, int(r.n)) for r in conn.execute(query)]
 
 
 def counts_per_topic_per_day(engine: Engine, since: Optional[date] = None,

@@ -1,6 +1,7 @@
 """POST /widget/feedback: "ja" or "nee" on one answer, from the widget (docs/widget.md).
 
-Body (JSON, at most 1 KB): ``{"antwoord": "<signed answer reference>", "oordeel": "ja" | "nee"}``.
+Body (JSON, at most 1 KB): ``{"antwoord": "<signed answer reference>", "oordeel": "ja" | "nee"}``, and
+after a "nee" optionally ``{"antwoord": ..., "reden": "niet_duidelijk" | "niet_mijn_vraag" | "te_weinig"}``.
 The reference comes from the Rasa widget channel (``bot.feedback.token``), so the topic and the
 conversation are the server's own, never the client's. Anything else is a clean 4xx with a Dutch
 text: unknown or forged reference 400, second feedback on an answer 409, a flood 429, an origin not on
@@ -18,11 +19,12 @@ from sqlalchemy.engine import Engine
 from bot import clock
 from bot.channels.widget_policy import RateLimiter
 from bot.feedback import store
-from bot.feedback.schema import OORDELEN
+from bot.feedback.schema import OORDELEN, REDENEN
 from bot.feedback.token import verify
 
 MAX_BODY = 1024
 FIELDS = {"antwoord", "oordeel"}
+REASON_FIELDS = {"antwoord", "reden"}
 TEXTS = {
     200: "Bedankt.",
     400: "Deze reactie kan ik niet lezen.",
@@ -90,13 +92,18 @@ def handle(service: FeedbackService, body: bytes, content_type: str, client: str
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return _answer(400)
-    if not isinstance(data, dict) or set(data) != FIELDS or data.get("oordeel") not in OORDELEN:
+    if not isinstance(data, dict):
+        return _answer(400)
+    reason = set(data) == REASON_FIELDS and data.get("reden") in REDENEN
+    if not reason and (set(data) != FIELDS or data.get("oordeel") not in OORDELEN):
         return _answer(400)
     ref = verify(service.secret, data.get("antwoord"), now)
     if ref is None:
         return _answer(400)
     if not service.per_conversation.allow(f"gesprek:{ref.conversation}", now):
         return _answer(429)
+    if reason:  # what was missing, after "nee": once, and only after a "nee"
+        return _answer(200 if store.add_reason(service.engine(), ref, data["reden"]) else 409)
     try:
         store.record(service.engine(), ref, data["oordeel"], clock.today())
     except store.AlreadyGiven:

@@ -135,11 +135,8 @@ export function mountWidget(win, config) {
     if (calendar) el.append(calendar);
     const sources = sourcesDisclosure(doc, entry, t);
     if (sources) el.append(sources);
-    const feedback = feedbackBlock(doc, entry, t, async (oordeel) => {
-      const ok = await sendFeedback(win, config.base, entry.feedback, oordeel);
-      if (ok) store.patchEntry(entry.id, { oordeel });
-      return ok;
-    });
+    const feedback = feedbackBlock(doc, entry, t, (body) => sendFeedback(win, config.base, body),
+      (changes) => store.patchEntry(entry.id, changes));
     if (feedback) el.append(feedback);
     v.log.append(el);
   }

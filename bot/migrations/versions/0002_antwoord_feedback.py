@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('gesprek_id', sa.String(length=128), nullable=True),
     sa.Column('antwoord_ref', sa.String(length=16), nullable=False),
     sa.Column('oordeel', sa.String(length=3), nullable=False),
+    sa.Column('reden', sa.String(length=20), nullable=True),
     sa.Column('dag', sa.Date(), nullable=False),
     sa.Column('aangemaakt_op', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id'),

@@ -86,7 +86,17 @@ def test_feedback_by_keyboard_is_stored_once_with_topic_and_conversation(widget_
     counts = {(c.onderwerp, c.dag): (c.ja, c.nee) for c in
               counts_per_topic_per_day(create_engine(widget_stack.feedback_db))}
     assert counts[("vraag_tlv", today())][1] >= 1
+    # after "Nee": one optional question with fixed choices, reached with Tab from the thanks
+    reasons = answer.get_by_role("group", name="Wat miste u? U mag dit overslaan.")
+    expect(reasons.get_by_role("button")).to_have_count(3)
     page.screenshot(path=str(screenshots_dir / f"widget-feedback-bedankt-{width}x{height}.png"))
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED) == "niet_duidelijk"
+    page.keyboard.press("Enter")
+    expect(thanks).to_have_text("Dank u. Zo kunnen we dit antwoord beter maken.")
+    expect(reasons).to_have_count(0)
+    assert "feedback-dank" in page.evaluate(FOCUSED)
+    assert _rows(widget_stack.feedback_db)[-1]["reden"] == "niet_duidelijk"
     # a reload keeps the choice: the thanks, no buttons again
     page.reload()
     expect(question_box(page)).to_be_visible()  # it was open, so it opens again
@@ -145,8 +155,11 @@ def test_hostile_feedback_requests_get_a_clean_4xx(widget_stack, new_page):
     refused = page.request.post(url, data=json.dumps({"antwoord": ref, "oordeel": "ja"}),
                                 headers={"Origin": "https://kwaad.example", "Content-Type": "application/json"})
     assert refused.status == 403
+    assert post({"antwoord": ref, "reden": "te_weinig"}).status == 409     # no "nee" yet: no reason
     assert post({"antwoord": ref, "oordeel": "ja"}).status == 200
     assert post({"antwoord": ref, "oordeel": "nee"}).status == 409  # one answer per answer
+    assert post({"antwoord": ref, "reden": "te_weinig"}).status == 409     # a reason only after "nee"
+    assert post({"antwoord": ref, "reden": "<b>mijn naam is Jan</b>"}).status == 400
     statuses = [post({"antwoord": ref, "oordeel": "ja"}).status for _ in range(25)]  # a flood
     assert set(statuses) <= {409, 429} and 429 in statuses, statuses
     rows = [r for r in _rows(widget_stack.feedback_db) if r["onderwerp"] == "vraag_tlv" and r["oordeel"] == "ja"]

@@ -139,3 +139,24 @@ def test_flood_limit_counts_the_visitor_behind_the_local_proxy_only():
     assert client_key("127.0.0.1", "203.0.113.9") == "203.0.113.9"       # nginx of the production profile
     assert client_key("198.51.100.7", "203.0.113.9") == "198.51.100.7"   # a header from elsewhere is ignored
     assert client_key("127.0.0.1", None) == "127.0.0.1" and client_key(None, None) == ""
+
+
+def test_a_reason_once_and_only_after_nee(engine):
+    nee, ja = (verify(SECRET, issue(SECRET, SENDER, "vraag_tlv", now=1), now=2) for _ in range(2))
+    store.record(engine, nee, "nee", date(2026, 11, 24))
+    store.record(engine, ja, "ja", date(2026, 11, 24))
+    assert store.add_reason(engine, ja, "te_weinig") is False
+    assert store.add_reason(engine, nee, "te_weinig") is True
+    assert store.add_reason(engine, nee, "niet_duidelijk") is False
+    with pytest.raises(ValueError):
+        store.add_reason(engine, nee, "<script>")
+    assert store.reasons_per_topic(engine) == [("vraag_tlv", "te_weinig", 1)]
+    service = _service(engine)
+    other = issue(SECRET, SENDER, "vraag_opp", now=1000)
+    body = lambda **kw: json.dumps(kw).encode()  # noqa: E731
+    assert handle(service, body(antwoord=other, reden="te_weinig"), "application/json", "k", 1001)[0] == 409
+    assert handle(service, body(antwoord=other, oordeel="nee"), "application/json", "k", 1001)[0] == 200
+    assert handle(service, body(antwoord=other, reden="vrije tekst"), "application/json", "k", 1001)[0] == 400
+    assert handle(service, body(antwoord=other, reden="niet_mijn_vraag"), "application/json", "k", 1001)[0] == 200
+    assert handle(service, body(antwoord=other, reden="niet_mijn_vraag", oordeel="nee"), "application/json", "k",
+                  1001)[0] == 400

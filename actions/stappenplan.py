@@ -14,6 +14,9 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime, timezone
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -31,6 +34,7 @@ from bot.regions.directory import get_directory
 from bot.turn.replies import Button, Reply, choose_variant
 from bot.stappenplan import (Question, Situation, build_plan, extract_situation, missing_question,
                               plan_summary_for_request, render_plan_parts)
+from bot.stappenplan.agenda import plan_calendar
 from bot.turn.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, wants_a_person, worth_a_plan
 from bot.turn.plan import resolve_audience
 
@@ -69,7 +73,11 @@ def start_form(question: Question) -> List[Dict[Text, Any]]:
 def _plan_replies(tracker: Tracker, situation: Situation, gemeente: Optional[str]) -> tuple[List[Reply], str]:
     """The plan as two messages (the next step first, then the rest) and its summary for a help request."""
     plan = build_plan(situation, today(), gemeente_code=gemeente)
-    replies = [Reply(text=part, answer_id="stappenplan") for part in render_plan_parts(plan, _variant(tracker))]
+    variant = _variant(tracker)
+    replies = [Reply(text=part, answer_id="stappenplan") for part in render_plan_parts(plan, variant)]
+    calendar = plan_calendar(plan, variant, datetime.now(timezone.utc))
+    if replies and calendar:  # "Zet in mijn agenda" under the last part (the web widget only)
+        replies[-1] = replace(replies[-1], agenda=calendar)
     return replies, plan_summary_for_request(plan)
 
 

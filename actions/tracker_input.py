@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
-from bot.turn.reply_sources import reply_sources
+from bot.turn.reply_sources import AGENDA_FILE, AGENDA_KEY, reply_sources
 from bot.turn.plan import TurnInput, TurnPlan
 
 VOICE_CHANNELS = {"twilio_voice", "twilio_voice_nl", "spraak", "voice"}
@@ -72,13 +72,16 @@ def _text_slot(tracker: Tracker, name: str) -> Optional[str]:
 
 def utter(dispatcher: CollectingDispatcher, reply, tracker: Optional[Tracker] = None) -> None:
     """Sends one reply; in the web widget with its sources as data (bot.turn.reply_sources), so the
-    widget can show them as links. Other channels get the text and buttons only."""
+    widget can show them as links, and a step plan's calendar file (bot.stappenplan.agenda) for
+    "Zet in mijn agenda". Other channels get the text and buttons only."""
     buttons = [{"title": b.title, "payload": b.payload} for b in getattr(reply, "buttons", ())]
-    sources = None
+    custom = {}
     if tracker is not None and tracker.get_latest_input_channel() == WIDGET_CHANNEL:
-        sources = reply_sources(reply, library())
-    if sources:
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None, json_message=sources)
+        custom.update(reply_sources(reply, library()) or {})
+        if getattr(reply, "agenda", ""):
+            custom[AGENDA_KEY] = {"bestand": AGENDA_FILE, "ics": reply.agenda}
+    if custom:
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None, json_message=custom)
     else:
         dispatcher.utter_message(text=reply.text, buttons=buttons or None)
 

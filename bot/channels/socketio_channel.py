@@ -143,7 +143,7 @@ class WidgetSocketIOInput(SocketIOInput):
                 await say(sid, wp.TOO_FAST, metadata, wachttijd=wp.seconds_in_words(wait))
                 return True
             await on_new_message(UserMessage(
-                message, WidgetSocketIOOutput(sio, self.bot_message_evt), sender_id,
+                message, WidgetSocketIOOutput(sio, self.bot_message_evt, feedback_secret=self.policy.secret), sender_id,
                 input_channel=self.name(), metadata=metadata))
             return True
 

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.hulpvraag.config import REPO, Settings
 from bot.hulpvraag.db import create_tables, make_engine
+from bot.feedback.store import unlink_gone_conversations
 from bot.privacy.notes_retention import cleanup_orphan_notes
 from bot.privacy.audit import AuditLog
 from bot.privacy.mask_stored import mask_existing
@@ -94,6 +95,7 @@ def main(argv: list[str] | None = None, out=sys.stdout) -> int:
             n_conv = cleanup_transcripts(tracker, args.dagen)
             n_req = cleanup_requests(requests, args.hulpvraag_dagen)
             n_notes = cleanup_orphan_notes(requests, tracker)  # notes and labels go with their subject
+            unlink_gone_conversations(requests, tracker)  # feedback counts stay, the link to a gone conversation goes
             audit.record("systeem", "opgeruimd", "bewaartermijn", "",
                          f"{n_conv} gesprekken (> {args.dagen} dagen), {n_req} hulpvragen (> {args.hulpvraag_dagen} dagen), "
                          f"{n_notes} notities en labels")

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from sqlalchemy import delete, func, inspect, select, update
 from sqlalchemy.engine import Engine
 
+from bot.feedback.store import unlink_conversations
 from bot.privacy.notes_retention import delete_notes_for
 from bot.tracker_table import events
 
@@ -79,6 +80,7 @@ def _erase_help_requests(request_engine: Engine, sender_id: str) -> int:
 
     # staff notes and labels about the conversation and its requests can quote the parent: they go too
     delete_notes_for(request_engine, "gesprek", [sender_id])
+    unlink_conversations(request_engine, [sender_id])  # feedback on its answers stays counted, unlinked
     if not inspect(request_engine).has_table(hulpverzoek.name):
         return 0
     store = HelpRequestStore(request_engine)

@@ -2,8 +2,9 @@
 
 ``upgrade(url)`` brings a database to the newest revision. A database that was filled by the embedded
 profile (tables made with create_all by this code version, no alembic_version) is adopted: when its
-tables equal the current metadata exactly, it is stamped as head; otherwise it stops with a clear
-message instead of guessing.
+tables equal the current metadata exactly, it is stamped as head; when only tables of later revisions
+are missing (``LATER_TABLES``), it is stamped as the first revision and upgraded; otherwise it stops
+with a clear message instead of guessing.
 """
 from __future__ import annotations
 
@@ -54,6 +55,25 @@ def _our_tables(engine: Engine) -> set[str]:
     return set(inspect(engine).get_table_names()) & set(target_metadata().tables)
 
 
+# The first revision, and the tables later revisions add (an older embedded database lacks them).
+BASELINE = "0001"
+LATER_TABLES = frozenset({"antwoord_feedback"})
+LATER_INDEXES = frozenset({"ix_audit_log_doel"})
+
+
+def _only_later_tables_missing(diff: list) -> bool:
+    """True when every difference is a whole table or an index that a later revision adds."""
+    def later(d) -> bool:
+        if not isinstance(d, tuple) or len(d) < 2:
+            return False
+        if d[0] == "add_table":
+            return d[1].name in LATER_TABLES
+        if d[0] == "add_index" and getattr(d[1], "name", None) in LATER_INDEXES:
+            return True
+        return d[0] == "add_index" and getattr(getattr(d[1], "table", None), "name", None) in LATER_TABLES
+    return all(later(d) for d in diff)
+
+
 def upgrade(url: str, revision: str = "head") -> str:
     """Upgrade to ``revision``; returns the revision the database is at afterwards."""
     engine = create_engine(url, poolclass=NullPool, future=True)
@@ -61,6 +81,13 @@ def upgrade(url: str, revision: str = "head") -> str:
         config = alembic_config(url)
         if current(engine) is None and _our_tables(engine):
             diff = schema_diff(engine)
+            if diff and _only_later_tables_missing(diff):
+                # made by create_all before a later revision added tables: that is the baseline
+                log.info("bestaande tabellen (create_all) komen overeen met revisie %s: die wordt vastgelegd",
+                         BASELINE)
+                command.stamp(config, BASELINE)
+                command.upgrade(config, revision)
+                return current(engine) or "base"
             if diff:
                 raise MigrationRefused(
                     "De database heeft al tabellen van Wegwijzer maar geen migratiegeschiedenis, en ze wijken af "

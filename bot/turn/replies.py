@@ -31,6 +31,7 @@ class Reply:
     text: str
     buttons: tuple[Button, ...] = field(default_factory=tuple)
     answer_id: str = ""
+    agenda: str = ""   # a calendar file (bot.stappenplan.agenda) the web widget offers as a download
 
 
 def choose_variant(audience: Optional[str], voice: bool) -> str:

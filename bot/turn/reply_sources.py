@@ -13,7 +13,11 @@ from bot.content.source_dates import UNKNOWN, in_words
 from bot.turn.replies import PARENT, dutch_date, source_line
 
 KEY = "wegwijzer_bronnen"
+# a step plan's calendar file for the widget's "Zet in mijn agenda" (bot.stappenplan.agenda)
+AGENDA_KEY = "wegwijzer_agenda"
+AGENDA_FILE = "wegwijzer-stappenplan.ics"
 SAFE_SCHEMES = ("https://", "http://")
+FEEDBACK_KIND = "feit"  # answers of this kind get feedback buttons; small talk ("gesprek") does not
 
 
 def _date_words(datum: str) -> str:
@@ -26,7 +30,8 @@ def _date_words(datum: str) -> str:
 
 def sources_payload(answer) -> Optional[dict[str, Any]]:
     """{'regel': the plain source line, 'bronnen': [{naam, url, datum}], 'gecontroleerd': '…'} for an
-    answer with sources; None without sources. Only http(s) addresses are passed on."""
+    answer with sources, plus 'onderwerp' (the answer's id) for a factual answer; None without
+    sources. Only http(s) addresses are passed on."""
     line = source_line(answer, PARENT)
     if not line:
         return None
@@ -35,7 +40,10 @@ def sources_payload(answer) -> Optional[dict[str, Any]]:
         for s in answer.bronnen
         if isinstance(s.url, str) and s.url.lower().startswith(SAFE_SCHEMES)
     ]
-    return {"regel": line, "bronnen": sources, "gecontroleerd": f"Gecontroleerd op {dutch_date(answer.gecontroleerd)}."}
+    payload = {"regel": line, "bronnen": sources, "gecontroleerd": f"Gecontroleerd op {dutch_date(answer.gecontroleerd)}."}
+    if getattr(answer, "soort", "") == FEEDBACK_KIND:
+        payload["onderwerp"] = answer.id  # a factual answer: the widget asks "Had u hier iets aan?"
+    return payload
 
 
 def reply_sources(reply, library) -> Optional[dict[str, Any]]:

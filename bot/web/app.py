@@ -9,6 +9,7 @@ Routes:
   GET  /widget/wegwijzer.js   the widget (from web/dist, built by scripts/build_widget)
   GET  /widget/wegwijzer.css  its styles
   POST /widget/toegang        {token, socket_url, socket_path} for an allowed Origin, else 403
+  POST /widget/feedback       "ja"/"nee" on one answer (bot.web.feedback); OPTIONS for its CORS preflight
   GET  /gezond                health check (liveness)
   GET  /klaar                 readiness: the web app needs no database or other service, so it is ready
                               when it answers; it says whether the widget is built (pages work without it)
@@ -23,12 +24,15 @@ from aiohttp import web
 
 from bot.aiohttp_limits import deadline_middleware, web_app_kwargs
 from bot.channels.widget_token import issue_token
+from bot.hulpvraag.db import make_engine
+from bot.web import feedback
 from bot.web.privacy_page import privacy_html
 from bot.web.security import asset_headers, errors_middleware, page_headers
 from bot.web.settings import PAGES_DIR, WebSettings
 
 SETTINGS = web.AppKey("settings", WebSettings)
 CLOCK = web.AppKey("clock", Callable)
+FEEDBACK = web.AppKey("feedback", feedback.FeedbackService)
 WIDGET_FILES = {"wegwijzer.js": "application/javascript", "wegwijzer.css": "text/css"}
 STATIC_FILES = {"demo.css": "text/css"}
 NOT_BUILT = "Het widget is nog niet gebouwd. Draai eerst scripts/build_widget."
@@ -85,6 +89,39 @@ async def widget_access(request: web.Request) -> web.Response:
     }, headers=headers)
 
 
+def _cors(request: web.Request) -> dict:
+    origin = request.headers.get("Origin")
+    headers = {"Cache-Control": "no-store", "Vary": "Origin", "X-Content-Type-Options": "nosniff"}
+    if origin and len(origin) <= 300 and request.app[SETTINGS].policy.origin_allowed(origin):
+        headers["Access-Control-Allow-Origin"] = origin
+    return headers
+
+
+async def widget_feedback(request: web.Request) -> web.Response:
+    """Feedback on one answer; a browser always sends Origin, and it must be on the allow-list."""
+    headers = _cors(request)
+    if not request.app[SETTINGS].policy.origin_allowed(request.headers.get("Origin")):
+        return web.json_response({"fout": "herkomst_niet_toegestaan", "tekst": feedback.TEXTS[403]},
+                                 status=403, headers=headers)
+    if request.content_length is not None and request.content_length > feedback.MAX_BODY:
+        status, body = 413, {"fout": "te_groot", "tekst": feedback.TEXTS[413]}
+    else:
+        raw = await request.content.read(feedback.MAX_BODY + 1)
+        status, body = feedback.handle(request.app[FEEDBACK], raw, request.headers.get("Content-Type", ""),
+                                       feedback.client_key(request.remote, request.headers.get("X-Real-IP")),
+                                       request.app[CLOCK]())
+    return web.json_response(body, status=status, headers=headers)
+
+
+async def widget_feedback_preflight(request: web.Request) -> web.Response:
+    headers = _cors(request)
+    if "Access-Control-Allow-Origin" not in headers:
+        return web.Response(status=403, headers=headers)
+    headers.update({"Access-Control-Allow-Methods": "POST", "Access-Control-Allow-Headers": "Content-Type",
+                    "Access-Control-Max-Age": "600"})
+    return web.Response(status=204, headers=headers)
+
+
 async def privacy_page(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     return web.Response(text=privacy_html(), content_type="text/html", charset="utf-8",
@@ -105,12 +142,20 @@ def create_app(settings: WebSettings, clock: Callable[[], float] = time.time) ->
     app = web.Application(middlewares=[errors_middleware, deadline_middleware()], **web_app_kwargs())
     app[SETTINGS] = settings
     app[CLOCK] = clock
+    app[FEEDBACK] = feedback.FeedbackService(settings.policy.secret, lambda: make_engine(settings.database_url))
+
+    async def close_feedback(app_: web.Application) -> None:
+        app_[FEEDBACK].close()
+
+    app.on_cleanup.append(close_feedback)
     app.router.add_get("/", _page("gemeente.html"))
     app.router.add_get("/jongeren", _page("jongeren.html"))
     app.router.add_get("/privacy", privacy_page)
     app.router.add_get("/static/{name}", static_file)
     app.router.add_get("/widget/{name}", widget_file)
     app.router.add_post("/widget/toegang", widget_access)
+    app.router.add_post("/widget/feedback", widget_feedback)
+    app.router.add_route("OPTIONS", "/widget/feedback", widget_feedback_preflight)
     app.router.add_get("/gezond", health)
     app.router.add_get("/klaar", readiness)
     return app

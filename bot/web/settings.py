@@ -5,6 +5,8 @@
 - ``WEGWIJZER_RASA_PUBLIC_URL``: the Rasa server as the *browser* reaches it, for the socket.io
   connection (default ``http://localhost:<WEGWIJZER_RASA_PORT or 5005>``).
 - ``WEGWIJZER_WIDGET_DIST``: the built widget (default ``web/dist``; build it with scripts/build_widget).
+- ``WEGWIJZER_DATABASE_URL``: where feedback on answers is stored (``bot.web.feedback``; default
+  ``var/wegwijzer.db``, the help-request database).
 - Origins, secret and limits: see ``bot.channels.widget_policy`` (shared with the Rasa channel).
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Mapping, Optional
 
 from bot.channels.widget_policy import WidgetPolicy, normalize_origin
+from bot.hulpvraag.config import DEFAULT_DB_URL
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES_DIR = Path(__file__).with_name("pages")
@@ -28,6 +31,8 @@ class WebSettings:
     dist_dir: Path
     policy: WidgetPolicy
     socket_path: str = "/socket.io"
+    # feedback on answers is stored here (the help-request database, WEGWIJZER_DATABASE_URL)
+    database_url: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ, port: Optional[int] = None) -> "WebSettings":
@@ -41,6 +46,7 @@ class WebSettings:
             rasa_public_url=rasa_url,
             dist_dir=Path(env.get("WEGWIJZER_WIDGET_DIST", str(REPO / "web" / "dist"))),
             policy=WidgetPolicy.from_env(env),
+            database_url=env.get("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL,
         )
 
     def rasa_socket_sources(self) -> str:

@@ -150,3 +150,35 @@ export function messageButtons(data) {
     .slice(0, 12)
     .map((b) => ({ title: b.title.slice(0, 200), payload: b.payload.slice(0, 500) }));
 }
+
+// A long answer shows its first part; the rest is one tap away ("Lees meer"). Split at a paragraph,
+// or inside a long first paragraph at the end of a sentence or line; never leave a tiny rest.
+export const SHOW_CHARS = 320;
+const MIN_REST = 160;
+const SENTENCE_FROM = 200;
+
+export function splitLong(text) {
+  const whole = String(text);
+  if (whole.length <= SHOW_CHARS + MIN_REST) return [whole, ""];
+  const paragraphs = whole.split(/\n{2,}/);
+  let shown = paragraphs[0];
+  let used = 1;
+  while (used < paragraphs.length && shown.length < SHOW_CHARS) {
+    shown += `\n\n${paragraphs[used]}`;
+    used += 1;
+  }
+  let rest = paragraphs.slice(used).join("\n\n");
+  if (shown.length > SHOW_CHARS + MIN_REST) {
+    // one long paragraph: cut after the first sentence or line that ends past SENTENCE_FROM characters
+    const boundary = /[.!?:](?=\s)|\n/g;
+    boundary.lastIndex = SENTENCE_FROM;
+    const match = boundary.exec(shown);
+    if (match && shown.length - match.index > MIN_REST) {
+      const cut = match.index + (match[0] === "\n" ? 0 : 1);
+      rest = [shown.slice(cut).trim(), rest].filter(Boolean).join("\n\n");
+      shown = shown.slice(0, cut).trim();
+    }
+  }
+  if (rest.trim().length < MIN_REST) return [whole, ""];
+  return [shown, rest];
+}

@@ -2,7 +2,9 @@
 import { pageMetadata } from "./config.js";
 import { createConnection } from "./connection.js";
 import { h } from "./dom.js";
-import { botText, messageButtons, messageSources, sourcesDisclosure, speakableText } from "./render.js";
+import { calendarLink, messageCalendar } from "./agenda.js";
+import { feedbackBlock, feedbackRef, sendFeedback } from "./feedback.js";
+import { botText, messageButtons, messageSources, sourcesDisclosure, speakableText, splitLong } from "./render.js";
 import { createSpeaker, listenOnce, speechSupport } from "./speech.js";
 import { createStore } from "./store.js";
 import TEKSTEN from "./teksten.json";
@@ -89,6 +91,30 @@ export function mountWidget(win, config) {
     v.log.append(group); // moves an existing group to the end
   }
 
+  // The first part of a long answer, then "Lees meer" (a disclosure button) and the rest, hidden
+  // until asked; the choice is kept with the conversation.
+  function readMore(entry) {
+    const [first, rest] = splitLong(entry.text);
+    if (!rest) return [botText(doc, entry.text, t)];
+    const open = Boolean(entry.uitgeklapt);
+    const restId = `wegwijzer-meer-${String(entry.id).replace(/[^A-Za-z0-9-]/g, "")}`;
+    const more = h(doc, "div", { id: restId, class: "wegwijzer__meer", hidden: !open }, [botText(doc, rest, t)]);
+    const toggle = h(doc, "button", {
+      type: "button",
+      class: "utrecht-button utrecht-button--subtle wegwijzer__lees-meer",
+      "aria-expanded": String(open),
+      "aria-controls": restId,
+    }, [open ? t.leesMinder : t.leesMeer]);
+    toggle.addEventListener("click", () => {
+      const expand = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(expand));
+      toggle.textContent = expand ? t.leesMinder : t.leesMeer;
+      more.hidden = !expand;
+      store.patchEntry(entry.id, { uitgeklapt: expand });
+    });
+    return [botText(doc, first, t), toggle, more];
+  }
+
   function renderEntry(entry) {
     if (entry.kind === "user") {
       // The user's words stay text: never a link, never HTML.
@@ -104,9 +130,14 @@ export function mountWidget(win, config) {
     const el = h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--bot" }, [
       h(doc, "span", { class: "wegwijzer__vh" }, [`${t.botZegt} `]),
     ]);
-    if (entry.text) el.append(botText(doc, entry.text, t));
+    if (entry.text) el.append(...readMore(entry));
+    const calendar = calendarLink(win, doc, entry, t);
+    if (calendar) el.append(calendar);
     const sources = sourcesDisclosure(doc, entry, t);
     if (sources) el.append(sources);
+    const feedback = feedbackBlock(doc, entry, t, (body) => sendFeedback(win, config.base, body),
+      (changes) => store.patchEntry(entry.id, changes));
+    if (feedback) el.append(feedback);
     v.log.append(el);
   }
 
@@ -141,7 +172,8 @@ export function mountWidget(win, config) {
       const buttons = messageButtons(data);
       const { bronnen, gecontroleerd } = messageSources(data);
       if (!text && !buttons.length) return;
-      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd };
+      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data),
+        agenda: messageCalendar(data) };
       store.addEntry(entry);
       if (text) renderEntry(entry);
       placeChoices(buttons);

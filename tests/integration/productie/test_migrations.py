@@ -12,7 +12,8 @@ from bot.production import migrate
 from tests.support.postgres import postgres_server
 
 OWN_TABLES = {"hulpverzoek", "hulpverzoek_bezorging", "audit_log", "console_account", "console_sessie",
-              "console_inlogpoging", "console_blokkade", "console_notitie", "console_label", "console_toewijzing"}
+              "console_inlogpoging", "console_blokkade", "console_notitie", "console_label", "console_toewijzing",
+              "antwoord_feedback"}
 
 
 @pytest.fixture(scope="module")

@@ -57,15 +57,17 @@ def widget_stack(tmp_path_factory):
                      extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir), **widget_env}) as running:
         rasa_port = int(running.rasa_url.rsplit(":", 1)[1])
         proxy = CuttableProxy(proxy_port, rasa_port)
+        feedback_db = f"sqlite:///{work / 'feedback.db'}"  # feedback on answers (bot.web.feedback)
         env = dict(os.environ, PYTHONPATH=str(REPO), **widget_env,
-                   WEGWIJZER_RASA_PUBLIC_URL=f"http://127.0.0.1:{proxy_port}")
+                   WEGWIJZER_RASA_PUBLIC_URL=f"http://127.0.0.1:{proxy_port}", WEGWIJZER_DATABASE_URL=feedback_db)
         log = work / "web.log"
         web = subprocess.Popen([sys.executable, "-m", "bot.web", "--port", str(web_port), "--host", "127.0.0.1"],
                                cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         try:
             wait_until_up(f"{base_url}/gezond", web, log, timeout=60)
             yield SimpleNamespace(base_url=base_url, web_port=web_port, rasa_url=running.rasa_url,
-                                  proxy=proxy, secret=widget_env["WEGWIJZER_WIDGET_SECRET"])
+                                  proxy=proxy, secret=widget_env["WEGWIJZER_WIDGET_SECRET"],
+                                  feedback_db=feedback_db)
         finally:
             web.terminate()
             web.wait(timeout=20)

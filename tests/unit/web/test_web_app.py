@@ -133,3 +133,37 @@ def test_the_privacy_page_defaults_to_the_cleanup_job_s_own_defaults():
 
     html = privacy_html({})
     assert "30 dagen na het laatste bericht" in html and "nog 90 dagen" in html
+
+
+async def test_feedback_endpoint_preflight_origin_and_storage(make_client, tmp_path):
+    from dataclasses import replace as _replace
+
+    from bot.feedback.store import counts_per_topic_per_day
+    from bot.feedback.token import issue
+    from bot.hulpvraag.db import make_engine
+
+    db = f"sqlite:///{tmp_path / 'f.db'}"
+    client = await make_client(create_app(_replace(settings(tmp_path), database_url=db), clock=lambda: 1000.0))
+    pre = await client.options("/widget/feedback", headers={"Origin": ALLOWED, "Access-Control-Request-Method": "POST"})
+    assert pre.status == 204 and pre.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert "Content-Type" in pre.headers["Access-Control-Allow-Headers"]
+    other = await client.options("/widget/feedback", headers={"Origin": "https://kwaad.example"})
+    assert other.status == 403 and "Access-Control-Allow-Origin" not in other.headers
+    ref = issue(b"s", "a" * 32, "vraag_tlv", now=1000)
+    body = {"antwoord": ref, "oordeel": "ja"}
+    refused = await client.post("/widget/feedback", json=body, headers={"Origin": "https://kwaad.example"})
+    assert refused.status == 403
+    assert (await client.post("/widget/feedback", json=body)).status == 403  # no Origin: not a browser on a site
+    ok = await client.post("/widget/feedback", json=body, headers={"Origin": ALLOWED})
+    assert ok.status == 200 and ok.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert (await ok.json())["status"] == "ontvangen"
+    again = await client.post("/widget/feedback", json={**body, "oordeel": "nee"}, headers={"Origin": ALLOWED})
+    assert again.status == 409 and "tekst" in await again.json()
+    big = await client.post("/widget/feedback", data="x" * 5000, headers={"Origin": ALLOWED,
+                                                                        "Content-Type": "application/json"})
+    assert big.status == 413
+    engine = make_engine(db)
+    try:
+        assert [(c.onderwerp, c.ja, c.nee) for c in counts_per_topic_per_day(engine)] == [("vraag_tlv", 1, 0)]
+    finally:
+        engine.dispose()

@@ -31,8 +31,7 @@ NOT_UNDERSTOOD = Counter(
     ["channel"])
 
 # --- answer feedback (not counted yet: the feedback buttons are built separately) ------------------
-# The place for "was this answer useful?": increment with FEEDBACK.labels(rating="useful" | "not_useful").
-# Nothing increments it yet; the series appear once the feedback feature does.
+# "Had u hier iets aan?" in the widget: counted by the web app when a ja/nee is stored (bot/web/feedback.py).
 FEEDBACK_RATINGS = ("useful", "not_useful")
 FEEDBACK = Counter(
     "wegwijzer_answer_feedback", "Feedback users gave on an answer (rating: useful / not_useful)", ["rating"])

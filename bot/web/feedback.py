@@ -21,6 +21,7 @@ from bot.channels.widget_policy import RateLimiter
 from bot.feedback import store
 from bot.feedback.schema import OORDELEN, REDENEN
 from bot.feedback.token import verify
+from bot.metrics.definitions import FEEDBACK
 
 MAX_BODY = 1024
 FIELDS = {"antwoord", "oordeel"}
@@ -108,4 +109,5 @@ def handle(service: FeedbackService, body: bytes, content_type: str, client: str
         store.record(service.engine(), ref, data["oordeel"], clock.today())
     except store.AlreadyGiven:
         return _answer(409)
+    FEEDBACK.labels(rating="useful" if data["oordeel"] == "ja" else "not_useful").inc()
     return _answer(200)

@@ -14,8 +14,8 @@ from bot.feedback.token import issue, verify
 from bot.tracker_table import events
 from bot.web.feedback import FeedbackService, handle
 from tests.unit.web.test_widget_output import ANSWER, TALK, Library
-from bot.replies import render_answer
-from bot.reply_sources import reply_sources
+from bot.turn.replies import render_answer
+from bot.turn.reply_sources import reply_sources
 
 SECRET = b"s" * 32
 SENDER = "0123456789abcdef0123456789abcdef"
@@ -120,7 +120,7 @@ def test_widget_channel_puts_a_reference_on_factual_answers_only():
 
 
 def test_widget_channel_passes_a_step_plans_calendar_file_on_the_last_part():
-    from bot.reply_sources import AGENDA_KEY
+    from bot.turn.reply_sources import AGENDA_KEY
     ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
     message = {"text": "Deel een.\n\nDeel twee.", "buttons": [{"title": "Ja", "payload": "ja"}],
                "custom": {AGENDA_KEY: {"bestand": "wegwijzer-stappenplan.ics", "ics": ics}}}
@@ -160,3 +160,18 @@ def test_a_reason_once_and_only_after_nee(engine):
     assert handle(service, body(antwoord=other, reden="niet_mijn_vraag"), "application/json", "k", 1001)[0] == 200
     assert handle(service, body(antwoord=other, reden="niet_mijn_vraag", oordeel="nee"), "application/json", "k",
                   1001)[0] == 400
+
+
+def test_a_stored_judgement_moves_the_feedback_metric(engine):
+    from bot.metrics.definitions import FEEDBACK
+
+    service = FeedbackService(SECRET, lambda: engine)
+    useful, not_useful = FEEDBACK.labels(rating="useful"), FEEDBACK.labels(rating="not_useful")
+    before = (useful._value.get(), not_useful._value.get())
+    first = issue(SECRET, SENDER, "vraag_tlv", now=1000)
+    second = issue(SECRET, SENDER, "vraag_opp", now=1000)
+    json_type = "application/json"
+    assert handle(service, json.dumps({"antwoord": first, "oordeel": "ja"}).encode(), json_type, "k", 1001)[0] == 200
+    assert handle(service, json.dumps({"antwoord": first, "oordeel": "ja"}).encode(), json_type, "k", 1001)[0] == 409
+    assert handle(service, json.dumps({"antwoord": second, "oordeel": "nee"}).encode(), json_type, "k", 1001)[0] == 200
+    assert (useful._value.get(), not_useful._value.get()) == (before[0] + 1, before[1] + 1)

@@ -6,7 +6,9 @@ As in ``scripts/start``, both servers listen on 127.0.0.1 only, the action serve
 secret (``bot.action_token``) that the Rasa server sends with every call, Rasa's CORS list is the
 widget's origin allow-list (``bot.channels.widget_policy``) and the phone webhook checks Twilio
 signatures with a generated ``TWILIO_AUTH_TOKEN`` (``RunningStack.twilio_token``) unless the caller
-passes its own phone settings.
+passes its own phone settings. Conversations are bound to their owner with a generated
+``WEGWIJZER_SESSION_SECRET`` (``bot.channels.session_token``); ``RunningStack.say`` opens and keeps
+them (``bot.rest_client``): a label the caller chose gets its own server-issued conversation.
 Both servers get the request limits and time-outs of ``bot.server_limits``. A test can stop and
 restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
 when it is down.
@@ -27,7 +29,9 @@ import requests
 import yaml
 
 from bot import action_token, server_limits
+from bot.channels import session_token
 from bot.channels.widget_policy import configured_origins
+from bot.rest_client import RestConversations
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -74,6 +78,15 @@ class RunningStack:
     actions_env: dict = field(default_factory=dict, repr=False)
     actions_token: str = field(default="", repr=False)
     twilio_token: Optional[str] = field(default=None, repr=False)
+    conversations: Optional[RestConversations] = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.conversations is None:
+            self.conversations = RestConversations(self.rasa_url)
+
+    def new_sender(self) -> str:
+        """A conversation opened on the server; its id (the tracker's sender id) is its own label."""
+        return self.conversations.new_conversation()
 
     def stop_actions(self) -> None:
         """Kills the action server (SIGKILL: as abrupt as a crash) and waits until it is gone."""
@@ -94,12 +107,8 @@ class RunningStack:
         return {name: process.poll() is None for name, process in self.processes.items()}
 
     def say(self, sender: str, message, metadata: Optional[dict] = None, timeout: float = 30) -> list[dict]:
-        body = {"sender": sender, "message": message}
-        if metadata is not None:
-            body["metadata"] = metadata
-        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body, timeout=timeout)
-        response.raise_for_status()
-        return response.json()
+        """One turn in the conversation labelled ``sender`` (opened on first use, see bot.rest_client)."""
+        return self.conversations.say(sender, message, metadata, timeout=timeout)
 
 
 def _stop(processes: list[subprocess.Popen]) -> None:
@@ -133,6 +142,7 @@ def local_stack(
                                             "dialect": "sqlite", "db": str(workdir / "tracker.db")}}))
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
     env[action_token.ENV] = action_token.new_token()
+    env[session_token.ENV] = session_token.new_secret()
     phone_settings = {"TWILIO_AUTH_TOKEN", "WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING"}
     if not phone_settings & set(extra_env or {}):
         env["TWILIO_AUTH_TOKEN"] = action_token.new_token()

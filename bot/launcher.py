@@ -9,6 +9,9 @@ signatures with a generated ``TWILIO_AUTH_TOKEN`` (``RunningStack.twilio_token``
 passes its own phone settings.
 Both servers write their metrics to ``<workdir>/metrics`` (prometheus-client's multiprocess folder,
 ``RunningStack.metrics_dir``), as under ``scripts/start``; ``python -m bot.metrics`` serves them.
+Conversations are bound to their owner with a generated
+``WEGWIJZER_SESSION_SECRET`` (``bot.channels.session_token``); ``RunningStack.say`` opens and keeps
+them (``bot.rest_client``): a label the caller chose gets its own server-issued conversation.
 Both servers get the request limits and time-outs of ``bot.server_limits``. A test can stop and
 restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
 when it is down.
@@ -30,7 +33,9 @@ import requests
 import yaml
 
 from bot import action_token, server_limits
+from bot.channels import session_token
 from bot.channels.widget_policy import configured_origins
+from bot.rest_client import RestConversations
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -78,6 +83,15 @@ class RunningStack:
     actions_token: str = field(default="", repr=False)
     twilio_token: Optional[str] = field(default=None, repr=False)
     metrics_dir: Optional[Path] = None
+    conversations: Optional[RestConversations] = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.conversations is None:
+            self.conversations = RestConversations(self.rasa_url)
+
+    def new_sender(self) -> str:
+        """A conversation opened on the server; its id (the tracker's sender id) is its own label."""
+        return self.conversations.new_conversation()
 
     def stop_actions(self) -> None:
         """Kills the action server (SIGKILL: as abrupt as a crash) and waits until it is gone."""
@@ -98,12 +112,8 @@ class RunningStack:
         return {name: process.poll() is None for name, process in self.processes.items()}
 
     def say(self, sender: str, message, metadata: Optional[dict] = None, timeout: float = 30) -> list[dict]:
-        body = {"sender": sender, "message": message}
-        if metadata is not None:
-            body["metadata"] = metadata
-        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body, timeout=timeout)
-        response.raise_for_status()
-        return response.json()
+        """One turn in the conversation labelled ``sender`` (opened on first use, see bot.rest_client)."""
+        return self.conversations.say(sender, message, metadata, timeout=timeout)
 
 
 def _stop(processes: list[subprocess.Popen]) -> None:
@@ -137,6 +147,7 @@ def local_stack(
                                             "dialect": "sqlite", "db": str(workdir / "tracker.db")}}))
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
     env[action_token.ENV] = action_token.new_token()
+    env[session_token.ENV] = session_token.new_secret()
     phone_settings = {"TWILIO_AUTH_TOKEN", "WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING"}
     if not phone_settings & set(extra_env or {}):
         env["TWILIO_AUTH_TOKEN"] = action_token.new_token()

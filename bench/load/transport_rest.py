@@ -1,7 +1,8 @@
-"""REST transport: one turn is one POST to Rasa's REST channel; the response holds the full reply."""
+"""REST transport: one turn is one POST to Rasa's REST channel; the response holds the full reply.
+A conversation first asks the server for its sender id and token (``POST /webhooks/rest/sessie``,
+``bot.channels.session_token``)."""
 from __future__ import annotations
 
-import uuid
 from typing import Optional
 
 import aiohttp
@@ -9,16 +10,17 @@ import aiohttp
 from bench.load.outcome import Reply
 
 REST_PATH = "/webhooks/rest/webhook"
+SESSION_PATH = "/webhooks/rest/sessie"
 
 
 class RestConversation:
-    def __init__(self, transport: "RestTransport", metadata: dict):
+    def __init__(self, transport: "RestTransport", metadata: dict, sender: str, token: str):
         self.transport = transport
         self.metadata = metadata
-        self.sender = f"load-{uuid.uuid4().hex}"  # a fresh sender id per conversation
+        self.sender, self.token = sender, token  # a fresh conversation, issued by the server
 
     async def turn(self, text: str) -> Reply:
-        body: dict = {"sender": self.sender, "message": text}
+        body: dict = {"sender": self.sender, "token": self.token, "message": text}
         if self.metadata:
             body["metadata"] = self.metadata
         async with self.transport.session.post(self.transport.endpoint, json=body,
@@ -43,8 +45,17 @@ class RestTransport:
     def __init__(self, base_url: str, session: aiohttp.ClientSession, path: str = REST_PATH,
                  ssl: Optional[object] = None):
         self.endpoint = base_url.rstrip("/") + path
+        self.session_endpoint = base_url.rstrip("/") + SESSION_PATH
         self.session = session
         self.ssl = ssl
 
     async def open(self, metadata: dict) -> RestConversation:
-        return RestConversation(self, metadata)
+        """A conversation the server issued; raises ConnectionError (with a short reason) when refused."""
+        try:
+            async with self.session.post(self.session_endpoint, ssl=self.ssl) as response:
+                if response.status != 200:
+                    raise ConnectionError(f"sessie:http_{response.status}")
+                issued = await response.json(content_type=None)
+        except (aiohttp.ClientError, ValueError) as error:
+            raise ConnectionError(f"sessie:{type(error).__name__}"[:200]) from error
+        return RestConversation(self, metadata, issued["sender"], issued["token"])

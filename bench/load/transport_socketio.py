@@ -1,7 +1,8 @@
 """socket.io transport, as the web widget talks to the assistant.
 
-A conversation is one connection (like one page view) with a fresh 32-hex session id: connect (Origin
-header and token when configured), ``session_request`` -> ``session_confirm``, then per turn emit
+A conversation is one connection (like one page view) with a fresh session: connect (Origin header and
+token when configured), ``session_request`` -> ``session_confirm`` (the server issues the session id and
+its token, ``bot.channels.session_token``), then per turn emit
 ``user_uttered`` with an acknowledgement. The server acknowledges a message only after the assistant
 has handled it completely (``WidgetSocketIOInput.handle_message`` awaits Rasa's handler, and Rasa's own
 socket.io channel does the same), and the ``bot_uttered`` events of the turn travel before the
@@ -70,10 +71,13 @@ class SocketIOTransport:
         """A connected conversation; raises ConnectionError (with a short reason) when refused."""
         client = socketio.AsyncClient(reconnection=False, handle_sigint=False, ssl_verify=self.verify_tls)
         confirmed = asyncio.Event()
+        issued: dict = {}
         conversation: Optional[SocketIOConversation] = None
 
         @client.on("session_confirm")
-        async def on_confirm(_data):  # noqa: ANN001
+        async def on_confirm(data):  # noqa: ANN001
+            if isinstance(data, dict):
+                issued.update(data)
             confirmed.set()
 
         @client.on("bot_uttered")
@@ -87,10 +91,10 @@ class SocketIOTransport:
             await client.connect(f"{self.url}?wegwijzer_route={uuid.uuid4().hex[:16]}",
                                  socketio_path=self.path, transports=["websocket"],
                                  headers=self.access.headers(), auth=auth, wait_timeout=self.timeout)
-            session_id = uuid.uuid4().hex
-            conversation = SocketIOConversation(client, session_id, metadata, self.timeout)
-            await client.emit("session_request", {"session_id": session_id})
+            conversation = SocketIOConversation(client, "", metadata, self.timeout)
+            await client.emit("session_request", {})
             await asyncio.wait_for(confirmed.wait(), self.timeout)
+            conversation.session_id = issued.get("session_id", "")
         except BaseException as error:
             await _quiet_disconnect(client)
             if isinstance(error, asyncio.CancelledError):

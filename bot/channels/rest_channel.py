@@ -12,6 +12,11 @@ between clients that send no sender. Here the body is checked first by ``bot.cha
 A turn gets at most ``turn_timeout`` seconds; a failure or time-out adds the friendly text of
 ``content/antwoorden/storing.yml`` when the assistant said nothing, never a stack trace.
 
+Conversation ownership (``bot.channels.session_token``): ``POST /webhooks/rest/sessie`` issues a
+conversation (``{"sender", "token"}``); a message whose token is not the one issued for its sender gets
+403 ``{"fout": "sessie", ...}`` before it reaches the assistant, so nothing is stored. The channel does
+not start without ``WEGWIJZER_SESSION_SECRET``.
+
 Before the server starts, the channel installs ``bot.channels.sanic_guard`` on the whole Rasa server:
 the limits of ``bot.server_limits`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
 for a client that does not finish sending its body. Once it has started, the channel warms the
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from typing import Any, Awaitable, Callable, Text
 
 import rasa.utils.endpoints
@@ -32,8 +38,8 @@ from sanic.response import HTTPResponse
 
 from bot import rasa_action_guard, rasa_operations, rasa_warmup, server_limits
 from bot.turn.action_failure import failure_text, failure_variant
-from bot.channels import sanic_guard
-from bot.channels.rest_request import Refusal, check_body, load_messages, refusal_body
+from bot.channels import sanic_guard, session_token
+from bot.channels.rest_request import SESSION, Refusal, check_body, load_messages, refusal_body
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +53,7 @@ class HardenedRestInput(RestInput):
 
     def __init__(self) -> None:
         super().__init__()
+        self.session_secret = session_token.secret_from_env(os.environ)  # fail closed: no secret, no start
         self.messages = load_messages()
         rasa_action_guard.install()
         rasa_operations.install()
@@ -66,9 +73,19 @@ class HardenedRestInput(RestInput):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        @webhook.route("/sessie", methods=["POST"])
+        async def new_session(_: Request) -> HTTPResponse:
+            session = session_token.issue(self.session_secret)
+            return response.json({"sender": session.session_id, "token": session.token},
+                                 headers={"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
+
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             checked = check_body(request.body, server_limits.current())
+            if not isinstance(checked, Refusal) and not session_token.token_matches(
+                    self.session_secret, checked.sender, checked.token):
+                logger.info("REST message refused: no valid session token for its sender")
+                checked = Refusal(403, SESSION, checked.metadata)
             if isinstance(checked, Refusal):
                 return response.json(refusal_body(checked, self.messages), status=checked.status,
                                      headers={"X-Content-Type-Options": "nosniff"})

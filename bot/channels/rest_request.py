@@ -1,6 +1,6 @@
 """Checks one REST request body before anything reaches the assistant (plain Python, no Rasa).
 
-A valid body is a JSON object ``{"sender": "...", "message": "...", "metadata": {...}}``:
+A valid body is a JSON object ``{"sender": "...", "token": "...", "message": "...", "metadata": {...}}``:
 
 - the body is at most ``rest_max_body_bytes``; bytes that are not UTF-8 are dropped;
 - ``sender``: an id (letters, digits and ``. _ : @ + -``) or an integer, at most
@@ -10,6 +10,8 @@ A valid body is a JSON object ``{"sender": "...", "message": "...", "metadata": 
   ``rest_max_message_chars`` characters;
 - ``metadata`` (optional): a JSON object of at most ``rest_max_metadata_bytes`` bytes and
   ``rest_max_metadata_depth`` levels; its strings are cleaned too;
+- ``token``: the conversation's secret token (``bot.channels.session_token``), passed on as it is;
+  the channel checks it against the sender before anything else happens (403 ``sessie``);
 - ``input_channel`` from the body is ignored (Rasa's REST channel lets a client pick any channel name).
 
 ``check_body`` returns a ``RestMessage`` or a ``Refusal`` whose ``reason`` is a key of
@@ -32,8 +34,8 @@ from bot.server_limits import Limits
 SENDER_ID = re.compile(r"[\w.:@+-]+")
 MESSAGES_FILE = Path(__file__).with_name("rest_berichten.yml")
 AUDIENCES = ("ouder", "jongere")
-INVALID, SENDER, EMPTY, TOO_LONG, METADATA, TOO_LARGE = (
-    "ongeldig", "afzender", "leeg", "te_lang", "metadata", "te_groot")
+INVALID, SENDER, EMPTY, TOO_LONG, METADATA, TOO_LARGE, SESSION = (
+    "ongeldig", "afzender", "leeg", "te_lang", "metadata", "te_groot", "sessie")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class RestMessage:
     sender: str
     message: str
     metadata: Optional[dict]
+    token: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,9 @@ def check_body(body: Optional[bytes], limits: Limits) -> Union[RestMessage, Refu
         return Refusal(400, EMPTY, metadata)
     if len(message) > limits.rest_max_message_chars:
         return Refusal(400, TOO_LONG, metadata, max=limits.rest_max_message_chars)
-    return RestMessage(sender=sender, message=message, metadata=metadata)
+    token = data.get("token")
+    return RestMessage(sender=sender, message=message, metadata=metadata,
+                       token=token if isinstance(token, str) else None)
 
 
 def load_messages(path: Path = MESSAGES_FILE) -> dict:

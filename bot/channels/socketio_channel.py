@@ -11,7 +11,10 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 
 - origin allow-list (also enforced by engine.io through ``cors_allowed_origins``) and, when
   ``WEGWIJZER_WIDGET_SECRET`` is set, a signed short-lived token from the web app;
-- session ids must look like the widget's (32 hex characters), else a new one is issued;
+- conversation ownership (``bot.channels.session_token``): ``session_request`` joins a session only
+  with the token the server issued for it, otherwise the socket gets a fresh session;
+  ``session_confirm`` answers ``{"session_id", "token"}``. A socket posts only in the session it joined:
+  a message before ``session_request`` or for another session id is refused (acknowledged ``False``);
 - a message length limit and a rate limit per conversation and per connection, answered with a
   friendly Dutch message instead of passing the message to the assistant;
 - only known metadata from the page (``doelgroep``, ``gemeente``) reaches the assistant;
@@ -23,6 +26,7 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 from __future__ import annotations
 
 import logging
+import os
 import time
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
@@ -35,6 +39,7 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import rasa_action_guard, rasa_operations, server_limits
+from bot.channels import session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
 from bot.channels.widget_output import WidgetSocketIOOutput
@@ -71,6 +76,7 @@ class WidgetSocketIOInput(SocketIOInput):
     def __init__(self, *args: Any, policy: Optional[wp.WidgetPolicy] = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.policy = policy or wp.WidgetPolicy.from_env()
+        self.session_secret = session_token.secret_from_env(os.environ)  # fail closed: no secret, no start
         self.messages = wp.load_messages()
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
@@ -107,11 +113,21 @@ class WidgetSocketIOInput(SocketIOInput):
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None, *_: Any) -> None:
-            requested = data.get("session_id") if isinstance(data, dict) else None
-            session_id = wp.session_id_or_new(requested)
+            if sid not in sessions:
+                return
+            session = session_token.owned_session(self.session_secret, data)
+            if session is None:  # no token, another page's id, a forged token: a conversation of its own
+                if isinstance(data, dict) and data.get("session_id"):
+                    logger.info("widget session request without the matching token: a fresh session")
+                session = session_token.issue(self.session_secret)
+            previous = sessions[sid].get("session_id")
+            if previous and previous != session.session_id:
+                sio.leave_room(sid, previous, namespace=self.namespace)
+            sessions[sid]["session_id"] = session.session_id
             if self.session_persistence:
-                sio.enter_room(sid, session_id, namespace=self.namespace)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+                sio.enter_room(sid, session.session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", {"session_id": session.session_id, "token": session.token},
+                           room=sid, namespace=self.namespace)
 
         async def say(sid: Text, reason: str, metadata: dict, **values: Any) -> None:
             text = wp.friendly_message(self.messages, reason, metadata, **values)
@@ -122,13 +138,11 @@ class WidgetSocketIOInput(SocketIOInput):
         async def handle_message(sid: Text, data: Any = None, *_: Any) -> bool:
             data = data if isinstance(data, dict) else {}
             metadata = wp.clean_metadata(data.get(self.metadata_key))
-            if self.session_persistence:
-                sender_id = wp.clean_session_id(data.get("session_id"))
-                if sender_id is None:
-                    logger.debug("widget message without a valid session id ignored")
-                    return False
-            else:
-                sender_id = sid
+            joined = sessions.get(sid, {}).get("session_id")
+            if joined is None or not isinstance(data.get("session_id"), str) or data["session_id"] != joined:
+                logger.info("widget message refused: not for the session this socket joined")
+                return False
+            sender_id = joined if self.session_persistence else sid
             message = data.get("message")
             if isinstance(message, str) and len(message) <= 4 * self.policy.max_chars:
                 message = clean_message(message)  # control characters, lone surrogates, commands

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import uuid
 from collections import OrderedDict, deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,6 @@ import yaml
 from bot.channels.widget_token import token_valid_for
 
 DEFAULT_ORIGINS = "http://localhost:8080,http://127.0.0.1:8080"
-SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 GM_CODE = re.compile(r"^GM\d{4}$")
 AUDIENCES = ("ouder", "jongere")
 MESSAGES_FILE = Path(__file__).with_name("widget_berichten.yml")
@@ -128,15 +126,6 @@ def connection_refusal(policy: WidgetPolicy, origin: Optional[str], auth: object
     if not token_valid_for(policy.secret, token, normalize_origin(origin), now):
         return REFUSED_TOKEN
     return None
-
-
-def clean_session_id(value: object) -> Optional[str]:
-    """The widget's session id (32 lower-case hex characters), or None for anything else."""
-    return value if isinstance(value, str) and SESSION_ID.match(value) else None
-
-
-def session_id_or_new(value: object) -> str:
-    return clean_session_id(value) or uuid.uuid4().hex
 
 
 def clean_metadata(raw: object) -> dict:

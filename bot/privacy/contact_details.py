@@ -106,3 +106,22 @@ def find_emails(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
             continue
         last_end = end
         yield Span("email", start, end, value)
+
+
+# E-mail written out: "naam at hotmail punt com", "olga punt petrova at yandex punt ru",
+# "pauwels.fam (at) kpnmail (punt) nl", "benali_s[at]hotmail[dot]nl". Needs a written "at" (or "(at)",
+# "apenstaartje") AND a domain that ends in a known top-level domain, so "naam at school" stays.
+_W_AT = r"(?:[ ]{1,2}(?:at|apenstaartje)[ ]{1,2}|[ ]{0,2}[(\[](?:at|apenstaartje)[)\]][ ]{0,2})"
+_W_DOT = r"(?:[ ]{1,2}(?:punt|dot)[ ]{1,2}|[ ]{0,2}[(\[](?:punt|dot)[)\]][ ]{0,2}|\.)"
+_W_LOCAL = r"[A-Za-z0-9_%+\-'](?:[A-Za-z0-9._%+\-']{0,62}[A-Za-z0-9_%+\-'])?"
+_W_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_W_TLD = r"(?:nl|com|be|net|org|eu|de|info|nu|ru|uk|fr|tr|ma|io|biz|online|live)"
+SPELLED_EMAIL = re.compile(
+    r"(?<![\w.@])" + _W_LOCAL + r"(?:" + _W_DOT + _W_LOCAL + r"){0,3}" + _W_AT + _W_LABEL +
+    r"(?:" + _W_DOT + _W_LABEL + r"){0,3}?" + _W_DOT + _W_TLD + r"(?![\w])", re.IGNORECASE)
+
+
+def find_spelled_emails(text: str) -> Iterator[Span]:
+    """E-mail addresses with the "@" (and often the dots) written as words."""
+    for m in SPELLED_EMAIL.finditer(text):
+        yield Span("email", m.start(), m.end(), m.group(0))

@@ -17,12 +17,16 @@ from bot.privacy.wordlists import wordlists
 _FAMILY = (r"zoon|dochter|kind|kinderen|man|vrouw|partner|vriend|vriendin|broer|broertje|zus|zusje|"
            r"moeder|vader|neef|nicht|pleegzoon|pleegdochter|stiefzoon|stiefdochter|kleinzoon|kleindochter")
 CUE = re.compile(
-    r"(?:(?<![\w])(?:ik\s{1,3}ben|ik\s{1,3}heet|heet|(?:mijn\s{1,3})?naam\s{1,3}is|naam\s*:|mijn\s{1,3}(?:" + _FAMILY + r")|"
+    r"(?:(?<![\w])(?:ik\s{1,3}ben|ik\s{1,3}heet|heet|(?:mijn\s{1,3})?naam\s{1,3}is|naam\s*:|(?:mijn|onze|ons)\s{1,3}(?:" + _FAMILY + r")|"
     r"(?:moeder|vader|mama|papa|ouder|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van|"
-    r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|"
+    r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|familie|fam\.|"
     r"groet(?:en|jes)?(?:\s{1,3}van)?|gr\.|mvg|met\s{1,3}vriendelijke\s{1,3}groet(?:en)?)|^\s*met)[\s,:]{1,4}",
     re.IGNORECASE)
-TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[^\W\d_]\.[^\W\d_]\.")
+# initials first ("J.P.", "R." before a space), then words
+TOKEN = re.compile(r"[^\W\d_]\.[^\W\d_]\.(?:[^\W\d_]\.)?|[A-Z]\.(?=[ ])|'t(?=[ ])|[^\W\d_][\w'’\-]*")
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# particles after which a lower-case surname follows a lower-case first name ("sanne de jong")
+LOWER_SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "el", "al", "'t"})
 WINDOW = 80
 MAX_TOKENS = 6
 
@@ -45,6 +49,8 @@ def _tokens(text: str, pos: int) -> list[tuple[int, int, str]]:
 
 
 def _capitalised(word: str) -> bool:
+    if INITIALS.fullmatch(word):
+        return True   # "R.", "J.P."
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
@@ -67,6 +73,7 @@ def _name_from(text: str, tokens: list, cue: bool) -> tuple[int, int] | None:
     elif not (cue and i == 0 and low in lists.voornamen):
         return None
     start, end = tokens[0][0] if i > 0 else s, e
+    lower_first = not _capitalised(word)
     i += 1
     # surname: [particles] Capitalised, repeated
     while i < len(tokens):
@@ -76,6 +83,12 @@ def _name_from(text: str, tokens: list, cue: bool) -> tuple[int, int] | None:
         if j < len(tokens) and _capitalised(tokens[j][2]) and tokens[j][2].lower() not in lists.geen_naam:
             end = tokens[j][1]
             i = j + 1
+        elif (lower_first and j > i and j < len(tokens) and all(t[2] in LOWER_SURNAME_PARTICLES for t in tokens[i:j])
+              and tokens[j][2].islower() and len(tokens[j][2]) > 2 and tokens[j][2] not in lists.geen_naam
+              and tokens[j][2] not in lists.geen_achternaam_klein):
+            end = tokens[j][1]   # "sanne de jong", "sven van der meer": particles, then a lower-case surname
+            i = j + 1
+            break
         else:
             break
     return start, end

@@ -1,6 +1,7 @@
 """Redaction of personal data in chat text, for the staff console (transcripts, search, exports).
 
-    find_personal_data(text) -> list[Span]   kinds: telefoon, email, bsn, iban, postcode_huisnummer, naam
+    find_personal_data(text) -> list[Span]   kinds: telefoon, email, bsn, iban, postcode_huisnummer, naam,
+                                             geboortedatum, school
     redact(text) -> str                      each span replaced by a Dutch placeholder
 
 Detection is rule-based (regular expressions with bounded repetition, the 11-proef, phonenumbers for
@@ -13,10 +14,12 @@ import logging
 from bisect import bisect_right
 
 from bot.privacy.addresses import find_addresses
-from bot.privacy.contact_details import find_emails, find_phones
+from bot.privacy.birth_dates import find_birth_dates
+from bot.privacy.contact_details import find_emails, find_phones, find_spelled_emails
 from bot.privacy.identifiers import find_bsns, find_ibans
 from bot.privacy.names import find_names
 from bot.privacy.public_contacts import public_contacts
+from bot.privacy.schools import find_schools
 from bot.privacy.span import KINDS, Span
 
 log = logging.getLogger(__name__)
@@ -30,9 +33,12 @@ PLACEHOLDERS = {
     "iban": "[rekeningnummer]",
     "postcode_huisnummer": "[adres]",
     "naam": "[naam]",
+    "geboortedatum": "[geboortedatum]",
+    "school": "[school]",
 }
 # when two findings overlap, the more specific kind wins (an e-mail address may contain a phone number)
-PRIORITY = {kind: i for i, kind in enumerate(("email", "iban", "telefoon", "bsn", "postcode_huisnummer", "naam"))}
+PRIORITY = {kind: i for i, kind in enumerate(("email", "iban", "telefoon", "bsn", "geboortedatum",
+                                                  "postcode_huisnummer", "school", "naam"))}
 FAILED = "[tekst verborgen: niet te controleren op persoonsgegevens]"
 UNKNOWN = "[verborgen]"
 # every text redact() may put in place of personal data (the console's masked search needs them)
@@ -47,8 +53,9 @@ def _as_text(text) -> str:
 
 def _detect(text: str) -> list[Span]:
     phones, emails = public_contacts()
-    found = [*find_emails(text, emails), *find_ibans(text), *find_phones(text, phones), *find_bsns(text),
-             *find_addresses(text), *find_names(text)]
+    found = [*find_emails(text, emails), *find_spelled_emails(text), *find_ibans(text), *find_phones(text, phones),
+             *find_bsns(text), *find_birth_dates(text), *find_addresses(text), *find_schools(text),
+             *find_names(text)]
     # keep the higher-priority (then longer, then earlier) finding where findings overlap
     found.sort(key=lambda s: (PRIORITY[s.kind], -(s.end - s.start), s.start))
     kept: list[Span] = []

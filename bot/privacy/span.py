@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-KINDS = ("telefoon", "email", "bsn", "iban", "postcode_huisnummer", "naam")
+KINDS = ("telefoon", "email", "bsn", "iban", "postcode_huisnummer", "naam", "geboortedatum", "school")
 
 
 class Span(NamedTuple):
-    kind: str     # telefoon | email | bsn | iban | postcode_huisnummer | naam
+    kind: str     # one of KINDS
     start: int    # offsets into the text, end exclusive
     end: int
     text: str

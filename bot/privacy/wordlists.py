@@ -20,6 +20,14 @@ class WordLists:
     straat_achtervoegsels: tuple
     geen_straat: frozenset
     bsn_sleutelwoorden: tuple
+    school_afkortingen: frozenset = frozenset()
+    school_afkortingen_alleen_hoofdletters: frozenset = frozenset()
+    school_woorden: frozenset = frozenset()
+    school_voorwoorden: frozenset = frozenset()
+    school_woorden_alleen_na_naam: frozenset = frozenset()
+    school_achtervoegsels: tuple = ()
+    geen_school: frozenset = frozenset()
+    geen_achternaam_klein: frozenset = frozenset()
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -39,4 +47,12 @@ def wordlists() -> WordLists:
         straat_achtervoegsels=tuple(sorted(set(_words(data, "straat_achtervoegsels")), key=len, reverse=True)),
         geen_straat=frozenset(_words(data, "geen_straat")),
         bsn_sleutelwoorden=tuple(_words(data, "bsn_sleutelwoorden")),
+        school_afkortingen=frozenset(_words(data, "school_afkortingen")),
+        school_afkortingen_alleen_hoofdletters=frozenset(_words(data, "school_afkortingen_alleen_hoofdletters")),
+        school_woorden=frozenset(_words(data, "school_woorden")),
+        school_voorwoorden=frozenset(_words(data, "school_voorwoorden")),
+        school_woorden_alleen_na_naam=frozenset(_words(data, "school_woorden_alleen_na_naam")),
+        school_achtervoegsels=tuple(_words(data, "school_achtervoegsels")),
+        geen_school=frozenset(_words(data, "geen_school")),
+        geen_achternaam_klein=frozenset(_words(data, "geen_achternaam_klein")),
     )

@@ -8,6 +8,10 @@
 - ``WEGWIJZER_WIDGET_ORIGINS``: the sites that may embed the widget, set explicitly (not the demo
   default, never ``*``); it is also the Rasa servers' CORS list;
 - metrics off loopback (``WEGWIJZER_METRICS_HOST``) only with ``WEGWIJZER_METRICS_TOKEN`` (bot/metrics/settings.py).
+- ``WEGWIJZER_SESSION_SECRET`` (at least 32 characters): binds every REST and widget conversation to
+  the token the server issued for it (``bot.channels.session_token``). Every Rasa replica needs the same
+  one, and it must stay the same across restarts (a new secret ends every open conversation), so it is
+  set by the operator, never generated.
 
 The shared secret between Rasa and the action server (``WEGWIJZER_ACTIONS_TOKEN``) is generated at every
 start when it is not set: the supervisor starts both sides.
@@ -17,6 +21,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from bot import action_token
+from bot.channels import session_token
 from bot.channels.widget_policy import parse_origins
 from bot.metrics.settings import is_loopback
 from bot.voice.request_check import UNSIGNED_SWITCH
@@ -40,6 +45,12 @@ def problems(env: Mapping[str, str]) -> list[str]:
         found.append("WEGWIJZER_WIDGET_SECRET ontbreekt (widget: ondertekende toegangsbewijzen)")
     elif len(secret) < MIN_SECRET_CHARS:
         found.append(f"WEGWIJZER_WIDGET_SECRET is te kort (minstens {MIN_SECRET_CHARS} tekens)")
+    session_secret = (env.get(session_token.ENV) or "").strip()
+    if not session_secret:
+        found.append(f"{session_token.ENV} ontbreekt (gesprekken: alleen wie het toegangsbewijs van een gesprek "
+                     "heeft, mag erin verder)")
+    elif len(session_secret) < MIN_SECRET_CHARS:
+        found.append(f"{session_token.ENV} is te kort (minstens {MIN_SECRET_CHARS} tekens)")
     raw_origins = (env.get("WEGWIJZER_WIDGET_ORIGINS") or "").strip()
     if not raw_origins:
         found.append("WEGWIJZER_WIDGET_ORIGINS ontbreekt (de sites die het widget mogen gebruiken, "

@@ -27,7 +27,8 @@ operator's overview is docs/productie.md).
 | WEGWIJZER_METRICS_PORT | 9470 | Prometheus /metrics of this machine (bot.metrics; WEGWIJZER_METRICS_HOST, default 127.0.0.1, and WEGWIJZER_METRICS_TOKEN are read by the exporter itself) |
 
 Required (the profile refuses to start without them, bot/production/security.py): TWILIO_AUTH_TOKEN,
-WEGWIJZER_WIDGET_SECRET (>= 32 characters), WEGWIJZER_WIDGET_ORIGINS (no "*"). WEGWIJZER_ACTIONS_TOKEN
+WEGWIJZER_WIDGET_SECRET and WEGWIJZER_SESSION_SECRET (each >= 32 characters, the same for every
+replica and across restarts), WEGWIJZER_WIDGET_ORIGINS (no "*"). WEGWIJZER_ACTIONS_TOKEN
 (Rasa <-> action server) is generated per start when unset.
 """
 from __future__ import annotations

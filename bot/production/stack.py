@@ -4,6 +4,9 @@ tests and benchmarks; like bot.launcher.local_stack for the embedded profile).
     with production_stack(model, tmp_path) as stack:
         stack.say("gesprek-1", "ik woon in Zaanstad")                # through nginx
         stack.say("gesprek-1", "wie kan ik bellen", replica=2)        # straight to replica 2
+
+A label such as "gesprek-1" gets its own conversation issued by the server on first use, with its
+token (bot.rest_client); every replica accepts that token (one WEGWIJZER_SESSION_SECRET).
         stack.supervisor.process("rasa-1").kill()
 """
 from __future__ import annotations
@@ -14,15 +17,15 @@ import tempfile
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
-import requests
 
 from bot.production.ports import free_port
 from bot.production.settings import ProductionSettings
 from bot.production.supervisor import Supervisor
+from bot.rest_client import RestConversations
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,11 @@ log = logging.getLogger(__name__)
 class ProductionStack:
     supervisor: Supervisor
     settings: ProductionSettings
+    conversations: Optional[RestConversations] = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.conversations is None:
+            self.conversations = RestConversations(self.proxy_url)
 
     @property
     def proxy_url(self) -> str:
@@ -42,12 +50,7 @@ class ProductionStack:
     def say(self, sender: str, message: str, replica: Optional[int] = None, metadata: Optional[dict] = None,
             timeout: float = 60) -> list[dict]:
         base = self.proxy_url if replica is None else self.replica_url(replica)
-        body = {"sender": sender, "message": message}
-        if metadata is not None:
-            body["metadata"] = metadata
-        response = requests.post(f"{base}/webhooks/rest/webhook", json=body, timeout=timeout)
-        response.raise_for_status()
-        return response.json()
+        return self.conversations.say(sender, message, metadata, timeout=timeout, base_url=base)
 
     def texts(self, sender: str, message: str, replica: Optional[int] = None, timeout: float = 60) -> list[str]:
         return [m.get("text", "") for m in self.say(sender, message, replica, timeout=timeout)]

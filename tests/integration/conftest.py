@@ -3,10 +3,8 @@ the action server, with a temporary tracker store and a temporary copy of conten
 edit an answer and see it live without retraining)."""
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,6 @@ import pytest
 from bot.launcher import REPO, local_stack
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
-_senders = itertools.count()
 
 
 class Stack:
@@ -24,7 +21,8 @@ class Stack:
         self.content_dir = content_dir
 
     def new_sender(self) -> str:
-        return f"test-{os.getpid()}-{next(_senders)}-{time.monotonic_ns()}"
+        """A conversation issued by the server (bot.channels.session_token); the stack keeps its token."""
+        return self.running.new_sender()
 
     def say(self, sender: str, message, metadata: dict | None = None) -> list[dict]:
         return self.running.say(sender, message, metadata)

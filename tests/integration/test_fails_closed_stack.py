@@ -101,8 +101,9 @@ def test_every_server_listens_on_loopback_only(stack):
 
 def test_rasa_cors_allows_only_the_widget_sites(stack):
     url = stack.rasa_url + "/webhooks/rest/webhook"
-    body = {"sender": stack.new_sender(), "message": "hoi"}
+    body = stack.running.conversations.body(stack.new_sender(), "hoi")  # a valid turn, with its token
     evil = requests.post(url, json=body, headers={"Origin": "https://kwaadwillend.example"}, timeout=60)
+    assert evil.status_code == 200
     assert evil.headers.get("Access-Control-Allow-Origin") in (None, "")
     preflight = requests.options(url, timeout=10, headers={
         "Origin": "https://kwaadwillend.example", "Access-Control-Request-Method": "POST"})

@@ -1,6 +1,7 @@
 """What a legitimate client sends with its requests now that the defaults fail closed: the phone
 webhook needs Twilio's signature (``X-Twilio-Signature``, made with the stack's ``TWILIO_AUTH_TOKEN``)
-and a socket.io client needs an allowed ``Origin`` (the demo default of ``WEGWIJZER_WIDGET_ORIGINS``)."""
+and a socket.io client needs an allowed ``Origin`` (the demo default of ``WEGWIJZER_WIDGET_ORIGINS``) and a
+session the server issued (``request_session``)."""
 from __future__ import annotations
 
 from typing import Mapping, Optional
@@ -24,3 +25,20 @@ def twilio_signature(token: Optional[str], url: str, form: Mapping[str, str]) ->
 
 def twilio_headers(token: Optional[str], url: str, form: Mapping[str, str]) -> dict:
     return {"X-Twilio-Signature": twilio_signature(token, url, form)}
+
+
+async def request_session(client, data=None, timeout: float = 30) -> dict:
+    """``session_request`` on a connected socket.io client and the server's ``session_confirm``:
+    ``{"session_id", "token"}`` (bot.channels.session_token). Without the matching token the server
+    answers with a fresh session of its own."""
+    import asyncio
+
+    confirmed = asyncio.get_running_loop().create_future()
+
+    def on_confirm(payload):  # noqa: ANN001
+        if not confirmed.done():
+            confirmed.set_result(payload)
+
+    client.on("session_confirm", on_confirm)
+    await client.emit("session_request", {} if data is None else data)
+    return await asyncio.wait_for(confirmed, timeout)

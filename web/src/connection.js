@@ -36,6 +36,10 @@ export function createConnection({ base, store, metadata, onStatus, onBotMessage
     inFlight = item.id;
     onSending(item.id);
     const sessionId = store.get().sessionId;
+    if (!sessionId) {
+      inFlight = null;
+      return;
+    }
     socket.timeout(ACK_TIMEOUT_MS).emit("user_uttered", { message: item.message, session_id: sessionId, metadata }, (err) => {
       if (inFlight !== item.id) return; // the connection dropped meanwhile: it is resent after reconnect
       inFlight = null;
@@ -68,9 +72,18 @@ export function createConnection({ base, store, metadata, onStatus, onBotMessage
         fetchAccess().then((a) => cb({ token: a.token }), () => cb({}));
       },
     });
-    socket.on("connect", () => socket.emit("session_request", { session_id: store.get().sessionId }));
-    socket.on("session_confirm", (sessionId) => {
-      if (typeof sessionId === "string" && sessionId !== store.get().sessionId) store.update({ sessionId });
+    // The server binds the conversation to a token it issues: we send back the pair we were given (if
+    // any); without the right token the server starts a fresh session and sends its id and token.
+    socket.on("connect", () => {
+      const { sessionId, sessionToken } = store.get();
+      socket.emit("session_request", sessionId && sessionToken ? { session_id: sessionId, token: sessionToken } : {});
+    });
+    socket.on("session_confirm", (session) => {
+      if (!session || typeof session.session_id !== "string" || typeof session.token !== "string") return;
+      const state = store.get();
+      if (session.session_id !== state.sessionId || session.token !== state.sessionToken) {
+        store.update({ sessionId: session.session_id, sessionToken: session.token });
+      }
       confirmed = true;
       onStatus("verbonden");
       flush();
@@ -128,7 +141,8 @@ export function createConnection({ base, store, metadata, onStatus, onBotMessage
       return item.id;
     },
     restartSession() {
-      // A new session id: reconnect so the old conversation's messages no longer reach this tab.
+      // The store dropped the session (id and token): reconnect, the server issues a new one, and the
+      // old conversation's messages no longer reach this tab.
       confirmed = false;
       inFlight = null;
       if (socket) {

@@ -2,14 +2,15 @@
 // the tab closes. Never localStorage: nothing about the conversation stays on a shared computer.
 const KEY = "wegwijzer.v1";
 
-function newSessionId() {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+// The session id and its token come from the server (session_confirm); until then both are null.
+// Only that token lets this tab continue the conversation: the id alone does not (docs/privacy.md).
+function emptyState() {
+  return { sessionId: null, sessionToken: null, transcript: [], queue: [], open: false, voorlezen: false, microfoon: false };
 }
 
-function emptyState() {
-  return { sessionId: newSessionId(), transcript: [], queue: [], open: false, voorlezen: false, microfoon: false };
+function validSession(state) {
+  if (state.sessionId === null && state.sessionToken === null) return true;
+  return /^[0-9a-f]{32}$/.test(state.sessionId) && typeof state.sessionToken === "string" && /^[A-Za-z0-9_-]{1,100}$/.test(state.sessionToken);
 }
 
 function memoryStorage() {
@@ -31,8 +32,11 @@ function usableStorage(win) {
 function load(storage) {
   try {
     const state = JSON.parse(storage.getItem(KEY) || "null");
-    if (state && /^[0-9a-f]{32}$/.test(state.sessionId) && Array.isArray(state.transcript) && Array.isArray(state.queue)) {
-      return Object.assign(emptyState(), state);
+    if (state && Array.isArray(state.transcript) && Array.isArray(state.queue)) {
+      const loaded = Object.assign(emptyState(), state);
+      // an entry from before sessions had tokens (or a broken one): keep the transcript, new session
+      if (!validSession(loaded)) Object.assign(loaded, { sessionId: null, sessionToken: null });
+      return loaded;
     }
   } catch (e) {
     /* a broken entry starts a new conversation */

@@ -119,8 +119,8 @@ class Hostile:
             return json.dumps(self.json_value()).encode("utf-8", "surrogatepass")
         if kind == 12:
             return b"sender=a&message=" + self.text(100).encode("utf-8", "surrogatepass")
-        return json.dumps({"sender": self.sender(), "message": self.text(), "input_channel": self.json_value()}).encode(
-            "utf-8", "surrogatepass")
+        return json.dumps({"sender": self.sender(), "message": self.text(), "input_channel": self.json_value(),
+                           "token": self.json_value()}).encode("utf-8", "surrogatepass")
 
     def content_type(self) -> str:
         return self.choice([

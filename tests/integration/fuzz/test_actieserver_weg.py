@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import uuid
 
 import pytest
 import requests
 import socketio
 
-from tests.support.clients import ORIGIN_HEADERS, twilio_headers
+from tests.support.clients import ORIGIN_HEADERS, request_session, twilio_headers
 
 pytestmark = pytest.mark.integration
 
@@ -25,14 +24,14 @@ def phone(rasa_url: str, call_sid: str, speech: str, token: str | None) -> reque
                          headers=twilio_headers(token, rasa_url + VOICE, form))
 
 
-async def widget_turn(rasa_url: str, session_id: str, message: str) -> list[str]:
+async def widget_turn(rasa_url: str, message: str) -> list[str]:
     client = socketio.AsyncClient(reconnection=False)
     texts: list[str] = []
     client.on("bot_uttered", lambda data: texts.append(data.get("text", "")))
     await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30,
                          headers=ORIGIN_HEADERS)
     try:
-        await client.emit("session_request", {"session_id": session_id})
+        session_id = (await request_session(client))["session_id"]
         assert await client.call("user_uttered", {"session_id": session_id, "message": message,
                                                   "customData": {"doelgroep": "jongere"}}, timeout=60)
         await asyncio.sleep(0.5)
@@ -42,7 +41,7 @@ async def widget_turn(rasa_url: str, session_id: str, message: str) -> list[str]
 
 
 def test_users_hear_a_friendly_message_while_the_action_server_is_down(stack):
-    parent, youth, call, session = stack.new_sender(), stack.new_sender(), "CA" + secrets.token_hex(16), uuid.uuid4().hex
+    parent, youth, call = stack.new_sender(), stack.new_sender(), "CA" + secrets.token_hex(16)
     assert any("OPP" in t for t in stack.texts(parent, "wat is een opp"))
     stack.running.stop_actions()
     try:
@@ -56,7 +55,7 @@ def test_users_hear_a_friendly_message_while_the_action_server_is_down(stack):
         youth_down = stack.texts(youth, "ik zit al weken thuis", {"doelgroep": "jongere"})
         assert any("Kindertelefoon" in t and "Probeer het zo nog een keer" in t for t in youth_down), youth_down
 
-        widget = asyncio.run(widget_turn(stack.rasa_url, session, "hoe werkt passend onderwijs"))
+        widget = asyncio.run(widget_turn(stack.rasa_url, "hoe werkt passend onderwijs"))
         assert any("iets mis" in t for t in widget), widget
 
         spoken = phone(stack.rasa_url, call, "wat is een opp", stack.running.twilio_token)

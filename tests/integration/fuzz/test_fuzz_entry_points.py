@@ -17,10 +17,11 @@ import pytest
 import requests
 import socketio
 
+from bot.rest_client import open_session
 from tests.integration.fuzz.conftest import SEED, scaled
 from tests.integration.fuzz.fuzz_http import Sender, Tally, raw_requests
 from tests.integration.fuzz.hostile import MARKERS, Hostile
-from tests.support.clients import ORIGIN_HEADERS, twilio_headers, twilio_signature
+from tests.support.clients import ORIGIN_HEADERS, request_session, twilio_headers, twilio_signature
 
 pytestmark = pytest.mark.integration
 
@@ -49,7 +50,8 @@ async def _rest(rasa_url: str) -> Tally:
     async with Sender(concurrency=3) as real, Sender(concurrency=12) as fast:
         jobs = []
         for i in range(scaled(1200)):  # real turns: hostile text in a valid envelope
-            body = {"sender": f"fz-rest-{i}", "message": h.text(900) if i % 5 else h.marker_text()}
+            sender, token = open_session(rasa_url)  # a conversation the server issued, with its token
+            body = {"sender": sender, "token": token, "message": h.text(900) if i % 5 else h.marker_text()}
             if i % 3 == 0:
                 body["metadata"] = h.choice([{"doelgroep": "jongere"}, {"spraak": True}, {"gemeente": "GM0479"},
                                              {"x": h.text(50)}])
@@ -89,10 +91,10 @@ async def _socketio_client(rasa_url: str, t: Tally, h: Hostile, n: int) -> None:
     except socketio.exceptions.ConnectionError as error:
         t.problems.append(f"socket.io verbinding {n} mislukt: {error}")
         return
-    session_id = uuid.uuid4().hex
     try:
-        for data in [h.json_value(), {"session_id": h.json_value()}, {"session_id": session_id}]:
-            await client.emit("session_request", data)
+        for data in [h.json_value(), {"session_id": h.json_value(), "token": h.json_value()},
+                     {"session_id": uuid.uuid4().hex}]:  # none of them has the server's token
+            session_id = (await request_session(client, data))["session_id"]
             t.sent += 1
         for i in range(15):
             kind = i % 5
@@ -286,9 +288,8 @@ async def _socketio_normal(rasa_url: str) -> list:
     client.on("bot_uttered", lambda data: got.append(data))
     await client.connect(rasa_url, socketio_path="/socket.io", transports=["websocket"], wait_timeout=30,
                              headers=ORIGIN_HEADERS)
-    session_id = uuid.uuid4().hex
     try:
-        await client.emit("session_request", {"session_id": session_id})
+        session_id = (await request_session(client))["session_id"]
         assert await client.call("user_uttered", {"session_id": session_id, "message": "wat is een opp"}, timeout=60)
         await asyncio.sleep(0.5)
     finally:

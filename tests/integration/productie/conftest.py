@@ -24,6 +24,7 @@ MODEL = REPO / "models" / "wegwijzer.tar.gz"
 SAFE_ENV = {
     "TWILIO_AUTH_TOKEN": secrets.token_hex(16),
     "WEGWIJZER_WIDGET_SECRET": secrets.token_hex(32),
+    "WEGWIJZER_SESSION_SECRET": secrets.token_hex(32),
     "WEGWIJZER_WIDGET_ORIGINS": "https://www.gemeente-voorbeeld.nl",
 }
 

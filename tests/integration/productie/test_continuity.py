@@ -31,6 +31,7 @@ class Alternating:
 
 
 def _events(productie, sender) -> list[tuple[str, str]]:
+    sender = productie.conversations.sender_id(sender)  # the id the server issued for this label
     engine = create_engine(productie.settings.tracker())
     try:
         with engine.connect() as conn:

@@ -14,7 +14,7 @@ from bot.production.security import problems
 from bot.production.settings import REPO, ProductionSettings
 from tests.integration.productie.conftest import SAFE_ENV
 
-SETTINGS = ("TWILIO_AUTH_TOKEN", "WEGWIJZER_WIDGET_SECRET", "WEGWIJZER_WIDGET_ORIGINS",
+SETTINGS = ("TWILIO_AUTH_TOKEN", "WEGWIJZER_WIDGET_SECRET", "WEGWIJZER_WIDGET_ORIGINS", "WEGWIJZER_SESSION_SECRET",
             "WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING", "WEGWIJZER_ACTIONS_TOKEN")
 
 
@@ -26,7 +26,8 @@ def start(tmp_path, **changes) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("missing", ["TWILIO_AUTH_TOKEN", "WEGWIJZER_WIDGET_SECRET", "WEGWIJZER_WIDGET_ORIGINS"])
+@pytest.mark.parametrize("missing", ["TWILIO_AUTH_TOKEN", "WEGWIJZER_WIDGET_SECRET", "WEGWIJZER_WIDGET_ORIGINS",
+                                     "WEGWIJZER_SESSION_SECRET"])
 def test_the_profile_refuses_to_start_without_each_setting(tmp_path, missing):
     result = start(tmp_path, **{k: v for k, v in SAFE_ENV.items() if k != missing})
     assert result.returncode != 0
@@ -38,6 +39,7 @@ def test_the_profile_refuses_to_start_without_each_setting(tmp_path, missing):
 @pytest.mark.parametrize("unsafe", [
     {"WEGWIJZER_WIDGET_ORIGINS": "*"},
     {"WEGWIJZER_WIDGET_SECRET": "kort"},
+    {"WEGWIJZER_SESSION_SECRET": "kort"},
     {"WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING": "1"},
     {"WEGWIJZER_ACTIONS_TOKEN": "kort"},
 ])

@@ -107,3 +107,36 @@ def test_new_conversation_starts_fresh(widget_stack, new_page):
     wait_connected(page)
     ask(page, "wat is een opp")
     assert "computerprogramma" in " ".join(bot_messages(page).all_inner_texts())
+
+
+STATE = "() => JSON.parse(sessionStorage.getItem('wegwijzer.v1'))"
+PLANT = """(id) => sessionStorage.setItem('wegwijzer.v1', JSON.stringify(
+  {sessionId: id, sessionToken: 'A'.repeat(43), transcript: [], queue: [], open: false}))"""
+
+
+def test_a_second_browser_with_the_session_id_but_not_its_token_gets_a_conversation_of_its_own(
+        widget_stack, new_page):
+    first = new_page()
+    first.goto(widget_stack.base_url + "/")
+    open_by_keyboard(first)
+    ask(first, "wat is een tlv")
+    victim = first.evaluate(STATE)
+    assert len(victim["sessionId"]) == 32 and victim["sessionToken"], "the server issued id and token"
+
+    # Someone who saw the id (console, log, shoulder) plants it, with a made-up token, in another browser.
+    second = new_page()
+    second.goto(widget_stack.base_url + "/")
+    second.evaluate(PLANT, victim["sessionId"])
+    second.reload()
+    open_by_keyboard(second)
+    ask(second, "wat is een opp")
+    assert "computerprogramma" in " ".join(bot_messages(second).all_inner_texts()), "a new conversation"
+    mine = second.evaluate(STATE)
+    assert mine["sessionId"] != victim["sessionId"] and mine["sessionToken"] != victim["sessionToken"]
+
+    # The owner goes on; nothing of it reaches the second browser.
+    seen = bot_messages(second).count()
+    ask(first, "wat is leerplicht")
+    second.wait_for_timeout(2000)
+    expect(bot_messages(second)).to_have_count(seen)
+    assert first.evaluate(STATE)["sessionId"] == victim["sessionId"]

@@ -10,6 +10,7 @@ CREDENTIALS = Path(__file__).resolve().parents[3] / "bot" / "rasa" / "credential
 
 
 def test_credentials_use_the_widget_channel(monkeypatch):
+    monkeypatch.setenv("WEGWIJZER_SESSION_SECRET", "s" * 32)
     monkeypatch.setenv("WEGWIJZER_WIDGET_ORIGINS", "https://www.gemeente.nl")
     monkeypatch.setenv("WEGWIJZER_WIDGET_RATE", "3/30")
     credentials = yaml.safe_load(CREDENTIALS.read_text())

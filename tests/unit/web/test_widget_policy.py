@@ -65,16 +65,6 @@ def test_connection_refusal_with_secret_needs_a_token_for_that_origin():
     assert wp.connection_refusal(p, evil, {"token": issue_token(b"s", evil, 100, 60)}, now=101) == wp.REFUSED_ORIGIN
 
 
-def test_session_ids():
-    good = "0123456789abcdef0123456789abcdef"
-    assert wp.clean_session_id(good) == good
-    for bad in (None, "", "../../etc", good.upper(), good + "0", {"id": good}):
-        assert wp.clean_session_id(bad) is None
-    fresh = wp.session_id_or_new("<script>")
-    assert wp.clean_session_id(fresh) == fresh
-    assert wp.session_id_or_new(good) == good
-
-
 def test_metadata_keeps_only_audience_and_municipality():
     assert wp.clean_metadata({"doelgroep": "jongere", "gemeente": "gm0344", "spraak": True, "x": 1}) == \
         {"doelgroep": "jongere", "gemeente": "GM0344"}

@@ -1,0 +1,120 @@
+"""School names: with a school name a child is easy to find, so they are masked (kind ``school``,
+placeholder "[school]"). Three shapes, all needing a capitalised name (a school type alone, "de
+basisschool", "het vmbo", "een college", stays):
+
+- an abbreviation or a school word, then the name: "OBS De Klimop", "cbs de wegwijzer", "ROC Midden
+  Nederland", "Basisschool De Regenboog", "RK basisschool Sint Jozef", "Praktijkcollege Het Plein";
+- a name, then a capitalised school word: "Da Vinci College", "Stedelijk Gymnasium Leiden", "Johan de Witt
+  Scholengroep" (not "Welke school", "Middelbare school");
+- one capitalised compound that ends in school/college/lyceum and is not a school type itself:
+  "Jan Pieterszoon Coenschool", "Montessorischool Noord" (type, then a name).
+
+Word lists (school words, abbreviations, generic compounds) are in redaction_patterns.yml. Tokens are
+looked at in short windows, so the work stays linear in the length of the text.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from bot.privacy.span import Span
+from bot.privacy.wordlists import wordlists
+
+TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|'t|'T")
+PARTICLES = {"de", "het", "'t", "den", "der", "van", "sint", "st.", "la", "le", "da", "di"}
+MAX_NAME = 4
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _adjacent(text: str, a: tuple, b: tuple) -> bool:
+    """Only spaces between two tokens (punctuation ends a name)."""
+    gap = text[a[1]:b[0]]
+    return 0 < len(gap) <= 2 and gap.strip() == ""
+
+
+def _name_after(text: str, toks: list, i: int, lowercase_ok: bool) -> int | None:
+    """Index of the last token of a name starting at ``toks[i]``, or None."""
+    lists = wordlists()
+    j, last, had_particle = i, None, False
+    while j < len(toks) and j - i < MAX_NAME + 2:
+        if j > i and not _adjacent(text, toks[j - 1], toks[j]):
+            break
+        word = toks[j][2]
+        low = word.lower()
+        if low in PARTICLES and last is None and not had_particle:
+            had_particle = True
+        elif _cap(word) and low not in lists.geen_naam and low not in lists.school_woorden:
+            last = j
+        elif last is None and lowercase_ok and had_particle and low not in lists.geen_naam and len(word) > 2:
+            last = j   # "cbs de wegwijzer": a lower-case name after a particle
+            break
+        else:
+            break
+        j += 1
+    return last
+
+
+def _name_before(text: str, toks: list, k: int) -> int | None:
+    """Index of the first token of a capitalised name that ends right before ``toks[k]``, or None."""
+    lists = wordlists()
+    j, first = k - 1, None
+    while j >= 0 and k - j <= MAX_NAME + 1 and _adjacent(text, toks[j], toks[j + 1]):
+        word, low = toks[j][2], toks[j][2].lower()
+        if _cap(word) and low not in lists.geen_naam and low not in PARTICLES and low not in lists.school_woorden:
+            first = j
+        elif low in PARTICLES and first is not None and _cap(word):
+            first = j  # "Da Vinci College": a capitalised particle starts the name
+            break
+        elif low in PARTICLES and first is not None and j > 0 and _cap(toks[j - 1][2]):
+            pass  # "Johan de Witt": a particle inside the name
+        else:
+            break
+        j -= 1
+    return first
+
+
+def find_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    toks = _tokens(text)
+    for k, (start, end, word) in enumerate(toks):
+        low = word.lower()
+        span = None
+        if low in lists.school_afkortingen and (word.isupper() or low not in lists.school_afkortingen_alleen_hoofdletters):
+            # "OBS De Klimop", "cbs de wegwijzer"
+            if k + 1 < len(toks) and _adjacent(text, toks[k], toks[k + 1]):
+                last = _name_after(text, toks, k + 1, lowercase_ok=True)
+                if last is not None:
+                    span = (start, toks[last][1])
+        elif low in lists.school_woorden:
+            # a type word, then a name ("Basisschool De Regenboog"), or a name, then it ("Da Vinci College")
+            first = k
+            while first > 0 and _adjacent(text, toks[first - 1], toks[first]) and \
+                    toks[first - 1][2].lower() in lists.school_voorwoorden:
+                first -= 1   # "RK basisschool", "openbare basisschool"
+            after = None
+            if k + 1 < len(toks) and _adjacent(text, toks[k], toks[k + 1]):
+                after = _name_after(text, toks, k + 1, lowercase_ok=False)
+            # a name before the school word only when the word itself is capitalised ("Vathorst College");
+            # "Welke school", "Middelbare school" are questions and kinds, not names
+            before = _name_before(text, toks, first) if _cap(word) else None
+            if before is not None:
+                span = (toks[before][0], toks[after][1] if after is not None else end)
+            elif after is not None and low not in lists.school_woorden_alleen_na_naam:
+                span = (toks[first][0], toks[after][1])   # not "College van Bestuur"
+        elif _cap(word) and low not in lists.geen_school and any(
+                low.endswith(s) and len(low) > len(s) + 2 for s in lists.school_achtervoegsels):
+            # "Coenschool", "Jan Pieterszoon Coenschool", "Montessorischool Noord"
+            before = _name_before(text, toks, k)
+            after = None
+            if k + 1 < len(toks) and _adjacent(text, toks[k], toks[k + 1]):
+                after = _name_after(text, toks, k + 1, lowercase_ok=False)
+            span = (toks[before][0] if before is not None else start, toks[after][1] if after is not None else end)
+        if span:
+            yield Span("school", span[0], span[1], text[span[0]:span[1]])

@@ -19,6 +19,7 @@ from actions.tracker_input import turn_input, utter
 from bot.turn.replies import choose_variant, render_answer
 from bot.signals.safety import detect_danger
 from bot.turn.plan import INTRO, SAFETY, TurnPlan, button_titles, is_topic, plan_turn, resolve_audience
+from bot.turn.questions import may_be_an_aside
 
 # A question asked mid-form is answered when the classifier is at least this sure of the topic.
 MID_FORM_TOPIC_MIN_CONFIDENCE = 0.8
@@ -44,13 +45,16 @@ def unchanged(tracker: Tracker, slot: str) -> list:
 def interruption(tracker: Tracker, free_text: bool = False) -> tuple[Optional[TurnPlan], bool]:
     """(plan, is_safety): the safety message, or the answer to a clear topic question, or (None, False).
 
-    In a free-text field everything typed is the answer, so only safety interrupts it.
+    In a free-text field everything typed is the answer, so only safety interrupts it; a reply of
+    one or two words without a question mark is an answer too ("ouder": not the topic Ouders &
+    Onderwijs, however sure the classifier is).
     """
     turn = turn_input(tracker)
     if turn.intent == SAFETY or (turn.text and detect_danger(turn.text)):
         return plan_turn(turn, library()), True
     confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-    if not free_text and is_topic(turn.intent) and confidence >= MID_FORM_TOPIC_MIN_CONFIDENCE:
+    if (not free_text and is_topic(turn.intent) and confidence >= MID_FORM_TOPIC_MIN_CONFIDENCE
+            and may_be_an_aside(turn.text)):
         return plan_turn(turn, library()), False
     return None, False
 

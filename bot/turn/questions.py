@@ -72,3 +72,16 @@ def asked_topic(text: str, intent: str, eligible: Callable[[str], bool]) -> Opti
         if len(named) == 1:
             return named[0]
     return None
+
+
+# In a form, a short reply is an answer to the form's question ("ouder", "havo", "al 6 weken"),
+# however sure the classifier is of a topic for it; a topic question asked in between has at least
+# this many words, a question mark ("tlv?") or opens like a question ("wat is tlv").
+MIN_ASIDE_WORDS = 4
+
+
+def may_be_an_aside(text: str) -> bool:
+    """Whether a message typed in a form may be a question asked in between rather than an answer."""
+    text = (text or "").strip()
+    return ("?" in text or len(text.split()) >= MIN_ASIDE_WORDS
+            or bool(_OPENS_LIKE_A_QUESTION.match(normalize_for_matching(text))))

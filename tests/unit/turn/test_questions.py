@@ -36,3 +36,12 @@ def test_a_name_inside_a_longer_name_names_nothing_of_its_own():
     assert named_topics("moet ik de leerplichtambtenaar bellen") == ("vraag_leerplichtambtenaar",)
     assert named_topics("geldt de leerplicht ook voor hem") == ("vraag_leerplicht",)
     assert named_topics("een klacht over de leerplichtambtenaar") == ("vraag_klacht", "vraag_leerplichtambtenaar")
+
+
+def test_a_short_form_answer_is_not_an_aside_but_a_question_is():
+    from bot.turn.questions import may_be_an_aside
+
+    for answer in ("ouder", "havo", "al 6 weken", "", "  "):
+        assert not may_be_an_aside(answer), answer
+    for aside in ("wat is een tlv", "tlv?", "wat is tlv", "en wie beslist dat", "mag school dat eigenlijk wel"):
+        assert may_be_an_aside(aside), aside

@@ -144,7 +144,10 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
     if not (facet or refers_back):
         return None
     if previous is None or not is_topic(previous):
-        if intent == "nlu_fallback" and len(words) <= MAX_WORDS_WITHOUT_TOPIC:
+        # Nothing to refer back to: a short message that points back ("hoe lang duurt dat?") and does
+        # not name the topic the classifier chose is asked about, however sure the classifier is.
+        unclear = intent == "nlu_fallback" or (refers_back and not names_topic(normalised, intent))
+        if unclear and len(words) <= MAX_WORDS_WITHOUT_TOPIC:
             return FollowUp(None, facet.name if facet else None)
         return None
     if intent != previous and is_topic(intent):

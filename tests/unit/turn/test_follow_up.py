@@ -64,7 +64,10 @@ def test_long_messages_and_messages_without_a_pointer_are_not_follow_ups(library
 
 def test_without_an_earlier_topic_a_short_follow_up_asks_what_it_is_about(library):
     assert detect("hoe lang duurt dat?", previous=None) == FollowUp(None, "hoe_lang")
-    assert detect("hoe lang duurt dat?", "vraag_schorsing", 0.4, previous=None) is None  # classifier had a topic
+    # "dat" points back to nothing: a topic the classifier guessed for it is not what the user asked
+    assert detect("hoe lang duurt dat?", "vraag_schorsing", 0.4, previous=None) == FollowUp(None, "hoe_lang")
+    # a message that names its topic is answered as the classifier read it
+    assert detect("hoe lang duurt een schorsing?", "vraag_schorsing", 0.4, previous=None) is None
     reply = follow_up_reply(FollowUp(None, "hoe_lang"), "hoe lang duurt dat?", "ouder", library, button_titles(library))
     assert reply.answer_id == "vervolg_zonder_onderwerp" and reply.buttons
 

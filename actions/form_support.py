@@ -18,7 +18,8 @@ from actions.content_library import library
 from actions.tracker_input import turn_input, utter
 from bot.turn.replies import choose_variant, render_answer
 from bot.signals.safety import detect_danger
-from bot.turn.plan import INTRO, SAFETY, TurnPlan, button_titles, is_topic, plan_turn, resolve_audience
+from bot.turn.plan import (INTRO, NOT_AN_EXTRA_TOPIC, SAFETY, TurnPlan, button_titles, is_topic, plan_turn,
+                           resolve_audience)
 from bot.turn.questions import may_be_an_aside
 
 # A question asked mid-form is answered when the classifier is at least this sure of the topic.
@@ -53,8 +54,9 @@ def interruption(tracker: Tracker, free_text: bool = False) -> tuple[Optional[Tu
     if turn.intent == SAFETY or (turn.text and detect_danger(turn.text)):
         return plan_turn(turn, library()), True
     confidence = (tracker.latest_message.get("intent") or {}).get("confidence") or 0.0
-    if (not free_text and is_topic(turn.intent) and confidence >= MID_FORM_TOPIC_MIN_CONFIDENCE
-            and may_be_an_aside(turn.text)):
+    # "wie kan ik bellen?" is the region step's (the form's own turn handles the place), never an aside.
+    if (not free_text and is_topic(turn.intent) and turn.intent not in NOT_AN_EXTRA_TOPIC
+            and confidence >= MID_FORM_TOPIC_MIN_CONFIDENCE and may_be_an_aside(turn.text)):
         return plan_turn(turn, library()), False
     return None, False
 

@@ -144,9 +144,11 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
     if not (facet or refers_back):
         return None
     if previous is None or not is_topic(previous):
-        # Nothing to refer back to: a short message that points back ("hoe lang duurt dat?") and does
-        # not name the topic the classifier chose is asked about, however sure the classifier is.
-        unclear = intent == "nlu_fallback" or (refers_back and not names_topic(normalised, intent))
+        # Nothing to refer back to: a short message that points back ("hoe lang duurt dat?"), for which
+        # the classifier only guessed a topic that the message does not name, is asked about.
+        guessed = (is_topic(intent) and confidence < TRUST_OTHER_TOPIC
+                   and not names_topic(normalised, intent))
+        unclear = intent == "nlu_fallback" or (refers_back and guessed)
         if unclear and len(words) <= MAX_WORDS_WITHOUT_TOPIC:
             return FollowUp(None, facet.name if facet else None)
         return None

@@ -50,9 +50,9 @@ def _name_after(text: str, toks: list, i: int, lowercase_ok: bool) -> int | None
         low = word.lower()
         if low in PARTICLES and last is None and not had_particle:
             had_particle = True
-        elif _cap(word) and low not in lists.geen_naam and low not in lists.school_woorden:
+        elif _cap(word) and not lists.not_a_school_name(low) and low not in lists.school_woorden:
             last = j
-        elif last is None and lowercase_ok and had_particle and low not in lists.geen_naam and len(word) > 2:
+        elif last is None and lowercase_ok and had_particle and not lists.not_a_school_name(low) and len(word) > 2:
             last = j   # "cbs de wegwijzer": a lower-case name after a particle
             break
         else:
@@ -67,7 +67,7 @@ def _name_before(text: str, toks: list, k: int) -> int | None:
     j, first = k - 1, None
     while j >= 0 and k - j <= MAX_NAME + 1 and _adjacent(text, toks[j], toks[j + 1]):
         word, low = toks[j][2], toks[j][2].lower()
-        if _cap(word) and low not in lists.geen_naam and low not in PARTICLES and low not in lists.school_woorden:
+        if _cap(word) and not lists.not_a_school_name(low) and low not in PARTICLES and low not in lists.school_woorden:
             first = j
         elif low in PARTICLES and first is not None and _cap(word):
             first = j  # "Da Vinci College": a capitalised particle starts the name

@@ -28,6 +28,10 @@ class WordLists:
     school_achtervoegsels: tuple = ()
     geen_school: frozenset = frozenset()
     geen_achternaam_klein: frozenset = frozenset()
+    assistent_naam: frozenset = frozenset()
+
+    def not_a_school_name(self, low: str) -> bool:
+        return low in self.geen_naam and low not in self.assistent_naam
 
 
 def _words(data: dict, key: str) -> list[str]:
@@ -41,7 +45,8 @@ def wordlists() -> WordLists:
         voornamen=frozenset(_words(data, "voornamen")),
         alleen_na_aanleiding=frozenset(_words(data, "alleen_na_aanleiding")),
         tussenvoegsels=frozenset(_words(data, "tussenvoegsels")),
-        geen_naam=frozenset(_words(data, "geen_naam")),
+        geen_naam=frozenset(_words(data, "geen_naam")) | frozenset(_words(data, "assistent_naam")),
+        assistent_naam=frozenset(_words(data, "assistent_naam")),
         postcode_stopwoorden=frozenset(_words(data, "postcode_stopwoorden")),
         # longest first, so "straatweg" wins over "weg"
         straat_achtervoegsels=tuple(sorted(set(_words(data, "straat_achtervoegsels")), key=len, reverse=True)),

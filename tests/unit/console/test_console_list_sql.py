@@ -20,7 +20,9 @@ from tests.support.postgres import find_bin_dir, postgres_server
 from tracker_data import XSS, Turn, fill
 
 DAY = 86400
-NOW = time.time()
+# Whole seconds: a time with a fraction can sit on a half millisecond, where the database path and the
+# plain Python path may round to different milliseconds (a flaky comparison, seen once in CI).
+NOW = float(int(time.time()))
 LINES = [("wat is leerplicht", "leerplicht"), ("Ik wil een MENS spreken", "mens_spreken"), ("asdf", FALLBACK_INTENT),
          ("100% zeker_niet", "twijfel"), ("école fermée, wat nu?", "school_zoeken"), (XSS, "leerplicht"),
          ('hij zei "nee" tegen C:\\school', "thuiszitten"), ("Bel me", "hulpvraag_starten")]

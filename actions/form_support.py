@@ -57,7 +57,7 @@ def interruption(tracker: Tracker, free_text: bool = False) -> tuple[Optional[Tu
     # "wie kan ik bellen?" is the region step's (the form's own turn handles the place), never an aside.
     if (not free_text and is_topic(turn.intent) and turn.intent not in NOT_AN_EXTRA_TOPIC
             and confidence >= MID_FORM_TOPIC_MIN_CONFIDENCE and may_be_an_aside(turn.text)):
-        return plan_turn(turn, library()), False
+        return plan_turn(turn, library(), offer_likely=False), False
     return None, False
 
 

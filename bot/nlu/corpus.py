@@ -73,6 +73,8 @@ class Outcome:
     second: Optional[str] = None
     # for a follow-up read as one: True when the topic's answer had sentences that answer it
     follow_up_answered: Optional[bool] = None
+    # topics offered as buttons before the answer's own (bot.turn.plan.likely_other_topics)
+    offered: tuple[str, ...] = ()
 
     @property
     def right(self) -> bool:
@@ -120,6 +122,17 @@ def both(outcomes: list[Outcome]) -> str:
     return f"{good / len(two):.3f} ({good}/{len(two)})"
 
 
+def both_or_button(outcomes: list[Outcome]) -> str:
+    """As ``both``, or the second topic one labelled button away (the issue allows either)."""
+    two = [o for o in outcomes if len(o.message.topics) >= 2 and not o.message.previous
+           and SAFETY_INTENT not in o.message.topics]
+    if not two:
+        return "–"
+    good = sum(o.right and any(same_handling(o.message.topics[1], t) for t in (o.second, *o.offered) if t)
+               for o in two)
+    return f"{good / len(two):.3f} ({good}/{len(two)})"
+
+
 def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
     known = set(known_intents)
     have_topic = [o for o in outcomes if o.message.topics[0] in known]
@@ -138,6 +151,7 @@ def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
         f"| vervolgvragen over het vorige onderwerp: antwoord uit de uitleg / eerlijk 'staat er niet in' | "
         f"{sum(o.follow_up_answered is True for o in outcomes)} / {sum(o.follow_up_answered is False for o in outcomes)} |",
         f"| twee vragen: beide beantwoord | {both(outcomes)} |",
+        f"| twee vragen: beide beantwoord, of de tweede als knop aangeboden | {both_or_button(outcomes)} |",
         f"| goed, als het onderwerp al bestaat | {share(have_topic)} |",
         f"| kaal 'niet begrepen' op een situatie | {len(bare)} van {len(situation)} |",
         f"| gevaar herkend | {sum(o.danger_seen for o in danger)} van {len(danger)} |",
@@ -165,7 +179,8 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
 
     from bot.content.loader import ContentLibrary
     from bot.turn.follow_up import UNKNOWN
-    from bot.turn.plan import TurnInput, button_titles, follow_up_turn, topics_to_answer
+    from bot.turn.plan import (NOT_AN_EXTRA_TOPIC, TurnInput, button_titles, follow_up_turn, is_topic,
+                                likely_other_topics, topics_to_answer)
 
     agent = Agent.load(str(model))
     intents = list(agent.domain.intents)
@@ -184,9 +199,12 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
                 answered = found[0].answer_id != UNKNOWN
                 intent = found[1]
         second = None
+        offered: tuple[str, ...] = ()
         if answered is None and not danger and intent != SAFETY_INTENT:
             intent, second = topics_to_answer(turn, intent)
-        out.append(Outcome(m, intent, danger, second, answered))
+            if is_topic(intent) and intent not in NOT_AN_EXTRA_TOPIC:
+                offered = likely_other_topics(turn, (intent, second) if second else (intent,))
+        out.append(Outcome(m, intent, danger, second, answered, offered))
     return out, intents
 
 

@@ -5,7 +5,7 @@ only collect the inputs from the tracker and send the replies.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -15,7 +15,7 @@ import yaml
 from bot import clock
 from bot.signals.audience import detect_audience
 from bot.signals.language import detect_language
-from bot.turn.replies import PARENT, YOUTH, Button, Reply, choose_variant, render_answer
+from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply, choose_variant, render_answer
 from bot.signals.safety import detect_danger
 from bot.turn.acknowledgement import acknowledgement
 from bot.turn.follow_up import detect_follow_up, follow_up_reply
@@ -43,6 +43,12 @@ NOT_AN_EXTRA_TOPIC = {"vraag_contact"}
 # The general story answer is never added after a specific topic: a parent who told about bullying
 # gets the bullying answer, whose buttons offer the step plan and a person, not both texts.
 STORY_TOPIC = "situatie_thuiszitten"
+# A story touches more than one topic: the next most likely ones are offered as buttons before the
+# answer's own, so a second question is "one clearly labelled button away" and never dropped
+# silently (issue 16). Only for messages of a story's length; a short question gets its answer's own.
+LIKELY_TOPIC_BUTTONS = 2
+LIKELY_TOPICS_MIN_WORDS = 12
+MAX_BUTTONS = 5
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,8 @@ def topics_to_answer(turn: TurnInput, intent: str) -> tuple[str, Optional[str]]:
     return intent, (second_topic(turn, intent) if is_topic(intent) else None)
 
 
-def plan_turn(turn: TurnInput, library) -> TurnPlan:
+def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
+    """The replies to one message. ``offer_likely=False`` inside a form, whose own question follows."""
     audience = resolve_audience(turn)
     variant = choose_variant(audience, turn.voice)
     danger = detect_danger(turn.text) if turn.text else None
@@ -179,9 +186,30 @@ def plan_turn(turn: TurnInput, library) -> TurnPlan:
             reply = Reply(text=f"{heard}\n{reply.text}", buttons=reply.buttons, answer_id=reply.answer_id)
             heard = None
         replies.append(reply)
+    if offer_likely and replies and variant != VOICE and is_topic(intent) and intent not in NOT_AN_EXTRA_TOPIC:
+        replies[-1] = with_likely_topics(replies[-1], likely_other_topics(turn, ids), title)
     topics = [i for i in ids if is_topic(i) and i not in NOT_AN_EXTRA_TOPIC]
     return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids),
                     topic=topics[-1] if topics else None)
+
+
+def likely_other_topics(turn: TurnInput, answered: Sequence[str], limit: int = LIKELY_TOPIC_BUTTONS) -> tuple[str, ...]:
+    """The topics the classifier ranked next after the answered ones, for a message of a story's
+    length; () for a short message."""
+    if len(turn.text.split()) < LIKELY_TOPICS_MIN_WORDS:
+        return ()
+    found = [name for name, _ in turn.intent_ranking if _may_be_extra(name) and name not in answered]
+    return tuple(dict.fromkeys(found))[:limit]
+
+
+def with_likely_topics(reply: Reply, likely: Sequence[str], title) -> Reply:
+    """The likely topics' buttons first, then the reply's own (no doubles), at most MAX_BUTTONS."""
+    if not likely:
+        return reply
+    buttons = [Button(title=title(name), payload=f"/{name}") for name in likely if title(name)]
+    payloads = {b.payload for b in buttons}
+    buttons += [b for b in reply.buttons if b.payload not in payloads]
+    return replace(reply, buttons=tuple(buttons[:MAX_BUTTONS]))
 
 
 def _confidence(turn: TurnInput, intent: str) -> float:

@@ -137,3 +137,45 @@ def test_the_general_story_answer_is_never_added_after_a_specific_topic():
     turn2 = TurnInput(intent="oorzaak_pesten", text=turn.text,
                       intent_ranking=[("oorzaak_pesten", 0.55), ("vraag_klacht", 0.3)])
     assert second_topic(turn2, "oorzaak_pesten") == "vraag_klacht"
+
+
+STORY = ("mijn zoon van 12 wordt al maanden gepest en nu mag hij ook nog maar twee ochtenden per week "
+         "naar school, wat kunnen wij doen")
+
+
+def payloads(reply):
+    return [button.payload for button in reply.buttons]
+
+
+def test_a_story_offers_the_next_likely_topics_as_buttons_before_the_answers_own(library):
+    turn = TurnInput(intent="vraag_opp", text=STORY,
+                     intent_ranking=(("vraag_opp", 0.9), ("groet", 0.04), ("vraag_schorsing", 0.03),
+                                     ("nlu_fallback", 0.02), ("vraag_tlv", 0.01)))
+    plan = plan_turn(turn, library)
+    assert ids(plan) == ["vraag_opp"]
+    # runner-up topics in ranking order (greetings and the fallback are no topics); vraag_tlv is
+    # also the answer's own follow-up: offered once
+    assert payloads(plan.replies[-1]) == ["/vraag_schorsing", "/vraag_tlv"]
+
+
+def test_a_short_question_keeps_only_its_answers_own_buttons(library):
+    turn = TurnInput(intent="vraag_opp", text="wat is een opp precies",
+                     intent_ranking=(("vraag_opp", 0.9), ("vraag_schorsing", 0.05)))
+    assert payloads(plan_turn(turn, library).replies[-1]) == ["/vraag_tlv"]
+
+
+def test_no_likely_topic_buttons_inside_a_form_or_on_the_phone(library):
+    turn = TurnInput(intent="vraag_opp", text=STORY,
+                     intent_ranking=(("vraag_opp", 0.9), ("vraag_schorsing", 0.05)))
+    assert payloads(plan_turn(turn, library, offer_likely=False).replies[-1]) == ["/vraag_tlv"]
+    voice = TurnInput(intent="vraag_opp", text=STORY, voice=True,
+                      intent_ranking=(("vraag_opp", 0.9), ("vraag_schorsing", 0.05)))
+    assert payloads(plan_turn(voice, library).replies[-1]) == []
+
+
+def test_likely_topics_never_repeat_an_answered_one(library):
+    turn = TurnInput(intent="vraag_opp", text=STORY + " en kan ik bezwaar maken tegen een tlv",
+                     intent_ranking=(("vraag_opp", 0.55), ("vraag_tlv", 0.35), ("vraag_schorsing", 0.05)))
+    plan = plan_turn(turn, library)
+    assert ids(plan) == ["vraag_opp", "vraag_tlv"]
+    assert payloads(plan.replies[-1]) == ["/vraag_schorsing"]

@@ -26,6 +26,8 @@ from typing import Any
 
 import yaml
 
+from bot.content.deployment import deployment_value, is_deployment_key
+
 logger = logging.getLogger(__name__)
 
 REGIO_DIR_ENV = "WEGWIJZER_REGIO_DIR"  # the same directory the region directory reads
@@ -122,7 +124,13 @@ def is_phone_field(field: str) -> bool:
 
 
 def value(org: str, field: str, variant: str, path: Path | None = None) -> str:
-    """The text for ``{{org.field}}`` in ``variant``; raises ``ContactKeyError`` for an unknown key."""
+    """The text for ``{{org.field}}`` in ``variant``; raises ``ContactKeyError`` for an unknown key.
+    ``{{bewaren.*}}`` are this deployment's retention periods (``bot.content.deployment``)."""
+    if is_deployment_key(org):
+        found = deployment_value(field)
+        if found is None:
+            raise ContactKeyError(f"unknown retention field '{field}' in {{{{{org}.{field}}}}}")
+        return found
     entry = organisations(path).get(org)
     if entry is None:
         raise ContactKeyError(f"unknown organisation '{org}' in {{{{{org}.{field}}}}}")

@@ -31,7 +31,7 @@ FRAME, UNKNOWN, NO_TOPIC = "vervolg", "vervolg_onbekend", "vervolg_zonder_onderw
 # Intents that are never read as a follow-up: they are what the user says, whatever came before.
 OWN_MEANING = frozenset({
     "veiligheid", "bedankt", "afscheid", "groet", "mens_spreken", "hulpvraag_starten",
-    "hulpvraag_intrekken", "stappenplan", "woonplaats_noemen", "vraag_contact", "vraag_bot",
+    "hulpvraag_intrekken", "stappenplan", "woonplaats_noemen", "vraag_contact", "vraag_bot", "privacy_gesprek",
     "wat_kun_je", "andere_taal",
 })
 # A classifier this sure of another topic wins over a follow-up that asks no facet.

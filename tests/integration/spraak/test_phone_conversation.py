@@ -120,6 +120,21 @@ def test_the_spoken_step_plan_comes_in_parts_of_at_most_80_words(stack, phone):
     assert done.before_gather == "Dat was alles." and done.prompt == parts[-1].prompt
 
 
+def test_privacy_is_one_word_away_on_the_phone(stack, phone):
+    """Issue 22: the greeting says "zeg privacy"; saying it gives what is kept, how long, who reads
+    it and how to have it removed, with the deployment's own retention periods."""
+    call = phone()
+    greeting = call.start()
+    assert "Zeg privacy" in greeting.before_gather
+    parts = call.hear_all("privacy")
+    for part in parts:
+        assert_dutch_speech(part)
+        assert words_said(part) <= 80, part.said
+    heard = " ".join(p.before_gather for p in parts)
+    assert spraak(stack, "privacy_gesprek") in heard
+    assert "dagen" in heard and "wissen" in heard and "{{" not in heard
+
+
 def test_repeated_silence_ends_the_call_politely(phone):
     call = phone()
     call.start()

@@ -90,6 +90,8 @@ def _first_ok(word: str, strength: str) -> bool:
         return False
     if low in lists.voornamen:
         return True
+    if low in lists.alleen_na_aanleiding:   # "mijn dochter heet roos", not "mijn dochter wil"
+        return strength in (STRONG, TITLE) and lexicon.zipf(low) < 5.0
     if strength == STRONG:      # "mijn zoon heet jesse": anything but an ordinary word
         return len(low) >= 2 and not lexicon.is_ordinary(low, 3.5) and not lexicon.is_place(low)
     if strength == TITLE:       # "mevrouw bos", "meneer el khatib"
@@ -189,11 +191,59 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
         before = text[:s]
         prev = before.split()[-1].lower() if before.split() else ""
         abbreviation = len(word) <= 3 and text[e:e + 1] == "."   # "Stb.", "Art."
-        single_ok = (not _SENTENCE_END.search(before[-40:]) and prev not in _PLACE_BEFORE and _name_like(word)
-                     and not abbreviation)
+        at_start = bool(_SENTENCE_END.search(before[-40:]))
+        single_ok = (prev not in _PLACE_BEFORE and _name_like(word) and not abbreviation
+                     and (not at_start or (lexicon.zipf(word) == 0.0 and _PERSON_NEXT.match(text, e))))
         if last > k or single_ok:
             yield Span("naam", s, toks[last][1], text[s:toks[last][1]])
         k = last + 1
+
+
+def _double_first_name(word: str) -> bool:
+    """"Anna-Sophie", "Jan-Willem": every part a listed first name."""
+    lists = wordlists()
+    parts = word.lower().split("-")
+    return len(parts) > 1 and all(p in lists.voornamen or p in lists.alleen_na_aanleiding for p in parts)
+
+
+# a word that makes a capitalised unknown word at the start of a sentence a person: "Dawit (15)", "Mirthe zit"
+_PERSON_NEXT = re.compile(r"[ ]{1,3}(?:\(|(?:zit|zat|is|was|heeft|had|wil|wilde|gaat|ging|kan|kon|mag|mocht|moet|"
+                          r"woont|komt|krijgt|kreeg|doet|durft|weigert|hier|en[ ]ik|wordt|werd|heet)(?![\w]))")
+# "Bel mij (Ria)": a capitalised word alone in brackets right after a word for a person
+_IN_BRACKETS = re.compile(r"(?<![\w])(?:mij|me|ik|wij|we|ons|hem|haar|zoon|dochter|kind|moeder|vader|mama|papa|"
+                          r"oma|opa)[ ]{0,2}\((?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})\)", re.IGNORECASE)
+# "Hans of Gerda", "Henk en Ans de Boer": the other side of "en"/"of"/"&" next to a name
+_AND_AFTER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})(?![\w])")
+_AND_BEFORE = re.compile(r"(?<![\w])(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})[ ]{1,3}(?:en|of|&)[ ]{1,3}$")
+
+
+def _could_be_name(word: str) -> bool:
+    """Weaker than _name_like, for a word that stands next to a name or in brackets after "mij": not a very
+    common word ("Gerda" is fairly common in Dutch text), no place, no abbreviation."""
+    lists = wordlists()
+    low = word.lower()
+    if low in lists.geen_naam or word.isupper() or lexicon.is_place(low):
+        return False
+    return low in lists.voornamen or low in lists.achternamen or not lexicon.is_ordinary(low, 4.0)
+
+
+def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for m in _IN_BRACKETS.finditer(text):
+        if m.group("w")[:1].isupper() and _could_be_name(m.group("w")):
+            yield m.start("w"), m.end("w")
+    seen = set(spans)
+    todo = list(spans)
+    while todo:
+        a, b = todo.pop()
+        nxt = _AND_AFTER.match(text, b)
+        prev = _AND_BEFORE.search(text, max(0, a - 40), a)
+        for m in (nxt, prev):
+            if m and _could_be_name(m.group("w")):
+                span = (m.start("w"), m.end("w"))
+                if span not in seen and not any(x < span[1] and span[0] < y for x, y in seen):
+                    seen.add(span)
+                    todo.append(span)
+                    yield span
 
 
 def find_names(text: str) -> Iterator[Span]:
@@ -205,15 +255,21 @@ def find_names(text: str) -> Iterator[Span]:
         if found and found[0] >= taken_until:
             taken_until = found[1]
             taken.append(found)
-            yield Span("naam", found[0], found[1], text[found[0]:found[1]])
-    # listed first names without a cue (capitalised only)
+    # listed first names without a cue (capitalised only), double first names ("Anna-Sophie")
     lists = wordlists()
     for m in TOKEN.finditer(text):
         word = m.group(0)
-        if not _capitalised(word) or word.lower() not in lists.voornamen:
+        if not _capitalised(word):
             continue
-        found = _name_from(text, _tokens(text, m.start()), cue=False)
+        if word.lower() in lists.voornamen:
+            found = _name_from(text, _tokens(text, m.start()), cue=False)
+        elif _double_first_name(word):
+            found = (m.start(), m.end())
+        else:
+            continue
         if found:
             taken.append(found)
-            yield Span("naam", found[0], found[1], text[found[0]:found[1]])
-    yield from _unknown_names(text, taken)
+    taken += [(s.start, s.end) for s in _unknown_names(text, taken)]
+    taken += list(_around(text, taken))
+    for a, b in taken:
+        yield Span("naam", a, b, text[a:b])

@@ -20,7 +20,7 @@ _MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|okt
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
-DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:19|20)?\d\d"          # 12-03-2014, 02.11.10
+DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d\d)"          # 12-03-2014, 02.11.10
         r"|" + _DAY + r"[ ]" + _MON + r"[ ](?:19|20)\d\d"                              # 11 11 2013
         r"|(?:19|20)\d\d(?P<s2>[-/.])" + _MON + r"(?P=s2)" + _DAY +                    # 2012-07-21
         r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"  # 3 maart 2013

@@ -48,7 +48,8 @@ def wordlists() -> WordLists:
         achternamen=frozenset(_words(data, "achternamen")),
         alleen_na_aanleiding=frozenset(_words(data, "alleen_na_aanleiding")),
         tussenvoegsels=frozenset(_words(data, "tussenvoegsels")),
-        geen_naam=frozenset(_words(data, "geen_naam")) | frozenset(_words(data, "assistent_naam")),
+        geen_naam=(frozenset(_words(data, "geen_naam")) | frozenset(_words(data, "geen_naam_overig"))
+                   | frozenset(_words(data, "assistent_naam"))),
         assistent_naam=frozenset(_words(data, "assistent_naam")),
         postcode_stopwoorden=frozenset(_words(data, "postcode_stopwoorden")),
         # longest first, so "straatweg" wins over "weg"

@@ -168,12 +168,15 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
     two or more in a row anywhere; one alone only inside a sentence, not right after "in", "uit", ..."""
     lists = wordlists()
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+    taken_starts = set()
+    for a, b in taken:
+        taken_starts.update(range(a, b))
     k = 0
     while k < len(toks):
         s, e, word = toks[k]
         low = word.lower()
         if (not _capitalised(word) or INITIALS.fullmatch(word) or low in lists.geen_naam
-                or any(a <= s < b for a, b in taken) or not (_name_like(word) or low in lists.voornamen)):
+                or s in taken_starts or not (_name_like(word) or low in lists.voornamen)):
             k += 1
             continue
         # the words after it: [particles] Capitalised, while they are adjacent
@@ -232,6 +235,9 @@ def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         if m.group("w")[:1].isupper() and _could_be_name(m.group("w")):
             yield m.start("w"), m.end("w")
     seen = set(spans)
+    covered: set[int] = set()
+    for a, b in spans:
+        covered.update(range(a, b))
     todo = list(spans)
     while todo:
         a, b = todo.pop()
@@ -240,8 +246,9 @@ def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         for m in (nxt, prev):
             if m and _could_be_name(m.group("w")):
                 span = (m.start("w"), m.end("w"))
-                if span not in seen and not any(x < span[1] and span[0] < y for x, y in seen):
+                if span not in seen and not covered.intersection(range(span[0], span[1])):
                     seen.add(span)
+                    covered.update(range(span[0], span[1]))
                     todo.append(span)
                     yield span
 

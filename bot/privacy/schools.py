@@ -87,10 +87,10 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
 # "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
 _AT_SCHOOL = re.compile(
     r"(?<![\w])(?:(?:zit|zat|zitten|zaten)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}op"
-    r"|(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde|terug)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar"
+    r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde|terug)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
     r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|school[ ]{1,3}(?:heet|is))"
     r"[ ]{1,3}(?P<art>(?:de|het|'t)[ ]{1,3})?"
-    r"(?P<name>" + _NAME + r"(?:[ ](?:" + _NAME + r"|de|het|van|der))*?)(?=[ ]?[,.!?;:()]|$|[ ](?!" + _NAME + r"))")
+    r"(?P<name>" + _NAME + r"(?:[ ](?:" + _NAME + r"|de|het|van|der)){0,5}?)(?=[ ]?[,.!?;:()]|$|[ ](?!" + _NAME + r"))")
 # a name followed by its school type in brackets: "de Hoeksteen (speciaal onderwijs)"
 _TYPE_IN_BRACKETS = re.compile(
     r"(?<![\w])(?P<art>(?:[Dd]e|[Hh]et|'t)[ ])?(?P<name>" + _NAME + r"(?:[ ]" + _NAME + r"){0,2})[ ]{0,2}\((?i:speciaal[ ](?:basis)?onderwijs|sbo|so|vso|"
@@ -99,6 +99,17 @@ _TYPE_IN_BRACKETS = re.compile(
 # "De Berkenschutse", "naar het Hooghuis locatie Zuid": an article, then a word Dutch does not know (an institution,
 # in these chats nearly always a school)
 _ARTICLE_NAME = re.compile(r"(?<![\w])(?P<art>[Dd]e|[Hh]et|'t)[ ](?P<name>" + _NAME + r")(?P<loc>[ ]locatie[ ]" + _NAME + r")?")
+
+
+def _school_like(word: str) -> bool:
+    """After "zit op" / "gaat naar" a name may be made of ordinary words ("Kalsbeek", "Tarwekamp"), but not be
+    one common word ("Magister", "Instagram"), a place, a kind of school or education ("Praktijkschool",
+    "Entreeopleiding"), or a word with a noun ending."""
+    lists = wordlists()
+    low = word.lower()
+    return (len(low) >= 3 and low.replace("-", "").isalpha() and not word.isupper() and lexicon.zipf(low) < lexicon.COMMON
+            and not lexicon.has_word_ending(low) and not lexicon.is_place(low) and low not in lists.geen_school
+            and low not in lists.geen_naam and low not in _NOT_SCHOOL)
 
 
 def _context_schools(text: str) -> Iterator[Span]:
@@ -114,8 +125,10 @@ def _context_schools(text: str) -> Iterator[Span]:
                 continue
             if lexicon.is_place(name) or lexicon.is_place(words[0]) or words[0].lower() in _NOT_SCHOOL:
                 continue
-            if pattern is _AT_SCHOOL and not (_name_like(words[0]) and words[0].lower() not in lists.geen_school):
+            if pattern is _AT_SCHOOL and not _school_like(words[0]):
                 continue   # "zit op Magister", "gaat naar de Efteling", "naar de Praktijkschool": no school name
+            if pattern is _AT_SCHOOL and m.group("to") and not m.group("art") and not _name_like(words[0]):
+                continue   # one goes to many places: "mag naar Fietsenwerkplaats Noord" is no school
             start = m.start("art") if m.group("art") else m.start("name")   # the article belongs to the name
             yield Span("school", start, m.end("name"), text[start:m.end("name")])
     for m in _ARTICLE_NAME.finditer(text):

@@ -26,9 +26,10 @@ DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d
         r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"  # 3 maart 2013
         r")(?![\w])")
 _CUE_BEFORE = (r"(?:geboren|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum)"
-               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3})?|dob|born|date[ ]of[ ]birth|verjaardag|jarig)")
+               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3})?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|verjaardag|jarig"
+               r"|wordt[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei"
 AFTER_CUE = re.compile(
-    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de)[ ]{1,3}){0,2}(?P<date>" + DATE + r")",
+    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE + r")",
     re.IGNORECASE)
 BEFORE_CUE = re.compile(
     r"(?<![\w])(?P<date>" + DATE + r")[ ]{1,3}(?:(?:is|ben|was|werd)[ ]{1,3})?(?:(?:hij|zij|ze|ik)[ ]{1,3})?"

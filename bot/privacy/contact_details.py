@@ -39,11 +39,16 @@ def _e164(number) -> str:
 
 def normalized_phone(raw: str) -> str | None:
     """'+31612345678' for any way of writing a valid number, else None."""
-    try:
-        number = phonenumbers.parse(raw, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    return _e164(number) if phonenumbers.is_valid_number(number) else None
+    for region in ("NL", "BE"):   # "0470 12 34 56": a Belgian mobile written the Belgian way
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return _e164(number)
+        if raw.lstrip("( ").startswith(("+", "00")):
+            return None   # international: the region does not matter
+    return None
 
 
 def _is_service(e164: str) -> bool:

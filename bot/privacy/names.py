@@ -26,7 +26,7 @@ _CUES = (
     (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\."),
     (FAMILY, r"(?:mijn|onze|ons|m'n|mn)\s{1,3}(?:" + _FAMILY + r")|"
              r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van"),
-    (WEAK, r"ik\s{1,3}ben|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
+    (WEAK, r"ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
            r"gr\.?|mvg|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens"),
 )
 CUE = re.compile(
@@ -127,7 +127,10 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
         return None
     s, e, word = tokens[i]
     low = word.lower()
-    if low in lists.geen_naam or (any(t[2].lower() in ("in", "op") for t in tokens[:i]) and lexicon.is_place(low)):
+    # a place after "in"/"op", or after any particle following a weak cue, is where someone lives or comes from:
+    # "mijn zoon in Venlo", "wij zijn van Sittard" (but "mevrouw Van Leeuwen" is a name)
+    if low in lists.geen_naam or ((any(t[2].lower() in ("in", "op") for t in tokens[:i]) or (i > 0 and strength == WEAK))
+                                  and lexicon.is_place(low)):
         return None
     if _capitalised(word):
         if not cue and (low not in lists.voornamen or low in lists.alleen_na_aanleiding or i > 0):
@@ -216,7 +219,8 @@ _PERSON_NEXT = re.compile(r"[ ]{1,3}(?:\(|(?:zit|zat|is|was|heeft|had|wil|wilde|
 _IN_BRACKETS = re.compile(r"(?<![\w])(?:mij|me|ik|wij|we|ons|hem|haar|zoon|dochter|kind|moeder|vader|mama|papa|"
                           r"oma|opa)[ ]{0,2}\((?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})\)", re.IGNORECASE)
 # "Hans of Gerda", "Henk en Ans de Boer": the other side of "en"/"of"/"&" next to a name
-_AND_AFTER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})(?![\w])")
+_AND_AFTER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})"
+                        r"(?P<sur>(?:[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){0,3}[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})?)(?![\w])")
 _AND_BEFORE = re.compile(r"(?<![\w])(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})[ ]{1,3}(?:en|of|&)[ ]{1,3}$")
 
 
@@ -227,7 +231,9 @@ def _could_be_name(word: str) -> bool:
     low = word.lower()
     if low in lists.geen_naam or word.isupper() or lexicon.is_place(low):
         return False
-    return low in lists.voornamen or low in lists.achternamen or not lexicon.is_ordinary(low, 4.0)
+    # frequency only: names are often made of word parts ("Margreet", "Kalsbeek")
+    return (low in lists.voornamen or low in lists.achternamen
+            or (lexicon.zipf(low) < 4.0 and not lexicon.has_word_ending(low) and len(low) >= 3))
 
 
 def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -245,7 +251,12 @@ def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         prev = _AND_BEFORE.search(text, max(0, a - 40), a)
         for m in (nxt, prev):
             if m and _could_be_name(m.group("w")):
-                span = (m.start("w"), m.end("w"))
+                end = m.end("w")
+                if m.re is _AND_AFTER and m.group("sur"):
+                    last = m.group("sur").split()[-1]
+                    if last.lower() not in wordlists().geen_naam and not lexicon.is_place(last):
+                        end = m.end("sur")   # "Kees en Margreet Vos"
+                span = (m.start("w"), end)
                 if span not in seen and not covered.intersection(range(span[0], span[1])):
                     seen.add(span)
                     covered.update(range(span[0], span[1]))

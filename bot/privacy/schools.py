@@ -86,10 +86,10 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
 # a capitalised name right after a word for going to or sitting at a school: "hij zit op de Hoeksteen",
 # "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
 _AT_SCHOOL = re.compile(
-    r"(?<![\w])(?:(?:zit|zat|zitten|zaten)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}op"
+    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}op)"
     r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde|terug)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
-    r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|school[ ]{1,3}(?:heet|is))"
-    r"[ ]{1,3}(?P<art>(?:de|het|'t)[ ]{1,3})?"
+    r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|(?P<named>school(?:naam)?(?:[ ]{1,3}(?:heet|is)|[ ]?:)))"
+    r"[ ]{1,3}(?P<art>(?:[Dd]e|[Hh]et|'t)[ ]{1,3})?"
     r"(?P<name>" + _NAME + r"(?:[ ](?:" + _NAME + r"|de|het|van|der)){0,5}?)(?=[ ]?[,.!?;:()]|$|[ ](?!" + _NAME + r"))")
 # a name followed by its school type in brackets: "de Hoeksteen (speciaal onderwijs)"
 _TYPE_IN_BRACKETS = re.compile(
@@ -125,7 +125,12 @@ def _context_schools(text: str) -> Iterator[Span]:
                 continue
             if lexicon.is_place(name) or lexicon.is_place(words[0]) or words[0].lower() in _NOT_SCHOOL:
                 continue
-            if pattern is _AT_SCHOOL and not _school_like(words[0]):
+            if (pattern is _AT_SCHOOL and (m.group("at") and m.group("art") or m.group("named")) and len(words[0]) >= 3
+                    and "".join(w.lower() for w in words[:2]) not in lists.geen_school
+                    and words[0].lower() not in lists.geen_school and words[0].lower() not in lists.geen_naam
+                    and words[0].lower() not in _NOT_SCHOOL):
+                pass   # "zat op de Kameleon", "de school heet De Wissel": capitalised there, even an ordinary word
+            elif pattern is _AT_SCHOOL and not _school_like(words[0]):
                 continue   # "zit op Magister", "gaat naar de Efteling", "naar de Praktijkschool": no school name
             if pattern is _AT_SCHOOL and m.group("to") and not m.group("art") and not _name_like(words[0]):
                 continue   # one goes to many places: "mag naar Fietsenwerkplaats Noord" is no school

@@ -165,3 +165,34 @@ def test_regression_guard_on_the_measured_sets(name):
     r = measure(Path(__file__).resolve().parents[2] / "fixtures" / f"{name}.yml")
     assert sum(r.found_any_kind.values()) / sum(r.expected.values()) >= 0.97, r.misses
     assert r.untouched_rate == 1.0, r.false_alarms
+
+
+@pytest.mark.parametrize("text, kind, piece", [
+    ("0470 12 34 56 is mijn belgische nummer", "telefoon", "0470 12 34 56"),    # Belgian, written the Belgian way
+    ("Kerkstr. 12", "postcode_huisnummer", "Kerkstr. 12"),                       # abbreviated street word
+    ("we wonen op de kerkstraat12", "postcode_huisnummer", "kerkstraat12"),      # no space before the number
+    ("1234AB12", "postcode_huisnummer", "1234AB12"),
+    ("2e Hugo de Grootstraat 5", "postcode_huisnummer", "2e Hugo de Grootstraat 5"),
+    ("Wiebe Klaassen, Tjalk 14, Lelystad", "postcode_huisnummer", "Tjalk 14"),   # street, number, then a place
+    ("geboren op maandag 3 april 2012", "geboortedatum", "3 april 2012"),
+    ("hij wordt 12 op 3 mei", "geboortedatum", "3 mei"),
+    ("gebdat 3-4-12", "geboortedatum", "3-4-12"),
+    ("d.o.b. 3-4-2012", "geboortedatum", "3-4-2012"),
+    ("wij zijn Kees en Margreet Vos", "naam", "Margreet Vos"),                  # name and surname after "en"
+    ("schoolnaam: De Springplank", "school", "De Springplank"),
+    ("ze zat op de Kameleon in Hoorn", "school", "de Kameleon"),                # an ordinary word, capitalised there
+])
+def test_third_round_forms(text, kind, piece):
+    assert (kind, piece) in kinds(text), kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "wij zijn van Sittard", "ik ben van Utrecht", "Groep 7, Utrecht", "Zondag 12 Utrecht", "Fase 2, Zwolle",
+    "de school is dicht", "Mijn zoon zit op de Vrije School",
+])
+def test_third_round_text_that_stays(text):
+    assert redact(text) == text
+
+
+def test_a_name_and_an_age_before_a_place_is_no_address():
+    assert kinds("Lisa 14, Amersfoort") == [("naam", "Lisa")]

@@ -33,7 +33,9 @@ PREFIXES = ("aan", "af", "bij", "in", "mee", "na", "om", "onder", "op", "over", 
 # endings of Dutch nouns and adjectives that names do not have ("hoogbegaafdheid", "thuiszittersaanpak")
 SUFFIXES = ("heid", "heden", "ing", "ingen", "schap", "teit", "atie", "aties", "isme", "plicht", "aanpak", "pact",
             "beleid", "zorg", "wet", "recht", "lijk", "lijke", "isch", "ische", "baar", "bare", "loos", "loze",
-            "zaam", "zame", "achtig", "ieel", "iële", "ologie", "ologe", "ende")
+            "zaam", "zame", "achtig", "ieel", "iële", "ologie", "ologe", "ende",
+            # nationalities and languages ("Eritrees", "Marokkaans", "Surinaamse", "Polish")
+            "ees", "aans", "aanse", "aams", "aamse", "ese", "ish")
 
 
 def zipf(word: str) -> float:

@@ -163,6 +163,7 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
 # after these words a capitalised unknown word is a place or a language, not a person ("uit Eritrea")
 _PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "richting", "regio", "gemeente", "provincie", "wijk",
                            "buurt", "het", "de", "een", "via", "op"})
+_EPONYM = re.compile(r"(?:ziekte|syndroom|syndrome|stoornis|methode|wet|ziekte[ ]van[ ]\w+[ ]en)[ ]van[ ]$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:^[\W\d]*|[.!?:;\n]\W*|\s-\s*)$")
 
 
@@ -197,6 +198,9 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
         before = text[:s]
         prev = before.split()[-1].lower() if before.split() else ""
         abbreviation = len(word) <= 3 and text[e:e + 1] == "."   # "Stb.", "Art."
+        if _EPONYM.search(before[-30:]):
+            k = last + 1
+            continue   # "de ziekte van Crohn", "syndroom van Down": a condition named after someone long ago
         at_start = bool(_SENTENCE_END.search(before[-40:]))
         single_ok = (prev not in _PLACE_BEFORE and _name_like(word) and not abbreviation
                      and (not at_start or (lexicon.zipf(word) == 0.0 and _PERSON_NEXT.match(text, e))))

@@ -87,7 +87,7 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
 # "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
 _AT_SCHOOL = re.compile(
     r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}op)"
-    r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde|terug)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
+    r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
     r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|(?P<named>school(?:naam)?(?:[ ]{1,3}(?:heet|is)|[ ]?:)))"
     r"[ ]{1,3}(?P<art>(?:[Dd]e|[Hh]et|'t)[ ]{1,3})?"
     r"(?P<name>" + _NAME + r"(?:[ ](?:" + _NAME + r"|de|het|van|der)){0,5}?)(?=[ ]?[,.!?;:()]|$|[ ](?!" + _NAME + r"))")
@@ -107,6 +107,8 @@ def _school_like(word: str) -> bool:
     "Entreeopleiding"), or a word with a noun ending."""
     lists = wordlists()
     low = word.lower()
+    if "-" in low and (low.split("-")[0] in lists.school_afkortingen or low.split("-")[-1] in lists.school_woorden):
+        return False   # "SO-school", "VSO-school": a kind of school
     return (len(low) >= 3 and low.replace("-", "").isalpha() and not word.isupper() and lexicon.zipf(low) < lexicon.COMMON
             and not lexicon.has_word_ending(low) and not lexicon.is_place(low) and low not in lists.geen_school
             and low not in lists.geen_naam and low not in _NOT_SCHOOL)
@@ -125,6 +127,8 @@ def _context_schools(text: str) -> Iterator[Span]:
                 continue
             if lexicon.is_place(name) or lexicon.is_place(words[0]) or words[0].lower() in _NOT_SCHOOL:
                 continue
+            if "-" in words[0] and words[0].split("-")[0].lower() in lists.school_afkortingen:
+                continue   # "aangemeld bij de SO-school": a kind of school
             if (pattern is _AT_SCHOOL and (m.group("at") and m.group("art") or m.group("named")) and len(words[0]) >= 3
                     and "".join(w.lower() for w in words[:2]) not in lists.geen_school
                     and words[0].lower() not in lists.geen_school and words[0].lower() not in lists.geen_naam
@@ -132,8 +136,8 @@ def _context_schools(text: str) -> Iterator[Span]:
                 pass   # "zat op de Kameleon", "de school heet De Wissel": capitalised there, even an ordinary word
             elif pattern is _AT_SCHOOL and not _school_like(words[0]):
                 continue   # "zit op Magister", "gaat naar de Efteling", "naar de Praktijkschool": no school name
-            if pattern is _AT_SCHOOL and m.group("to") and not m.group("art") and not _name_like(words[0]):
-                continue   # one goes to many places: "mag naar Fietsenwerkplaats Noord" is no school
+            if pattern is _AT_SCHOOL and m.group("to") and not m.group("art"):
+                continue   # one goes to many places: "mag naar Fietsenwerkplaats Noord", "terug naar Kyiv"
             start = m.start("art") if m.group("art") else m.start("name")   # the article belongs to the name
             yield Span("school", start, m.end("name"), text[start:m.end("name")])
     for m in _ARTICLE_NAME.finditer(text):
@@ -180,7 +184,7 @@ def find_schools(text: str) -> Iterator[Span]:
                 span = (toks[before][0], toks[after][1] if after is not None else end)
             elif after is not None and low not in lists.school_woorden_alleen_na_naam:
                 span = (toks[first][0], toks[after][1])   # not "College van Bestuur"
-        elif _cap(word) and low not in lists.geen_school and any(
+        elif _cap(word) and low not in lists.geen_school and low.split("-")[0] not in lists.school_afkortingen and any(
                 low.endswith(s) and len(low) > len(s) + 2 for s in lists.school_achtervoegsels):
             # "Coenschool", "Jan Pieterszoon Coenschool", "Montessorischool Noord"
             before = _name_before(text, toks, k)

@@ -6,24 +6,31 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from bot.privacy import lexicon
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
-# house number with an addition: 12-2, 231-A, 18-III, 45bis, 4 hs, 7 huis, 61 zwart, 140-1 hoog
+# house number with an addition: 12-2, 231-A, 18-III, 45bis, 4 hs, 7 huis, 61 zwart, 140-1 hoog, 130 3hg, 9 zw,
+# 19 2e etage, 500 huisnr 2
 _HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{1,2}hoog)?|I{1,3}|IV|[A-Za-z])(?![\w])"
-          r"|[ ]{0,3}(?:hs|bis|hoog|bg|huis|zwart|rood|boven|beneden|I{1,3}|IV)(?![\w])"
+          r"|[ ]{1,3}\d{1,2}(?:e|de|ste)?[ ]?(?:hg|hoog|etage|verdieping)(?![\w])"
+          r"|[ ]{1,3}huis(?:nr|nummer)\.?[ ]?\d{1,4}(?![\w])"
+          r"|[ ]{0,3}(?:hs|bis|hoog|hg|bg|huis|zwart|zw|rood|boven|beneden|I{1,3}|IV)(?![\w])"
           r"|[ ]?[A-Za-z](?![\w]))?"
           r"(?![\w])")
 POSTCODE = re.compile(
-    r"(?<![\w])(?P<pc>[1-9]\d{3})(?P<sp>[ ]?)(?P<letters>[A-Za-z]{2})(?![\w])"
+    r"(?<![\w])(?P<pc>[1-9]\d{3})(?P<sp>[ ]?)(?P<letters>[A-Za-z]{2})(?![A-Za-z_])"
     r"(?P<house>[ ]{0,3},?[ ]{0,3}(?:(?:huis)?(?:nr|nummer)\.?[ ]{0,3}|no\.?[ ]{0,3})?" + _HOUSE + r")?")
 HOUSE_NUMBER = re.compile(r"(?<![\w])huis(?:nummer|nr)\.?[ :]{0,3}\d{1,5}(?:[ ]?[A-Za-z](?![\w]))?(?![\w])",
                           re.IGNORECASE)
 _PREFIX_WORDS = (r"(?:(?:Van|De|Den|Ter|Ten|Het|'t|Sint|Burgemeester|Dr\.|Prof\.|Koningin|Prins|Prinses|"
                  r"Graaf|Jhr\.|Lange|Korte|Nieuwe|Oude|Grote|Kleine|Hoge|Lage|Eerste|Tweede|Derde|Vierde|Achter|"
                  r"Noord|Zuid|Oost|West|Binnen|Buiten)[ ](?:(?:de|van|der|den|het|'t)[ ]){0,2}){0,3}")
-_STREET_WORD = re.compile(r"(?<![\w'])" + _PREFIX_WORDS + r"(?P<word>[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ'\-]{1,40})"
-                          r"[ ]{1,3}" + _HOUSE)
+_NAME_WORDS = (r"(?:\d(?:e|ste|de)[ ])?"   # "2e Hugo de Grootstraat"
+               r"(?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'\.\-]{0,30})[ ](?:(?:de|van|der|den|het|'t)[ ]){0,2}){0,3}")
+# "Kerkstraat 12", "Kerkstr. 12", "kerkstraat12"
+_STREET_WORD = re.compile(r"(?<![\w'])(?P<pre>" + _NAME_WORDS + r")(?P<word>[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ'\-]{1,40})"
+                          r"(?P<dot>\.)?[ ]{0,3}" + _HOUSE)
 
 
 def _postcodes(text: str) -> Iterator[Span]:
@@ -42,9 +49,61 @@ def _streets(text: str) -> Iterator[Span]:
         word = m.group("word").lower()
         if word in lists.geen_straat:
             continue
-        if not any(word.endswith(s) and len(word) > len(s) for s in lists.straat_achtervoegsels):
+        suffixes = lists.straat_achtervoegsels + (lists.straat_achtervoegsels_hoofdletter
+                                                   if m.group("word")[:1].isupper() else ())
+        if not any(word.endswith(s) and len(word) > len(s) for s in suffixes + ("str",)):
             continue
-        yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
+        if m.group("dot") and not word.endswith("str"):
+            continue   # "Kerkstr. 12" is a street; "de Dorpsstraat. 12 kinderen" is not
+        # leading words that belong to the sentence, not the street ("Wij Kerkstraat": "Wij")
+        start = m.start()
+        pre = m.group("pre")
+        pos = 0
+        for w in re.finditer(r"\S+[ ]", pre):
+            if w.group(0).strip().lower() in lists.geen_naam or w.group(0).strip().lower() in _NOT_STREET:
+                pos = w.end()
+        start += pos
+        yield Span("postcode_huisnummer", start, m.end(), text[start:m.end()])
+
+
+# "wij wonen op het Spui 21", "ons adres is Damrak 14-2", "woont op Achter de Hoven 5": any street name after
+# a word about living or an address, then a house number
+_LIVE = (r"(?:woon|woont|wonen|woonde|woonden|wonend|verhuisd|verhuizen|verhuist|adres|postadres|bezoekadres|"
+         r"woonadres|zitten)")
+_CONTEXT_STREET = re.compile(
+    r"(?<![\w])" + _LIVE + r"(?:[ ](?:nu|al|sinds[ ]kort|tijdelijk|is|wij|we|ik|hij|zij|ze|nog)){0,2}"
+    r"(?:[ ]{1,3}(?P<prep>op|aan|in|naar)|[ ]{0,3}:|[ ]is)[ ]{1,3}(?:(?:de|het|'t)[ ]{1,3})?"
+    r"(?P<street>(?:[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ'\.\-]{1,40}[ ]{1,3}){1,4}?)(?=\d)" + _HOUSE, re.IGNORECASE)
+# words that are no street name before a number ("op nummer 12", "in groep 7", "op 3 hoog")
+_NOT_STREET = frozenset({"nummer", "huisnummer", "nr", "no", "groep", "klas", "etage", "verdieping", "kamer",
+                         "hoog", "leerjaar", "jaar", "week", "weken", "dag", "dagen", "maand", "maanden", "pagina",
+                         "bladzijde", "artikel", "lijn", "bus", "tram", "bed", "postbus", "havo", "vwo", "vmbo",
+                         "mavo", "mbo", "niveau", "km", "kilometer", "minuten", "uur", "een", "ruim", "bijna",
+                         "ongeveer", "maar", "pas", "al", "nog", "zo", "wel", "niet", "ook", "meer", "dan",
+                         "sinds", "vanaf", "tot", "rond", "om", "per", "met", "zonder", "fase", "stap", "periode",
+                         "blok", "ronde", "hoofdstuk", "route", "versie", "deel", "seizoen", "aflevering", "covid",
+                         "windows", "iphone", "ios", "android", "kind", "zoon", "dochter", "leeftijd", "klas",
+                         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari",
+                         "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                         "november", "december"})
+_NOT_AFTER_NUMBER = re.compile(r"[ ]{0,3}(?:jaar|jr|maanden|maand|weken|week|dagen|dag|uur|minuten|min|km|kilometer|"
+                               r"meter|kinderen|kids|keer|procent|%|euro)(?![\w])", re.IGNORECASE)
+
+
+def _context_streets(text: str) -> Iterator[Span]:
+    for m in _CONTEXT_STREET.finditer(text):
+        street = m.group("street").strip()
+        words = street.split()
+        if not words[0][:1].isupper():
+            continue   # "in postcodegebied 3512"; a lower-case street with a suffix is found by _streets
+        if any(w.lower() in _NOT_STREET or w.lower() in wordlists().geen_naam and w.lower() not in
+               ("de", "het", "van", "der", "den", "op", "aan", "bij", "in", "achter", "over", "'t") for w in words):
+            continue
+        if (m.group("prep") or "").lower() in ("in", "naar") and (lexicon.is_place(street) or lexicon.is_place(words[-1])):
+            continue   # one lives in a town ("wij wonen in Utrecht 3 jaar"), on or at a street ("op het Spui 21")
+        if _NOT_AFTER_NUMBER.match(text, m.end("nr")) or POSTCODE.match(text, m.start("nr")):
+            continue   # "3 jaar"; "in rotterdm 3072 AP" is a postcode
+        yield Span("postcode_huisnummer", m.start("street"), m.end(), text[m.start("street"):m.end()])
 
 
 # "Laan van Nieuw-Oost-Indië 112", "Plein van de Republiek 3": a street word, then "van" and a name
@@ -52,9 +111,34 @@ _STREET_OF = re.compile(r"(?<![\w'])(?:Laan|Plein|Kade|Weg|Singel|Dreef|Hof|Park
                         r"(?:(?:de|der|den|het)[ ])?[A-ZÀ-Þ][A-Za-zÀ-ÿ'\-]{1,40}[ ]{1,3}" + _HOUSE)
 
 
+# "Tjalk 14, Lelystad", "Ekster 12, 1313 AB Almere": capitalised words and a house number, then a known place
+_STREET_THEN_PLACE = re.compile(
+    r"(?<![\w'])(?P<street>[A-ZÀ-Þ][\w'\.\-]{1,40}(?:[ ](?:[A-ZÀ-Þ][\w'\.\-]{1,40}|de|van|der|den|het|'t)){0,3})"
+    r"[ ]{1,3}" + _HOUSE + r"(?=,?[ ]{1,3}(?:[1-9]\d{3}[ ]?[A-Z]{2}[ ]{1,3})?(?P<place>[A-ZÀ-Þ][\w'\-]+(?:[ ][A-ZÀ-Þ][\w'\-]+)?))")
+
+
+def _streets_before_a_place(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _STREET_THEN_PLACE.finditer(text):
+        place = m.group("place")
+        if not (lexicon.is_place(place) or lexicon.is_place(place.split()[0])):
+            continue
+        words = m.group("street").split()
+        while words and (words[0].lower() in lists.geen_naam or words[0].lower() in _NOT_STREET):
+            words.pop(0)   # "Wij Tjalk 14": the sentence, not the street
+        if not words or any(w.lower() in _NOT_STREET for w in words) or lexicon.is_place(" ".join(words)):
+            continue
+        if len(words) == 1 and words[0].lower() in lists.voornamen:
+            continue   # "Lisa 14, Amersfoort": a name and an age
+        start = m.end("street") - len(" ".join(words))
+        yield Span("postcode_huisnummer", start, m.end(), text[start:m.end()])
+
+
 def find_addresses(text: str) -> Iterator[Span]:
     yield from _postcodes(text)
     yield from _streets(text)
+    yield from _context_streets(text)
+    yield from _streets_before_a_place(text)
     for m in _STREET_OF.finditer(text):
         yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
     for m in HOUSE_NUMBER.finditer(text):

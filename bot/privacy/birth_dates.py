@@ -20,22 +20,59 @@ _MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|okt
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
-DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:19|20)?\d\d"          # 12-03-2014, 02.11.10
+DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d\d)"          # 12-03-2014, 02.11.10
         r"|" + _DAY + r"[ ]" + _MON + r"[ ](?:19|20)\d\d"                              # 11 11 2013
         r"|(?:19|20)\d\d(?P<s2>[-/.])" + _MON + r"(?P=s2)" + _DAY +                    # 2012-07-21
-        r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"  # 3 maart 2013
+        r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"  # 3 maart 2013
         r")(?![\w])")
-_CUE_BEFORE = (r"(?:geboren|geb\.?|gb\.?|geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum|"
-               r"dob|born|date[ ]of[ ]birth|verjaardag)")
+_CUE_BEFORE = (r"(?:geboren|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum)"
+               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3})?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|verjaardag|jarig"
+               r"|wordt[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei"
 AFTER_CUE = re.compile(
-    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den)[ ]{1,3}){0,2}(?P<date>" + DATE + r")",
+    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE + r")",
     re.IGNORECASE)
 BEFORE_CUE = re.compile(
     r"(?<![\w])(?P<date>" + DATE + r")[ ]{1,3}(?:(?:is|ben|was|werd)[ ]{1,3})?(?:(?:hij|zij|ze|ik)[ ]{1,3})?"
     r"geboren(?![\w])", re.IGNORECASE)
 
 
+# a date with a day and a month (a year alone is no birth date)
+_DAY_DATE = DATE.replace("(?P<s1>", "(?P<t1>").replace("(?P=s1)", "(?P=t1)").replace("(?P<s2>", "(?P<t2>").replace(
+    "(?P=s2)", "(?P=t2)")
+# a person, then "is/ben van <date>": "ze is van 12 december 2011", "mijn zoon amir is van 3 juni 2010"
+# (not "de brief is van 3 november 2025": the subject must be a person)
+_PERSON = (r"(?P<who>ik|hij|zij|ze|(?:zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|pleegzoon|"
+           r"pleegdochter|pleegkind|jongste|oudste)(?:[ ][\w'-]{2,20}){0,3}|[A-Z][a-zà-ÿ'-]{1,20})")
+IS_FROM = re.compile(r"(?<![\w])" + _PERSON + r"[ ]{1,3}(?:is|ben|zijn|was)[ ]{1,3}(?:van|geboren[ ]op)[ ]{1,3}"
+                     r"(?P<date>" + _DAY_DATE + r")", re.IGNORECASE)
+# a full date in brackets right after a person: "mijn dochter (12-06-2012)", "Sara (14-03-2012)"
+IN_BRACKETS = re.compile(r"(?<![\w])" + _PERSON + r"[ ]{0,2}\([ ]?(?P<date>" + _DAY_DATE + r")[ ]?\)", re.IGNORECASE)
+_PERSON_WORDS = re.compile(r"(?:ik|hij|zij|ze|zoon|zoontje|dochter|dochtertje|kind|broer|broertje|zus|zusje|pleegzoon|"
+                           r"pleegdochter|pleegkind|jongste|oudste)(?![\w])", re.IGNORECASE)
+_BIRTH_YEAR = re.compile(r"(?:19[3-9]\d|20[01]\d|202[0-4]|'\d\d|(?<![\d-])\d\d)$")
+
+
+def _ordinary(word: str) -> bool:
+    """"Het", "Dat": an ordinary word, not a name, before "is van <date>"."""
+    from bot.privacy import lexicon
+    from bot.privacy.wordlists import wordlists
+    low = word.lower()
+    return low in wordlists().geen_naam or (lexicon.is_ordinary(low) and low not in wordlists().voornamen)
+
+
+def _plausible(date: str) -> bool:
+    """No year, or a year in which someone alive now was born (not a date of a letter or a meeting)."""
+    tail = re.search(r"(\d{4}|'\d\d)\s*$", date)
+    return tail is None or bool(_BIRTH_YEAR.search(tail.group(1)))
+
+
 def find_birth_dates(text: str) -> Iterator[Span]:
     for pattern in (AFTER_CUE, BEFORE_CUE):
         for m in pattern.finditer(text):
             yield Span("geboortedatum", m.start("date"), m.end("date"), m.group("date"))
+    for pattern in (IS_FROM, IN_BRACKETS):
+        for m in pattern.finditer(text):
+            who = m.group("who")
+            a_person = _PERSON_WORDS.match(who) or (who[:1].isupper() and not _ordinary(who))
+            if a_person and _plausible(m.group("date")):
+                yield Span("geboortedatum", m.start("date"), m.end("date"), m.group("date"))

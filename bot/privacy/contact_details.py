@@ -39,11 +39,16 @@ def _e164(number) -> str:
 
 def normalized_phone(raw: str) -> str | None:
     """'+31612345678' for any way of writing a valid number, else None."""
-    try:
-        number = phonenumbers.parse(raw, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    return _e164(number) if phonenumbers.is_valid_number(number) else None
+    for region in ("NL", "BE"):   # "0470 12 34 56": a Belgian mobile written the Belgian way
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return _e164(number)
+        if raw.lstrip("( ").startswith(("+", "00")):
+            return None   # international: the region does not matter
+    return None
 
 
 def _is_service(e164: str) -> bool:
@@ -84,6 +89,16 @@ def _longest_valid_prefix(raw: str) -> tuple[int, str] | None:
     return None
 
 
+# a phone number read out in words: "nul zes vier een twee drie vier vijf acht twee" (ten digits, from "nul")
+_DIGIT_WORD = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+SPOKEN_PHONE = re.compile(r"(?<![\w])nul(?:[ ,\-]{1,2}" + _DIGIT_WORD + r"){9}(?![\w])", re.IGNORECASE)
+
+
+def find_spoken_phones(text: str) -> Iterator[Span]:
+    for m in SPOKEN_PHONE.finditer(text):
+        yield Span("telefoon", m.start(), m.end(), m.group(0))
+
+
 def find_emails(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
     """E-mail addresses, also written with "(at)", "[at]" or spaces around the "@"."""
     last_end = 0
@@ -115,7 +130,8 @@ _W_AT = r"(?:[ ]{1,2}(?:at|apenstaartje)[ ]{1,2}|[ ]{0,2}[(\[](?:at|apenstaartje
 _W_DOT = r"(?:[ ]{1,2}(?:punt|dot)[ ]{1,2}|[ ]{0,2}[(\[](?:punt|dot)[)\]][ ]{0,2}|\.)"
 _W_LOCAL = r"[A-Za-z0-9_%+\-'](?:[A-Za-z0-9._%+\-']{0,62}[A-Za-z0-9_%+\-'])?"
 _W_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
-_W_TLD = r"(?:nl|com|be|net|org|eu|de|info|nu|ru|uk|fr|tr|ma|io|biz|online|live)"
+_W_TLD = (r"(?:nl|com|be|net|org|eu|de|info|nu|ru|uk|fr|tr|ma|io|biz|online|live|pl|it|es|ro|ua|pt|ch|se|dk|no|fi|"
+          r"cz|sk|hu|gr|bg|hr|lt|lv|ee|ie|lu|co|me|tv|email|mail|sr|cw|aw|sx|id|in|ir|af|so|er|et|sy|iq|ng|gh)")
 SPELLED_EMAIL = re.compile(
     r"(?<![\w.@])" + _W_LOCAL + r"(?:" + _W_DOT + _W_LOCAL + r"){0,3}" + _W_AT + _W_LABEL +
     r"(?:" + _W_DOT + _W_LABEL + r"){0,3}?" + _W_DOT + _W_TLD + r"(?![\w])", re.IGNORECASE)

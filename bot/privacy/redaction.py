@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from bot.privacy.addresses import find_addresses
 from bot.privacy.birth_dates import find_birth_dates
-from bot.privacy.contact_details import find_emails, find_phones, find_spelled_emails
+from bot.privacy.contact_details import find_emails, find_phones, find_spelled_emails, find_spoken_phones
 from bot.privacy.identifiers import find_bsns, find_ibans
 from bot.privacy.names import find_names
 from bot.privacy.public_contacts import public_contacts
@@ -54,6 +54,7 @@ def _as_text(text) -> str:
 def _detect(text: str) -> list[Span]:
     phones, emails = public_contacts()
     found = [*find_emails(text, emails), *find_spelled_emails(text), *find_ibans(text), *find_phones(text, phones),
+             *find_spoken_phones(text),
              *find_bsns(text), *find_birth_dates(text), *find_addresses(text), *find_schools(text),
              *find_names(text)]
     # keep the higher-priority (then longer, then earlier) finding where findings overlap

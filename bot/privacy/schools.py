@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from bot.privacy import lexicon
+from bot.privacy.names import _name_like
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
@@ -80,7 +82,81 @@ def _name_before(text: str, toks: list, k: int) -> int | None:
     return first
 
 
+_NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
+# a capitalised name right after a word for going to or sitting at a school: "hij zit op de Hoeksteen",
+# "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
+_AT_SCHOOL = re.compile(
+    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}op)"
+    r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
+    r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|(?P<named>school(?:naam)?(?:[ ]{1,3}(?:heet|is)|[ ]?:)))"
+    r"[ ]{1,3}(?P<art>(?:[Dd]e|[Hh]et|'t)[ ]{1,3})?"
+    r"(?P<name>" + _NAME + r"(?:[ ](?:" + _NAME + r"|de|het|van|der)){0,5}?)(?=[ ]?[,.!?;:()]|$|[ ](?!" + _NAME + r"))")
+# a name followed by its school type in brackets: "de Hoeksteen (speciaal onderwijs)"
+_TYPE_IN_BRACKETS = re.compile(
+    r"(?<![\w])(?P<art>(?:[Dd]e|[Hh]et|'t)[ ])?(?P<name>" + _NAME + r"(?:[ ]" + _NAME + r"){0,2})[ ]{0,2}\((?i:speciaal[ ](?:basis)?onderwijs|sbo|so|vso|"
+    r"basisschool|middelbare[ ]school|vmbo|havo|vwo|mavo|praktijkonderwijs|pro|mbo|school|lyceum|college)"
+    r"(?:[ ][^()]{0,30})?\)")
+# "De Berkenschutse", "naar het Hooghuis locatie Zuid": an article, then a word Dutch does not know (an institution,
+# in these chats nearly always a school)
+_ARTICLE_NAME = re.compile(r"(?<![\w])(?P<art>[Dd]e|[Hh]et|'t)[ ](?P<name>" + _NAME + r")(?P<loc>[ ]locatie[ ]" + _NAME + r")?")
+
+
+def _school_like(word: str) -> bool:
+    """After "zit op" / "gaat naar" a name may be made of ordinary words ("Kalsbeek", "Tarwekamp"), but not be
+    one common word ("Magister", "Instagram"), a place, a kind of school or education ("Praktijkschool",
+    "Entreeopleiding"), or a word with a noun ending."""
+    lists = wordlists()
+    low = word.lower()
+    if "-" in low and (low.split("-")[0] in lists.school_afkortingen or low.split("-")[-1] in lists.school_woorden):
+        return False   # "SO-school", "VSO-school": a kind of school
+    return (len(low) >= 3 and low.replace("-", "").isalpha() and not word.isupper() and lexicon.zipf(low) < lexicon.COMMON
+            and not lexicon.has_word_ending(low) and not lexicon.is_place(low) and low not in lists.geen_school
+            and low not in lists.geen_naam and low not in _NOT_SCHOOL)
+
+
+def _context_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for pattern in (_AT_SCHOOL, _TYPE_IN_BRACKETS):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if not name[:1].isupper() or any(w.lower() in lists.geen_naam and w.lower() not in ("de", "het", "van")
+                                             for w in words[:1]) or name.isupper():
+                continue
+            if pattern is _TYPE_IN_BRACKETS and any(w.lower() in lists.geen_naam for w in words):
+                continue
+            if lexicon.is_place(name) or lexicon.is_place(words[0]) or words[0].lower() in _NOT_SCHOOL:
+                continue
+            if "-" in words[0] and words[0].split("-")[0].lower() in lists.school_afkortingen:
+                continue   # "aangemeld bij de SO-school": a kind of school
+            if (pattern is _AT_SCHOOL and (m.group("at") and m.group("art") or m.group("named")) and len(words[0]) >= 3
+                    and "".join(w.lower() for w in words[:2]) not in lists.geen_school
+                    and words[0].lower() not in lists.geen_school and words[0].lower() not in lists.geen_naam
+                    and words[0].lower() not in _NOT_SCHOOL):
+                pass   # "zat op de Kameleon", "de school heet De Wissel": capitalised there, even an ordinary word
+            elif pattern is _AT_SCHOOL and not _school_like(words[0]):
+                continue   # "zit op Magister", "gaat naar de Efteling", "naar de Praktijkschool": no school name
+            if pattern is _AT_SCHOOL and m.group("to") and not m.group("art"):
+                continue   # one goes to many places: "mag naar Fietsenwerkplaats Noord", "terug naar Kyiv"
+            start = m.start("art") if m.group("art") else m.start("name")   # the article belongs to the name
+            yield Span("school", start, m.end("name"), text[start:m.end("name")])
+    for m in _ARTICLE_NAME.finditer(text):
+        if _name_like(m.group("name")) and m.group("name").lower() not in _NOT_SCHOOL:
+            end = m.end("loc") if m.group("loc") else m.end("name")
+            yield Span("school", m.start("art"), end, text[m.start("art"):end])
+
+
+# institutions that are no school, after "naar de ..." ("naar de Kinderombudsman")
+_NOT_SCHOOL = frozenset({"kinderombudsman", "ombudsman", "inspectie", "onderwijsinspectie", "rechter", "rechtbank",
+                         "gemeente", "huisarts", "ggd", "jeugdzorg", "raad", "politie", "kinderbescherming",
+                         "wijkteam", "jeugdarts", "psycholoog", "psychiater", "dokter", "tandarts", "ziekenhuis",
+                         "geschillencommissie", "commissie", "minister", "overheid", "leerplicht", "leerplichtambtenaar",
+                         "samenwerkingsverband", "swv", "wegwijzer", "veilig", "juridisch", "ouders", "stichting",
+                         "zorgboerderij", "dagbesteding", "kinderopvang", "bso", "opvang", "kindertelefoon"})
+
+
 def find_schools(text: str) -> Iterator[Span]:
+    yield from _context_schools(text)
     lists = wordlists()
     toks = _tokens(text)
     for k, (start, end, word) in enumerate(toks):
@@ -108,7 +184,7 @@ def find_schools(text: str) -> Iterator[Span]:
                 span = (toks[before][0], toks[after][1] if after is not None else end)
             elif after is not None and low not in lists.school_woorden_alleen_na_naam:
                 span = (toks[first][0], toks[after][1])   # not "College van Bestuur"
-        elif _cap(word) and low not in lists.geen_school and any(
+        elif _cap(word) and low not in lists.geen_school and low.split("-")[0] not in lists.school_afkortingen and any(
                 low.endswith(s) and len(low) > len(s) + 2 for s in lists.school_achtervoegsels):
             # "Coenschool", "Jan Pieterszoon Coenschool", "Montessorischool Noord"
             before = _name_before(text, toks, k)

@@ -29,6 +29,8 @@ class WordLists:
     geen_school: frozenset = frozenset()
     geen_achternaam_klein: frozenset = frozenset()
     assistent_naam: frozenset = frozenset()
+    achternamen: frozenset = frozenset()
+    straat_achtervoegsels_hoofdletter: tuple = ()
 
     def not_a_school_name(self, low: str) -> bool:
         return low in self.geen_naam and low not in self.assistent_naam
@@ -42,14 +44,17 @@ def _words(data: dict, key: str) -> list[str]:
 def wordlists() -> WordLists:
     data = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8")) or {}
     return WordLists(
-        voornamen=frozenset(_words(data, "voornamen")),
+        voornamen=frozenset(_words(data, "voornamen")) | frozenset(_words(data, "voornamen_meer")),
+        achternamen=frozenset(_words(data, "achternamen")),
         alleen_na_aanleiding=frozenset(_words(data, "alleen_na_aanleiding")),
         tussenvoegsels=frozenset(_words(data, "tussenvoegsels")),
-        geen_naam=frozenset(_words(data, "geen_naam")) | frozenset(_words(data, "assistent_naam")),
+        geen_naam=(frozenset(_words(data, "geen_naam")) | frozenset(_words(data, "geen_naam_overig"))
+                   | frozenset(_words(data, "assistent_naam"))),
         assistent_naam=frozenset(_words(data, "assistent_naam")),
         postcode_stopwoorden=frozenset(_words(data, "postcode_stopwoorden")),
         # longest first, so "straatweg" wins over "weg"
         straat_achtervoegsels=tuple(sorted(set(_words(data, "straat_achtervoegsels")), key=len, reverse=True)),
+        straat_achtervoegsels_hoofdletter=tuple(_words(data, "straat_achtervoegsels_hoofdletter")),
         geen_straat=frozenset(_words(data, "geen_straat")),
         bsn_sleutelwoorden=tuple(_words(data, "bsn_sleutelwoorden")),
         school_afkortingen=frozenset(_words(data, "school_afkortingen")),

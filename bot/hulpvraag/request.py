@@ -69,17 +69,21 @@ class Receipt:
     contactpunt_telefoon: str = ""
 
     def contact_uiterlijk(self, vandaag: date) -> date:
-        """The last working day (Mon-Fri) by which the contact point is expected to respond."""
+        """The last working day (Mon-Fri, no public holiday) by which the contact point is expected to respond."""
         return werkdagen_later(vandaag, self.reactietermijn_werkdagen)
 
 
 def werkdagen_later(start: date, werkdagen: int) -> date:
+    """The day ``werkdagen`` working days after ``start``: weekends and the Algemene termijnenwet's
+    feestdagen do not count (``bot.hulpvraag.feestdagen``)."""
     from datetime import timedelta
+
+    from bot.hulpvraag.feestdagen import is_werkdag
 
     d, left = start, werkdagen
     while left > 0:
         d += timedelta(days=1)
-        if d.weekday() < 5:
+        if is_werkdag(d):
             left -= 1
     return d
 

@@ -2,9 +2,9 @@
 
 - A *miss* is a user message classified as ``nlu_fallback`` that was not an answer to a form's question
   (bot.console.form_turns).
-- Per topic (intent): the conversations with at least one message on that topic (form answers do not
-  count), how many of those also had a miss (the not-understood rate), and the widget's answer feedback
-  ("Had u hier iets aan?") Ja/Nee for that topic.
+- Per topic (intent): the conversations with at least one message recognised as that topic, how many of
+  those also had a miss (the not-understood rate), and the widget's answer feedback ("Had u hier iets
+  aan?") Ja/Nee for that topic.
 - A trend per day or per ISO week (Monday first): messages, misses, share of misses, Ja, Nee.
 Days are Dutch calendar days (Europe/Amsterdam), like the feedback's ``dag``.
 """
@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from datetime import date, datetime, timedelta, timezone
 
 from bot.clock import DUTCH_TIME
+from bot.console.form_turns import form_answer_ids
 
 FALLBACK = "nlu_fallback"
 BUCKETS = ("dag", "week")
@@ -105,7 +107,20 @@ def bucket_start(day: date, bucket: str) -> date:
     return day - timedelta(days=day.weekday()) if bucket == "week" else day
 
 
-def totals(turns: Iterable[UserTurn]) -> Totals:
+def split_misses(fallbacks: Iterable[tuple[int, str, float]], form_events: Iterable[tuple]) -> tuple[list, list]:
+    """``fallbacks``: (event id, sender, time) of the ``nlu_fallback`` messages; ``form_events``: (sender, event id,
+    type_name, action_name, value) of the form-state events (bot.console.form_turns). Returns (misses, form
+    answers), each a list of (event id, sender, time)."""
+    fallbacks = list(fallbacks)
+    rows = [(sender, event_id, "user", None, None) for event_id, sender, _ts in fallbacks]
+    rows += form_events
+    rows.sort(key=itemgetter(1))
+    answers = form_answer_ids(rows)
+    return ([f for f in fallbacks if f[0] not in answers], [f for f in fallbacks if f[0] in answers])
+
+
+def totals(turns: Iterable[UserTurn], extra: Totals | None = None) -> Totals:
+    """Totals of ``turns``, plus ``extra`` counted elsewhere (the database) over other conversations."""
     out = Totals()
     senders: set[str] = set()
     missed: set[str] = set()
@@ -118,23 +133,37 @@ def totals(turns: Iterable[UserTurn]) -> Totals:
         elif t.intent == FALLBACK:
             out.formulierantwoorden += 1
     out.gesprekken, out.gesprekken_met_gemist = len(senders), len(missed)
+    if extra is not None:
+        out.gesprekken += extra.gesprekken
+        out.berichten += extra.berichten
+        out.gemist += extra.gemist
+        out.formulierantwoorden += extra.formulierantwoorden
+        out.gesprekken_met_gemist += extra.gesprekken_met_gemist
     return out
 
 
 def per_topic(turns: Iterable[UserTurn], feedback: Iterable[Feedback] = (),
-              reasons: Iterable[tuple[str, str, int]] = ()) -> list[TopicRow]:
-    """One row per topic, most conversations first (then by name). Form answers name no topic; a topic
-    with only feedback (its conversation gone or outside the period) still gets a row."""
+              reasons: Iterable[tuple[str, str, int]] = (),
+              extra: Iterable[tuple[str, int, int]] = ()) -> list[TopicRow]:
+    """One row per topic, most conversations first (then by name). A message counts for the topic it was
+    recognised as (also when a form asked for it); a conversation has a miss when one of its messages is a
+    miss. A topic with only feedback (its conversation gone or outside the period) still gets a row.
+    ``extra``: (topic, conversations, of which with a miss) counted elsewhere (the database)."""
     topics: dict[str, set[str]] = defaultdict(set)
     missed: set[str] = set()
     for t in turns:
-        if t.form_answer:
-            continue
         if t.intent == FALLBACK:
-            missed.add(t.sender_id)
+            if not t.form_answer:
+                missed.add(t.sender_id)
         elif t.intent:
             topics[t.intent].add(t.sender_id)
     rows = {name: TopicRow(name, len(senders), len(senders & missed)) for name, senders in topics.items()}
+    for name, n, m in extra:
+        if name == FALLBACK or not name:
+            continue
+        row = rows.setdefault(name, TopicRow(name))
+        row.gesprekken += n
+        row.met_gemist += m
     for f in feedback:
         row = rows.setdefault(f.onderwerp, TopicRow(f.onderwerp))
         row.ja += f.ja
@@ -145,9 +174,25 @@ def per_topic(turns: Iterable[UserTurn], feedback: Iterable[Feedback] = (),
     return sorted(rows.values(), key=lambda r: (-r.gesprekken, -(r.ja + r.nee), r.onderwerp))
 
 
+def bucket_starts(first: date, last: date, bucket: str) -> list[date]:
+    """The first day of every day (or week) from ``first`` to ``last`` inclusive."""
+    step = timedelta(days=7 if bucket == "week" else 1)
+    out, day = [], bucket_start(first, bucket)
+    while day <= last:
+        out.append(day)
+        day += step
+    return out
+
+
+def day_start(day: date) -> float:
+    """Midnight at the start of a Dutch calendar day, as epoch seconds (the unit of the tracker's timestamps)."""
+    return datetime.combine(day, datetime.min.time(), tzinfo=DUTCH_TIME).timestamp()
+
+
 def trend(turns: Iterable[UserTurn], feedback: Iterable[Feedback], first: date, last: date,
-          bucket: str) -> list[Bucket]:
-    """Every day (or week) from ``first`` to ``last`` inclusive, also the empty ones, oldest first."""
+          bucket: str, extra: dict[date, tuple[int, int]] | None = None) -> list[Bucket]:
+    """Every day (or week) from ``first`` to ``last`` inclusive, also the empty ones, oldest first.
+    ``extra``: bucket start → (messages, misses) counted elsewhere over other conversations."""
     start = bucket_start(first, bucket)
     step = timedelta(days=7 if bucket == "week" else 1)
     buckets: dict[date, Bucket] = {}
@@ -166,4 +211,9 @@ def trend(turns: Iterable[UserTurn], feedback: Iterable[Feedback], first: date, 
         if b is not None:
             b.ja += f.ja
             b.nee += f.nee
+    for begin, (berichten, gemist) in (extra or {}).items():
+        b = buckets.get(begin)
+        if b is not None:
+            b.berichten += berichten
+            b.gemist += gemist
     return list(buckets.values())

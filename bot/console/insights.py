@@ -6,29 +6,32 @@ bot.console.form_turns. A conversation is in scope by the same rule as the conve
 (bot.console.conversation_regions); feedback counts only for conversations in scope (feedback whose
 conversation is gone has no region: all-regions accounts only).
 
-What is read, so it stays fast on many conversations: every user message of the period without its JSON
-(id, sender, time, intent); the form-state events of the period (with the requested slot's value taken
-out of the JSON by the database); the JSON (text) only of the misses that are shown or exported.
+What is read, so it stays fast on many conversations (bot.console.insight_query): the database counts messages
+per day/week, conversations and topics; Python gets only the ``nlu_fallback`` messages and the form-state events
+(ids, no text) to tell misses from form answers, and the JSON (text) only of the misses shown or exported.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import and_, inspect, or_, select
 from sqlalchemy.engine import Engine
 
-from bot.clock import DUTCH_TIME
 from bot.console.conversation_query import json_text
 from bot.console.conversation_regions import RequestRegionsSource
 from bot.console.conversations import ConversationStore, in_scope, key_of
 from bot.console.form_turns import ACTIVE_LOOP, REQUESTED_SLOT, RESETS, form_answer_ids
-from bot.console.insight_counts import (Bucket, Feedback, TopicRow, Totals, UserTurn, dutch_day, per_topic,
-                                        totals, trend)
+from bot.console.insight_counts import (Bucket, Feedback, TopicRow, Totals, bucket_starts, day_start, dutch_day,
+                                        per_topic, split_misses, trend)
+from bot.console.insight_query import (conversations_query, fallbacks_and_form_state, scope_condition,
+                                       topics_query, trend_query, user_messages)
 from bot.console.misses import HandledMisses
 from bot.console.roles import Scope
 from bot.console.tracker_events import FALLBACK_INTENT, events, parse
 from bot.feedback.schema import JA, NEE, antwoord_feedback
+from bot.feedback.store import counts_per_topic_per_day, reasons_per_topic
 
 PERIODS = (7, 30, 90)
 SHOW = ("open", "afgehandeld", "alle")
@@ -47,6 +50,16 @@ class Miss:
     @property
     def key(self) -> str:
         return key_of(self.sender_id)
+
+
+@dataclass
+class Counted:
+    """What _count found."""
+    totals: Totals = field(default_factory=Totals)
+    buckets: dict[int, tuple[int, int]] = field(default_factory=dict)      # bucket index → (messages, misses)
+    topics: list[tuple[str, int, int]] = field(default_factory=list)       # topic, conversations, with a miss
+    misses: list[tuple[int, str, float]] = field(default_factory=list)     # event id, sender, time
+    answers: list[tuple[int, str, float]] = field(default_factory=list)    # form answers (nlu_fallback, not misses)
 
 
 @dataclass
@@ -74,49 +87,58 @@ class Insights:
         self.handled = HandledMisses(store_engine) if store_engine is not None else None
 
     # -- reading -------------------------------------------------------------------------------------
-    def _turns(self, scope: Scope, since: float) -> tuple[list[UserTurn], dict[str, tuple[str, ...]]]:
+    def _count(self, scope: Scope, since: float, starts: list[float]) -> Counted:
+        """Counts by the database; misses told from form answers in Python (bot.console.insight_counts)."""
         dialect = self.engine.dialect.name
+        scope_cond = scope_condition(dialect, scope, self.conversations.help_requests())
+        cond = user_messages(since, scope_cond)
+        result = Counted()
         with self.engine.connect() as conn:
-            regions = self.conversations.regions(conn)
-            users = conn.execute(select(events.c.sender_id, events.c.id, events.c.timestamp, events.c.intent_name)
-                                 .where(and_(events.c.type_name == "user", events.c.timestamp >= since))).all()
-            form = conn.execute(select(events.c.sender_id, events.c.id, events.c.type_name, events.c.action_name,
-                                       json_text(dialect, "value").label("value"))
-                                .where(and_(events.c.timestamp >= since - FORM_SLACK,
-                                            or_(events.c.type_name.in_((ACTIVE_LOOP, *RESETS)),
-                                                and_(events.c.type_name == "slot",
-                                                     events.c.action_name == REQUESTED_SLOT))))).all()
-        visible = {}
-        rows = []
-        for r in users:
-            ok = visible.get(r.sender_id)
-            if ok is None:
-                ok = visible[r.sender_id] = in_scope(scope, regions.get(r.sender_id, ()))
-            if ok:
-                rows.append((r.sender_id, r.id, "user", None, None))
-        rows += [(r.sender_id, r.id, r.type_name, r.action_name, r.value) for r in form if visible.get(r.sender_id)]
-        rows.sort(key=lambda row: row[1])
-        answers = form_answer_ids(rows)
-        turns = [UserTurn(r.sender_id, r.id, r.timestamp or 0.0, r.intent_name or "", r.id in answers)
-                 for r in users if visible.get(r.sender_id)]
-        return turns, regions
+            fallbacks, form = [], []
+            for sender, event_id, type_name, action_name, value, ts in conn.execute(
+                    fallbacks_and_form_state(dialect, since, since - FORM_SLACK, scope_cond)):
+                if type_name == "user":
+                    fallbacks.append((event_id, sender, ts or 0.0))
+                else:
+                    form.append((sender, event_id, type_name, action_name, value))
+            result.misses, result.answers = split_misses(fallbacks, form)
+            missed = {sender for _id, sender, _ts in result.misses}
+            buckets = {int(i): (int(n), int(f)) for i, n, f in conn.execute(trend_query(cond, starts))}
+            conversations = conn.execute(conversations_query(cond)).scalar_one()
+            result.topics = [(t, int(n), int(m)) for t, n, m in conn.execute(topics_query(dialect, cond, missed))]
+        answered = [0] * len(starts)
+        for _id, _sender, ts in result.answers:
+            answered[max(bisect_right(starts, ts) - 1, 0)] += 1
+        result.buckets = {i: (n, f - answered[i]) for i, (n, f) in buckets.items() if 0 <= i < len(starts)}
+        result.totals = Totals(int(conversations or 0), sum(n for n, _f in buckets.values()), len(result.misses),
+                               len(result.answers), len(missed))
+        return result
 
-    def _feedback(self, scope: Scope, regions, first) -> tuple[list[Feedback], list[tuple[str, str, int]]]:
+    def _feedback(self, scope: Scope, first) -> tuple[list[Feedback], list[tuple[str, str, int]]]:
+        """Answer feedback of the period: for all regions the counts of bot.feedback.store; for some regions
+        only the feedback of conversations in scope (feedback whose conversation is gone has no region)."""
         if self.store_engine is None or not inspect(self.store_engine).has_table(antwoord_feedback.name):
             return [], []
+        if scope.alle:
+            return ([Feedback(d.onderwerp, d.dag, d.ja, d.nee) for d in counts_per_topic_per_day(self.store_engine, first)],
+                    reasons_per_topic(self.store_engine, first))
         t = antwoord_feedback
         query = select(t.c.onderwerp, t.c.dag, t.c.gesprek_id, t.c.oordeel, t.c.reden).where(t.c.dag >= first)
         counts: dict[tuple, list[int]] = {}
         reasons: dict[tuple[str, str], int] = {}
         with self.store_engine.connect() as conn:
-            for r in conn.execute(query):
-                if not in_scope(scope, regions.get(r.gesprek_id, ()) if r.gesprek_id else ()):
-                    continue
-                c = counts.setdefault((r.onderwerp, r.dag), [0, 0])
-                c[0] += r.oordeel == JA
-                c[1] += r.oordeel == NEE
-                if r.oordeel == NEE and r.reden:
-                    reasons[(r.onderwerp, r.reden)] = reasons.get((r.onderwerp, r.reden), 0) + 1
+            rows = conn.execute(query).all()
+        senders = {r.gesprek_id for r in rows if r.gesprek_id}
+        with self.engine.connect() as conn:
+            regions = self.conversations.regions(conn, senders) if senders else {}
+        for r in rows:
+            if not in_scope(scope, regions.get(r.gesprek_id, ()) if r.gesprek_id else ()):
+                continue
+            c = counts.setdefault((r.onderwerp, r.dag), [0, 0])
+            c[0] += r.oordeel == JA
+            c[1] += r.oordeel == NEE
+            if r.oordeel == NEE and r.reden:
+                reasons[(r.onderwerp, r.reden)] = reasons.get((r.onderwerp, r.reden), 0) + 1
         return ([Feedback(o, d, ja, nee) for (o, d), (ja, nee) in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][0]))],
                 [(o, reden, n) for (o, reden), n in sorted(reasons.items())])
 
@@ -143,18 +165,21 @@ class Insights:
             raise ValueError("onbekende periode, indeling of keuze")
         last = dutch_day((now or datetime.now(timezone.utc)).timestamp())
         first = last - timedelta(days=dagen - 1)
-        since = datetime.combine(first, time.min, tzinfo=DUTCH_TIME).timestamp()
-        turns, regions = self._turns(scope, since)
-        feedback, reasons = self._feedback(scope, regions, first)
-        result = Insight(dagen, indeling, toon, totals(turns), per_topic(turns, feedback, reasons),
-                         trend(turns, feedback, first, last, indeling))
-        misses = sorted((t for t in turns if t.miss), key=lambda t: t.event_id, reverse=True)
-        handled = self.handled.handled(t.event_id for t in misses) if self.handled else {}
-        result.open_totaal = sum(1 for t in misses if t.event_id not in handled)
-        chosen = [t for t in misses if toon == "alle" or (t.event_id in handled) == (toon == "afgehandeld")]
+        since = day_start(first)
+        begins = bucket_starts(first, last, indeling)
+        counted = self._count(scope, since, [day_start(b) for b in begins])
+        feedback, reasons = self._feedback(scope, first)
+        result = Insight(dagen, indeling, toon, counted.totals, per_topic((), feedback, reasons, counted.topics),
+                         trend((), feedback, first, last, indeling,
+                               {begins[i]: v for i, v in counted.buckets.items()}))
+        misses = counted.misses
+        misses.sort(key=lambda m: (m[2], m[0]), reverse=True)
+        handled = self.handled.all() if self.handled else {}
+        result.open_totaal = sum(1 for m in misses if m[0] not in handled)
+        chosen = [m for m in misses if toon == "alle" or (m[0] in handled) == (toon == "afgehandeld")]
         result.gemist_totaal = len(chosen)
-        result.gemist = [Miss(t.event_id, t.sender_id, _dt(t.timestamp), "", *handled.get(t.event_id, ("", None)))
-                         for t in (chosen if limit is None else chosen[:limit])]
+        result.gemist = [Miss(event_id, sender, _dt(ts), "", *handled.get(event_id, ("", None)))
+                         for event_id, sender, ts in (chosen if limit is None else chosen[:limit])]
         self._texts(result.gemist)
         return result
 

@@ -29,6 +29,13 @@ class HandledMisses:
             return False
         return True
 
+    def all(self) -> dict[int, tuple[str, object]]:
+        """event id → (who, when) of every handled miss (one query; the table holds ids, no text)."""
+        t = gemist_afgehandeld
+        with self.engine.connect() as conn:
+            return {r.bericht_id: (r.door, r.afgehandeld_op)
+                    for r in conn.execute(select(t.c.bericht_id, t.c.door, t.c.afgehandeld_op))}
+
     def handled(self, event_ids: Iterable[int]) -> dict[int, tuple[str, object]]:
         """event id → (who, when) for those of ``event_ids`` that are marked handled."""
         ids = sorted({int(i) for i in event_ids})

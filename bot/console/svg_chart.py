@@ -37,7 +37,7 @@ def ticks(top: int) -> list[int]:
     return sorted(set(values))
 
 
-def label_every(n: int, room: int = 12) -> int:
+def label_every(n: int, room: int = 8) -> int:
     """Show every k-th category label so at most ``room`` fit."""
     return max(1, ceil(n / room))
 
@@ -67,7 +67,7 @@ def bar_chart(chart_id: str, title: str, desc: str, categories: list[str],
         y = TOP + plot_h - plot_h * value / top
         out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#767676" '
                    f'stroke-width="{1 if value == 0 else 0.5}"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="#222222">{value}</text>')
+        out.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="14" fill="#222222">{value}</text>')
     every = label_every(n)
     for c, category in enumerate(categories):
         x0 = LEFT + c * group + group * 0.1
@@ -78,14 +78,14 @@ def bar_chart(chart_id: str, title: str, desc: str, categories: list[str],
             out.append(f'<rect x="{x0 + s * bar:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                        f'fill="{fill}" stroke="{COLOURS[s % len(COLOURS)]}" stroke-width="1"/>')
         if c % every == 0:
-            out.append(f'<text x="{LEFT + c * group + group / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
-                       f'font-size="11" fill="#222222">{_e(category)}</text>')
+            out.append(f'<text x="{LEFT + c * group + group / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
+                       f'font-size="13" fill="#222222">{_e(category)}</text>')
     x = LEFT
     for s, (name, _values) in enumerate(series):
         fill = COLOURS[s % len(COLOURS)] if s % 2 == 0 else f"url(#{chart_id}-p{s % len(COLOURS)})"
         out.append(f'<rect x="{x}" y="{HEIGHT - 16}" width="12" height="12" fill="{fill}" '
                    f'stroke="{COLOURS[s % len(COLOURS)]}" stroke-width="1"/>')
-        out.append(f'<text x="{x + 16}" y="{HEIGHT - 6}" font-size="12" fill="#222222">{_e(name)}</text>')
-        x += 16 + 8 * len(name) + 24
+        out.append(f'<text x="{x + 18}" y="{HEIGHT - 5}" font-size="14" fill="#222222">{_e(name)}</text>')
+        x += 18 + 9 * len(name) + 24
     out.append('</svg>')
     return "".join(out)

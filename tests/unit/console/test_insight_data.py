@@ -3,6 +3,7 @@ project database: form answers are no misses, region scope of misses and feedbac
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import create_engine, insert, select
@@ -153,3 +154,110 @@ def test_postgresql_tracker_gives_the_same_insight(world):
             assert on_pg.collect(ALL, 30).totaal.formulierantwoorden == 2
         finally:
             on_pg.engine.dispose()
+
+
+# -- the database's counts equal a plain Python count over every message ------------------------------------
+def random_world(seed: int = 20) -> dict:
+    import random
+
+    rng = random.Random(seed)
+    now = time.time()
+    intents = ["vraag_tlv", "thuiszitten", "leerplicht", "nlu_fallback", "nlu_fallback"]
+    out = {}
+    for i in range(60):
+        turns = []
+        for k in range(rng.randint(1, 5)):
+            form = (FORM[0], rng.choice(["hv_rol", "hv_voorkeurstijd"])) if k and rng.random() < 0.3 else None
+            turns.append(Turn(f"zin {i}-{k}", rng.choice(intents), "antwoord", form=form,
+                              form_ends=bool(form) and rng.random() < 0.5))
+        out[f"r-{i:02d}"] = (rng.choice(["GM0479", "GM0014", "GM0363", None]), turns,
+                             now - rng.uniform(0, 100) * 86400)
+    return out
+
+
+def plain_python(engine, help_requests, scope, dagen, indeling, now):
+    """The reference: every event read, form answers by form_turns, counted by insight_counts."""
+    from bot.console.conversation_regions import regions_of
+    from bot.console.form_turns import form_answer_ids
+    from bot.console.conversations import in_scope
+    from bot.console.insight_counts import UserTurn, day_start, per_topic, totals, trend
+    from bot.console.tracker_events import parse
+
+    with engine.connect() as conn:
+        rows = conn.execute(select(events).order_by(events.c.id)).all()
+    slots: dict[str, list] = {}
+    for r in rows:
+        if r.type_name == "slot" and r.action_name == "gemeente":
+            slots.setdefault(r.sender_id, []).append(parse(r.data).get("value"))
+    requests = help_requests()
+    visible = {r.sender_id for r in rows if in_scope(scope, regions_of(slots.get(r.sender_id, ()),
+                                                                        requests.get(r.sender_id)))}
+    answers = form_answer_ids((r.sender_id, r.id, r.type_name, r.action_name, parse(r.data).get("value"))
+                              for r in rows if r.sender_id in visible)
+    last = dutch_day(now)
+    first = last - timedelta(days=dagen - 1)
+    turns = [UserTurn(r.sender_id, r.id, r.timestamp, r.intent_name or "", r.id in answers) for r in rows
+             if r.type_name == "user" and r.sender_id in visible and r.timestamp >= day_start(first)]
+    return (totals(turns), sorted((t.event_id for t in turns if t.miss), reverse=True),
+            sorted((t.onderwerp, t.gesprekken, t.met_gemist) for t in per_topic(turns)),
+            [(b.begin, b.berichten, b.gemist) for b in trend(turns, [], first, last, indeling)])
+
+
+def database_counts(insights, scope, dagen, indeling, now):
+    r = insights.collect(scope, dagen, indeling, "alle", None, now=now)
+    return (r.totaal, sorted((m.event_id for m in r.gemist), reverse=True),
+            sorted((t.onderwerp, t.gesprekken, t.met_gemist) for t in r.onderwerpen if t.gesprekken or t.met_gemist),
+            [(b.begin, b.berichten, b.gemist) for b in r.trend])
+
+
+@pytest.fixture(scope="module")
+def random_tracker(tmp_path_factory):
+    work = tmp_path_factory.mktemp("inzicht-willekeurig")
+    fill(str(work / "tracker.db"), random_world())
+    engine = database(work / "wegwijzer.db")
+    add_request(engine, "WW-R-1", "GM0014", gesprek_id="r-01")      # a request in another region than the slot
+    yield tracker_engine_for(f"sqlite:///{work / 'tracker.db'}"), engine
+    engine.dispose()
+
+
+CASES = [(ALL, 30, "dag"), (ALL, 90, "week"), (ALL, 7, "dag"), (JZ09, 90, "dag"), (GRONINGEN, 30, "week"),
+         (Scope(alle=False), 30, "dag")]
+
+
+def _check(tracker, engine):
+    from datetime import datetime, timezone
+
+    insights = Insights(tracker, HelpRequestRegions(engine), engine)
+    now = datetime.now(timezone.utc)
+    checked = 0
+    for scope, dagen, indeling in CASES:
+        want = plain_python(tracker, HelpRequestRegions(engine), scope, dagen, indeling, now.timestamp())
+        assert database_counts(insights, scope, dagen, indeling, now) == want, (scope, dagen, indeling)
+        checked += 1
+    return checked, want
+
+
+def test_sqlite_counts_equal_plain_python(random_tracker):
+    tracker, engine = random_tracker
+    checked, _ = _check(tracker, engine)
+    everything = plain_python(tracker, HelpRequestRegions(engine), ALL, 90, "dag", time.time())
+    assert everything[0].formulierantwoorden > 3 and everything[0].gemist > 10       # the data has both
+    assert checked == len(CASES)
+
+
+@pytest.mark.skipif(find_bin_dir() is None, reason="PostgreSQL-binaries ontbreken")
+def test_postgresql_counts_equal_plain_python(random_tracker):
+    tracker, engine = random_tracker
+    with tracker.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(select(events).order_by(events.c.id))]
+    with postgres_server() as pg:
+        pg_engine = create_engine(pg.url)
+        events.metadata.create_all(pg_engine, tables=[events])
+        with pg_engine.begin() as conn:
+            conn.execute(insert(events), rows)
+        pg_engine.dispose()
+        on_pg = tracker_engine_for(pg.url)
+        try:
+            assert _check(on_pg, engine)[0] == len(CASES)
+        finally:
+            on_pg.dispose()

@@ -12,7 +12,7 @@ import pytest
 
 from bot.clock import DUTCH_TIME
 from bot.console.form_turns import form_answer_ids
-from bot.console.insight_counts import Feedback, UserTurn, bucket_start, per_topic, totals, trend
+from bot.console.insight_counts import Feedback, UserTurn, bucket_start, per_topic, split_misses, totals, trend
 from bot.console.insight_views import candidate_sentences, parse_filters, sentences_csv, sentences_text
 from bot.console.svg_chart import bar_chart, nice_max, ticks
 
@@ -51,6 +51,15 @@ def test_an_active_form_that_asks_for_nothing_or_a_null_slot_is_no_form_answer()
     assert form_answer_ids(rows) == set()
 
 
+def test_split_misses_leaves_form_answers_out():
+    fallbacks = [(2, "a", 1.0), (4, "a", 2.0), (9, "b", 3.0)]
+    form = [("a", 3, "active_loop", "hulpvraag_form", None), ("a", 3, "slot", "requested_slot", "hv_rol"),
+            ("b", 5, "active_loop", "hulpvraag_form", None), ("b", 6, "slot", "requested_slot", "hv_rol"),
+            ("b", 7, "active_loop", None, None)]
+    misses, answers = split_misses(fallbacks, form)
+    assert misses == [(2, "a", 1.0), (9, "b", 3.0)] and answers == [(4, "a", 2.0)]
+
+
 # -- counting -----------------------------------------------------------------------------------------------
 TURNS = [
     UserTurn("a", 1, ts(2026, 12, 1), "thuiszitten"),
@@ -59,7 +68,7 @@ TURNS = [
     UserTurn("b", 4, ts(2026, 12, 2), "thuiszitten"),
     UserTurn("b", 5, ts(2026, 12, 3), "leerplicht"),
     UserTurn("c", 6, ts(2026, 12, 8), "nlu_fallback", form_answer=True),
-    UserTurn("c", 7, ts(2026, 12, 8), "leerplicht", form_answer=True),       # a form answer names no topic
+    UserTurn("c", 7, ts(2026, 12, 8), "leerplicht", form_answer=True),       # recognised as a topic: counts
 ]
 
 
@@ -73,10 +82,10 @@ def test_per_topic_counts_conversations_rate_and_feedback():
                              Feedback("contact", date(2026, 12, 2), 1, 0)],
                      [("leerplicht", "te_weinig", 2)])
     by = {r.onderwerp: r for r in rows}
-    assert [r.onderwerp for r in rows][:2] == ["thuiszitten", "leerplicht"]      # most conversations first
+    assert [r.onderwerp for r in rows][:2] == ["thuiszitten", "leerplicht"]      # most conversations, then feedback
     assert (by["thuiszitten"].gesprekken, by["thuiszitten"].met_gemist, by["thuiszitten"].gemist_procent) == (2, 1, 50)
     assert (by["thuiszitten"].ja, by["thuiszitten"].nee, by["thuiszitten"].ja_procent) == (3, 1, 75)
-    assert (by["leerplicht"].gesprekken, by["leerplicht"].met_gemist, by["leerplicht"].redenen) == (1, 0, {"te_weinig": 2})
+    assert (by["leerplicht"].gesprekken, by["leerplicht"].met_gemist, by["leerplicht"].redenen) == (2, 0, {"te_weinig": 2})
     assert by["contact"].gesprekken == 0 and by["contact"].gemist_procent is None and by["contact"].ja == 1
     assert "nlu_fallback" not in by
 

@@ -65,10 +65,15 @@ def fallbacks_and_form_state(dialect: str, since: float, form_since: float, scop
     """sender_id, id, type_name, action_name, value (of requested_slot), timestamp: the nlu_fallback messages
     from ``since`` and the form-state events from ``form_since``, in event order."""
     value = case((IS_REQUESTED_SLOT, json_text(dialect, "value")), else_=None).label("value")
+    # only conversations in which a form was active have form answers: the others' session starts (every
+    # conversation has one) are not needed
+    with_form = select(events.c.sender_id).where(and_(events.c.type_name == ACTIVE_LOOP,
+                                                      events.c.timestamp >= form_since))
     return (select(events.c.sender_id, events.c.id, events.c.type_name, events.c.action_name, value,
                    events.c.timestamp)
             .where(and_(scope_cond, or_(and_(IS_FALLBACK, events.c.timestamp >= since),
-                                        and_(FORM_STATE, events.c.timestamp >= form_since))))
+                                        and_(FORM_STATE, events.c.timestamp >= form_since,
+                                             events.c.sender_id.in_(with_form)))))
             .order_by(events.c.id))
 
 

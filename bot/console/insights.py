@@ -90,7 +90,7 @@ class Insights:
     def _count(self, scope: Scope, since: float, starts: list[float]) -> Counted:
         """Counts by the database; misses told from form answers in Python (bot.console.insight_counts)."""
         dialect = self.engine.dialect.name
-        scope_cond = scope_condition(dialect, scope, self.conversations.help_requests())
+        scope_cond = scope_condition(dialect, scope, {} if scope.alle else self.conversations.help_requests())
         cond = user_messages(since, scope_cond)
         result = Counted()
         with self.engine.connect() as conn:

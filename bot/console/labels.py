@@ -26,7 +26,7 @@ ACTION_LABELS = {
     "login_geweigerd": "inloggen geweigerd (wachttijd)", "inloggen_vertraagd": "inloggen vertraagd",
     "account_aangemaakt": "account aangemaakt", "account_gewijzigd": "account gewijzigd",
     "account_geblokkeerd": "account geblokkeerd", "bsn_gemaskeerd": "BSN afgeschermd",
-    "gemist_afgehandeld": "niet-begrepen vraag afgehandeld",
+    "gemist_afgehandeld": "vraag afgehandeld (inzicht)",
 }
 TARGET_LABELS = {"hulpverzoek": "hulpvraag", "hulpvragen": "hulpvragen", "gesprek": "gesprek",
                  "gesprekken": "gesprekken", "bericht": "bericht", "account": "account", "sleutel": "inlogpogingen",

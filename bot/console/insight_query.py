@@ -8,19 +8,18 @@ stays fast on many conversations; bot.console.insights puts it together).
   answers without reading every message;
 - ``topics_query``: per topic the conversations, and how many of them are among the given conversations with
   a miss.
-Region scope in SQL is bot.console.conversation_query.region_condition, the rule of the conversation list.
+Region scope: bot.console.insights finds the conversations in scope once, with the rule of the conversation
+list (bot.console.conversation_regions), and passes them to every query as one parameter (``in_senders``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from sqlalchemy import and_, case, distinct, func, or_, select, true
 from sqlalchemy.sql import ColumnElement, Select
 
-from bot.console.conversation_query import json_text, region_condition, string_set
+from bot.console.conversation_query import json_text, string_set
 from bot.console.form_turns import ACTIVE_LOOP, REQUESTED_SLOT, RESETS
-from bot.console.regions import gemeenten_in
-from bot.console.roles import Scope
 from bot.console.tracker_events import FALLBACK_INTENT, events
 
 IS_USER = events.c.type_name == "user"
@@ -29,15 +28,10 @@ IS_REQUESTED_SLOT = and_(events.c.type_name == "slot", events.c.action_name == R
 FORM_STATE = or_(events.c.type_name.in_((ACTIVE_LOOP, *RESETS)), IS_REQUESTED_SLOT)
 
 
-def scope_condition(dialect: str, scope: Scope, requests: Mapping[str, frozenset[str]]) -> ColumnElement:
-    """Events of conversations in ``scope`` (true for all regions)."""
-    if scope.alle:
-        return true()
-    allowed: set[str] = set()
-    for code in scope.codes:
-        if code:
-            allowed |= {code} | gemeenten_in(code)
-    return region_condition(dialect, allowed, requests)
+def in_senders(dialect: str, senders: Iterable[str]) -> ColumnElement:
+    """Events of these conversations (the ones in the user's scope, bot.console.conversations.in_scope), bound as
+    one JSON parameter."""
+    return events.c.sender_id.in_(string_set(dialect, senders))
 
 
 def user_messages(since: float, scope_cond: ColumnElement) -> ColumnElement:

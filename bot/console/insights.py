@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import and_, inspect, or_, select
+from sqlalchemy import and_, inspect, or_, select, true
 from sqlalchemy.engine import Engine
 
 from bot.console.conversation_query import json_text
@@ -25,8 +25,8 @@ from bot.console.conversations import ConversationStore, in_scope, key_of
 from bot.console.form_turns import ACTIVE_LOOP, REQUESTED_SLOT, RESETS, form_answer_ids
 from bot.console.insight_counts import (Bucket, Feedback, TopicRow, Totals, bucket_starts, day_start, dutch_day,
                                         per_topic, split_misses, trend)
-from bot.console.insight_query import (conversations_query, fallbacks_and_form_state, scope_condition,
-                                       topics_query, trend_query, user_messages)
+from bot.console.insight_query import (conversations_query, fallbacks_and_form_state, in_senders, topics_query,
+                                       trend_query, user_messages)
 from bot.console.misses import HandledMisses
 from bot.console.roles import Scope
 from bot.console.tracker_events import FALLBACK_INTENT, events, parse
@@ -90,10 +90,14 @@ class Insights:
     def _count(self, scope: Scope, since: float, starts: list[float]) -> Counted:
         """Counts by the database; misses told from form answers in Python (bot.console.insight_counts)."""
         dialect = self.engine.dialect.name
-        scope_cond = scope_condition(dialect, scope, {} if scope.alle else self.conversations.help_requests())
-        cond = user_messages(since, scope_cond)
         result = Counted()
         with self.engine.connect() as conn:
+            if scope.alle:
+                scope_cond = true()
+            else:   # the conversations in scope once (the list's rule), then one parameter for every query
+                regions = self.conversations.regions(conn)
+                scope_cond = in_senders(dialect, [s for s, codes in regions.items() if in_scope(scope, codes)])
+            cond = user_messages(since, scope_cond)
             fallbacks, form = [], []
             for sender, event_id, type_name, action_name, value, ts in conn.execute(
                     fallbacks_and_form_state(dialect, since, since - FORM_SLACK, scope_cond)):

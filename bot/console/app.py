@@ -50,6 +50,8 @@ ROUTES = [
     ("POST", "/hulpvragen/{id}/notities", req.add_note, "hulpvragen.wijzigen"),
     ("POST", "/hulpvragen/{id}/export", req.export, "hulpvragen.exporteren"),
     ("GET", "/inzicht", insight_views.insights_page, "inzicht.lezen"),
+    ("POST", "/inzicht/gemist/{event_id}/afgehandeld", insight_views.mark_handled, "inzicht.afhandelen"),
+    ("POST", "/inzicht/export", insight_views.export_misses, "inzicht.exporteren"),
     ("GET", "/beheer/accounts", admin_views.accounts_page, "accounts.beheren"),
     ("POST", "/beheer/accounts", admin_views.create_account, "accounts.beheren"),
     ("POST", "/beheer/accounts/{id}", admin_views.update_account, "accounts.beheren"),

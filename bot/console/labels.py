@@ -26,10 +26,14 @@ ACTION_LABELS = {
     "login_geweigerd": "inloggen geweigerd (wachttijd)", "inloggen_vertraagd": "inloggen vertraagd",
     "account_aangemaakt": "account aangemaakt", "account_gewijzigd": "account gewijzigd",
     "account_geblokkeerd": "account geblokkeerd", "bsn_gemaskeerd": "BSN afgeschermd",
+    "gemist_afgehandeld": "vraag afgehandeld (inzicht)",
 }
 TARGET_LABELS = {"hulpverzoek": "hulpvraag", "hulpvragen": "hulpvragen", "gesprek": "gesprek",
                  "gesprekken": "gesprekken", "bericht": "bericht", "account": "account", "sleutel": "inlogpogingen",
-                 "trackerstore": "gesprekken", "bewaartermijn": "bewaartermijn"}
+                 "trackerstore": "gesprekken", "bewaartermijn": "bewaartermijn",
+                 "gemiste_vragen": "niet-begrepen vragen"}
+# what was missing, after "nee" on an answer (bot.feedback.schema.REDENEN)
+REASON_LABELS = {"niet_duidelijk": "niet duidelijk", "niet_mijn_vraag": "niet mijn vraag", "te_weinig": "te weinig"}
 # conversation intents whose button text says little as a topic name
 TOPIC_OVERRIDES = {"nlu_fallback": "niet begrepen", "bevestigen": "ja", "ontkennen": "nee",
                    "hulpvraag_starten": "hulpvraag starten", "mens_spreken": "een mens spreken"}
@@ -74,6 +78,10 @@ def _topic_names() -> dict[str, str]:
     except Exception as exc:  # noqa: BLE001 - labels are a nicety; a broken content dir must not break the console
         log.error("onderwerpnamen niet gelezen: %s", exc)
         return {}
+
+
+def reason_label(code: str) -> str:
+    return REASON_LABELS.get(code or "", (code or "").replace("_", " "))
 
 
 def topic_label(intent: str) -> str:

@@ -26,6 +26,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "hulpvragen.exporteren": frozenset({BEHEERDER, REGIOMEDEWERKER}),
     "hulpvragen.tonen": frozenset({BEHEERDER, REGIOMEDEWERKER}),      # reveal contact details
     "inzicht.lezen": frozenset({BEHEERDER, CONTENTREDACTEUR}),
+    "inzicht.afhandelen": frozenset({BEHEERDER, CONTENTREDACTEUR}),    # mark a miss as handled
+    "inzicht.exporteren": frozenset({BEHEERDER, CONTENTREDACTEUR}),    # misses as training sentences (masked)
     "accounts.beheren": frozenset({BEHEERDER}),
     "audit.lezen": frozenset({BEHEERDER}),
     "gesprekken.verwijderen": frozenset({BEHEERDER}),  # right to erasure: "verwijder dit gesprek"

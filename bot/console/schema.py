@@ -75,3 +75,17 @@ toewijzing = Table(
     Column("door", String(64), nullable=False),
     Column("toegewezen_op", DateTime, nullable=False),
 )
+
+# A not-understood message (a "miss" on the insight page) that a colleague marked as handled. The message
+# itself stays in Rasa's tracker store; this table only holds its event id. doel_type/doel_id name the
+# conversation ("gesprek", sender id) as notes do, so retention and erasure remove these rows with the
+# conversation (bot.privacy.notes_retention).
+gemist_afgehandeld = Table(
+    "console_gemist_afgehandeld", console_metadata,
+    Column("bericht_id", Integer, primary_key=True, autoincrement=False),   # events.id of the user message
+    Column("doel_type", String(20), nullable=False, default="gesprek"),
+    Column("doel_id", String(255), nullable=False),
+    Column("door", String(64), nullable=False),
+    Column("afgehandeld_op", DateTime, nullable=False),
+    Index("ix_gemist_doel", "doel_type", "doel_id"),
+)

@@ -58,6 +58,6 @@ def build_services(settings: ConsoleSettings) -> Services:
         conversations=ConversationStore(tracker_engine, HelpRequestRegions(engine)),
         inbox=Inbox(engine),
         notes=Notes(engine),
-        insights=Insights(tracker_engine, HelpRequestRegions(engine)),
+        insights=Insights(tracker_engine, HelpRequestRegions(engine), engine),
         audit=AuditLog(engine),
     )

@@ -1,4 +1,4 @@
-"""Staff notes and labels go with what they are about (docs/privacy.md).
+"""Staff notes and labels (and misses marked as handled) go with what they are about (docs/privacy.md).
 
 A note or label in the console is about a conversation (``doel_type`` "gesprek", the sender id) or
 a help request ("hulpverzoek", the request's row id). When retention or an erasure removes the
@@ -17,10 +17,10 @@ BATCH = 200
 
 
 def _tables(engine: Engine):
-    from bot.console.schema import label, notitie
+    from bot.console.schema import gemist_afgehandeld, label, notitie
 
     present = inspect(engine)
-    return [t for t in (notitie, label) if present.has_table(t.name)]
+    return [t for t in (notitie, label, gemist_afgehandeld) if present.has_table(t.name)]
 
 
 def delete_notes_for(engine: Engine, doel_type: str, doel_ids) -> int:

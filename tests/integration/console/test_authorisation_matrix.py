@@ -59,6 +59,8 @@ BODIES = {
                                    "regios": "GM0014", "wachtwoord": PASSWORD, "wachtwoord2": PASSWORD},
     "/beheer/accounts/{id}": lambda c: {"rol": "regiomedewerker", "regios": REGIONS["A"], "actief": "1"},
     "/api/hulpvragen/{id}/status": lambda c: {"status": "in_behandeling"},
+    "/inzicht/gemist/{event_id}/afgehandeld": lambda c: {},
+    "/inzicht/export": lambda c: {"dagen": "30", "formaat": "csv"},
 }
 
 
@@ -122,11 +124,16 @@ def world(console):
     now = time.time()
     fill(str(tracker), {f"weg-{t}-{u or 'anoniem'}": (code, [Turn("hallo", "begroeting", "Hallo.")], now - 60)
                         for t, code in REGIONS.items() for u in USERS})
+    fill(str(tracker), {"mis-B": (REGIONS["B"], [Turn("onbegrijpelijk", "nlu_fallback", "Dat begreep ik niet.")], now - 60)})
     with sqlite3.connect(tracker) as db:
         event_ids = {t: db.execute("SELECT id FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
                                    (sender,)).fetchone()[0] for t, sender in (("A", "zaan-1"), ("B", "gron-1"))}
+        # a not-understood message per region (the insight page's work list)
+        miss_ids = {t: db.execute("SELECT id FROM events WHERE sender_id = ? AND intent_name = 'nlu_fallback'",
+                                  (sender,)).fetchone()[0] for t, sender in (("A", "zaan-2"), ("B", "mis-B"))}
     shared_requests = {"A": console.ids["zaan"], "B": console.ids["gron"]}
-    yield {"engine": engine, "accounts": accounts, "event_ids": event_ids, "requests": shared_requests,
+    yield {"engine": engine, "accounts": accounts, "event_ids": event_ids, "miss_ids": miss_ids,
+           "requests": shared_requests,
            "clients": Clients(console)}
     engine.dispose()
 
@@ -152,6 +159,8 @@ def fill_path(world, method: str, path: str, user: str | None, target: str | Non
             values[name] = key_of(f"weg-{target}-{user or 'anoniem'}")
         elif name == "key":
             values[name] = key_of({"A": "zaan-1", "B": "gron-1"}[target])
+        elif name == "event_id" and path.startswith("/inzicht/"):
+            values[name] = world["miss_ids"][target]
         elif name == "event_id":
             values[name] = world["event_ids"][target]
         elif name == "id" and path.startswith(("/hulpvragen/", "/api/hulpvragen/")):

@@ -5,7 +5,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -19,6 +19,8 @@ class Turn:
     confidence: float = 0.95
     buttons: list = field(default_factory=list)   # [(title, payload)] offered with the bot reply
     gemeente: str | None = None                    # a gemeente slot set after this user message
+    form: tuple | None = None                      # (form, slot): the form asks for this slot before the message
+    form_ends: bool = False                        # the form ends after the bot's reply
 
 
 def _events(gemeente: str | None, turns: list[Turn], start: float) -> list:
@@ -27,6 +29,8 @@ def _events(gemeente: str | None, turns: list[Turn], start: float) -> list:
            ActionExecuted("action_listen", timestamp=t)]
     for turn in turns:
         t += 10
+        if turn.form:
+            out += [ActiveLoop(turn.form[0], timestamp=t - 1), SlotSet("requested_slot", turn.form[1], timestamp=t - 1)]
         out.append(UserUttered(turn.user, intent={"name": turn.intent, "confidence": turn.confidence},
                                parse_data={"intent": {"name": turn.intent, "confidence": turn.confidence},
                                            "entities": [], "text": turn.user}, timestamp=t))
@@ -38,6 +42,8 @@ def _events(gemeente: str | None, turns: list[Turn], start: float) -> list:
         out.append(ActionExecuted("action_antwoord", timestamp=t))
         out.append(BotUttered(turn.bot, data={"buttons": [{"title": a, "payload": b} for a, b in turn.buttons]},
                               timestamp=t))
+        if turn.form_ends:
+            out += [ActiveLoop(None, timestamp=t), SlotSet("requested_slot", None, timestamp=t)]
         out.append(ActionExecuted("action_listen", timestamp=t))
     return out
 

@@ -88,7 +88,15 @@ export function mountWidget(win, config) {
       choice.addEventListener("click", () => sendMessage(b.title, b.payload));
       group.append(choice);
     });
-    v.log.append(group); // moves an existing group to the end
+    // Only a new group is inserted: moving one would make a screen reader read the buttons again.
+    if (!group.isConnected) v.log.append(group);
+  }
+
+  // A bubble goes before the turn's buttons, so they stay after the last bubble without being moved.
+  function appendToLog(el) {
+    const group = v.log.querySelector(".wegwijzer__keuzes");
+    if (group) v.log.insertBefore(el, group);
+    else v.log.append(el);
   }
 
   // The first part of a long answer, then "Lees meer" (a disclosure button) and the rest, hidden
@@ -138,7 +146,7 @@ export function mountWidget(win, config) {
     const feedback = feedbackBlock(doc, entry, t, (body) => sendFeedback(win, config.base, body),
       (changes) => store.patchEntry(entry.id, changes));
     if (feedback) el.append(feedback);
-    v.log.append(el);
+    appendToLog(el);
   }
 
   function restoreTranscript() {

@@ -259,6 +259,13 @@ export function mountWidget(win, config) {
     const base = parseFloat(doc.body.dataset.wegwijzerBasis) || 0;
     doc.body.style.paddingBottom = `${Math.max(base, room)}px`;
     doc.body.dataset.wegwijzerRuimte = String(room);
+    // Tabbing through the page scrolls a focused link or field above the launcher, not under it
+    // (WCAG 2.4.11): the page's scroll padding at the bottom is at least the launcher's room.
+    const html = doc.documentElement;
+    if (html.dataset.wegwijzerScrollBasis === undefined) {
+      html.dataset.wegwijzerScrollBasis = String(parseFloat(win.getComputedStyle(html).scrollPaddingBottom) || 0);
+    }
+    html.style.scrollPaddingBottom = `${Math.max(parseFloat(html.dataset.wegwijzerScrollBasis) || 0, room)}px`;
   }
   v.launcher.addEventListener("click", () => (v.panel.hidden ? open(true) : close()));
   v.closeButton.addEventListener("click", close);

@@ -53,7 +53,9 @@ TOKENS = """() => {
     widget: {classes: root.className,
              launcher: [getComputedStyle(launcherEl).backgroundColor,
                         asColour(launcherEl, '--utrecht-button-primary-action-background-color')],
-             text: [getComputedStyle(root).color, asColour(root, '--basis-color-default-color-document')]},
+             text: [getComputedStyle(root).color, asColour(root, '--basis-color-default-color-document')],
+             privacy: [getComputedStyle(root.querySelector('.wegwijzer__privacy a')).color,
+                       asColour(root, '--utrecht-link-color')]},
   };
 }"""
 
@@ -98,7 +100,7 @@ def test_municipal_page_and_widget_in_nl_design_system_with_the_shipped_letter(w
         drawn, token = looks["page"][key]
         assert drawn == token and token != "rgba(0, 0, 0, 0)", (key, looks)
     assert "voorbeeld-theme" in looks["widget"]["classes"].split(), looks
-    for key in ("launcher", "text"):
+    for key in ("launcher", "text", "privacy"):
         drawn, token = looks["widget"][key]
         assert drawn == token and token != "rgba(0, 0, 0, 0)", (key, looks)
     # Noto Sans, the theme's letter, really drawn from the shipped file in the widget and on the page
@@ -216,6 +218,13 @@ def test_launcher_never_covers_page_content(widget_stack, new_page, screenshots_
         page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
         assert page.evaluate(END_OF_PAGE) == [], (thema, width, height)
         page.screenshot(path=str(screenshots_dir / f"launcher-{thema}-{width}x{height}.png"))
+        # its words on one line: a low button, also at 320 px
+        rows = page.evaluate("""() => {
+          const t = document.querySelector('#wegwijzer-widget').shadowRoot.querySelector('.wegwijzer__launcher-tekst');
+          const range = document.createRange(); range.selectNodeContents(t);
+          return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        }""")
+        assert rows == 1, (thema, width, height, rows)
         # a long page: every link that gets keyboard focus is in view, not under the launcher
         page.evaluate(LONG_PAGE)
         page.evaluate("() => window.scrollTo(0, 0)")

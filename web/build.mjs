@@ -1,12 +1,22 @@
 // Builds dist/wegwijzer.js (one IIFE bundle) and dist/wegwijzer.css (Utrecht component CSS, the
-// Voorbeeld theme reduced to the tokens actually used, and the widget's own CSS).
+// Voorbeeld theme reduced to the tokens actually used, and the widget's own CSS); the Voorbeeld
+// theme's letter Noto Sans (latin, regular and bold, from @fontsource/noto-sans) as dist/*.woff2; and
+// dist/pagina.css, the look of the demo pages (a municipal site in NL Design System: Utrecht page
+// components on the same Voorbeeld tokens).
 import { build } from "esbuild";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const COMPONENTS = ["button", "form-label", "textbox", "heading-2"].map((name) => `@utrecht/${name}-css/dist/index.css`);
 const THEME = "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css";
+const PAGE_COMPONENTS = ["document", "heading-1", "heading-2", "paragraph", "link", "page-header", "page-footer"]
+  .map((name) => `@utrecht/${name}-css/dist/index.css`);
+// Shipped font files: dist name -> package file (the widget's src/fonts.js and src/pagina.css name them).
+const FONTS = {
+  "noto-sans-400.woff2": "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2",
+  "noto-sans-700.woff2": "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2",
+};
 
 const read = (spec) => readFileSync(require.resolve(spec), "utf8");
 
@@ -27,17 +37,25 @@ export function pruneTokens(themeCss, css) {
   return `${selector} {\n${kept.join("\n")}\n}\n`;
 }
 
-const components = COMPONENTS.map(read).join("\n");
-const own = readFileSync("src/widget.css", "utf8");
-const tokens = pruneTokens(read(THEME), components + own);
+async function writeCss(outfile, componentSpecs, ownFile) {
+  const components = componentSpecs.map(read).join("\n");
+  const own = readFileSync(ownFile, "utf8");
+  const tokens = pruneTokens(read(THEME), components + own);
+  const css = await build({
+    stdin: { contents: `${tokens}\n${components}\n${own}`, loader: "css" },
+    bundle: false,
+    minify: true,
+    write: false,
+  });
+  writeFileSync(outfile, css.outputFiles[0].text);
+}
+
 mkdirSync("dist", { recursive: true });
-const css = await build({
-  stdin: { contents: `${tokens}\n${components}\n${own}`, loader: "css" },
-  bundle: false,
-  minify: true,
-  write: false,
-});
-writeFileSync("dist/wegwijzer.css", css.outputFiles[0].text);
+await writeCss("dist/wegwijzer.css", COMPONENTS, "src/widget.css");
+await writeCss("dist/pagina.css", PAGE_COMPONENTS, "src/pagina.css");
+for (const [name, spec] of Object.entries(FONTS)) copyFileSync(require.resolve(spec), `dist/${name}`);
+// the font's licence (SIL Open Font License) travels with the font files
+copyFileSync(require.resolve("@fontsource/noto-sans/LICENSE"), "dist/noto-sans-OFL.txt");
 await build({
   entryPoints: ["src/index.js"],
   bundle: true,
@@ -47,4 +65,4 @@ await build({
   legalComments: "linked",
   outfile: "dist/wegwijzer.js",
 });
-console.log("widget gebouwd: dist/wegwijzer.js, dist/wegwijzer.css");
+console.log("widget gebouwd: dist/wegwijzer.js, dist/wegwijzer.css, dist/pagina.css, dist/noto-sans-*.woff2");

@@ -5,9 +5,9 @@ Routes:
   GET  /                      demo page of the fictional municipality "Gemeente Voorbeeld"
   GET  /jongeren              youth demo page (youth theme)
   GET  /privacy               privacy page in plain Dutch, with this deployment's retention periods
-  GET  /static/{file}         demo page styles
   GET  /widget/wegwijzer.js   the widget (from web/dist, built by scripts/build_widget)
-  GET  /widget/wegwijzer.css  its styles
+  GET  /widget/wegwijzer.css  its styles; /widget/noto-sans-{400,700}.woff2 its letter
+  GET  /widget/pagina.css     the demo pages' look (NL Design System, Voorbeeld theme)
   POST /widget/toegang        {token, socket_url, socket_path} for an allowed Origin, else 403
   POST /widget/feedback       "ja"/"nee" on one answer (bot.web.feedback); OPTIONS for its CORS preflight
   GET  /gezond                health check (liveness)
@@ -33,8 +33,10 @@ from bot.web.settings import PAGES_DIR, WebSettings
 SETTINGS = web.AppKey("settings", WebSettings)
 CLOCK = web.AppKey("clock", Callable)
 FEEDBACK = web.AppKey("feedback", feedback.FeedbackService)
-WIDGET_FILES = {"wegwijzer.js": "application/javascript", "wegwijzer.css": "text/css"}
-STATIC_FILES = {"demo.css": "text/css"}
+# The widget, its letter (Noto Sans, the Voorbeeld theme's font) and the demo pages' look, all built
+# by scripts/build_widget into web/dist.
+WIDGET_FILES = {"wegwijzer.js": "application/javascript", "wegwijzer.css": "text/css", "pagina.css": "text/css",
+                "noto-sans-400.woff2": "font/woff2", "noto-sans-700.woff2": "font/woff2"}
 NOT_BUILT = "Het widget is nog niet gebouwd. Draai eerst scripts/build_widget."
 
 
@@ -48,6 +50,10 @@ def _page(name: str) -> Callable:
 
 
 def _file_response(path: Path, content_type: str) -> web.Response:
+    if content_type.startswith("font/"):
+        # Browsers fetch fonts in CORS mode: the widget's letter must load on the municipality's site.
+        return web.Response(body=path.read_bytes(), content_type=content_type,
+                            headers={**asset_headers(), "Access-Control-Allow-Origin": "*"})
     return web.Response(body=path.read_bytes(), content_type=content_type, charset="utf-8",
                         headers=asset_headers())
 
@@ -60,13 +66,6 @@ async def widget_file(request: web.Request) -> web.Response:
     if not path.is_file():
         return web.Response(status=503, text=NOT_BUILT, headers=asset_headers())
     return _file_response(path, WIDGET_FILES[name])
-
-
-async def static_file(request: web.Request) -> web.Response:
-    name = request.match_info["name"]
-    if name not in STATIC_FILES:
-        raise web.HTTPNotFound()
-    return _file_response(PAGES_DIR / name, STATIC_FILES[name])
 
 
 async def widget_access(request: web.Request) -> web.Response:
@@ -151,7 +150,6 @@ def create_app(settings: WebSettings, clock: Callable[[], float] = time.time) ->
     app.router.add_get("/", _page("gemeente.html"))
     app.router.add_get("/jongeren", _page("jongeren.html"))
     app.router.add_get("/privacy", privacy_page)
-    app.router.add_get("/static/{name}", static_file)
     app.router.add_get("/widget/{name}", widget_file)
     app.router.add_post("/widget/toegang", widget_access)
     app.router.add_post("/widget/feedback", widget_feedback)

@@ -1,6 +1,7 @@
 // Entry point: <script src=".../widget/wegwijzer.js" data-regio="GM0344" data-thema="gemeente"
 // data-positie="rechts" defer></script>. Mounts once, after the page has loaded, without taking focus.
 import { readConfig } from "./config.js";
+import { addFonts } from "./fonts.js";
 import { mountWidget } from "./widget.js";
 
 (function start(win) {
@@ -9,6 +10,7 @@ import { mountWidget } from "./widget.js";
   const config = readConfig(script, win.location.href);
   const mount = () => {
     if (doc.querySelector("[data-wegwijzer]")) return;
+    addFonts(win, config);
     mountWidget(win, config);
   };
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", mount);

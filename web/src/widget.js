@@ -88,7 +88,15 @@ export function mountWidget(win, config) {
       choice.addEventListener("click", () => sendMessage(b.title, b.payload));
       group.append(choice);
     });
-    v.log.append(group); // moves an existing group to the end
+    // Only a new group is inserted: moving one would make a screen reader read the buttons again.
+    if (!group.isConnected) v.log.append(group);
+  }
+
+  // A bubble goes before the turn's buttons, so they stay after the last bubble without being moved.
+  function appendToLog(el) {
+    const group = v.log.querySelector(".wegwijzer__keuzes");
+    if (group) v.log.insertBefore(el, group);
+    else v.log.append(el);
   }
 
   // The first part of a long answer, then "Lees meer" (a disclosure button) and the rest, hidden
@@ -138,7 +146,7 @@ export function mountWidget(win, config) {
     const feedback = feedbackBlock(doc, entry, t, (body) => sendFeedback(win, config.base, body),
       (changes) => store.patchEntry(entry.id, changes));
     if (feedback) el.append(feedback);
-    v.log.append(el);
+    appendToLog(el);
   }
 
   function restoreTranscript() {
@@ -251,6 +259,13 @@ export function mountWidget(win, config) {
     const base = parseFloat(doc.body.dataset.wegwijzerBasis) || 0;
     doc.body.style.paddingBottom = `${Math.max(base, room)}px`;
     doc.body.dataset.wegwijzerRuimte = String(room);
+    // Tabbing through the page scrolls a focused link or field above the launcher, not under it
+    // (WCAG 2.4.11): the page's scroll padding at the bottom is at least the launcher's room.
+    const html = doc.documentElement;
+    if (html.dataset.wegwijzerScrollBasis === undefined) {
+      html.dataset.wegwijzerScrollBasis = String(parseFloat(win.getComputedStyle(html).scrollPaddingBottom) || 0);
+    }
+    html.style.scrollPaddingBottom = `${Math.max(parseFloat(html.dataset.wegwijzerScrollBasis) || 0, room)}px`;
   }
   v.launcher.addEventListener("click", () => (v.panel.hidden ? open(true) : close()));
   v.closeButton.addEventListener("click", close);

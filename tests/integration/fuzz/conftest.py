@@ -49,6 +49,8 @@ def web_and_console(stack, tmp_path_factory):
     dist.mkdir()
     (dist / "wegwijzer.js").write_text("/* widget */\n")
     (dist / "wegwijzer.css").write_text("/* widget */\n")
+    (dist / "pagina.css").write_text("/* demo pages */\n")
+    (dist / "noto-sans-400.woff2").write_bytes(b"wOF2")
     env = dict(os.environ, PYTHONPATH=str(REPO), WEGWIJZER_DATABASE_URL=f"sqlite:///{work / 'console.db'}",
                WEGWIJZER_WIDGET_DIST=str(dist),
                WEGWIJZER_TRACKER_URL=f"sqlite:///{stack.running.workdir / 'tracker.db'}")

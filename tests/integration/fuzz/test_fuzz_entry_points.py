@@ -216,7 +216,8 @@ def test_phone_webhook_survives_hostile_input(stack):
 async def _web(web_url: str) -> Tally:
     t, h = tally("webapp"), Hostile(SEED + 3)
     paths = ["/", "/jongeren", "/static/demo.css", "/static/x", "/widget/wegwijzer.js", "/widget/wegwijzer.css",
-             "/widget/toegang", "/gezond", "/widget/", "/..%2f..%2fbot%2fweb%2fapp.py"]
+             "/widget/pagina.css", "/widget/noto-sans-400.woff2", "/widget/toegang", "/gezond", "/widget/",
+             "/..%2f..%2fbot%2fweb%2fapp.py"]
     async with Sender(concurrency=12) as fast:
         jobs = []
         for _ in range(scaled(1500)):

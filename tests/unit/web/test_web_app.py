@@ -19,6 +19,8 @@ def settings(tmp_path: Path, secret: bytes = b"s", built: bool = True) -> WebSet
     if built:
         (dist / "wegwijzer.js").write_text("/* widget */")
         (dist / "wegwijzer.css").write_text(".wegwijzer{}")
+        (dist / "pagina.css").write_text(".pagina{}")
+        (dist / "noto-sans-400.woff2").write_bytes(b"wOF2\x00font")
     return WebSettings(host="127.0.0.1", port=0, rasa_public_url="https://chat.gemeente.nl", dist_dir=dist,
                        policy=WidgetPolicy(allowed_origins=(ALLOWED,), secret=secret, token_ttl=600))
 
@@ -65,6 +67,24 @@ async def test_widget_files_are_served_for_embedding(client):
     assert css.status == 200 and css.content_type == "text/css"
     assert (await client.get("/widget/../settings.py")).status == 404
     assert (await client.get("/widget/andere.js")).status == 404
+
+
+async def test_the_letter_and_the_page_look_are_served(client):
+    # Browsers fetch fonts in CORS mode: without Access-Control-Allow-Origin the widget's letter
+    # would not load on a municipality's own site.
+    font = await client.get("/widget/noto-sans-400.woff2")
+    assert font.status == 200 and font.content_type == "font/woff2"
+    assert font.headers["Access-Control-Allow-Origin"] == "*"
+    assert font.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert await font.read() == b"wOF2\x00font"
+    page_css = await client.get("/widget/pagina.css")
+    assert page_css.status == 200 and page_css.content_type == "text/css"
+    assert "Access-Control-Allow-Origin" not in page_css.headers
+    for path in ("/widget/noto-sans-400.woff", "/widget/noto-sans-900.woff2", "/static/demo.css"):
+        assert (await client.get(path)).status == 404
+    for path in ("/", "/jongeren", "/privacy"):
+        html = await (await client.get(path)).text()
+        assert 'href="/widget/pagina.css"' in html and "voorbeeld-theme" in html
 
 
 async def test_unbuilt_widget_says_how_to_build_it(make_client, tmp_path):
@@ -120,7 +140,7 @@ async def test_the_privacy_page_says_what_is_kept_for_how_long_and_who_reads_it(
     response = await client.get("/privacy")
     assert response.status == 200
     html = await response.text()
-    assert '<html lang="nl">' in html and "<h1>Privacy bij Wegwijzer</h1>" in html
+    assert '<html lang="nl">' in html and '<h1 class="utrecht-heading-1">Privacy bij Wegwijzer</h1>' in html
     # the periods the cleanup job really applies in this deployment
     assert "14 dagen na het laatste bericht" in html and "nog 60 dagen" in html
     assert "nooit om een BSN" in html and "trek mijn hulpvraag in" in html

@@ -143,7 +143,7 @@ def local_stack(
         f"  url: http://127.0.0.1:{actions_port}/webhook\n"
         "  headers:\n"
         f"    {action_token.HEADER}: ${{{action_token.ENV}}}\n"  # expanded by Rasa from its environment
-        + yaml.safe_dump({"tracker_store": {"type": "bot.rasa_tracker_store.WegwijzerSQLTrackerStore",
+        + yaml.safe_dump({"tracker_store": {"type": "bot.rasa_runtime.tracker_store.WegwijzerSQLTrackerStore",
                                             "dialect": "sqlite", "db": str(workdir / "tracker.db")}}))
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
     env[action_token.ENV] = action_token.new_token()

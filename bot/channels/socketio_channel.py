@@ -38,7 +38,8 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from bot import rasa_action_guard, rasa_operations, server_limits
+from bot import server_limits
+from bot.rasa_runtime import action_guard as rasa_action_guard, operations as rasa_operations
 from bot.channels import session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message

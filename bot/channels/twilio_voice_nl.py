@@ -33,7 +33,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import rasa_action_guard, rasa_operations, server_limits
+from bot import server_limits
+from bot.rasa_runtime import action_guard as rasa_action_guard, operations as rasa_operations
 from bot.voice.call_flow import CallFlow, VoiceReply
 from bot.voice.reprompt import DEFAULT_MAX_SILENCES, MAX_SILENCES_LIMIT
 from bot.voice.request_check import (

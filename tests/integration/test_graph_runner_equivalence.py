@@ -1,4 +1,4 @@
-"""On the trained model, the sequential graph run (bot.rasa_graph_runner) gives exactly what Rasa's
+"""On the trained model, the sequential graph run (bot.rasa_runtime.graph_runner) gives exactly what Rasa's
 dask run gives: the same parse (intent ranking, confidences, entities) and the same next action."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, UserUttered
 
-import bot.rasa_graph_runner as graph_runner
+import bot.rasa_runtime.graph_runner as graph_runner
 from trained_model import parse, processor, sample_messages, with_attribute  # noqa: F401 (processor: fixture)
 
 pytestmark = pytest.mark.integration

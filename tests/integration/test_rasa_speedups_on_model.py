@@ -1,4 +1,4 @@
-"""On the trained model, DIET called through its concrete function (bot.rasa_speedups) gives exactly
+"""On the trained model, DIET called through its concrete function (bot.rasa_runtime.speedups) gives exactly
 the numbers Rasa's own call through the tf.function gives: every intent probability and entity."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import gc
 import pytest
 from rasa.utils.tensorflow.models import RasaModel
 
-import bot.rasa_speedups as speedups
+import bot.rasa_runtime.speedups as speedups
 from trained_model import parse, processor, sample_messages, with_attribute  # noqa: F401 (processor: fixture)
 
 pytestmark = pytest.mark.integration

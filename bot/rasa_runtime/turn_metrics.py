@@ -1,6 +1,6 @@
 """Inside the Rasa server: every user message counted as a turn, with its duration and whether it was
 understood (a thin adapter over bot.metrics.turns; installed by the input channels, like
-bot.rasa_action_guard).
+bot.rasa_runtime.action_guard).
 
 ``install()`` wraps two methods of Rasa's ``MessageProcessor``, leaving their results untouched:
 ``handle_message`` (one turn, from any channel: time, outcome) and ``log_message`` (the user message

@@ -6,7 +6,7 @@ about a tenth of a turn's CPU in setting those up (bench/RESULTS.md). Here every
 event loop shares one connection pool. Idle connections are closed by us after 2 seconds, well
 before Sanic's keep-alive timeout on the action server (5 seconds), so a reused connection is never
 one the server is closing. Applied when our NLU component module is imported, like
-bot/rasa_speedups.py; the behaviour of each request (headers, auth, timeout, errors) is Rasa's own.
+bot/rasa_runtime/speedups.py; the behaviour of each request (headers, auth, timeout, errors) is Rasa's own.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ function first checks the (large) events schema itself against the JSON-Schema m
 call. py-spy on the Rasa server during the latency benchmark showed this re-check taking about 60 %
 of the server's CPU per turn (bench/RESULTS.md). We validate against exactly the same schema with a
 validator that is built, and whose schema is checked, once. Accepted and rejected responses are the
-same as before (tests/unit/test_rasa_speedups.py); only the repeated meta-schema check is gone.
+same as before (tests/unit/rasa_runtime/test_rasa_speedups.py); only the repeated meta-schema check is gone.
 
 2. Every event Rasa reads (the whole conversation from the tracker store at each turn, and each
 action-server response) finds its class with ``Event.resolve_by_type``, which walks all Event

@@ -8,7 +8,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.nlu.training_data.features import Features
 
-import bot.rasa_speedups as speedups
+import bot.rasa_runtime.speedups as speedups
 
 VALID = [
     {"events": [], "responses": []},

@@ -11,7 +11,7 @@ per target list (depth-first, dependencies first: the same order dask's ``get_sy
 any topological order gives the same results because graph nodes only see their inputs) and then
 calls the same ``GraphNode`` objects with the same arguments. Inputs are checked as Rasa checks them
 (an input may not be named like a node) and errors surface as Rasa's ``GraphRunError`` as before.
-tests/unit/test_rasa_graph_runner.py checks order and semantics on small graphs, and
+tests/unit/rasa_runtime/test_rasa_graph_runner.py checks order and semantics on small graphs, and
 tests/integration/test_graph_runner_equivalence.py compares both runners on the trained model.
 """
 from __future__ import annotations

@@ -9,7 +9,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, Sch
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 
-import bot.rasa_graph_runner as graph_runner
+import bot.rasa_runtime.graph_runner as graph_runner
 
 CALLS: List[str] = []
 

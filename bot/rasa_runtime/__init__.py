@@ -1,0 +1,1 @@
+"""Everything that runs inside the Rasa server process and touches Rasa itself (see module docs)."""

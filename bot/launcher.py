@@ -66,9 +66,9 @@ def _actions_command(port: int) -> list[str]:
 
 
 def rasa_command(model: Path, endpoints: Path, port: int, env: dict, interface: str = "127.0.0.1") -> list[str]:
-    """``rasa run`` as scripts/start runs it: one interface, CORS only for the widget's allow-list."""
-    rasa_bin = Path(sys.executable).parent / "rasa"
-    return [str(rasa_bin), "run", "--model", str(model), "--endpoints", str(endpoints),
+    """``rasa run`` as scripts/start runs it (through ``bot.rasa_runtime``, which installs the
+    patches): one interface, CORS only for the widget's allow-list."""
+    return [sys.executable, "-m", "bot.rasa_runtime", "run", "--model", str(model), "--endpoints", str(endpoints),
             "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"),
             "--interface", interface, "--port", str(port), "--cors", *configured_origins(env)]
 

@@ -39,7 +39,6 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import server_limits
-from bot.rasa_runtime import action_guard as rasa_action_guard, operations as rasa_operations
 from bot.channels import session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
@@ -81,8 +80,6 @@ class WidgetSocketIOInput(SocketIOInput):
         self.messages = wp.load_messages()
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
-        rasa_action_guard.install()
-        rasa_operations.install()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins),

@@ -6,6 +6,8 @@ from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 import bot.rasa_runtime.action_connections as connections
 
+connections.apply()  # importing applies nothing (bot.rasa_runtime.install is the switch)
+
 
 async def _server(aiohttp_unused=None):
     peers, auths = [], []

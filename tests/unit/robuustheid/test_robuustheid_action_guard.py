@@ -18,7 +18,7 @@ from rasa.utils.endpoints import EndpointConfig
 from bot.rasa_runtime import action_guard as rasa_action_guard
 from bot.launcher import free_port
 
-rasa_action_guard.install()
+rasa_action_guard.apply()
 
 
 def tracker(metadata=None, channel="rest", extra=()):

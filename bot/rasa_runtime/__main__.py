@@ -7,6 +7,7 @@ WEGWIJZER_RASA_STOCK=1 runs the same command on stock Rasa.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from bot.rasa_runtime.install import install, log
@@ -19,6 +20,10 @@ def training(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    # Rasa sets this before TensorFlow's first import; install() imports it earlier
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+    from rasa.__main__ import main as rasa_main  # as the rasa script does first (its warning filters)
+
     # Rasa configures logging only after parsing its arguments: show install()'s lines on stderr now
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s  - %(message)s"))
@@ -30,8 +35,6 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         log.removeHandler(handler)
         log.setLevel(logging.NOTSET)
-    from rasa.__main__ import main as rasa_main
-
     sys.argv = ["rasa", *args]
     rasa_main()
 

@@ -59,7 +59,7 @@ def strip_annotations(text: str) -> str:
 def train(config: Path, out_dir: Path, name: str) -> tuple[Path, float]:
     started = time.monotonic()
     subprocess.run(
-        [str(Path(sys.executable).parent / "rasa"), "train", "--config", str(config),
+        [sys.executable, "-m", "bot.rasa_runtime", "train", "--config", str(config),
          "--domain", "bot/rasa/domain", "--data", "data", "--out", str(out_dir),
          "--fixed-model-name", name, "--force"],
         cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -85,7 +85,10 @@ def measure(models: dict[str, Path], workdir: Path, messages: list[str], turns: 
     """Runs every model's stack at the same time and sends each turn to all of them, alternating
     which goes first, so a busy moment on the machine hits every config alike."""
     with ExitStack() as running:
-        stacks = {label: running.enter_context(local_stack(model, workdir / label.replace(" ", "_")))
+        # the stock config runs on stock Rasa, as it did when the patches came with our NLU component
+        stacks = {label: running.enter_context(local_stack(
+                      model, workdir / label.replace(" ", "_"),
+                      extra_env=None if label == "wegwijzer" else {"WEGWIJZER_RASA_STOCK": "1"}))
                   for label, model in models.items()}
         for stack in stacks.values():
             for i in range(10):  # warm-up

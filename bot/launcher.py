@@ -66,9 +66,9 @@ def _actions_command(port: int) -> list[str]:
 
 
 def rasa_command(model: Path, endpoints: Path, port: int, env: dict, interface: str = "127.0.0.1") -> list[str]:
-    """``rasa run`` as scripts/start runs it: one interface, CORS only for the widget's allow-list."""
-    rasa_bin = Path(sys.executable).parent / "rasa"
-    return [str(rasa_bin), "run", "--model", str(model), "--endpoints", str(endpoints),
+    """``rasa run`` as scripts/start runs it (through ``bot.rasa_runtime``, which installs the
+    patches): one interface, CORS only for the widget's allow-list."""
+    return [sys.executable, "-m", "bot.rasa_runtime", "run", "--model", str(model), "--endpoints", str(endpoints),
             "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"),
             "--interface", interface, "--port", str(port), "--cors", *configured_origins(env)]
 
@@ -143,7 +143,7 @@ def local_stack(
         f"  url: http://127.0.0.1:{actions_port}/webhook\n"
         "  headers:\n"
         f"    {action_token.HEADER}: ${{{action_token.ENV}}}\n"  # expanded by Rasa from its environment
-        + yaml.safe_dump({"tracker_store": {"type": "bot.rasa_tracker_store.WegwijzerSQLTrackerStore",
+        + yaml.safe_dump({"tracker_store": {"type": "bot.rasa_runtime.tracker_store.WegwijzerSQLTrackerStore",
                                             "dialect": "sqlite", "db": str(workdir / "tracker.db")}}))
     env = dict(os.environ, PYTHONPATH=str(REPO), TF_CPP_MIN_LOG_LEVEL="2", RASA_TELEMETRY_ENABLED="false")
     env[action_token.ENV] = action_token.new_token()

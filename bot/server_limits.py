@@ -12,7 +12,7 @@ Entry points and how the limits reach them:
 - Web app (``bot.web``) and staff console (``bot.console``), aiohttp: ``bot.aiohttp_limits`` turns
   these numbers into ``client_max_size``, header limits, keep-alive and a handler deadline.
 - Inside a turn: an action-server call may take ``ACTION_TIMEOUT`` s (Rasa's own default is 300 s),
-  a whole turn ``TURN_TIMEOUT`` s; both end in a friendly Dutch message (``bot.rasa_action_guard``,
+  a whole turn ``TURN_TIMEOUT`` s; both end in a friendly Dutch message (``bot.rasa_runtime.action_guard``,
   the channels), and both stay below ``RESPONSE_TIMEOUT`` so Sanic never answers 503 first.
 
 Every value can be overridden with an environment variable of the same name prefixed with

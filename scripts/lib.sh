@@ -60,7 +60,7 @@ ensure_model() {
         return 0
     fi
     step "Model trainen (config, domein of trainingsdata veranderd; duurt een paar minuten)"
-    (cd "$REPO" && "$VENV/bin/rasa" train \
+    (cd "$REPO" && "$VENV/bin/python" -m bot.rasa_runtime train \
         --config bot/rasa/config.yml --domain bot/rasa/domain --data data \
         --out models --fixed-model-name wegwijzer --force \
         && "$VENV/bin/python" -m bot.model_fingerprint write models/wegwijzer.tar.gz)

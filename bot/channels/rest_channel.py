@@ -20,7 +20,7 @@ not start without ``WEGWIJZER_SESSION_SECRET``.
 Before the server starts, the channel installs ``bot.channels.sanic_guard`` on the whole Rasa server:
 the limits of ``bot.server_limits`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
 for a client that does not finish sending its body. Once it has started, the channel warms the
-model up (``bot.rasa_warmup``), so the first user does not wait for TensorFlow's first call.
+model up (``bot.rasa_runtime.warmup``), so the first user does not wait for TensorFlow's first call.
 """
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import rasa_action_guard, rasa_operations, rasa_warmup, server_limits
+from bot import server_limits
+from bot.rasa_runtime import install as rasa_runtime, warmup as rasa_warmup
 from bot.turn.action_failure import failure_text, failure_variant
 from bot.channels import sanic_guard, session_token
 from bot.channels.rest_request import SESSION, Refusal, check_body, load_messages, refusal_body
@@ -55,8 +56,9 @@ class HardenedRestInput(RestInput):
         super().__init__()
         self.session_secret = session_token.secret_from_env(os.environ)  # fail closed: no secret, no start
         self.messages = load_messages()
-        rasa_action_guard.install()
-        rasa_operations.install()
+        if rasa_runtime.mode() is None:  # always configured, so the one place to notice
+            logger.warning("Rasa was not started with python -m bot.rasa_runtime: no Wegwijzer patch "
+                           "(no action guard, no turn metrics, no speed-ups)")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("hardened_rest_webhook", __name__)

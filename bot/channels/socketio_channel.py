@@ -38,7 +38,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from bot import rasa_action_guard, rasa_operations, server_limits
+from bot import server_limits
 from bot.channels import session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
@@ -80,8 +80,6 @@ class WidgetSocketIOInput(SocketIOInput):
         self.messages = wp.load_messages()
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
-        rasa_action_guard.install()
-        rasa_operations.install()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins),

@@ -33,7 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import rasa_action_guard, rasa_operations, server_limits
+from bot import server_limits
 from bot.voice.call_flow import CallFlow, VoiceReply
 from bot.voice.reprompt import DEFAULT_MAX_SILENCES, MAX_SILENCES_LIMIT
 from bot.voice.request_check import (
@@ -98,8 +98,6 @@ class TwilioVoiceNlInput(InputChannel):
     def __init__(self, flow: CallFlow, auth_token_env: str = "TWILIO_AUTH_TOKEN",
                  public_url_env: str = "WEGWIJZER_SPRAAK_URL") -> None:
         self.flow = flow
-        rasa_action_guard.install()
-        rasa_operations.install()
         self.auth_token = os.environ.get(auth_token_env) or None
         self.public_base = os.environ.get(public_url_env) or None
         self.unsigned_allowed = unsigned_allowed(self.auth_token, os.environ)

@@ -6,7 +6,7 @@ One concern per file:
 |---|---|
 | ``definitions.py`` | every metric the processes count (names, labels, help text), in one place |
 | ``turns.py`` | plain functions: one user turn (channel, seconds, outcome), "not understood" |
-| ``rasa_hook.py`` | the thin adapter inside the Rasa server that calls ``turns`` for each message |
+| ``bot/rasa_runtime/turn_metrics.py`` | the thin adapter inside the Rasa server that calls ``turns`` for each message |
 | ``outbox.py`` | the outbox's queue length, oldest waiting delivery and dead letters, read from the database at scrape time |
 | ``probes.py`` | whether each process answers its health URL, checked at scrape time (``wegwijzer_process_up``) |
 | ``settings.py`` | the exporter's address, port, token and folder from the environment (fails closed) |

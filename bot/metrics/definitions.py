@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from prometheus_client import Counter, Histogram
 
-# --- conversations (Rasa server, bot/metrics/rasa_hook.py) -----------------------------------------
+# --- conversations (Rasa server, bot/rasa_runtime/turn_metrics.py) -----------------------------------------
 CHANNELS = ("rest", "socketio", "twilio_voice_nl", "other")
 TURN_OUTCOMES = ("answered", "error", "cancelled")
 

@@ -1,4 +1,4 @@
-"""Counting one user turn: plain functions, no Rasa (the adapter is bot/metrics/rasa_hook.py)."""
+"""Counting one user turn: plain functions, no Rasa (the adapter is bot/rasa_runtime/turn_metrics.py)."""
 from __future__ import annotations
 
 from typing import Any, Optional

@@ -12,11 +12,6 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_groups import FALLBACK_INTENT, resolve_split_fallback
 from bot.nlu.intent_override import override_intent, read_from_story
-import bot.rasa_speedups  # noqa: F401,E402  (loaded with the model: a faster action-response check)
-import bot.rasa_action_connections  # noqa: F401,E402  (loaded with the model: pooled action-server connections)
-from bot import rasa_action_guard, rasa_graph_runner  # noqa: E402
-
-rasa_action_guard.install()  # also in `rasa shell`, whose channel is not ours (idempotent)
 
 
 @DefaultV1Recipe.register(
@@ -46,8 +41,6 @@ class IntentOverride(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "IntentOverride":
-        """Called only when a trained model is loaded to serve: the graph then runs without dask."""
-        rasa_graph_runner.install()
         return cls.create(config, model_storage, resource, execution_context)
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -2,7 +2,7 @@
 
 The help-request form refuses a message with a BSN-like number (bot.hulpvraag_form.privacy.mentions_bsn),
 but Rasa had already stored that message twice: as the user event and as the slot the form fills from the
-text. The tracker store adapter (bot.rasa_tracker_store) passes every event it stores through
+text. The tracker store adapter (bot.rasa_runtime.tracker_store) passes every event it stores through
 ``masked_event``, so the number never reaches the database, in any channel, in or outside the form.
 The turn itself still sees the original text (Rasa and the actions use the tracker in memory), so the form
 can refuse it with its kind explanation; the next turn, the console and "Toon origineel" see ``[BSN]``.

@@ -21,7 +21,7 @@ from bot.production.endpoints import REDIS_PASSWORD_VAR, TRACKER_URL_VAR, redis_
 from bot.production.settings import REPO, ProductionSettings
 
 PYTHON = sys.executable
-RASA = str(Path(sys.executable).parent / "rasa")
+RASA = [PYTHON, "-m", "bot.rasa_runtime"]  # Rasa's command line with the Wegwijzer patches
 NGINX = os.environ.get("WEGWIJZER_NGINX_BIN") or shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -121,7 +121,7 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
     for number, port in enumerate(settings.rasa_ports, start=1):
         specs.append(ProcessSpec(
             f"rasa-{number}",
-            [RASA, "run", "--model", str(settings.model), "--endpoints", str(endpoints_file),
+            [*RASA, "run", "--model", str(settings.model), "--endpoints", str(endpoints_file),
              "--credentials", str(REPO / "bot" / "rasa" / "credentials.yml"),
              "--interface", "127.0.0.1", "--port", str(port), "--cors", *configured_origins(env)],
             stage=2, live=_http(port, "/"), ready=_http(port, "/"), env=dict(rasa_env)))

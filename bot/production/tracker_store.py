@@ -1,6 +1,6 @@
 """Rasa's SQL tracker store, made to ride out a short database restart.
 
-Builds on bot.rasa_tracker_store.WegwijzerSQLTrackerStore (Rasa's SQL store, cheaper per turn) with
+Builds on bot.rasa_runtime.tracker_store.WegwijzerSQLTrackerStore (Rasa's SQL store, cheaper per turn) with
 two changes for a database server, nothing else:
 
 1. The connection pool checks a connection before use (SQLAlchemy ``pool_pre_ping``) and replaces
@@ -26,8 +26,8 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import create_engine_kwargs
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from bot.rasa_tracker_store import WegwijzerSQLTrackerStore
-from bot.sqlite_tuning import is_sqlite
+from bot.rasa_runtime.tracker_store import WegwijzerSQLTrackerStore
+from bot.rasa_runtime.sqlite_tuning import is_sqlite
 
 log = logging.getLogger(__name__)
 POOL_RECYCLE_SECONDS = 1800

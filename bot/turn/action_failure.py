@@ -1,7 +1,7 @@
 """What the user reads or hears when the assistant could not answer (action server down, too slow,
 or a broken answer): the content file ``content/antwoorden/storing.yml`` in the right variant.
 
-Plain Python: ``bot.rasa_action_guard`` (inside the Rasa server) and the channels call it.
+Plain Python: ``bot.rasa_runtime.action_guard`` (inside the Rasa server) and the channels call it.
 """
 from __future__ import annotations
 

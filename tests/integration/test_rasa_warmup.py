@@ -1,11 +1,11 @@
-"""bot.rasa_warmup on the trained model: it parses and predicts without storing a conversation,
+"""bot.rasa_runtime.warmup on the trained model: it parses and predicts without storing a conversation,
 and does nothing without a ready agent or when switched off."""
 from __future__ import annotations
 
 import pytest
 from rasa.core.agent import Agent
 
-from bot import rasa_warmup
+from bot.rasa_runtime import warmup as rasa_warmup
 from bot.launcher import REPO
 
 pytestmark = pytest.mark.integration

@@ -10,6 +10,7 @@ from rasa.core.channels import UserMessage
 from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.launcher import REPO
+from bot.rasa_runtime.install import install
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
 
@@ -25,8 +26,16 @@ def sample_messages(limit: int = 80) -> list[str]:
 def processor():
     if not MODEL.exists():
         pytest.skip("geen getraind model")
+    install()  # as python -m bot.rasa_runtime does (WEGWIJZER_RASA_STOCK=1: stock Rasa)
     agent = Agent.load(str(MODEL))
     return agent.processor
+
+
+def installed() -> bool:
+    """Whether this process runs the patched Rasa (not WEGWIJZER_RASA_STOCK=1)."""
+    from bot.rasa_runtime.install import mode
+
+    return mode() == "patched"
 
 
 def with_attribute(owner, name: str, value, action):

@@ -1,4 +1,4 @@
-"""Rasa's RemoteAction with the guard (bot.rasa_action_guard) against real HTTP servers: down,
+"""Rasa's RemoteAction with the guard (bot.rasa_runtime.action_guard) against real HTTP servers: down,
 error status, too slow, a form's rejection. Rasa itself would give the user no message at all."""
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import rasa_action_guard
+from bot.rasa_runtime import action_guard as rasa_action_guard
 from bot.launcher import free_port
 
-rasa_action_guard.install()
+rasa_action_guard.apply()
 
 
 def tracker(metadata=None, channel="rest", extra=()):

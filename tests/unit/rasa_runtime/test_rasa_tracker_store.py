@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 
-from bot.rasa_tracker_store import WegwijzerSQLTrackerStore
+from bot.rasa_runtime.tracker_store import WegwijzerSQLTrackerStore
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"

@@ -5,12 +5,11 @@ connection, time-out, an error status, an invalid response), ``MessageProcessor.
 the exception and drops the action's events: the user gets no message at all. And the call may
 wait up to 300 s (Rasa's ``DEFAULT_REQUEST_TIMEOUT``) before it fails.
 
-``install()`` wraps ``RemoteAction.run``: the call gets at most ``action_timeout`` seconds
+``apply()`` wraps ``RemoteAction.run``: the call gets at most ``action_timeout`` seconds
 (``bot.server_limits``), and any failure except Rasa's own ``ActionExecutionRejection`` (a form
 rejecting its slot, which Rasa handles) becomes one ``BotUttered`` with the text of
 ``content/antwoorden/storing.yml`` (``bot.turn.action_failure``) in the user's variant: at most once per
-turn, never a stack trace. The exception is still logged. Installed by our input channels
-(``bot.channels.*``) when the Rasa server loads ``credentials.yml``.
+turn, never a stack trace. The exception is still logged. Applied by ``bot.rasa_runtime.install``.
 """
 from __future__ import annotations
 
@@ -70,7 +69,7 @@ def guarded(original_run):
     return run
 
 
-def install() -> None:
+def apply() -> None:
     if not getattr(RemoteAction, _MARK, False):
         RemoteAction.run = guarded(RemoteAction.run)
         setattr(RemoteAction, _MARK, True)

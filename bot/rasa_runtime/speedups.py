@@ -1,11 +1,11 @@
-"""Measured speed-ups for the Rasa 3.6 server, applied when our NLU component module is imported.
+"""Measured speed-ups for the Rasa 3.6 server, applied by ``bot.rasa_runtime.install``.
 
 1. Rasa 3.6 checks every action-server response with ``jsonschema.validate(result, schema)``. That
 function first checks the (large) events schema itself against the JSON-Schema meta-schema, on every
 call. py-spy on the Rasa server during the latency benchmark showed this re-check taking about 60 %
 of the server's CPU per turn (bench/RESULTS.md). We validate against exactly the same schema with a
 validator that is built, and whose schema is checked, once. Accepted and rejected responses are the
-same as before (tests/unit/test_rasa_speedups.py); only the repeated meta-schema check is gone.
+same as before (tests/unit/rasa_runtime/test_rasa_speedups.py); only the repeated meta-schema check is gone.
 
 2. Every event Rasa reads (the whole conversation from the tracker store at each turn, and each
 action-server response) finds its class with ``Event.resolve_by_type``, which walks all Event
@@ -133,19 +133,34 @@ def _rasa_predict(self: RasaModel, batch_in: Any) -> Dict[Text, Any]:
     return outputs
 
 
-def install() -> None:
+# Applied by bot.rasa_runtime.install (each once; importing this module applies nothing).
+def apply_response_check() -> None:
     if not getattr(RemoteAction, _MARK, False):
         RemoteAction._validate_action_result = _validate_action_result
         setattr(RemoteAction, _MARK, True)
+
+
+def apply_event_table() -> None:
     if not getattr(Event, _MARK, False):
         Event.resolve_by_type = staticmethod(resolve_by_type)
         setattr(Event, _MARK, True)
+
+
+def apply_sparse_join() -> None:
     if not getattr(Features, _MARK, False):
         Features._combine_sparse_features = _combine_sparse_features
         setattr(Features, _MARK, True)
+
+
+def apply_concrete_predict() -> None:
     if not getattr(RasaModel, _MARK, False):
         RasaModel._rasa_predict = _rasa_predict
         setattr(RasaModel, _MARK, True)
 
 
-install()
+def apply() -> None:
+    """All four (tests); the server gets them one by one from bot.rasa_runtime.install."""
+    apply_response_check()
+    apply_event_table()
+    apply_sparse_join()
+    apply_concrete_predict()

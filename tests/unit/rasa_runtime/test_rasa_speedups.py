@@ -8,7 +8,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.nlu.training_data.features import Features
 
-import bot.rasa_speedups as speedups
+import bot.rasa_runtime.speedups as speedups
 
 VALID = [
     {"events": [], "responses": []},
@@ -43,8 +43,8 @@ def test_rejects_what_rasa_rejects(result):
 
 
 def test_installed_once_on_rasas_remote_action():
-    speedups.install()
-    speedups.install()
+    speedups.apply()
+    speedups.apply()
     assert RemoteAction._validate_action_result is speedups._validate_action_result
 
 
@@ -80,7 +80,7 @@ def test_an_event_class_imported_later_is_found():
 
 
 def test_installed_on_rasas_event_and_used_when_reading_events():
-    speedups.install()
+    speedups.apply()
     assert Event.resolve_by_type is speedups.resolve_by_type
     event = Event.from_parameters({"event": "slot", "name": "gemeente", "value": "GM0479"})
     assert isinstance(event, SlotSet) and event.key == "gemeente" and event.value == "GM0479"
@@ -111,7 +111,7 @@ def test_sparse_join_of_empty_matrices():
 
 
 def test_features_combine_through_the_faster_join_and_keep_rasas_checks():
-    speedups.install()
+    speedups.apply()
     first = Features(scipy.sparse.coo_matrix(np.array([[1.0, 0.0], [0.0, 2.0]])), "sequence", "text", "a")
     second = Features(scipy.sparse.coo_matrix(np.array([[0.0, 3.0, 0.0], [4.0, 0.0, 0.0]])), "sequence", "text", "b")
     fingerprint = first.fingerprint()

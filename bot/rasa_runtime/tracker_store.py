@@ -1,10 +1,10 @@
-"""Rasa's SQL tracker store, made cheaper per turn (thin adapter over bot.sqlite_tuning).
+"""Rasa's SQL tracker store, made cheaper per turn (thin adapter over bot.rasa_runtime.sqlite_tuning).
 
-Configured in endpoints.yml as ``type: bot.rasa_tracker_store.WegwijzerSQLTrackerStore`` with the
+Configured in endpoints.yml as ``type: bot.rasa_runtime.tracker_store.WegwijzerSQLTrackerStore`` with the
 same keys as Rasa's ``type: SQL`` (dialect, db, host, ...). Two changes, both measured with py-spy
 on the Rasa server (bench/RESULTS.md):
 
-- SQLite files get a pooled, write-ahead-log engine (bot/sqlite_tuning.py).
+- SQLite files get a pooled, write-ahead-log engine (bot/rasa_runtime/sqlite_tuning.py).
 - Before storing a turn, Rasa counts the conversation's stored events with a query (to know which
   events are new), although it loaded exactly those events at the start of the turn, or stored them
   itself earlier in the turn (a new conversation is saved once when it is created and again at the
@@ -31,7 +31,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.stored_events import masked_event, turn_secrets
-from bot.sqlite_tuning import is_sqlite, tuned_sqlite_engine
+from bot.rasa_runtime.sqlite_tuning import is_sqlite, tuned_sqlite_engine
 
 _LOADED = "_wegwijzer_events_loaded"
 

@@ -4,7 +4,9 @@ import pytest
 from aiohttp import web
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
-import bot.rasa_action_connections as connections
+import bot.rasa_runtime.action_connections as connections
+
+connections.apply()  # importing applies nothing (bot.rasa_runtime.install is the switch)
 
 
 async def _server(aiohttp_unused=None):

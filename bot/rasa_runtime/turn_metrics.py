@@ -1,8 +1,7 @@
 """Inside the Rasa server: every user message counted as a turn, with its duration and whether it was
-understood (a thin adapter over bot.metrics.turns; installed by the input channels, like
-bot.rasa_action_guard).
+understood (a thin adapter over bot.metrics.turns; applied by bot.rasa_runtime.install).
 
-``install()`` wraps two methods of Rasa's ``MessageProcessor``, leaving their results untouched:
+``apply()`` wraps two methods of Rasa's ``MessageProcessor``, leaving their results untouched:
 ``handle_message`` (one turn, from any channel: time, outcome) and ``log_message`` (the user message
 is parsed and, after our intent override, logged on the tracker: the intent says whether it was
 understood). The warm-up at start calls neither, so it is not counted.
@@ -56,7 +55,7 @@ def _wrap_log_message(original):
     return log_message
 
 
-def install() -> None:
+def apply() -> None:
     from rasa.core.processor import MessageProcessor
 
     if getattr(MessageProcessor, _MARK, False):

@@ -6,12 +6,12 @@ for a turn that starts a form). ``DaskGraphRunner.run`` rebuilds the minimal sch
 single-threaded scheduler order and execute it. For our graphs that costs about 0.5 ms per policy
 run and about 1 ms per NLU run (``bench/RESULTS.md``), while the order never changes.
 
-``install()`` replaces ``DaskGraphRunner.run`` with a version that computes the execution order once
+``apply()`` (called by ``bot.rasa_runtime.install`` when a model is served or tested) replaces ``DaskGraphRunner.run`` with a version that computes the execution order once
 per target list (depth-first, dependencies first: the same order dask's ``get_sync`` may pick, and
 any topological order gives the same results because graph nodes only see their inputs) and then
 calls the same ``GraphNode`` objects with the same arguments. Inputs are checked as Rasa checks them
 (an input may not be named like a node) and errors surface as Rasa's ``GraphRunError`` as before.
-tests/unit/test_rasa_graph_runner.py checks order and semantics on small graphs, and
+tests/unit/rasa_runtime/test_rasa_graph_runner.py checks order and semantics on small graphs, and
 tests/integration/test_graph_runner_equivalence.py compares both runners on the trained model.
 """
 from __future__ import annotations
@@ -91,10 +91,10 @@ def run(self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None,
         raise GraphRunError("Error running runner.") from error
 
 
-def install() -> None:
+def apply() -> None:
     if not getattr(DaskGraphRunner, _MARK, False):
         DaskGraphRunner.run = run
         setattr(DaskGraphRunner, _MARK, True)
 
 
-__all__ = ["execution_order", "run_in_order", "install"]
+__all__ = ["execution_order", "run_in_order", "apply"]

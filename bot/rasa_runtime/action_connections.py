@@ -5,8 +5,7 @@ every call to the action server (``EndpointConfig.request``). py-spy on the Rasa
 about a tenth of a turn's CPU in setting those up (bench/RESULTS.md). Here every session of an
 event loop shares one connection pool. Idle connections are closed by us after 2 seconds, well
 before Sanic's keep-alive timeout on the action server (5 seconds), so a reused connection is never
-one the server is closing. Applied when our NLU component module is imported, like
-bot/rasa_speedups.py; the behaviour of each request (headers, auth, timeout, errors) is Rasa's own.
+one the server is closing. Applied by ``bot.rasa_runtime.install``; the behaviour of each request (headers, auth, timeout, errors) is Rasa's own.
 """
 from __future__ import annotations
 
@@ -49,10 +48,7 @@ def _session(self: EndpointConfig) -> aiohttp.ClientSession:
     )
 
 
-def install() -> None:
+def apply() -> None:
     if not getattr(EndpointConfig, _MARK, False):
         EndpointConfig.session = _session
         setattr(EndpointConfig, _MARK, True)
-
-
-install()

@@ -1,6 +1,6 @@
 import sqlalchemy as sa
 
-from bot.sqlite_tuning import is_sqlite, tuned_sqlite_engine
+from bot.rasa_runtime.sqlite_tuning import is_sqlite, tuned_sqlite_engine
 
 
 def test_tuned_engine_uses_wal_normal_sync_and_a_pool(tmp_path):

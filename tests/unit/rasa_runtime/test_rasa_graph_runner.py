@@ -9,7 +9,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, Sch
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 
-import bot.rasa_graph_runner as graph_runner
+import bot.rasa_runtime.graph_runner as graph_runner
 
 CALLS: List[str] = []
 
@@ -109,7 +109,7 @@ def test_error_in_a_node_surfaces_as_in_rasa(tmp_path):
 
 
 def test_installed_once_on_rasas_runner():
-    graph_runner.install()
-    graph_runner.install()
+    graph_runner.apply()
+    graph_runner.apply()
     assert DaskGraphRunner.run is graph_runner.run
     assert graph_runner.DASK_RUN is not graph_runner.run

@@ -1,0 +1,94 @@
+"""What the Rasa server's live endpoint does with one command from the console, as plain data.
+
+The console (and only the console: a shared token, ``WEGWIJZER_LIVE_TOKEN``) posts
+``{"gesprek_id", "actie", "tekst"?}`` to ``POST /webhooks/socketio/medewerker``:
+
+- ``deelnemen``: Rasa's own ``ConversationPaused`` is appended (the assistant stops answering; the
+  user's messages are still stored) and the widget hears that a person answers now;
+- ``bericht``: the colleague's text is stored as a ``bot`` event whose metadata says
+  ``{"wegwijzer_medewerker": true}`` (the console shows it as "Medewerker") and emitted to the
+  conversation's socket.io room marked ``"medewerker": true``;
+- ``verlaten``: ``ConversationResumed`` is appended and the widget hears the assistant answers again.
+
+This module checks the request and builds the events and the widget payloads; the Sanic route in
+``bot.channels.socketio_channel`` only applies them.
+"""
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+from bot.channels.session_token import SESSION_ID
+from bot.live.texts import widget_text
+
+ENV = "WEGWIJZER_LIVE_TOKEN"
+HEADER = "X-Wegwijzer-Livetoken"
+MIN_TOKEN_CHARS = 32
+MAX_CHARS = 1000
+JOIN, MESSAGE, LEAVE = "deelnemen", "bericht", "verlaten"
+ACTIONS = (JOIN, MESSAGE, LEAVE)
+STAFF_MARK = "wegwijzer_medewerker"
+
+
+@dataclass(frozen=True)
+class Command:
+    gesprek_id: str
+    actie: str
+    tekst: str = ""
+    medewerker: str = ""
+
+
+def configured_token(env: Mapping[str, str]) -> Optional[str]:
+    """The shared token, or None (live chat off) when missing or too short."""
+    token = (env.get(ENV) or "").strip()
+    return token if len(token) >= MIN_TOKEN_CHARS else None
+
+
+def authorised(configured: Optional[str], presented: object) -> bool:
+    if not configured or not isinstance(presented, str) or not presented:
+        return False
+    try:
+        return hmac.compare_digest(configured.encode("utf-8"), presented.encode("utf-8"))
+    except UnicodeEncodeError:
+        return False
+
+
+def parse_command(body: object) -> tuple[Optional[Command], str]:
+    """The command, or None and the reason (Dutch) it cannot be read."""
+    if not isinstance(body, dict):
+        return None, "verwacht een JSON-object"
+    gesprek_id, actie = body.get("gesprek_id"), body.get("actie")
+    if not isinstance(gesprek_id, str) or not SESSION_ID.match(gesprek_id):
+        return None, "onbekend gesprek"
+    if actie not in ACTIONS:
+        return None, "onbekende actie"
+    medewerker = body.get("medewerker", "")
+    if not isinstance(medewerker, str) or len(medewerker) > 64:
+        return None, "onleesbare medewerker"
+    tekst = body.get("tekst", "")
+    if actie == MESSAGE:
+        if not isinstance(tekst, str) or not tekst.strip():
+            return None, "leeg bericht"
+        if len(tekst) > MAX_CHARS:
+            return None, "bericht te lang"
+        return Command(gesprek_id, actie, tekst.strip(), medewerker), ""
+    return Command(gesprek_id, actie, "", medewerker), ""
+
+
+def plan(command: Command, variant: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """(Rasa events as dicts for ``Event.from_parameters``, the payload emitted to the widget)."""
+    if command.actie == JOIN:
+        text = widget_text("gestart", variant)
+        return ([{"event": "pause"}, _bot(text, {STAFF_MARK: False, "live": "gestart"})],
+                {"text": text, "live": "gestart"})
+    if command.actie == LEAVE:
+        text = widget_text("gestopt", variant)
+        return ([{"event": "resume"}, _bot(text, {STAFF_MARK: False, "live": "gestopt"})],
+                {"text": text, "live": "gestopt"})
+    metadata = {STAFF_MARK: True, "medewerker": command.medewerker}
+    return [_bot(command.tekst, metadata)], {"text": command.tekst, "medewerker": True}
+
+
+def _bot(text: str, metadata: dict) -> dict[str, Any]:
+    return {"event": "bot", "text": text, "data": {}, "metadata": metadata}

@@ -21,7 +21,10 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 - the text is cleaned (``bot.channels.text_input``: control characters, lone surrogates, Rasa
   commands other than button payloads); engine.io packets are limited to ``bot.server_limits``;
 - every user message is acknowledged, so the widget knows it was received and can resend otherwise;
-- replies with sources reach the widget with their links and dates (``bot.channels.widget_output``).
+- replies with sources reach the widget with their links and dates (``bot.channels.widget_output``);
+- a colleague's live takeover (``POST /webhooks/socketio/medewerker``, only for the console:
+  ``bot.channels.live_endpoint``) pauses and resumes the assistant and emits the colleague's messages
+  to the conversation's room.
 """
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import rasa_action_guard, rasa_operations, server_limits
-from bot.channels import session_token
+from bot.channels import live_endpoint, session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
 from bot.channels.widget_output import WidgetSocketIOOutput
@@ -93,6 +96,10 @@ class WidgetSocketIOInput(SocketIOInput):
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @socketio_webhook.route("/medewerker", methods=["POST"])
+        async def staff(request: Request) -> HTTPResponse:  # the console's live takeover (bot.live)
+            return await live_endpoint.handle(request, sio, self.namespace, self.bot_message_evt)
 
         guard_engineio(sio)
 

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
+from bot.console import live_views as live
 from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
@@ -49,6 +50,11 @@ ROUTES = [
     ("POST", "/hulpvragen/{id}/toewijzing", req.assign, "hulpvragen.wijzigen"),
     ("POST", "/hulpvragen/{id}/notities", req.add_note, "hulpvragen.wijzigen"),
     ("POST", "/hulpvragen/{id}/export", req.export, "hulpvragen.exporteren"),
+    ("GET", "/live", live.live_list, "live.chatten"),
+    ("GET", "/live/{key}", live.live_chat, "live.chatten"),
+    ("POST", "/live/{key}/overnemen", live.join, "live.chatten"),
+    ("POST", "/live/{key}/bericht", live.send_message, "live.chatten"),
+    ("POST", "/live/{key}/verlaten", live.leave, "live.chatten"),
     ("GET", "/inzicht", insight_views.insights_page, "inzicht.lezen"),
     ("GET", "/beheer/accounts", admin_views.accounts_page, "accounts.beheren"),
     ("POST", "/beheer/accounts", admin_views.create_account, "accounts.beheren"),

@@ -26,10 +26,13 @@ ACTION_LABELS = {
     "login_geweigerd": "inloggen geweigerd (wachttijd)", "inloggen_vertraagd": "inloggen vertraagd",
     "account_aangemaakt": "account aangemaakt", "account_gewijzigd": "account gewijzigd",
     "account_geblokkeerd": "account geblokkeerd", "bsn_gemaskeerd": "BSN afgeschermd",
+    "live_overgenomen": "live chat overgenomen", "live_bericht": "live bericht gestuurd",
+    "live_verlaten": "live chat verlaten", "live_geweigerd": "live chat niet overgenomen",
 }
 TARGET_LABELS = {"hulpverzoek": "hulpvraag", "hulpvragen": "hulpvragen", "gesprek": "gesprek",
                  "gesprekken": "gesprekken", "bericht": "bericht", "account": "account", "sleutel": "inlogpogingen",
-                 "trackerstore": "gesprekken", "bewaartermijn": "bewaartermijn"}
+                 "trackerstore": "gesprekken", "bewaartermijn": "bewaartermijn",
+                 "live": "live chat"}
 # conversation intents whose button text says little as a topic name
 TOPIC_OVERRIDES = {"nlu_fallback": "niet begrepen", "bevestigen": "ja", "ontkennen": "nee",
                    "hulpvraag_starten": "hulpvraag starten", "mens_spreken": "een mens spreken"}

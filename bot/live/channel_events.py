@@ -37,6 +37,7 @@ class Command:
     actie: str
     tekst: str = ""
     medewerker: str = ""
+    opslaan: bool = True       # False: another replica stored it; only emit to sockets on this server
 
 
 def configured_token(env: Mapping[str, str]) -> Optional[str]:
@@ -66,14 +67,17 @@ def parse_command(body: object) -> tuple[Optional[Command], str]:
     medewerker = body.get("medewerker", "")
     if not isinstance(medewerker, str) or len(medewerker) > 64:
         return None, "onleesbare medewerker"
+    opslaan = body.get("opslaan", True)
+    if not isinstance(opslaan, bool):
+        return None, "onleesbaar veld opslaan"
     tekst = body.get("tekst", "")
     if actie == MESSAGE:
         if not isinstance(tekst, str) or not tekst.strip():
             return None, "leeg bericht"
         if len(tekst) > MAX_CHARS:
             return None, "bericht te lang"
-        return Command(gesprek_id, actie, tekst.strip(), medewerker), ""
-    return Command(gesprek_id, actie, "", medewerker), ""
+        return Command(gesprek_id, actie, tekst.strip(), medewerker, opslaan), ""
+    return Command(gesprek_id, actie, "", medewerker, opslaan), ""
 
 
 def plan(command: Command, variant: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:

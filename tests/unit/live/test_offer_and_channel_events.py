@@ -47,7 +47,9 @@ def test_commands_are_checked():
     assert ce.parse_command({"gesprek_id": SID, "actie": "bericht", "tekst": "x" * 1001})[0] is None
     assert ce.parse_command({"gesprek_id": SID, "actie": "bericht", "tekst": 5})[0] is None
     command, _ = ce.parse_command({"gesprek_id": SID, "actie": "bericht", "tekst": " Dag! ", "medewerker": "anna"})
-    assert command == ce.Command(SID, "bericht", "Dag!", "anna")
+    assert command == ce.Command(SID, "bericht", "Dag!", "anna", True)
+    assert ce.parse_command({"gesprek_id": SID, "actie": "verlaten", "opslaan": "nee"})[0] is None
+    assert ce.parse_command({"gesprek_id": SID, "actie": "verlaten", "opslaan": False})[0].opslaan is False
 
 
 def test_plans_use_rasas_pause_and_resume_and_mark_the_colleague():

@@ -4,8 +4,8 @@ Thin handlers over ``bot.live.store`` (the durable queue) and ``bot.live.relay``
 endpoint). Region scope as everywhere: a live chat whose municipality is outside the user's regions does not
 exist (404), in the list nor by its address. Everything is written to the audit log (viewing, taking over,
 each message sent, leaving, a refused takeover). The transcript is the conversation's own, masked per role
-exactly as on the conversation page. Pages refresh themselves (``<meta http-equiv="refresh">``; the console
-runs no JavaScript), except while the colleague writes.
+exactly as on the conversation page. The console runs no JavaScript and pages do not refresh themselves
+(an automatic refresh fails WCAG 2.2.1 and would wipe a message being typed): "Vernieuwen" shows what is new.
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from bot.hulpvraag.config import DEFAULT_DB_URL
 from bot.hulpvraag.db import make_engine
 from bot.live.channel_events import configured_token
 from bot.live.offer import should_ask_colleague
-from bot.live.store import LiveStore
+from bot.live.store import LiveStore, wait_seconds
 from bot.live.texts import widget_text
 from bot.regions.directory import get_directory
 from bot.turn.replies import Reply
@@ -25,12 +25,7 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def live_store() -> LiveStore:
     return LiveStore(make_engine(os.environ.get("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL),
-                     wait_minutes=wait_minutes())
-
-
-def wait_minutes() -> int:
-    raw = os.environ.get("WEGWIJZER_LIVE_WACHTTIJD_MINUTEN", "")
-    return int(raw) if raw.isdigit() and 1 <= int(raw) <= 60 else 3
+                     wait_seconds=wait_seconds(os.environ))
 
 
 def utcnow() -> datetime:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import lru_cache
 from typing import Any
 
 from rasa.server import update_conversation_with_events
@@ -25,6 +26,33 @@ from bot.live import channel_events as ce
 
 logger = logging.getLogger(__name__)
 YOUTH_SLOT, YOUTH = "doelgroep", "jongere"
+
+
+@lru_cache(maxsize=1)
+def _library():
+    from bot.content.loader import ContentLibrary  # hot-reloads changed files itself
+    return ContentLibrary()
+
+
+def help_request_offer(variant: str) -> tuple[str, list[dict]]:
+    """The help-request offer as ``action_answer`` sends it (bot.turn.hulpvraag_aanbod), for ``verlopen``."""
+    from bot.turn.hulpvraag_aanbod import offer_reply
+    from bot.turn.plan import button_titles
+
+    library = _library()
+    reply = offer_reply(library, variant, button_titles(library))
+    if reply is None:
+        return "", []
+    return reply.text, [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+
+
+def _plan(command: ce.Command, tracker: Any):
+    """(events, payload), or None for a ``verlopen`` that no longer fits (taken, or a form runs)."""
+    if command.actie != ce.EXPIRED:
+        return ce.plan(command, _variant(tracker))
+    if tracker is None or tracker.is_paused() or tracker.active_loop_name:
+        return None
+    return ce.plan(command, _variant(tracker), help_request_offer(_variant(tracker)))
 
 
 def _variant(tracker: Any) -> str:
@@ -54,14 +82,17 @@ async def handle(request: Request, sio: Any, namespace: str | None, bot_message_
     if not await agent.tracker_store.exists(command.gesprek_id):
         return _refusal(404, "onbekend gesprek")
     if not command.opslaan:  # another replica stored it; only the sockets on this server hear it
-        existing = await agent.tracker_store.retrieve(command.gesprek_id)
-        _events, payload = ce.plan(command, _variant(existing))
-        await sio.emit(bot_message_evt, payload, room=command.gesprek_id, namespace=namespace)
+        planned = _plan(command, await agent.tracker_store.retrieve(command.gesprek_id))
+        if planned is None:
+            return response.json({"status": "ok", "overgeslagen": True})
+        await sio.emit(bot_message_evt, planned[1], room=command.gesprek_id, namespace=namespace)
         return response.json({"status": "ok"})
     async with agent.lock_store.lock(command.gesprek_id):
         processor = agent.processor
-        existing = await processor.fetch_tracker_with_initial_session(command.gesprek_id)
-        event_dicts, payload = ce.plan(command, _variant(existing))
+        planned = _plan(command, await processor.fetch_tracker_with_initial_session(command.gesprek_id))
+        if planned is None:
+            return response.json({"status": "ok", "overgeslagen": True})
+        event_dicts, payload = planned
         events = [e for e in (Event.from_parameters(d) for d in event_dicts) if e]
         tracker = await update_conversation_with_events(command.gesprek_id, processor, agent.domain, events)
         await agent.tracker_store.save(tracker)

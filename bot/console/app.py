@@ -14,6 +14,7 @@ from aiohttp import web
 from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
 from bot.console import live_views as live
+from bot.console.live_expiry import live_expiry
 from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
@@ -103,4 +104,5 @@ def create_app(settings: ConsoleSettings, services: Services | None = None) -> w
             app.router.add_get(path, handler, allow_head=False)
         permissions[route] = permission
     app[PERMISSIONS] = permissions
+    app.cleanup_ctx.append(live_expiry)
     return app

@@ -26,6 +26,12 @@ from bot.live.texts import console_text
 TARGET = "live"
 
 
+def _duration(seconds: int) -> str:
+    if seconds % 60 == 0:
+        return "1 minuut" if seconds == 60 else f"{seconds // 60} minuten"
+    return f"{seconds} seconden"
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
@@ -39,7 +45,7 @@ async def live_list(request: web.Request) -> web.Response:
     scope = request["principal"].scope
     items = [i for i in await services.run(services.live.open_items, utcnow()) if scope.allows(i.gemeente_code)]
     return render(request, "live_lijst.html", items=items, key_of=key_of, aan=services.relay.enabled,
-                  wachttijd=services.settings.live_wachttijd_minuten, uit=console_text("uit"),
+                  wachttijd=_duration(services.settings.live_wachttijd_seconden), uit=console_text("uit"),
                   melding=request.query.get("melding", "")[:200])
 
 

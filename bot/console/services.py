@@ -64,6 +64,6 @@ def build_services(settings: ConsoleSettings) -> Services:
         notes=Notes(engine),
         insights=Insights(tracker_engine, HelpRequestRegions(engine)),
         audit=AuditLog(engine),
-        live=LiveStore(engine, wait_minutes=settings.live_wachttijd_minuten),
+        live=LiveStore(engine, wait_seconds=settings.live_wachttijd_seconden),
         relay=Relay.from_env(settings.env),
     )

@@ -8,7 +8,10 @@ The console (and only the console: a shared token, ``WEGWIJZER_LIVE_TOKEN``) pos
 - ``bericht``: the colleague's text is stored as a ``bot`` event whose metadata says
   ``{"wegwijzer_medewerker": true}`` (the console shows it as "Medewerker") and emitted to the
   conversation's socket.io room marked ``"medewerker": true``;
-- ``verlaten``: ``ConversationResumed`` is appended and the widget hears the assistant answers again.
+- ``verlaten``: ``ConversationResumed`` is appended and the widget hears the assistant answers again;
+- ``verlopen``: nobody took the chat within the waiting time: the widget hears that no colleague is free
+  and gets the help-request offer again (its yes/no buttons, slot ``aanbod`` set as ``action_answer`` does),
+  unless the conversation has moved on (paused, or a form runs).
 
 This module checks the request and builds the events and the widget payloads; the Sanic route in
 ``bot.channels.socketio_channel`` only applies them.
@@ -26,8 +29,9 @@ ENV = "WEGWIJZER_LIVE_TOKEN"
 HEADER = "X-Wegwijzer-Livetoken"
 MIN_TOKEN_CHARS = 32
 MAX_CHARS = 1000
-JOIN, MESSAGE, LEAVE = "deelnemen", "bericht", "verlaten"
-ACTIONS = (JOIN, MESSAGE, LEAVE)
+JOIN, MESSAGE, LEAVE, EXPIRED = "deelnemen", "bericht", "verlaten", "verlopen"
+ACTIONS = (JOIN, MESSAGE, LEAVE, EXPIRED)
+OFFER_SLOT, OFFER_SLOT_VALUE = "aanbod", "hulpvraag"   # as actions/regio.py sets it with the offer
 STAFF_MARK = "wegwijzer_medewerker"
 
 
@@ -80,8 +84,18 @@ def parse_command(body: object) -> tuple[Optional[Command], str]:
     return Command(gesprek_id, actie, "", medewerker, opslaan), ""
 
 
-def plan(command: Command, variant: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """(Rasa events as dicts for ``Event.from_parameters``, the payload emitted to the widget)."""
+def plan(command: Command, variant: str, offer: Optional[tuple[str, list[dict]]] = None
+         ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """(Rasa events as dicts for ``Event.from_parameters``, the payload emitted to the widget).
+    ``offer``: the help-request offer's text and buttons (``{"title", "payload"}``), for ``verlopen``."""
+    if command.actie == EXPIRED:
+        offer_text, buttons = offer or ("", [])
+        text = "\n\n".join(t for t in (widget_text("verlopen", variant), offer_text) if t)
+        events = [{"event": "bot", "text": text, "data": {"buttons": buttons},
+                   "metadata": {STAFF_MARK: False, "live": "verlopen"}}]
+        if buttons:
+            events.append({"event": "slot", "name": OFFER_SLOT, "value": OFFER_SLOT_VALUE})
+        return events, {"text": text, "quick_replies": buttons, "live": "verlopen"}
     if command.actie == JOIN:
         text = widget_text("gestart", variant)
         return ([{"event": "pause"}, _bot(text, {STAFF_MARK: False, "live": "gestart"})],

@@ -16,8 +16,14 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.live.schema import ACTIEF, GESLOTEN, OPEN, VERLOPEN, WACHTEND, live_gesprek, live_metadata
 
-DEFAULT_WAIT_MINUTES = 3
+DEFAULT_WAIT_SECONDS = 180   # "a few minutes"; WEGWIJZER_LIVE_WACHTTIJD_SECONDEN
 OK, AL_OVERGENOMEN, NIET_OPEN = "ok", "al_overgenomen", "niet_open"
+
+
+def wait_seconds(env) -> int:
+    """``WEGWIJZER_LIVE_WACHTTIJD_SECONDEN`` (5 to 3600), else the default."""
+    raw = str(env.get("WEGWIJZER_LIVE_WACHTTIJD_SECONDEN") or "")
+    return int(raw) if raw.isdigit() and 5 <= int(raw) <= 3600 else DEFAULT_WAIT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,9 @@ def _live(row) -> Live:
 
 
 class LiveStore:
-    def __init__(self, engine: Engine, wait_minutes: int = DEFAULT_WAIT_MINUTES, create: bool = True):
+    def __init__(self, engine: Engine, wait_seconds: int = DEFAULT_WAIT_SECONDS, create: bool = True):
         self.engine = engine
-        self.wait = timedelta(minutes=wait_minutes)
+        self.wait = timedelta(seconds=wait_seconds)
         if create:
             live_metadata.create_all(engine, checkfirst=True)
 
@@ -86,10 +92,30 @@ class LiveStore:
                 live_gesprek.c.status == WACHTEND, live_gesprek.c.gevraagd_op <= now - self.wait)
                 .values(status=VERLOPEN, open_sleutel=None, gesloten_op=now)).rowcount
 
+    def expire_due(self, now: datetime) -> list[Live]:
+        """Mark waiting rows past the waiting time ``verlopen`` one by one and return those this call
+        marked: whoever runs it (two consoles at once) tells each user exactly once."""
+        with self.engine.connect() as conn:
+            due = conn.execute(select(live_gesprek).where(
+                live_gesprek.c.status == WACHTEND, live_gesprek.c.gevraagd_op <= now - self.wait)).all()
+        marked = []
+        for row in due:
+            with self.engine.begin() as conn:
+                if conn.execute(update(live_gesprek).where(live_gesprek.c.id == row.id,
+                                                           live_gesprek.c.status == WACHTEND)
+                                .values(status=VERLOPEN, open_sleutel=None, gesloten_op=now)).rowcount == 1:
+                    marked.append(_live(row))
+        return marked
+
     def ask(self, gesprek_id: str, gemeente_code: Optional[str], now: datetime) -> tuple[Live, bool]:
         """Put the conversation in the queue; (row, True) when new, (the open row, False) when it already
-        waits or is taken (asking twice never makes two rows)."""
-        self.expire(now)
+        waits or is taken (asking twice never makes two rows). A waiting row of this conversation past
+        the waiting time is closed first (its user is told by the console's expiry, if not yet)."""
+        with self.engine.begin() as conn:
+            conn.execute(update(live_gesprek).where(
+                live_gesprek.c.open_sleutel == gesprek_id, live_gesprek.c.status == WACHTEND,
+                live_gesprek.c.gevraagd_op <= now - self.wait)
+                .values(status=VERLOPEN, open_sleutel=None, gesloten_op=now))
         existing = self.current(gesprek_id, now)
         if existing is not None:
             return existing, False

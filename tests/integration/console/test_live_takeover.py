@@ -106,8 +106,8 @@ def consoles(stack, tmp_path_factory):
     env = {"WEGWIJZER_LIVE_TOKEN": stack.live_token, "WEGWIJZER_CONSOLE_RASA_URLS": stack.rasa_url}
     tracker_url = f"sqlite:///{stack.running.workdir / 'tracker.db'}"
 
-    def start():
-        return console_process(work, stack.database_url, tracker_url, env)
+    def start(**extra):
+        return console_process(work, stack.database_url, tracker_url, {**env, **extra})
     return start
 
 
@@ -217,6 +217,45 @@ async def _takeover(stack, consoles):
     for expected in ("live_overgenomen", "live_geweigerd", "live_bericht", "live_verlaten", "bekeken"):
         assert expected in actions, actions
     assert not any("0612345678" in detail for _, _, detail in audit(stack.database_url))
+
+
+def test_nobody_joins_in_time_the_user_hears_so_and_gets_the_offer(stack, consoles):
+    override = _override(stack, {day: "00:00-24:00" for day in DAYS})
+    try:
+        asyncio.run(_expiry(stack, consoles))
+    finally:
+        override.unlink()
+
+
+async def _expiry(stack, consoles):
+    widget = Widget(stack.rasa_url)
+    sender = (await widget.open())["session_id"]
+    await widget.say("ik woon in Utrecht")
+    await widget.wait_for(lambda m: "Utrecht" in m.get("text", ""))
+    await widget.say("wat is leerplicht")          # the offer of this turn lapses: the expiry offers it again
+    await widget.wait_for(lambda m: "eerplicht" in m.get("text", ""))
+    await widget.say("kan ik iemand spreken")
+    await widget.wait_for(lambda m: "Ik vraag nu een medewerker" in m.get("text", ""))
+    await widget.say("wat is een opp")             # a message while waiting: the offer's slot lapses
+    await widget.wait_for(lambda m: "ontwikkelingsperspectief" in m.get("text", "").lower())
+    widget.received.clear()
+    with consoles(WEGWIJZER_LIVE_WACHTTIJD_SECONDEN="6") as url:
+        expired = await widget.wait_for(lambda m: m.get("live") == "verlopen", timeout=40)
+        assert "geen medewerker vrij" in expired["text"] and "Zal ik dat doen?" in expired["text"]
+        assert [b["title"] for b in expired["quick_replies"]] and all(b["payload"] for b in expired["quick_replies"])
+        await asyncio.sleep(8)                                       # told once, not on every round
+        assert len([m for m in widget.received if m.get("live") == "verlopen"]) == 1
+        page = await asyncio.to_thread(Console(url).client("live-utrecht").get, f"{url}/live")
+        assert f"/live/{key_of(sender)}" not in page.text
+    # "ja" on the renewed offer starts the help-request form, as after the offer of action_answer
+    widget.received.clear()
+    await widget.say(expired["quick_replies"][0]["payload"])
+    first_question = await widget.wait_for(lambda m: m.get("text"))
+    assert "?" in first_question["text"] and "geen medewerker" not in first_question["text"]
+    assert any(t == "active_loop" and d.get("name") == "hulpvraag_form" for t, d in events_of(stack, sender))
+    await widget.close()
+    assert ("systeem", "live_verlopen", "hulpvraag aangeboden") in [
+        tuple(r) for r in audit(stack.database_url)]
 
 
 def test_outside_opening_hours_the_help_request_offer_follows_as_before(stack):

@@ -61,3 +61,19 @@ def test_plans_use_rasas_pause_and_resume_and_mark_the_colleague():
     assert events == [{"event": "bot", "text": "Goedemorgen", "data": {},
                        "metadata": {ce.STAFF_MARK: True, "medewerker": "anna"}}]
     assert payload == {"text": "Goedemorgen", "medewerker": True}
+
+
+def test_expired_plan_repeats_the_offer_with_its_buttons_and_slot():
+    offer = ("Zal ik dat doen?", [{"title": "Ja", "payload": "/bevestigen"}])
+    events, payload = ce.plan(ce.Command(SID, ce.EXPIRED), "ouder", offer)
+    assert events[0]["text"].startswith("Er is nu helaas geen medewerker vrij") and "Zal ik dat doen?" in events[0]["text"]
+    assert events[0]["data"] == {"buttons": offer[1]}
+    assert events[1] == {"event": "slot", "name": "aanbod", "value": "hulpvraag"}
+    assert payload["quick_replies"] == offer[1] and payload["live"] == "verlopen"
+    events, _payload = ce.plan(ce.Command(SID, ce.EXPIRED), "ouder", None)   # no offer text: no slot either
+    assert [e["event"] for e in events] == ["bot"]
+
+
+def test_expiry_interval():
+    from bot.console.live_expiry import interval_seconds
+    assert interval_seconds(180) == 15 and interval_seconds(6) == 2 and interval_seconds(1) == 1

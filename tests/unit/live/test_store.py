@@ -13,8 +13,8 @@ T0 = datetime(2026, 12, 7, 9, 0)
 A, B = "a" * 32, "b" * 32
 
 
-def store(tmp_path, wait: int = 3) -> LiveStore:
-    return LiveStore(make_engine(f"sqlite:///{tmp_path / 'live.db'}"), wait_minutes=wait)
+def store(tmp_path, wait: int = 180) -> LiveStore:
+    return LiveStore(make_engine(f"sqlite:///{tmp_path / 'live.db'}"), wait_seconds=wait)
 
 
 def test_asking_twice_gives_one_row(tmp_path):
@@ -50,7 +50,7 @@ def test_concurrent_joins_have_one_winner(tmp_path):
 
 
 def test_waiting_expires_and_cannot_be_joined_afterwards(tmp_path):
-    s = store(tmp_path, wait=3)
+    s = store(tmp_path, wait=180)
     s.ask(A, "GM0344", T0)
     late = T0 + timedelta(minutes=3, seconds=1)
     assert s.open_items(late) == [] and s.current(A, late) is None
@@ -88,3 +88,21 @@ def test_state_survives_a_new_store_on_the_same_database(tmp_path):
     restarted = store(tmp_path)                  # e.g. the console restarted
     items = {r.gesprek_id: r for r in restarted.open_items(T0 + timedelta(minutes=1))}
     assert items[A].status == ACTIEF and items[A].medewerker == "anna" and items[B].status == WACHTEND
+
+
+def test_expire_due_tells_each_user_once(tmp_path):
+    s = store(tmp_path, wait=60)
+    s.ask(A, "GM0344", T0)
+    s.ask(B, "GM0479", T0 + timedelta(seconds=50))
+    late = T0 + timedelta(seconds=61)
+    assert [r.gesprek_id for r in s.expire_due(late)] == [A]
+    assert s.expire_due(late) == []                                       # a second console finds nothing
+    assert [r.gesprek_id for r in store(tmp_path, wait=60).expire_due(late + timedelta(seconds=60))] == [B]
+
+
+def test_wait_seconds_from_the_environment():
+    from bot.live.store import DEFAULT_WAIT_SECONDS, wait_seconds
+    assert wait_seconds({}) == DEFAULT_WAIT_SECONDS == 180
+    assert wait_seconds({"WEGWIJZER_LIVE_WACHTTIJD_SECONDEN": "30"}) == 30
+    for bad in ("4", "3601", "-5", "drie", "1e3"):
+        assert wait_seconds({"WEGWIJZER_LIVE_WACHTTIJD_SECONDEN": bad}) == DEFAULT_WAIT_SECONDS

@@ -28,7 +28,7 @@ ACTION_LABELS = {
     "account_geblokkeerd": "account geblokkeerd", "bsn_gemaskeerd": "BSN afgeschermd",
     "live_overgenomen": "live chat overgenomen", "live_bericht": "live bericht gestuurd",
     "live_verlaten": "live chat verlaten", "live_geweigerd": "live chat niet overgenomen",
-    "live_verlopen": "live chat: niemand op tijd, hulpvraag aangeboden",
+    "live_verlopen": "live chat verlopen",
 }
 TARGET_LABELS = {"hulpverzoek": "hulpvraag", "hulpvragen": "hulpvragen", "gesprek": "gesprek",
                  "gesprekken": "gesprekken", "bericht": "bericht", "account": "account", "sleutel": "inlogpogingen",

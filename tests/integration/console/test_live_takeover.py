@@ -16,6 +16,7 @@ import asyncio
 import json
 import re
 import sqlite3
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -296,3 +297,39 @@ def test_the_live_endpoint_refuses_everyone_but_the_console(stack):
     response = requests.post(url, data=b"{niet json", headers={**good, "Content-Type": "application/json"}, timeout=10)
     assert response.status_code == 400
     assert not any(t == "pause" for t, _ in events_of(stack, sender))
+
+
+def test_the_live_endpoint_survives_hostile_bodies_with_the_right_token(stack):
+    """The console's token does not make a hostile body a crash: every answer is a JSON 4xx/200, never 500,
+    no conversation is created, and the assistant still answers afterwards."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
+    from hostile import Hostile  # tests/integration/fuzz/hostile.py
+
+    h = Hostile(20_05)
+    url = stack.rasa_url + "/webhooks/socketio/medewerker"
+    good = {"X-Wegwijzer-Livetoken": stack.live_token}
+    sender = stack.new_sender()
+    stack.texts(sender, "hallo")
+    statuses = []
+    for i in range(150):
+        kind = i % 3
+        if kind == 0:
+            response = requests.post(url, data=h.rest_body(), headers={**good, "Content-Type": h.content_type()},
+                                     timeout=20)
+        elif kind == 1:
+            body = {"gesprek_id": h.choice([sender, h.json_value(), "0" * 32]), "actie": h.choice(
+                ["bericht", "deelnemen", "verlopen", h.json_value()]), "tekst": h.choice([h.text(1200), h.json_value()]),
+                "medewerker": h.json_value(), "opslaan": h.json_value()}
+            response = requests.post(url, json=body, headers=good, timeout=20)
+        else:
+            response = requests.post(url, json={"gesprek_id": "0" * 32, "actie": "bericht", "tekst": h.text(900)},
+                                     headers=good, timeout=20)
+        statuses.append(response.status_code)
+        assert response.status_code < 500, (response.status_code, response.text[:200])
+        assert "Traceback" not in response.text
+    assert set(statuses) - {200, 400, 404} == set(), statuses
+    with sqlite3.connect(stack.running.workdir / "tracker.db") as conn:
+        assert conn.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", ("0" * 32,)).fetchone()[0] == 0
+    if any(t == "pause" for t, _ in events_of(stack, sender)):   # a hostile but valid "deelnemen" paused it
+        requests.post(url, json={"gesprek_id": sender, "actie": "verlaten"}, headers=good, timeout=20)
+    assert stack.texts(sender, "wat is leerplicht")

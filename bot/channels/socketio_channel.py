@@ -46,6 +46,7 @@ from bot.channels import live_endpoint, session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
 from bot.channels.widget_output import WidgetSocketIOOutput
+from bot.live import paused_safety
 
 logger = logging.getLogger(__name__)
 ENGINEIO_REFUSAL = {"fout": "ongeldig", "tekst": "Dit verzoek kan ik niet lezen. Laad de pagina opnieuw."}
@@ -85,6 +86,7 @@ class WidgetSocketIOInput(SocketIOInput):
         self.clock: Callable[[], float] = time.time
         rasa_action_guard.install()
         rasa_operations.install()
+        paused_safety.install()  # emergency numbers also while a colleague holds the chat (bot.live)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins),

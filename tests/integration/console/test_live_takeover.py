@@ -177,6 +177,14 @@ async def _takeover(stack, consoles):
         chat = await asyncio.to_thread(utrecht.get, f"{url}/live/{key}")
         assert "hallo, is daar iemand?" in chat.text and "0612345678" not in chat.text  # masked as in transcripts
 
+        # safety first, also while paused: a danger signal still gets the emergency numbers at once
+        await widget.say("soms denk ik erover om een einde aan mn leven te maken")
+        safety = await widget.wait_for(lambda m: "113" in m.get("text", ""), timeout=20)
+        assert "0800-0113" in safety["text"]
+        widget.received.clear()
+        assert any(t == "pause" for t, _ in events_of(stack, sender))
+        assert [t for t, _ in events_of(stack, sender) if t in ("pause", "resume")] == ["pause"]  # still paused
+
         # the colleague's message reaches the widget at once, marked as a person's
         token = console.csrf(utrecht, f"/live/{key}")
         sent = await asyncio.to_thread(utrecht.post, f"{url}/live/{key}/bericht",

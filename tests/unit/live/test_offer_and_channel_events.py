@@ -77,3 +77,13 @@ def test_expired_plan_repeats_the_offer_with_its_buttons_and_slot():
 def test_expiry_interval():
     from bot.console.live_expiry import interval_seconds
     assert interval_seconds(180) == 15 and interval_seconds(6) == 2 and interval_seconds(1) == 1
+
+
+def test_paused_turns_with_danger_still_get_the_safety_answer():
+    from bot.live.paused_safety import needs_safety, safety_text
+    assert needs_safety(True, "veiligheid", "x")
+    assert needs_safety(True, "nlu_fallback", "ik wil dood")                 # the patterns, when NLU missed it
+    assert not needs_safety(True, "mens_spreken", "kan iemand mij helpen")
+    assert not needs_safety(False, "veiligheid", "ik wil dood")              # not paused: the assistant answers
+    assert not needs_safety(True, None, None)
+    assert "113" in safety_text("ouder") and "Bel" in safety_text("jongere")

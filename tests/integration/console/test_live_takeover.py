@@ -341,3 +341,37 @@ def test_the_live_endpoint_survives_hostile_bodies_with_the_right_token(stack):
     if any(t == "pause" for t, _ in events_of(stack, sender)):   # a hostile but valid "deelnemen" paused it
         requests.post(url, json={"gesprek_id": sender, "actie": "verlaten"}, headers=good, timeout=20)
     assert stack.texts(sender, "wat is leerplicht")
+
+
+def test_the_relay_stores_once_and_every_replica_emits(stack):
+    """bot.live.relay with several Rasa servers (the production profile's replicas): the first stores and
+    emits, the others only emit to their own sockets. Here both "replicas" are the test's one Rasa server,
+    so the widget hears the message twice while the tracker holds it once; a first server that cannot be
+    reached means not delivered (nothing stored), a later one that cannot be reached does not."""
+    asyncio.run(_relay(stack))
+
+
+async def _relay(stack):
+    from bot.live.relay import Relay
+
+    widget = Widget(stack.rasa_url)
+    sender = (await widget.open())["session_id"]
+    await widget.say("hallo")
+    await widget.wait_for(lambda m: m.get("text"))
+    widget.received.clear()
+    dead = "http://127.0.0.1:9"   # discard port: nothing listens
+    both = Relay([stack.rasa_url, stack.rasa_url], stack.live_token)
+    assert await both.send({"gesprek_id": sender, "actie": "bericht", "tekst": "Twee keer uitgezonden", "medewerker": "t"})
+    await asyncio.sleep(2)
+    assert [m["text"] for m in widget.received if m.get("medewerker")] == ["Twee keer uitgezonden"] * 2
+    stored = [d for t, d in events_of(stack, sender) if t == "bot" and d.get("text") == "Twee keer uitgezonden"]
+    assert len(stored) == 1
+    assert not await Relay([dead, stack.rasa_url], stack.live_token).send(
+        {"gesprek_id": sender, "actie": "bericht", "tekst": "Niet bezorgd", "medewerker": "t"})
+    assert await Relay([stack.rasa_url, dead], stack.live_token).send(
+        {"gesprek_id": sender, "actie": "bericht", "tekst": "Wel bezorgd", "medewerker": "t"})
+    assert not await Relay([stack.rasa_url], "x" * 40).send(
+        {"gesprek_id": sender, "actie": "bericht", "tekst": "Verkeerde sleutel", "medewerker": "t"})
+    texts = [d.get("text") for t, d in events_of(stack, sender) if t == "bot"]
+    assert "Wel bezorgd" in texts and "Niet bezorgd" not in texts and "Verkeerde sleutel" not in texts
+    await widget.close()

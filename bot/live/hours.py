@@ -37,7 +37,7 @@ def _ranges(text: str) -> tuple[tuple[time, time], ...] | None:
         if h2 == 24 and m2:
             return None
         start = time(h1, m1)
-        end = time(23, 59, 59) if h2 == 24 else time(h2, m2)
+        end = time.max if h2 == 24 else time(h2, m2)   # "24:00": to the end of the day
         if end <= start:
             return None
         out.append((start, end))

@@ -48,6 +48,8 @@ def test_whole_day_and_naive_times_are_utc():
     spec = {"openingstijden": {"ma": "00:00-24:00"}}
     assert parse(spec)[1] == []
     assert is_open(spec, datetime(2026, 12, 7, 12, 0))
+    assert is_open(spec, utc(2026, 12, 7, 22, 59, 59, 500000))   # Monday 23:59:59.5 in Amsterdam
+    assert not is_open(spec, utc(2026, 12, 7, 23, 0, 0))         # Tuesday 00:00: not listed
 
 
 def _write(directory: Path, name: str, data: dict) -> None:

@@ -55,6 +55,20 @@ def _plan(command: ce.Command, tracker: Any):
     return ce.plan(command, _variant(tracker), help_request_offer(_variant(tracker)))
 
 
+async def is_paused(app: Any, session_id: str) -> bool:
+    """Whether a colleague holds this conversation now (for a widget that reconnects: it may have missed the
+    colleague joining or leaving). False when unknown: the widget then shows no banner."""
+    agent = getattr(getattr(app, "ctx", None), "agent", None) if app is not None else None
+    if agent is None or agent.tracker_store is None:
+        return False
+    try:
+        tracker = await agent.tracker_store.retrieve(session_id)
+    except Exception:  # noqa: BLE001 - a banner is never worth a failed reconnect
+        logger.warning("live: could not read whether %s is paused", session_id[:8], exc_info=True)
+        return False
+    return bool(tracker is not None and tracker.is_paused())
+
+
 def _variant(tracker: Any) -> str:
     return YOUTH if tracker is not None and tracker.get_slot(YOUTH_SLOT) == YOUTH else "ouder"
 

@@ -84,6 +84,7 @@ class WidgetSocketIOInput(SocketIOInput):
         self.messages = wp.load_messages()
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
+        self.app: Any = None
         rasa_action_guard.install()
         rasa_operations.install()
         paused_safety.install()  # emergency numbers also while a colleague holds the chat (bot.live)
@@ -98,6 +99,10 @@ class WidgetSocketIOInput(SocketIOInput):
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @socketio_webhook.listener("after_server_start")
+        async def remember_app(app: Any, _loop: Any = None) -> None:  # the agent, for live_status
+            self.app = app
 
         @socketio_webhook.route("/medewerker", methods=["POST"])
         async def staff(request: Request) -> HTTPResponse:  # the console's live takeover (bot.live)
@@ -136,6 +141,9 @@ class WidgetSocketIOInput(SocketIOInput):
             if self.session_persistence:
                 sio.enter_room(sid, session.session_id, namespace=self.namespace)
             await sio.emit("session_confirm", {"session_id": session.session_id, "token": session.token},
+                           room=sid, namespace=self.namespace)
+            # whether a colleague holds it now: a widget that was away may have missed the start or the end
+            await sio.emit("live_status", {"live": await live_endpoint.is_paused(self.app, session.session_id)},
                            room=sid, namespace=self.namespace)
 
         async def say(sid: Text, reason: str, metadata: dict, **values: Any) -> None:

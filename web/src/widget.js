@@ -195,6 +195,11 @@ export function mountWidget(win, config) {
       showTurnStart();
       if (store.get().voorlezen) speaker.speak(speakableText(text));
     },
+    onLiveStatus(data) {
+      if (!data || typeof data.live !== "boolean" || data.live === Boolean(store.get().live)) return;
+      store.update({ live: data.live });
+      showLive();
+    },
     onSending() { v.typing.hidden = false; },
     onSent(id, ok) {
       v.typing.hidden = true;

@@ -53,7 +53,12 @@ class Widget:
         self.url, self.received = url, []
         self.client = socketio.AsyncClient(reconnection=False)
         self.client.on("bot_uttered", self._on)
+        self.client.on("live_status", self._on_status)
         self.session = None
+        self.live_status = []
+
+    async def _on_status(self, data):  # noqa: ANN001
+        self.live_status.append(data)
 
     async def _on(self, data):  # noqa: ANN001
         self.received.append(data)
@@ -207,9 +212,15 @@ async def _takeover(stack, consoles):
         await asyncio.to_thread(utrecht.post, f"{url}/live/{key}/bericht", data={"csrf": token, "tekst": "Bent u er nog?"})
         assert any(d.get("text") == "Bent u er nog?" for t, d in events_of(stack, sender) if t == "bot")
 
-        # the colleague leaves: Rasa resumes, the assistant answers again in the same conversation
+        # the user comes back while the colleague still holds the chat: the widget hears so on rejoining
         widget = Widget(stack.rasa_url)
         assert (await widget.open(session))["session_id"] == sender
+        for _ in range(50):
+            if widget.live_status:
+                break
+            await asyncio.sleep(0.1)
+        assert widget.live_status == [{"live": True}]
+        # the colleague leaves: Rasa resumes, the assistant answers again in the same conversation
         left = await asyncio.to_thread(utrecht.post, f"{url}/live/{key}/verlaten", data={"csrf": token})
         assert "Wegwijzer antwoordt weer" in left.text and f"/live/{key}" not in left.text
         await widget.wait_for(lambda m: m.get("live") == "gestopt")
@@ -220,6 +231,15 @@ async def _takeover(stack, consoles):
         assert answer
         again = await asyncio.to_thread(utrecht.get, f"{url}/live/{key}")
         assert "Dit live gesprek is voorbij" in again.text
+        # a widget that rejoins after the colleague left hears it is no longer live (no stale banner)
+        later = Widget(stack.rasa_url)
+        await later.open(session)
+        for _ in range(50):
+            if later.live_status:
+                break
+            await asyncio.sleep(0.1)
+        assert later.live_status == [{"live": False}]
+        await later.close()
     await widget.close()
 
     actions = [a for _, a, _ in audit(stack.database_url)]

@@ -162,6 +162,22 @@ def test_live_takeover_widget_and_console_by_keyboard(widget_stack, console_url,
     ask(user, "wat is leerplicht")
     expect(bot_messages(user).last).to_contain_text("eerplicht")
 
+    # a second takeover; the user is away (another page) when the colleague leaves: back on the page, the
+    # widget hears from the server that nobody holds the chat any more, so no stale banner
+    ask(user, "ik wil een mens spreken")
+    staff.goto(console_url + "/live")
+    tab_until(staff, "(el.getAttribute('href') || '').startsWith('/live/')")
+    press_enter_and_wait(staff)
+    tab_until(staff, "el.textContent.trim() === 'Neem dit gesprek over'")
+    press_enter_and_wait(staff)
+    expect(user.locator(".wegwijzer__live")).to_be_visible()
+    user.goto("about:blank")
+    tab_until(staff, "el.textContent.trim().startsWith('Verlaat het gesprek')")
+    press_enter_and_wait(staff)
+    user.goto(widget_stack.base_url + "/")
+    expect(question_box(user)).to_be_visible()
+    expect(user.locator(".wegwijzer__live")).to_be_hidden()
+
     # the transcript has the colleague's message as "Medewerker", masked like every message (a name)
     staff.goto(console_url + "/gesprekken")
     tab_until(staff, "(el.getAttribute('href') || '').startsWith('/gesprekken/')")

@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
+from actions.live import colleague_reply
 from actions.tracker_input import send, turn_input
 from bot.turn.region import GM_CODE, REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
 from bot.regions.directory import get_directory
@@ -76,20 +77,23 @@ def answer_with_region(dispatcher: CollectingDispatcher, tracker: Tracker,
         plan = plan_turn(turn, library())
         replies = add_regional_lines(plan.replies, step.gemeente, inp.variant, get_directory())
         plan = replace(plan, replies=replies)
-    plan, offer_events = with_offer(plan, tracker, inp.variant, region_asks=bool(step.pending))
+    plan, offer_events = with_offer(plan, tracker, inp.variant, region_asks=bool(step.pending),
+                                    gemeente=step.gemeente or inp.gemeente)
     return send(plan, dispatcher, tracker) + slot_events(tracker, step) + offer_events
 
 
-def with_offer(plan: TurnPlan, tracker: Tracker, variant: str,
-               region_asks: bool = False) -> tuple[TurnPlan, List[Dict[Text, Any]]]:
+def with_offer(plan: TurnPlan, tracker: Tracker, variant: str, region_asks: bool = False,
+               gemeente: Optional[str] = None) -> tuple[TurnPlan, List[Dict[Text, Any]]]:
     """After "I want a person" or the escalation steps: offer to send a help request (not while the
-    region step is asking where the user lives: one question at a time)."""
+    region step is asking where the user lives: one question at a time). In the widget during the
+    region's live-chat hours a colleague is asked first (actions/live.py); the offer still follows."""
     offer = None
     if wants_offer(plan.answered) and not region_asks:
         offer = offer_reply(library(), variant, button_titles(library()))
     if offer is not None:
+        colleague = colleague_reply(tracker, plan.answered, gemeente, variant)
         # the offer's yes/no are the only buttons: the topic buttons before it would compete
-        replies = tuple(replace(r, buttons=()) for r in plan.replies) + (offer,)
+        replies = tuple(replace(r, buttons=()) for r in plan.replies) + ((colleague,) if colleague else ()) + (offer,)
         plan = replace(plan, replies=replies)
         return plan, [SlotSet(OFFER_SLOT, OFFER_SLOT_VALUE)]
     if tracker.get_slot(OFFER_SLOT):

@@ -21,7 +21,10 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 - the text is cleaned (``bot.channels.text_input``: control characters, lone surrogates, Rasa
   commands other than button payloads); engine.io packets are limited to ``bot.server_limits``;
 - every user message is acknowledged, so the widget knows it was received and can resend otherwise;
-- replies with sources reach the widget with their links and dates (``bot.channels.widget_output``).
+- replies with sources reach the widget with their links and dates (``bot.channels.widget_output``);
+- a colleague's live takeover (``POST /webhooks/socketio/medewerker``, only for the console:
+  ``bot.channels.live_endpoint``) pauses and resumes the assistant and emits the colleague's messages
+  to the conversation's room.
 """
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import server_limits
-from bot.channels import session_token
+from bot.channels import live_endpoint, session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
 from bot.channels.widget_output import WidgetSocketIOOutput
@@ -80,6 +83,7 @@ class WidgetSocketIOInput(SocketIOInput):
         self.messages = wp.load_messages()
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
+        self.app: Any = None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins),
@@ -91,6 +95,14 @@ class WidgetSocketIOInput(SocketIOInput):
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @socketio_webhook.listener("after_server_start")
+        async def remember_app(app: Any, _loop: Any = None) -> None:  # the agent, for live_status
+            self.app = app
+
+        @socketio_webhook.route("/medewerker", methods=["POST"])
+        async def staff(request: Request) -> HTTPResponse:  # the console's live takeover (bot.live)
+            return await live_endpoint.handle(request, sio, self.namespace, self.bot_message_evt)
 
         guard_engineio(sio)
 
@@ -125,6 +137,9 @@ class WidgetSocketIOInput(SocketIOInput):
             if self.session_persistence:
                 sio.enter_room(sid, session.session_id, namespace=self.namespace)
             await sio.emit("session_confirm", {"session_id": session.session_id, "token": session.token},
+                           room=sid, namespace=self.namespace)
+            # whether a colleague holds it now: a widget that was away may have missed the start or the end
+            await sio.emit("live_status", {"live": await live_endpoint.is_paused(self.app, session.session_id)},
                            room=sid, namespace=self.namespace)
 
         async def say(sid: Text, reason: str, metadata: dict, **values: Any) -> None:

@@ -13,6 +13,8 @@ from aiohttp import web
 
 from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
+from bot.console import live_views as live
+from bot.console.live_expiry import live_expiry
 from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
@@ -49,6 +51,11 @@ ROUTES = [
     ("POST", "/hulpvragen/{id}/toewijzing", req.assign, "hulpvragen.wijzigen"),
     ("POST", "/hulpvragen/{id}/notities", req.add_note, "hulpvragen.wijzigen"),
     ("POST", "/hulpvragen/{id}/export", req.export, "hulpvragen.exporteren"),
+    ("GET", "/live", live.live_list, "live.chatten"),
+    ("GET", "/live/{key}", live.live_chat, "live.chatten"),
+    ("POST", "/live/{key}/overnemen", live.join, "live.chatten"),
+    ("POST", "/live/{key}/bericht", live.send_message, "live.chatten"),
+    ("POST", "/live/{key}/verlaten", live.leave, "live.chatten"),
     ("GET", "/inzicht", insight_views.insights_page, "inzicht.lezen"),
     ("POST", "/inzicht/gemist/{event_id}/afgehandeld", insight_views.mark_handled, "inzicht.afhandelen"),
     ("POST", "/inzicht/export", insight_views.export_misses, "inzicht.exporteren"),
@@ -99,4 +106,5 @@ def create_app(settings: ConsoleSettings, services: Services | None = None) -> w
             app.router.add_get(path, handler, allow_head=False)
         permissions[route] = permission
     app[PERMISSIONS] = permissions
+    app.cleanup_ctx.append(live_expiry)
     return app

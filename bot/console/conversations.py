@@ -21,6 +21,7 @@ from bot.console.button_clicks import OfferedButtons
 from bot.console.conversation_regions import RequestRegions, RequestRegionsSource, regions_of
 from bot.console.masked_search import matches as masked_matches, prefilter_words
 from bot.console.roles import Scope
+from bot.live.channel_events import STAFF_MARK
 from bot.console.tracker_events import REGION_SLOT, events, parse
 
 MAX_SEARCH_ROWS = 20_000
@@ -76,7 +77,7 @@ class Summary:
 @dataclass
 class Message:
     event_id: int
-    wie: str                  # "gebruiker" | "wegwijzer"
+    wie: str                  # "gebruiker" | "wegwijzer" | "medewerker" (a colleague in a live chat)
     tekst: str
     tijd: datetime
     intent: str = ""
@@ -205,7 +206,9 @@ class ConversationStore:
                 buttons = [b for b in (extra.get("buttons") or extra.get("quick_replies") or [])
                            if isinstance(b, dict)]
                 offered.bot_message(buttons)
-                messages.append(Message(row.id, "wegwijzer", text, _dt(row.timestamp),
+                meta = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+                wie = "medewerker" if meta.get(STAFF_MARK) is True else "wegwijzer"
+                messages.append(Message(row.id, wie, text, _dt(row.timestamp),
                                         knoppen=[str(b.get("title", "")) for b in buttons]))
             elif row.type_name == "user":
                 intent = (data.get("parse_data") or {}).get("intent") or {}

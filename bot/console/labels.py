@@ -27,11 +27,14 @@ ACTION_LABELS = {
     "account_aangemaakt": "account aangemaakt", "account_gewijzigd": "account gewijzigd",
     "account_geblokkeerd": "account geblokkeerd", "bsn_gemaskeerd": "BSN afgeschermd",
     "gemist_afgehandeld": "vraag afgehandeld (inzicht)",
+    "live_overgenomen": "live chat overgenomen", "live_bericht": "live bericht gestuurd",
+    "live_verlaten": "live chat verlaten", "live_geweigerd": "live chat niet overgenomen",
+    "live_verlopen": "live chat verlopen",
 }
 TARGET_LABELS = {"hulpverzoek": "hulpvraag", "hulpvragen": "hulpvragen", "gesprek": "gesprek",
                  "gesprekken": "gesprekken", "bericht": "bericht", "account": "account", "sleutel": "inlogpogingen",
                  "trackerstore": "gesprekken", "bewaartermijn": "bewaartermijn",
-                 "gemiste_vragen": "niet-begrepen vragen"}
+                 "gemiste_vragen": "niet-begrepen vragen", "live": "live chat"}
 # what was missing, after "nee" on an answer (bot.feedback.schema.REDENEN)
 REASON_LABELS = {"niet_duidelijk": "niet duidelijk", "niet_mijn_vraag": "niet mijn vraag", "te_weinig": "te weinig"}
 # conversation intents whose button text says little as a topic name

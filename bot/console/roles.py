@@ -31,6 +31,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "accounts.beheren": frozenset({BEHEERDER}),
     "audit.lezen": frozenset({BEHEERDER}),
     "gesprekken.verwijderen": frozenset({BEHEERDER}),  # right to erasure: "verwijder dit gesprek"
+    "live.chatten": frozenset({BEHEERDER, REGIOMEDEWERKER}),  # take over a widget chat of one's regions
 }
 
 

@@ -18,6 +18,8 @@ from bot.console.sessions import Sessions
 from bot.console.settings import ConsoleSettings
 from bot.console.tracker_events import tracker_engine_for
 from bot.hulpvraag.db import create_tables, make_engine
+from bot.live.relay import Relay
+from bot.live.store import LiveStore
 from bot.privacy.audit import AuditLog
 
 
@@ -34,6 +36,8 @@ class Services:
     notes: Notes
     insights: Insights
     audit: AuditLog
+    live: LiveStore
+    relay: Relay
 
     @staticmethod
     async def run(fn, *args, **kwargs):
@@ -60,4 +64,6 @@ def build_services(settings: ConsoleSettings) -> Services:
         notes=Notes(engine),
         insights=Insights(tracker_engine, HelpRequestRegions(engine), engine),
         audit=AuditLog(engine),
+        live=LiveStore(engine, wait_seconds=settings.live_wachttijd_seconden),
+        relay=Relay.from_env(settings.env),
     )

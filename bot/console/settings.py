@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from bot.hulpvraag.config import DEFAULT_DB_URL, REPO
+from bot.live.store import wait_seconds
 
 log = logging.getLogger(__name__)
 DEFAULT_TRACKER_URL = f"sqlite:///{REPO / 'var' / 'tracker.db'}"
@@ -36,6 +37,7 @@ class ConsoleSettings:
     max_fouten_ip: int = 20                   # free failed logins per address (all usernames), then backoff
     wachttijd_seconden: int = 30              # first backoff wait; doubles with every further failure
     blokkade_minuten: int = 15                # longest backoff wait
+    live_wachttijd_seconden: int = 180        # how long a live-chat request waits for a colleague
     env: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -52,5 +54,6 @@ class ConsoleSettings:
             max_fouten_ip=_int(env, "WEGWIJZER_CONSOLE_MAX_FOUTEN_IP", 20, 5),
             wachttijd_seconden=_int(env, "WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN", 30, 1),
             blokkade_minuten=_int(env, "WEGWIJZER_CONSOLE_MAX_WACHTTIJD_MINUTEN", 15, 1),
+            live_wachttijd_seconden=wait_seconds(env),
             env=env,
         )

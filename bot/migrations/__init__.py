@@ -1,6 +1,6 @@
 """Alembic migrations for Wegwijzer's own tables: help requests and their outbox
-(bot.hulpvraag.schema), the audit log (bot.privacy.audit), the console (bot.console.schema) and feedback on
-answers (bot.feedback.schema).
+(bot.hulpvraag.schema), the audit log (bot.privacy.audit), the console (bot.console.schema), feedback on
+answers (bot.feedback.schema) and the live-chat queue (bot.live.schema).
 
 Rasa's table ``events`` (tracker store) is Rasa's: it is never created, changed or dropped here.
 
@@ -22,10 +22,12 @@ def target_metadata() -> MetaData:
     from bot.console.schema import console_metadata
     from bot.feedback.schema import feedback_metadata
     from bot.hulpvraag.schema import metadata as hulpvraag_metadata
+    from bot.live.schema import live_metadata
     from bot.privacy.audit import metadata as audit_metadata
 
     combined = MetaData()
-    for source in (hulpvraag_metadata, audit_metadata, console_metadata, feedback_metadata):
+    for source in (hulpvraag_metadata, audit_metadata, console_metadata, feedback_metadata,
+                   live_metadata):
         for table in source.sorted_tables:
             table.to_metadata(combined)
     return combined

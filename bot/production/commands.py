@@ -132,7 +132,9 @@ def process_specs(settings: ProductionSettings, endpoints_file: Path, nginx_file
     specs.append(ProcessSpec(
         "console", [PYTHON, "-m", "bot.console", "--host", settings.console_host,
                     "--port", str(settings.console_port)], stage=3,
-        live=_http(settings.console_port, "/gezond"), ready=_http(settings.console_port, "/klaar")))
+        live=_http(settings.console_port, "/gezond"), ready=_http(settings.console_port, "/klaar"),
+        # live takeover (bot.live.relay): the first replica stores, every replica emits to its sockets
+        env={"WEGWIJZER_CONSOLE_RASA_URLS": ",".join(f"http://127.0.0.1:{p}" for p in settings.rasa_ports)}))
     metrics_health = Probe("http", f"http://{metrics_probe_host(env)}:{settings.metrics_port}/gezond")
     specs.append(ProcessSpec(
         "metrieken", [PYTHON, "-m", "bot.metrics", "--port", str(settings.metrics_port)], stage=3,

@@ -57,7 +57,7 @@ def _our_tables(engine: Engine) -> set[str]:
 
 # The first revision, and the tables later revisions add (an older embedded database lacks them).
 BASELINE = "0001"
-LATER_TABLES = frozenset({"antwoord_feedback", "console_gemist_afgehandeld"})
+LATER_TABLES = frozenset({"antwoord_feedback", "console_gemist_afgehandeld", "live_gesprek"})
 LATER_INDEXES = frozenset({"ix_audit_log_doel"})
 
 

@@ -38,6 +38,7 @@ class Patch:
     module: str         # bot.rasa_runtime.<module>
     function: str       # the module's function that applies it (idempotent)
     serving: bool = False  # only where a trained model is served or tested, never while training
+    always: bool = False   # safety, not speed: also with WEGWIJZER_RASA_STOCK=1 (on the exact Rasa version)
 
 
 PATCHES: Tuple[Patch, ...] = (
@@ -49,6 +50,8 @@ PATCHES: Tuple[Patch, ...] = (
     Patch("pooled action-server connections", "EndpointConfig.session", "action_connections", "apply"),
     Patch("action guard", "RemoteAction.run", "action_guard", "apply"),
     Patch("turn metrics", "MessageProcessor.handle_message, MessageProcessor.log_message", "turn_metrics", "apply"),
+    Patch("safety while a colleague holds the chat", "MessageProcessor.handle_message", "paused_safety", "apply",
+          always=True),
 )
 
 _applied: list = []
@@ -82,12 +85,12 @@ def install(env: Optional[Mapping[str, str]] = None, training: bool = False,
 
     error_reporting.setup("rasa")
     if _state.get("mode") == "stock":
-        return ()
+        return tuple(_applied)
     if stock_requested(env):
         if not _applied:
             _state["mode"] = "stock"
-            log.warning("%s=1: stock Rasa, no Wegwijzer patch applied", STOCK_ENV)
-            return ()
+            log.warning("%s=1: stock Rasa, no Wegwijzer speed-up or guard applied", STOCK_ENV)
+            return _apply((p for p in PATCHES if p.always), version)
         log.error("%s=1 after the patches were applied in this process: they stay", STOCK_ENV)
     found = version or rasa_version()
     if found != RASA_VERSION:
@@ -97,8 +100,14 @@ def install(env: Optional[Mapping[str, str]] = None, training: bool = False,
                   found, RASA_VERSION)
         return ()
     _state["mode"] = "patched"
-    for patch in PATCHES:
-        if patch.name in _applied or (training and patch.serving):
+    return _apply((p for p in PATCHES if not (training and p.serving)), found)
+
+
+def _apply(patches, version: Optional[str]) -> Tuple[str, ...]:
+    if (version or rasa_version()) != RASA_VERSION:
+        return tuple(_applied)
+    for patch in patches:
+        if patch.name in _applied:
             continue
         module = importlib.import_module(f"bot.rasa_runtime.{patch.module}")
         getattr(module, patch.function)()

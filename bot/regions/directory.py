@@ -159,6 +159,16 @@ class RegionDirectory:
                 merged["gebied"] = layer["gebied"]
         return merged or None
 
+    def live_chat(self, gm_code: str) -> dict | None:
+        """The live-chat settings (opening hours) for this municipality: the strongest layer that has them
+        (municipality over jeugdregio over RMC region); None when no override sets them."""
+        self.refresh()
+        found = None
+        for layer in self._layers((gm_code or "").upper()):
+            if layer.get("live_chat"):
+                found = layer["live_chat"]
+        return found
+
     def text(self, gm_code: str, intent: str, variant: str = "ouder") -> str | None:
         """Local answer text for an intent, if a municipality or region provided one."""
         self.refresh()

@@ -13,7 +13,8 @@ CONTACT_KEYS = {"naam", "code", "telefoon", "email", "website", "adres", "openin
 HULP_KEYS = {"naam", "email", "webhook_url", "telefoon", "openingstijden", "reactietermijn_werkdagen"}
 # webhooks must use https; plain http only to this machine (local receivers, tests)
 WEBHOOK_URL = re.compile(r"^(https://[^\s/]+|http://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?)(/\S*)?$")
-TOP_KEYS = {"gebied", "naam", "beheerder", "gecontroleerd", "bron", "contacten", "hulpverzoek", "teksten", "opmerking"}
+TOP_KEYS = {"gebied", "naam", "beheerder", "gecontroleerd", "bron", "contacten", "hulpverzoek", "teksten", "opmerking",
+            "live_chat"}
 VARIANTEN = {"ouder", "jongere", "spraak"}
 OVERRIDE_FILE = re.compile(r"^(GM\d{4}|JZ\d{2}|MC\d{2})\.ya?ml$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
@@ -79,6 +80,9 @@ def validate_override(path: Path, data: object, known_codes: set[str] | None = N
                                         or not 1 <= termijn <= 30):
                 errs.append(f"{name}: hulpverzoek.reactietermijn_werkdagen moet een geheel getal van 1 tot "
                             "en met 30 zijn")
+    if data.get("live_chat") is not None:
+        from bot.live.hours import parse as parse_live_hours  # the live-chat opening hours (issue 20)
+        errs.extend(f"{name}: {e}" for e in parse_live_hours(data["live_chat"])[1])
     teksten = data.get("teksten") or {}
     if not isinstance(teksten, dict):
         errs.append(f"{name}: 'teksten' moet een mapping per intent zijn")

@@ -4,6 +4,7 @@ edit an answer and see it live without retraining)."""
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from pathlib import Path
 
@@ -43,10 +44,13 @@ def stack(tmp_path_factory):
     regio_dir = work / "regio"
     shutil.copytree(REPO / "content" / "regio", regio_dir)
     database_url = f"sqlite:///{work / 'wegwijzer.db'}"
+    live_token = secrets.token_urlsafe(32)  # the console's key to the live endpoint (bot.live)
     with local_stack(MODEL, work, content_dir=content_dir,
                      extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir),
-                                "WEGWIJZER_DATABASE_URL": database_url}) as running:
+                                "WEGWIJZER_DATABASE_URL": database_url,
+                                "WEGWIJZER_LIVE_TOKEN": live_token}) as running:
         stack = Stack(running, content_dir)
         stack.regio_dir = regio_dir
         stack.database_url = database_url
+        stack.live_token = live_token
         yield stack

@@ -15,7 +15,7 @@ function routeKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function createConnection({ base, store, metadata, onStatus, onBotMessage, onSending, onSent }) {
+export function createConnection({ base, store, metadata, onStatus, onBotMessage, onLiveStatus, onSending, onSent }) {
   let socket = null;
   let confirmed = false;
   let inFlight = null;
@@ -89,6 +89,8 @@ export function createConnection({ base, store, metadata, onStatus, onBotMessage
       flush();
     });
     socket.on("bot_uttered", (data) => onBotMessage(data));
+    // After (re)joining: does a colleague hold the conversation now (bot.live)?
+    socket.on("live_status", (data) => { if (onLiveStatus) onLiveStatus(data); });
     socket.on("disconnect", (reason) => {
       confirmed = false;
       inFlight = null;

@@ -5,7 +5,7 @@ const KEY = "wegwijzer.v1";
 // The session id and its token come from the server (session_confirm); until then both are null.
 // Only that token lets this tab continue the conversation: the id alone does not (docs/privacy.md).
 function emptyState() {
-  return { sessionId: null, sessionToken: null, transcript: [], queue: [], open: false, voorlezen: false, microfoon: false };
+  return { sessionId: null, sessionToken: null, transcript: [], queue: [], open: false, voorlezen: false, microfoon: false, live: false };
 }
 
 function validSession(state) {

@@ -65,6 +65,8 @@ export function buildView(doc, config, t, support) {
   const retryButton = button(doc, t.status.opnieuw, { "data-actie": "opnieuw", hidden: true });
   const status = h(doc, "div", { class: "wegwijzer__status", role: "status" }, [statusText]);
   const notice = h(doc, "div", { class: "wegwijzer__melding", role: "status" }, []);
+  // While a colleague has taken over the chat (bot.live): visible text, not only a colour.
+  const liveBanner = h(doc, "p", { class: "wegwijzer__live", hidden: true }, [t.liveBezig]);
   const micYes = button(doc, t.microfoon.ja, { "data-actie": "microfoon-ja" }, "primary-action");
   const micNo = button(doc, t.microfoon.nee, { "data-actie": "microfoon-nee" });
   const micExplain = h(doc, "div", { class: "wegwijzer__microfoon-uitleg", hidden: true }, [
@@ -119,6 +121,7 @@ export function buildView(doc, config, t, support) {
       ]),
       h(doc, "div", { class: "wegwijzer__acties" }, [newButton, readButton]),
     ]),
+    liveBanner,
     log,
     typing,
     h(doc, "div", { class: "wegwijzer__statusregel" }, [status, retryButton]),
@@ -127,7 +130,7 @@ export function buildView(doc, config, t, support) {
     form,
   ]);
   root.append(launcher, panel);
-  return { root, launcher, panel, log, typing, status, statusText, retryButton, notice, micExplain, micYes, micNo,
+  return { root, launcher, panel, log, liveBanner, typing, status, statusText, retryButton, notice, micExplain, micYes, micNo,
     input, micButton, sendButton, form, newButton, readButton, closeButton, aboutButton,
     about: panel.querySelector("#wegwijzer-over") };
 }

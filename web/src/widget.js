@@ -135,6 +135,14 @@ export function mountWidget(win, config) {
       return;
     }
     if (!entry.text) return;
+    if (entry.medewerker) {
+      // A colleague's message (live takeover): named as a person's, plain text (never HTML).
+      v.log.append(h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--medewerker" }, [
+        h(doc, "p", { class: "wegwijzer__afzender" }, [t.medewerkerZegt]),
+        botText(doc, entry.text, t),
+      ]));
+      return;
+    }
     const el = h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--bot" }, [
       h(doc, "span", { class: "wegwijzer__vh" }, [`${t.botZegt} `]),
     ]);
@@ -148,6 +156,9 @@ export function mountWidget(win, config) {
     if (feedback) el.append(feedback);
     appendToLog(el);
   }
+
+  // A colleague answers now (bot.live): the banner says so until the colleague leaves.
+  function showLive() { v.liveBanner.hidden = !store.get().live; }
 
   function restoreTranscript() {
     const entries = store.get().transcript;
@@ -180,13 +191,22 @@ export function mountWidget(win, config) {
       const buttons = messageButtons(data);
       const { bronnen, gecontroleerd } = messageSources(data);
       if (!text && !buttons.length) return;
+      if (data.live === "gestart" || data.live === "gestopt") {
+        store.update({ live: data.live === "gestart" });
+        showLive();
+      }
       const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data),
-        agenda: messageCalendar(data) };
+        agenda: messageCalendar(data), medewerker: data.medewerker === true };
       store.addEntry(entry);
       if (text) renderEntry(entry);
       placeChoices(buttons);
       showTurnStart();
       if (store.get().voorlezen) speaker.speak(speakableText(text));
+    },
+    onLiveStatus(data) {
+      if (!data || typeof data.live !== "boolean" || data.live === Boolean(store.get().live)) return;
+      store.update({ live: data.live });
+      showLive();
     },
     onSending() { v.typing.hidden = false; },
     onSent(id, ok) {
@@ -279,6 +299,7 @@ export function mountWidget(win, config) {
   v.newButton.addEventListener("click", () => {
     speaker.stop();
     store.reset();
+    showLive();
     v.log.querySelectorAll(".wegwijzer__bericht:not(.wegwijzer__bericht--info), .wegwijzer__keuzes").forEach((el) => el.remove());
     v.typing.hidden = true;
     connection.restartSession();
@@ -335,6 +356,7 @@ export function mountWidget(win, config) {
 
   // --- start: restore without taking focus ----------------------------------------------------------
   restoreTranscript();
+  showLive();
   if (store.get().open) open(false);
   return { host, status: () => status };
 }

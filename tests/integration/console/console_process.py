@@ -45,11 +45,11 @@ class Console:
 
 
 @contextmanager
-def console_process(work: Path, database_url: str, tracker_url: str):
+def console_process(work: Path, database_url: str, tracker_url: str, extra_env: dict | None = None):
     """Yields the console's base URL while the process runs."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPO), WEGWIJZER_DATABASE_URL=database_url,
-               WEGWIJZER_TRACKER_URL=tracker_url)
+               WEGWIJZER_TRACKER_URL=tracker_url, **(extra_env or {}))
     log_path = work / f"console-{port}.log"
     log = open(log_path, "w")
     proc = subprocess.Popen([sys.executable, "-m", "bot.console", "--port", str(port)], cwd=REPO, env=env,

@@ -13,6 +13,7 @@ import re
 import secrets
 import sqlite3
 import time
+from datetime import datetime, timezone
 
 import pytest
 import requests
@@ -22,6 +23,7 @@ from bot.console.app import ROUTES
 from bot.console.conversations import key_of
 from bot.console.roles import PERMISSIONS, ROLES
 from bot.hulpvraag.db import make_engine
+from bot.live.store import LiveStore
 from console_data import PASSWORD, add_request
 from tracker_data import Turn, fill
 
@@ -61,6 +63,9 @@ BODIES = {
     "/api/hulpvragen/{id}/status": lambda c: {"status": "in_behandeling"},
     "/inzicht/gemist/{event_id}/afgehandeld": lambda c: {},
     "/inzicht/export": lambda c: {"dagen": "30", "formaat": "csv"},
+    "/live/{key}/overnemen": lambda c: {},
+    "/live/{key}/bericht": lambda c: {"tekst": "bericht uit de matrixtest"},
+    "/live/{key}/verlaten": lambda c: {},
 }
 
 
@@ -132,6 +137,9 @@ def world(console):
         miss_ids = {t: db.execute("SELECT id FROM events WHERE sender_id = ? AND intent_name = 'nlu_fallback'",
                                   (sender,)).fetchone()[0] for t, sender in (("A", "zaan-2"), ("B", "mis-B"))}
     shared_requests = {"A": console.ids["zaan"], "B": console.ids["gron"]}
+    live = LiveStore(engine)                      # a live chat per region, for the /live routes
+    for sender, code in (("zaan-1", REGIONS["A"]), ("gron-1", REGIONS["B"])):
+        live.ask(sender, code, datetime.now(timezone.utc).replace(tzinfo=None))
     yield {"engine": engine, "accounts": accounts, "event_ids": event_ids, "miss_ids": miss_ids,
            "requests": shared_requests,
            "clients": Clients(console)}

@@ -13,7 +13,7 @@ from tests.support.postgres import postgres_server
 
 OWN_TABLES = {"hulpverzoek", "hulpverzoek_bezorging", "audit_log", "console_account", "console_sessie",
               "console_inlogpoging", "console_blokkade", "console_notitie", "console_label", "console_toewijzing",
-              "antwoord_feedback", "console_gemist_afgehandeld"}
+              "antwoord_feedback", "console_gemist_afgehandeld", "live_gesprek"}
 
 
 @pytest.fixture(scope="module")

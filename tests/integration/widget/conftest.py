@@ -53,8 +53,11 @@ def widget_stack(tmp_path_factory):
         "WEGWIJZER_WIDGET_RATE": f"{RATE[0]}/{RATE[1]}",
         "WEGWIJZER_WIDGET_MAX_CHARS": "500",
     }
+    database_url = f"sqlite:///{work / 'wegwijzer.db'}"   # help requests and the live-chat queue
+    live_token = secrets.token_urlsafe(32)                  # the console's key to the live endpoint (bot.live)
     with local_stack(MODEL, work, content_dir=content_dir,
-                     extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir), **widget_env}) as running:
+                     extra_env={"WEGWIJZER_REGIO_DIR": str(regio_dir), "WEGWIJZER_DATABASE_URL": database_url,
+                                "WEGWIJZER_LIVE_TOKEN": live_token, **widget_env}) as running:
         rasa_port = int(running.rasa_url.rsplit(":", 1)[1])
         proxy = CuttableProxy(proxy_port, rasa_port)
         feedback_db = f"sqlite:///{work / 'feedback.db'}"  # feedback on answers (bot.web.feedback)
@@ -67,7 +70,8 @@ def widget_stack(tmp_path_factory):
             wait_until_up(f"{base_url}/gezond", web, log, timeout=60)
             yield SimpleNamespace(base_url=base_url, web_port=web_port, rasa_url=running.rasa_url,
                                   proxy=proxy, secret=widget_env["WEGWIJZER_WIDGET_SECRET"],
-                                  feedback_db=feedback_db)
+                                  feedback_db=feedback_db, regio_dir=regio_dir, database_url=database_url,
+                                  live_token=live_token, workdir=work, tracker=running.workdir / "tracker.db")
         finally:
             web.terminate()
             web.wait(timeout=20)

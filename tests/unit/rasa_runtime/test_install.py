@@ -67,21 +67,23 @@ print(json.dumps({"patched": state(), "mode": mode()}))
 def test_install_applies_every_patch_once_and_logs_each():
     result = install_with()
     assert result["mode"] == "patched"
-    assert len(result["first"]) == 8 and result["second"] == result["first"]
+    assert len(result["first"]) == 9 and result["second"] == result["first"]
     assert result["patched"] == sorted([
         "DaskGraphRunner.run", "EndpointConfig.session", "Event.resolve_by_type",
         "Features._combine_sparse_features", "MessageProcessor.handle_message", "RasaModel._rasa_predict",
         "RemoteAction._validate_action_result", "RemoteAction.run"])
     lines = [line for line in result["stderr"].splitlines() if "Rasa patch applied" in line]
-    assert len(lines) == 8  # the second call logs nothing
+    assert len(lines) == 9  # the second call logs nothing
     assert any("RemoteAction.run" in line and "action guard" in line for line in lines)
 
 
 def test_stock_rasa_on_request():
     result = install_with(env={"WEGWIJZER_RASA_STOCK": "1"})
-    assert result["first"] == [] and result["second"] == [] and result["mode"] == "stock"
-    assert result["patched"] == []
-    assert "WEGWIJZER_RASA_STOCK=1: stock Rasa, no Wegwijzer patch applied" in result["stderr"]
+    # stock Rasa, except the safety patch: emergency numbers also while a colleague holds the chat
+    safety = ["safety while a colleague holds the chat"]
+    assert result["first"] == safety and result["second"] == safety and result["mode"] == "stock"
+    assert result["patched"] == ["MessageProcessor.handle_message"]
+    assert "WEGWIJZER_RASA_STOCK=1: stock Rasa, no Wegwijzer speed-up or guard applied" in result["stderr"]
 
 
 def test_another_rasa_version_gets_no_patch():
@@ -93,7 +95,7 @@ def test_another_rasa_version_gets_no_patch():
 
 def test_training_keeps_rasas_graph_runner():
     result = install_with("training=True")
-    assert len(result["first"]) == 7 and "DaskGraphRunner.run" not in result["patched"]
+    assert len(result["first"]) == 8 and "DaskGraphRunner.run" not in result["patched"]
 
 
 def test_the_command_line_tells_training_apart():

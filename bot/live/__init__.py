@@ -1,0 +1,7 @@
+"""Live takeover of a widget conversation by a colleague of the region (issue 20, item 5).
+
+Plain Python, one concern per file: ``hours`` (opening hours from the region overrides), ``schema`` and
+``store`` (the durable queue: waiting, taken, closed), ``texts`` (what the widget and the console say),
+``relay`` (the console's authenticated calls to the Rasa server's channel endpoint) and ``channel_events``
+(what the channel endpoint appends to the tracker and emits). Rasa and the console are thin adapters over them.
+"""

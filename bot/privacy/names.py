@@ -23,11 +23,14 @@ STRONG, TITLE, FAMILY, WEAK = "strong", "title", "family", "weak"
 _CUES = (
     (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam\s*:|noem\s{1,3}(?:me|mij)|"
              r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)"),
-    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\."),
+    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\.|"
+            r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"
+            r"de\s{1,3}heer|mevrouw|meneer))?"),   # an account holder: "IBAN ... t.n.v. H. Aydın"
     (FAMILY, r"(?:mijn|onze|ons|m'n|mn)\s{1,3}(?:" + _FAMILY + r")|"
-             r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van"),
+             r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van|"
+             r"(?:het\s{1,3})?gaat\s{1,3}om|betreft"),
     (WEAK, r"ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
-           r"gr\.?|mvg|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens"),
+           r"gr\.?|mvg\.?|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens"),
 )
 CUE = re.compile(
     r"(?:(?<![\w])(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _CUES) + r")|(?P<start>^\s*met))"
@@ -37,6 +40,8 @@ TOKEN = re.compile(r"[^\W\d_]\.[^\W\d_]\.(?:[^\W\d_]\.)?|[A-Z]\.(?=[ ])|'t(?=[ ]
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # particles after which a lower-case surname follows a lower-case first name ("sanne de jong")
 LOWER_SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "el", "al", "'t"})
+# particles that start a name ("Het", "In") but never stand inside a surname ("de Bakker van het Da Vinci College")
+_NOT_INSIDE_SURNAME = frozenset({"het", "in", "op"})
 WINDOW = 80
 MAX_TOKENS = 6
 
@@ -145,6 +150,8 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
         j = i
         while j < len(tokens) and tokens[j][2].lower() in lists.tussenvoegsels:
             j += 1
+        if any(t[2].lower() in _NOT_INSIDE_SURNAME for t in tokens[i:j]):
+            break   # "mevrouw de Bakker van het Da Vinci College": the name ends before "van het"
         if j < len(tokens) and _capitalised(tokens[j][2]) and tokens[j][2].lower() not in lists.geen_naam:
             end = tokens[j][1]
             i = j + 1
@@ -268,6 +275,64 @@ def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
                     yield span
 
 
+# initials, then a surname, anywhere: "S. Mulder", "D. Oosterhuis-Kramer", "J.P. van der Berg", "H. Aydın"
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?P<ini>(?:[A-Z]\.[ ]?){1,3})[ ]?(?P<part>(?:(?:van|de|der|den|ter|ten|'t|el|al|Van|De|El)[ ]){0,3})"
+    r"(?P<sur>[A-ZÀ-Þ][a-zà-ÿ'’]{1,30}(?:-[A-ZÀ-Þ][a-zà-ÿ'’]{1,30})?)(?![\w])")
+
+
+def _surname_like(word: str) -> bool:
+    lists = wordlists()
+    return all(p.lower() in lists.achternamen or (p.lower() not in lists.geen_naam and _could_be_name(p))
+               for p in word.split("-"))
+
+
+def _initials_names(text: str) -> Iterator[tuple[int, int]]:
+    for m in _INITIALS_NAME.finditer(text):
+        if len(m.group("ini").replace(" ", "")) == 2 and text[max(0, m.start() - 2):m.start()].strip() == "" and \
+                _SENTENCE_END.search(text[max(0, m.start() - 40):m.start()]) and not m.group("part"):
+            # one capital and a dot at the start of a sentence may end the one before: "plan B. Daarna"
+            if m.group("sur").lower() not in wordlists().achternamen:
+                continue
+        if _surname_like(m.group("sur")):
+            yield m.start(), m.end()
+
+
+# a lower-case name in a list after a lower-case name: "vader van yassin en soufiane"
+_AND_LOWER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[a-zà-ÿ][a-zà-ÿ'\-]{2,30})(?![\w])")
+# a name in apposition a few words after a family word: "mijn man bellen, ahmed, 0648 ...", "mijn zoon, amir, is"
+_APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn)[ ]{1,3}(?:" + _FAMILY + r")(?:[ ]{1,3}[\w']{1,20}){0,3},[ ]{1,3}"
+                         r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})[ ]{0,2}(?=[,.;:)(]|[ ]{0,2}\d|$)", re.IGNORECASE)
+
+
+def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    lists = wordlists()
+    covered: set[int] = set()
+    for a, b in spans:
+        covered.update(range(a, b))
+    for a, b in list(spans):
+        if not text[a:b].islower():
+            continue
+        while True:
+            m = _AND_LOWER.match(text, b)
+            if not m:
+                break
+            w = m.group("w")
+            if not (w in lists.voornamen or (lexicon.zipf(w) < 2.5 and _name_like(w))) or w in lists.geen_naam:
+                break
+            a, b = m.start("w"), m.end("w")
+            if b <= len(text) and not covered.intersection(range(a, b)):
+                covered.update(range(a, b))
+                yield a, b
+    for m in _APPOSITION.finditer(text):
+        w = m.group("w")
+        low = w.lower()
+        if low in lists.geen_naam or m.start("w") in covered:
+            continue
+        if low in lists.voornamen or (_name_like(w) and lexicon.zipf(low) < 3.0):
+            yield m.start("w"), m.end("w")
+
+
 def find_names(text: str) -> Iterator[Span]:
     taken_until = -1
     taken: list[tuple[int, int]] = []
@@ -291,7 +356,9 @@ def find_names(text: str) -> Iterator[Span]:
             continue
         if found:
             taken.append(found)
+    taken += list(_initials_names(text))
     taken += [(s.start, s.end) for s in _unknown_names(text, taken)]
     taken += list(_around(text, taken))
+    taken += list(_lower_list_and_apposition(text, taken))
     for a, b in taken:
         yield Span("naam", a, b, text[a:b])

@@ -86,7 +86,7 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
 # a capitalised name right after a word for going to or sitting at a school: "hij zit op de Hoeksteen",
 # "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
 _AT_SCHOOL = re.compile(
-    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}op)"
+    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten|sta|staat|staan|stond|stonden)[ ]{1,3}(?:(?:nu|nog|al|ingeschreven)[ ]{1,3}){0,2}op)"
     r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
     r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|(?P<named>school(?:naam)?(?:[ ]{1,3}(?:heet|is)|[ ]?:)))"
     r"[ ]{1,3}(?P<art>(?:[Dd]e|[Hh]et|'t)[ ]{1,3})?"
@@ -155,8 +155,90 @@ _NOT_SCHOOL = frozenset({"kinderombudsman", "ombudsman", "inspectie", "onderwijs
                          "zorgboerderij", "dagbesteding", "kinderopvang", "bso", "opvang", "kindertelefoon"})
 
 
+# "bij De Wilgenhoek", "op 't Palet", "naar Het Baken": after "bij"/"op"/"naar" (not "van": "Jeroen van 't Hof")
+# an article written with a capital
+# in the middle of a sentence (or "'t") starts a proper name; in these chats nearly always a school. Places
+# ("De Bilt"), organisations and apps (word lists, _NOT_SCHOOL) and school types stay.
+_PREP_ARTICLE_NAME = re.compile(
+    r"(?<=[\w,] )(?:bij|op|naar)[ ]{1,2}(?P<art>De|Het|'t|'T)[ ](?P<name>" + _NAME +
+    r"(?:[ ](?:" + _NAME + r"))?)(?![\w'])")
+
+
+def _prep_article_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _PREP_ARTICLE_NAME.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        full = f"{m.group('art')} {name}"
+        if lexicon.is_place(full) or lexicon.is_place(f"{m.group('art')} {words[0]}") or lexicon.is_place(words[0]):
+            continue
+        if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.isupper() for w in words):
+            continue
+        if any(w.lower() in lists.geen_school or w.lower() in lists.school_woorden for w in words[:1]):
+            continue   # "op De Basisschool": a kind of school
+        if len(words) == 2 and lexicon.is_ordinary(words[1]) and not words[1].lower() in lists.school_woorden:
+            words = words[:1]   # "bij De Wissel Maar ...": keep the name alone
+        end = m.start("name") + len(" ".join(words))
+        yield Span("school", m.start("art"), end, text[m.start("art"):end])
+
+
+# a lower-case name after an abbreviation or a school type without an article: "obs de kleine prins",
+# "op basisschool klavertje vier" (a type without "de" before it is used as a name)
+_LOWER_AFTER_TYPE = re.compile(
+    r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
+    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2})"
+    r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
+_NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
+                                 "heeft", "had", "gaat", "ging", "wil", "kan", "mag", "moet", "niet", "meer", "nog",
+                                 "al", "ook", "nu", "daar", "hier", "die", "dat", "om", "tot", "te", "met", "voor",
+                                 "van", "de", "het", "een", "hij", "zij", "ze", "ik", "we", "wij", "hem", "haar",
+                                 "geweest", "gezeten", "gehad", "gezet", "gestuurd", "aangemeld", "ingeschreven",
+                                 "geplaatst", "toen", "sinds", "tijdens", "na", "vanaf", "gedaan", "weg", "terug",
+                                 "alleen", "s", "'s", "ochtends", "middags"})
+
+
+def _lower_case_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _LOWER_AFTER_TYPE.finditer(text):
+        if m.group("abbr") and not m.group("abbr").islower() and not m.group("abbr").isupper():
+            pass
+        words = []
+        for w in m.group("name").split():
+            if w.lower() in _NOT_IN_SCHOOL_NAME or w.lower() in lists.geen_naam and w.lower() not in lists.assistent_naam:
+                break
+            words.append(w)
+        if not words or lexicon.is_place(words[0]) or (not m.group("abbr") and lexicon.is_ordinary(words[0], 4.5)):
+            continue   # "op school gepest"; "naar basisschool groningen"
+        if not m.group("abbr") and len(words) == 1 and lexicon.is_ordinary(words[0]):
+            continue   # one ordinary word after a school type ("op basisschool gepest")
+        if m.group("abbr") and not m.group("part") and lexicon.is_ordinary(words[0], 4.0):
+            continue
+        start = m.start()
+        if not m.group("abbr"):
+            start = m.start() + len(m.group(0).split()[0]) + 1   # the school type belongs to the name, "op" does not
+        end = m.start("name") + len(" ".join(words))
+        yield Span("school", start, end, text[start:end])
+
+
+# a capitalised name before a lower-case "college"/"lyceum"/"gymnasium": "mijn school Calvijn college"
+_NAME_LOWER_TYPE = re.compile(r"(?<=[a-z,:] )(?P<name>[A-ZÀ-Þ][\w'\-]{2,30}(?:[ ][A-ZÀ-Þ][\w'\-]{2,30})?)[ ]"
+                              r"(?P<type>college|lyceum|gymnasium|scholengemeenschap|scholengroep)(?![\w])")
+
+
+def _name_then_lower_type(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _NAME_LOWER_TYPE.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower() in lists.geen_naam or lexicon.is_place(w) or lexicon.is_ordinary(w, 4.0) for w in words):
+            continue
+        yield Span("school", m.start("name"), m.end("type"), m.group(0))
+
+
 def find_schools(text: str) -> Iterator[Span]:
     yield from _context_schools(text)
+    yield from _prep_article_schools(text)
+    yield from _lower_case_schools(text)
+    yield from _name_then_lower_type(text)
     lists = wordlists()
     toks = _tokens(text)
     for k, (start, end, word) in enumerate(toks):

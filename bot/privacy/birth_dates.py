@@ -83,11 +83,24 @@ _EVENT_BEFORE = re.compile(
     r"datum|gedateerd|afspraak|gesprek|vergadering|zitting|geschorst|verwijderd|ingeschreven|uitgeschreven|"
     r"aangemeld|aanmelding|ontvangen|verstuurd|gestuurd|gebeld|gemaild|geweest|gestart|begonnen|gestopt|"
     r"thuis|ziek|opgenomen|verhuisd|ingegaan|ingang|geldig|deadline|termijn|week|dag|maandag|dinsdag|woensdag|"
-    r"donderdag|vrijdag|zaterdag|zondag|op|om|in|van[ ](?:de|het)[ ]\w+|versie|regeling|staatscourant|wet|nota|"
+    r"donderdag|vrijdag|zaterdag|zondag|van[ ](?:de|het)[ ]\w+|versie|regeling|staatscourant|wet|nota|"
     r"uitspraak|vonnis|bericht|verslag|rapport|advies|kamerbrief|commit|bron|peildatum|einddatum|begindatum|"
     r"die|dat)(?:[ ]van)?"
     r"[ ,:\"'(=]{1,4}(?:(?:de|het|op|dd\.?)[ ]{1,2})?$",
     re.IGNORECASE)
+
+
+# "op"/"in"/"om" before a date: an event when the year is recent, a birth when it lies further back
+# a past participle before the date: "getekend op", "is geschorst op", "ingevoerd" ("geboren" ends in -n)
+_PARTICIPLE_BEFORE = re.compile(r"(?<![\w])(?:ge|be|ver|ont|aange|opge|uitge|inge|onderge|onderte)\w{2,20}[dt]"
+                                r"(?:[ ]{1,3}(?:op|in|per))?[ ,:]{1,3}$", re.IGNORECASE)
+_WEAK_EVENT_BEFORE = re.compile(r"(?<![\w])(?:op|in|om|en)[ ]{1,3}$", re.IGNORECASE)
+RECENT = 6
+
+
+def _recent(year: int) -> bool:
+    import datetime
+    return year >= datetime.date.today().year - RECENT
 
 
 def _school_age_year(year: int) -> bool:
@@ -102,8 +115,9 @@ def _full_dates(text: str) -> Iterator[Span]:
         if not _school_age_year(year) or re.fullmatch(r"0?1\D0?1\D\d{4}|\d{4}\D0?1\D0?1|1 jan\w*\.? \d{4}", m.group("date")):
             continue   # 1 January: the date of a law, a merger or a price, far more often than a birthday
         before = text[max(0, m.start() - 40):m.start()]
-        if _EVENT_BEFORE.search(before) and not _BIRTH_WORD.search(before):
-            continue
+        if (_EVENT_BEFORE.search(before) or _PARTICIPLE_BEFORE.search(before) or (_WEAK_EVENT_BEFORE.search(before) and _recent(year))) \
+                and not _BIRTH_WORD.search(before):
+            continue   # "sinds 1 september 2022"; "op 3 maart 2023" (but "op 3 maart 2010 kwam hij ter wereld")
         yield Span("geboortedatum", m.start("date"), m.end("date"), m.group("date"))
 
 

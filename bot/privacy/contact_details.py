@@ -14,7 +14,7 @@ from bot.privacy.span import Span
 
 # A candidate: international (+31 / 0031 / +32 ...) or national (0 + nine digits), digits separated by
 # at most three of: space, dot, dash, slash, brackets. "(0)" after the country code is allowed.
-_SEP = r"[ \t.\-/()]{0,3}"
+_SEP = r"[ \t.\-–/()]{0,3}"   # also an en dash ("06 – 12 34 56 78")
 PHONE_CANDIDATE = re.compile(
     r"(?<![\d+])(?:"
     r"(?:\+|00)[ ]?\d{1,3}(?:[ \-]?\(0\))?(?:" + _SEP + r"\d){6,12}"
@@ -79,7 +79,7 @@ def _longest_valid_prefix(raw: str) -> tuple[int, str] | None:
     ten digits, so only an international one is cut; at most a few cuts are tried."""
     cuts = [len(raw)]
     if not raw.lstrip("(").startswith("0") or raw.startswith("00"):
-        cuts += [i for i in range(len(raw) - 1, 0, -1) if raw[i] in " \t.-/" and raw[i - 1].isdigit()][:4]
+        cuts += [i for i in range(len(raw) - 1, 0, -1) if raw[i] in " \t.-–/" and raw[i - 1].isdigit()][:4]
     for cut in cuts:
         if sum(c.isdigit() for c in raw[:cut]) < 8:
             break

@@ -16,20 +16,21 @@ from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
 _FAMILY = (r"zoon|zoontje|dochter|dochtertje|kind|kinderen|man|vrouw|partner|vriend|vriendin|broer|broertje|zus|"
+           r"neefje|nichtje|kleinkind|stiefkind|schoonzoon|schoondochter|ex-man|ex-vrouw|ex-partner|"
            r"zusje|moeder|vader|neef|nicht|pleegzoon|pleegdochter|pleegkind|stiefzoon|stiefdochter|kleinzoon|"
            r"kleindochter|jongste|oudste|tweeling|ex")
 # How sure a cue makes us that a name follows; decides which lower-case words count as a name (see _first_ok).
 STRONG, TITLE, FAMILY, WEAK = "strong", "title", "family", "weak"
 _CUES = (
-    (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam\s*:|noem\s{1,3}(?:me|mij)|"
+    (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam(?:\s{1,3}(?:van\s{1,3})?(?:het\s{1,3}|de\s{1,3})?[^\W\d_]{2,12})?\s*:|noem\s{1,3}(?:me|mij)|"
              r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)"),
     (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\.|"
             r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"
             r"de\s{1,3}heer|mevrouw|meneer))?"),   # an account holder: "IBAN ... t.n.v. H. Aydın"
     (FAMILY, r"(?:mijn|onze|ons|m'n|mn)\s{1,3}(?:" + _FAMILY + r")|"
              r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van|"
-             r"(?:het\s{1,3})?gaat\s{1,3}om|betreft"),
-    (WEAK, r"ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
+             r"(?:het\s{1,3})?gaat\s{1,3}om|betreft|(?<!mijn\s)(?<!onze\s)(?:oma|opa|tante|oom|buurvrouw|buurman)"),
+    (WEAK, r"contactpersoon\s{0,2}:|ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
            r"gr\.?|mvg\.?|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens"),
 )
 CUE = re.compile(
@@ -220,15 +221,20 @@ def _double_first_name(word: str) -> bool:
     """"Anna-Sophie", "Jan-Willem": every part a listed first name."""
     lists = wordlists()
     parts = word.lower().split("-")
-    return len(parts) > 1 and all(p in lists.voornamen or p in lists.alleen_na_aanleiding for p in parts)
+    if len(parts) < 2 or not all(p[:1].isupper() for p in word.split("-")):
+        return len(parts) > 1 and all(p in lists.voornamen or p in lists.alleen_na_aanleiding for p in parts)
+    # "Liam-James": one listed first name and the other parts names too (not "Jan-Kees-Straat", not "Noord-Brabant")
+    return any(p in lists.voornamen for p in parts) and all(
+        p in lists.voornamen or p in lists.alleen_na_aanleiding or _could_be_name(p.capitalize())
+        for p in parts)
 
 
 # a word that makes a capitalised unknown word at the start of a sentence a person: "Dawit (15)", "Mirthe zit"
 _PERSON_NEXT = re.compile(r"[ ]{1,3}(?:\(|(?:zit|zat|is|was|heeft|had|wil|wilde|gaat|ging|kan|kon|mag|mocht|moet|"
                           r"woont|komt|krijgt|kreeg|doet|durft|weigert|hier|en[ ]ik|wordt|werd|heet)(?![\w]))")
 # "Bel mij (Ria)": a capitalised word alone in brackets right after a word for a person
-_IN_BRACKETS = re.compile(r"(?<![\w])(?:mij|me|ik|wij|we|ons|hem|haar|zoon|dochter|kind|moeder|vader|mama|papa|"
-                          r"oma|opa)[ ]{0,2}\((?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})\)", re.IGNORECASE)
+_IN_BRACKETS = re.compile(r"(?<![\w])(?:mij|me|ik|wij|we|ons|hem|haar|moeder|vader|mama|papa|oma|opa|" + _FAMILY + r")"
+                          r"[ ]{0,2}\((?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})(?:\)|,[ ]{0,2}\d{1,2}(?:[ ]jaar)?\))", re.IGNORECASE)
 # "Hans of Gerda", "Henk en Ans de Boer": the other side of "en"/"of"/"&" next to a name
 _AND_AFTER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})"
                         r"(?P<sur>(?:[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){0,3}[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})?)(?![\w])")
@@ -298,8 +304,8 @@ def _initials_names(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
 
 
-# a lower-case name in a list after a lower-case name: "vader van yassin en soufiane"
-_AND_LOWER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[a-zà-ÿ][a-zà-ÿ'\-]{2,30})(?![\w])")
+# a lower-case name in a list after a lower-case name: "vader van yassin en soufiane", "van daan, lotte en sem"
+_AND_LOWER = re.compile(r"(?:,[ ]{0,2}|[ ]{1,3}(?:en|of|&)[ ]{1,3})(?P<w>[a-zà-ÿ][a-zà-ÿ'\-]{2,30})(?![\w])")
 # a name in apposition a few words after a family word: "mijn man bellen, ahmed, 0648 ...", "mijn zoon, amir, is"
 _APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn)[ ]{1,3}(?:" + _FAMILY + r")(?:[ ]{1,3}[\w']{1,20}){0,3},[ ]{1,3}"
                          r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})[ ]{0,2}(?=[,.;:)(]|[ ]{0,2}\d|$)", re.IGNORECASE)

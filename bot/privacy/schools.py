@@ -160,7 +160,7 @@ _NOT_SCHOOL = frozenset({"kinderombudsman", "ombudsman", "inspectie", "onderwijs
 # in the middle of a sentence (or "'t") starts a proper name; in these chats nearly always a school. Places
 # ("De Bilt"), organisations and apps (word lists, _NOT_SCHOOL) and school types stay.
 _PREP_ARTICLE_NAME = re.compile(
-    r"(?<=[\w,] )(?:bij|op|naar)[ ]{1,2}(?P<art>De|Het|'t|'T)[ ](?P<name>" + _NAME +
+    r"(?<![\w'])(?:bij|op|naar|Bij|Op|Naar)[ ]{1,2}(?P<art>De|Het|'t|'T)[ ](?P<name>" + _NAME +
     r"(?:[ ](?:" + _NAME + r"))?)(?![\w'])")
 
 
@@ -186,7 +186,8 @@ def _prep_article_schools(text: str) -> Iterator[Span]:
 # "op basisschool klavertje vier" (a type without "de" before it is used as a name)
 _LOWER_AFTER_TYPE = re.compile(
     r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
-    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2})"
+    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}"
+    r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum)[ ]{1,2}(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
     r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
 _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
                                  "heeft", "had", "gaat", "ging", "wil", "kan", "mag", "moet", "niet", "meer", "nog",
@@ -207,14 +208,17 @@ def _lower_case_schools(text: str) -> Iterator[Span]:
             if w.lower() in _NOT_IN_SCHOOL_NAME or w.lower() in lists.geen_naam and w.lower() not in lists.assistent_naam:
                 break
             words.append(w)
-        if not words or lexicon.is_place(words[0]) or (not m.group("abbr") and lexicon.is_ordinary(words[0], 4.5)):
+        plain = not m.group("abbr") and not m.group("tpart")   # "op basisschool <name>"
+        if not words or lexicon.is_place(words[0]) or (plain and lexicon.is_ordinary(words[0], 4.5)):
             continue   # "op school gepest"; "naar basisschool groningen"
-        if not m.group("abbr") and len(words) == 1 and lexicon.is_ordinary(words[0]):
+        if plain and len(words) == 1 and lexicon.is_ordinary(words[0]):
             continue   # one ordinary word after a school type ("op basisschool gepest")
         if m.group("abbr") and not m.group("part") and lexicon.is_ordinary(words[0], 4.0):
             continue
+        if m.group("tpart") and (lexicon.zipf(words[0].lower()) >= 4.0 or words[0].lower() in lists.geen_achternaam_klein):
+            continue   # "de basisschool de hele dag"
         start = m.start()
-        if not m.group("abbr"):
+        if not m.group("abbr") and not m.group("tpart"):
             start = m.start() + len(m.group(0).split()[0]) + 1   # the school type belongs to the name, "op" does not
         end = m.start("name") + len(" ".join(words))
         yield Span("school", start, end, text[start:end])
@@ -234,7 +238,18 @@ def _name_then_lower_type(text: str) -> Iterator[Span]:
         yield Span("school", m.start("name"), m.end("type"), m.group(0))
 
 
+# the name in brackets after a word for the school: "de school (De Sterrenwachter) doet niks"
+_NAME_IN_BRACKETS = re.compile(r"(?<![\w])(?:school|basisschool|middelbare[ ]school|scholen)[ ]{0,2}\([ ]?"
+                               r"(?P<name>(?:(?:[Dd]e|[Hh]et|'t)[ ])?" + _NAME + r"(?:[ ]" + _NAME + r"){0,3})[ ]?\)",
+                               re.IGNORECASE)
+
+
 def find_schools(text: str) -> Iterator[Span]:
+    for m in _NAME_IN_BRACKETS.finditer(text):
+        name = m.group("name")
+        if name.split()[-1][:1].isupper() and not lexicon.is_place(name.split()[-1]) and \
+                name.split()[-1].lower() not in wordlists().geen_naam and not name.isupper():
+            yield Span("school", m.start("name"), m.end("name"), name)
     yield from _context_schools(text)
     yield from _prep_article_schools(text)
     yield from _lower_case_schools(text)

@@ -1,5 +1,5 @@
 """Postcode + house number, and street + house number ("Dorpsstraat 12"). Both are kind
-``postcode_huisnummer`` (placeholder "[adres]"). A 6-position postcode is masked on its own as well;
+``postcode_huisnummer`` (placeholder "[adres]"), and a person's postbus. A 6-position postcode is masked on its own as well;
 a 4-digit postcode area ("3512") is not personal and stays."""
 from __future__ import annotations
 
@@ -152,7 +152,27 @@ def _bare_street_words(text: str) -> Iterator[Span]:
         yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
 
 
+# A postbus of a person ("post graag naar postbus 10412 in Zwolle, want ik heb geen vast adres") is masked;
+# one of an organisation named next to it ("Postbus 51 van de Rijksoverheid", "gemeente, Postbus 16") stays.
+_POSTBUS = re.compile(r"(?<![\w])postbus[ ]{1,2}\d{1,6}(?![\w])", re.IGNORECASE)
+_ORGANISATION_NEAR = re.compile(
+    r"(?<![\d][ ])(?<![\d])(?-i:[A-Z]{2,6})(?![\w])"   # "DUO", "UWV" (not the letters of a postcode: "2601 DB")
+    r"|(?<![\w])(?:gemeente|inspectie|duo|belastingdienst|ministerie|rijksoverheid|overheid|samenwerkingsverband|swv|"
+    r"school|stichting|raad|rechtbank|ombudsman|kinderombudsman|geschillencommissie|commissie|ggd|uwv|svb|cak|cjib|"
+    r"ind|politie|jeugdzorg|bureau|loket|bestuur|vereniging|organisatie|instelling|bedrijf|b\.?v\.?|zorgverzekeraar|"
+    r"verzekeraar|ziekenhuis|antwoordnummer|\w{0,20}(?:overheid|dienst|bureau|centrum|fonds))(?![\w])", re.IGNORECASE)
+
+
+def _postbus(text: str) -> Iterator[Span]:
+    for m in _POSTBUS.finditer(text):
+        around = text[max(0, m.start() - 40):m.start()] + " " + text[m.end():m.end() + 40]
+        if _ORGANISATION_NEAR.search(around):
+            continue
+        yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
+
+
 def find_addresses(text: str) -> Iterator[Span]:
+    yield from _postbus(text)
     yield from _postcodes(text)
     yield from _streets(text)
     yield from _context_streets(text)

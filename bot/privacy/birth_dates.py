@@ -126,11 +126,19 @@ _BIRTH_WORD = re.compile(r"(?:geboren|geb\b|geboorte|jarig|verjaardag|zoon|docht
                          r"ben[ ]van)\W{0,3}(?:\w+\W{1,3}){0,2}$", re.IGNORECASE)
 
 
+# the birth year told after a birthday without a year: "zijn verjaardag is 4 juli, geboren in 2012"
+_YEAR_AFTER = re.compile(r",?[ ]{1,2}(?:geboren[ ]in|(?:uit|van)[ ](?:het[ ]jaar[ ])?)[ ]?(?:19|20)\d\d(?![\w])", re.IGNORECASE)
+
+
 def find_birth_dates(text: str) -> Iterator[Span]:
     yield from _full_dates(text)
     for pattern in (AFTER_CUE, BEFORE_CUE):
         for m in pattern.finditer(text):
-            yield Span("geboortedatum", m.start("date"), m.end("date"), m.group("date"))
+            end = m.end("date")
+            if not re.search(r"\d{4}\s*$", m.group("date")):
+                year = _YEAR_AFTER.match(text, end)
+                end = year.end() if year else end
+            yield Span("geboortedatum", m.start("date"), end, text[m.start("date"):end])
     for pattern in (IS_FROM, IN_BRACKETS):
         for m in pattern.finditer(text):
             who = m.group("who")

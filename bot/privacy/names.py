@@ -339,6 +339,12 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
             yield m.start("w"), m.end("w")
 
 
+# first names that are also a verb at the start of a sentence ("Mark dit gesprek als dringend")
+_ALSO_A_VERB = frozenset({"mark"})
+_IMPERATIVE_NEXT = re.compile(r"[ ]{1,2}(?:dit|deze|dat|die|het|een|mijn|ons|onze|uw|jullie|alstublieft|aub|even|"
+                             r"maar|alles|iets|niets|me|mij|hem|haar)(?![\w])", re.IGNORECASE)
+
+
 def find_names(text: str) -> Iterator[Span]:
     taken_until = -1
     taken: list[tuple[int, int]] = []
@@ -355,6 +361,9 @@ def find_names(text: str) -> Iterator[Span]:
         if not _capitalised(word):
             continue
         if word.lower() in lists.voornamen:
+            if word.lower() in _ALSO_A_VERB and _IMPERATIVE_NEXT.match(text, m.end()) and \
+                    _SENTENCE_END.search(text[max(0, m.start() - 40):m.start()]):
+                continue   # "Mark dit gesprek als dringend": a verb at the start of a sentence, not "Mark de Jong"
             found = _name_from(text, _tokens(text, m.start()), cue=False)
         elif _double_first_name(word):
             found = (m.start(), m.end())

@@ -244,7 +244,28 @@ _NAME_IN_BRACKETS = re.compile(r"(?<![\w])(?:school|basisschool|middelbare[ ]sch
                                re.IGNORECASE)
 
 
+# a school of a rare kind in a named place points at one school: "de vrije school in Zutphen"
+_KIND_IN_PLACE = re.compile(
+    r"(?<![\w])(?P<kind>vrije[ ]?school|montessori[ ]?school|jenaplan[ ]?school|dalton[ ]?school|waldorf[ ]?school|"
+    r"islamitische[ ](?:basis)?school|hindoe(?:[ ]?basis)?school|evangelische[ ](?:basis)?school|reformatorische[ ]"
+    r"(?:basis)?school)[ ](?:in|te)[ ](?P<place>[A-ZÀ-Þ][\w'\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'\-]{1,30})?)", re.IGNORECASE)
+
+
+def _kind_in_place(text: str) -> Iterator[Span]:
+    for m in _KIND_IN_PLACE.finditer(text):
+        place = m.group("place")
+        if not place[:1].isupper():
+            continue
+        if not lexicon.is_place(place):
+            place = place.split()[0]
+            if not lexicon.is_place(place):
+                continue
+        end = m.start("place") + len(place)
+        yield Span("school", m.start(), end, text[m.start():end])
+
+
 def find_schools(text: str) -> Iterator[Span]:
+    yield from _kind_in_place(text)
     for m in _NAME_IN_BRACKETS.finditer(text):
         name = m.group("name")
         if name.split()[-1][:1].isupper() and not lexicon.is_place(name.split()[-1]) and \

@@ -122,6 +122,15 @@ def _surname_ok(word: str, strength: str | None) -> bool:
     return _name_like(low)
 
 
+def _rare_surname(word: str, first_listed: bool) -> bool:
+    """After a listed first name in lower case, a rare word is a surname even when it is made of Dutch word
+    parts ("lars hofstede", "daan groenhuis"); not a verb form ("lars fietst") or a word with a noun ending."""
+    low = word.lower()
+    return (first_listed and len(low) >= 3 and low.isalpha() and lexicon.zipf(low) < 3.5 and not low.endswith("t")
+            and not lexicon.has_word_ending(low) and not lexicon.is_place(low)
+            and low not in wordlists().geen_naam and low not in wordlists().geen_achternaam_klein)
+
+
 def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) -> tuple[int, int] | None:
     """The name at the start of ``tokens``, as (start, end), or None."""
     lists = wordlists()
@@ -159,7 +168,8 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
         elif (lower_first and j < len(tokens) and tokens[j][2].islower()
               and (j > i and all(t[2] in LOWER_SURNAME_PARTICLES for t in tokens[i:j]) and len(tokens[j][2]) > 2
                    and tokens[j][2] not in lists.geen_naam and tokens[j][2] not in lists.geen_achternaam_klein
-                   or j == i and _surname_ok(tokens[j][2], strength))):
+                   or j == i and (_surname_ok(tokens[j][2], strength)
+                                  or _rare_surname(tokens[j][2], word.lower() in lists.voornamen)))):
             end = tokens[j][1]   # "sanne de jong", "sven van der meer", "daan bakker"
             i = j + 1
             break
@@ -311,6 +321,13 @@ _APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn)[ ]{1,3}(?:" + _FAMILY +
                          r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})[ ]{0,2}(?=[,.;:)(]|[ ]{0,2}\d|$)", re.IGNORECASE)
 
 
+def _rare_word(low: str) -> bool:
+    """Next to a name or between commas after a family word a rarer word is a name too ("sepp", "rianne" are
+    about as common as ordinary words in Dutch text), but no common word, place or word with a noun ending."""
+    return (len(low) >= 3 and low.replace("-", "").isalpha() and lexicon.zipf(low) < 3.5
+            and not lexicon.has_word_ending(low) and not lexicon.is_place(low) and not low.endswith(_NOT_A_NAME_ENDING))
+
+
 def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     lists = wordlists()
     covered: set[int] = set()
@@ -324,7 +341,7 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
             if not m:
                 break
             w = m.group("w")
-            if not (w in lists.voornamen or (lexicon.zipf(w) < 2.5 and _name_like(w))) or w in lists.geen_naam:
+            if not (w in lists.voornamen or _rare_word(w)) or w in lists.geen_naam:
                 break
             a, b = m.start("w"), m.end("w")
             if b <= len(text) and not covered.intersection(range(a, b)):
@@ -335,7 +352,7 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
         low = w.lower()
         if low in lists.geen_naam or m.start("w") in covered:
             continue
-        if low in lists.voornamen or (_name_like(w) and lexicon.zipf(low) < 3.0):
+        if low in lists.voornamen or _rare_word(low):
             yield m.start("w"), m.end("w")
 
 

@@ -207,11 +207,14 @@ def _lower_case_schools(text: str) -> Iterator[Span]:
         for w in m.group("name").split():
             if w.lower() in _NOT_IN_SCHOOL_NAME or w.lower() in lists.geen_naam and w.lower() not in lists.assistent_naam:
                 break
+            if words and w.lower().endswith(("t", "de", "te", "ig", "lijk")):
+                break   # "cbs de wegwijzer belde": a verb or adverb after the name, not part of it
             words.append(w)
         plain = not m.group("abbr") and not m.group("tpart")   # "op basisschool <name>"
-        if not words or lexicon.is_place(words[0]) or (plain and lexicon.is_ordinary(words[0], 4.5)):
+        if not words or lexicon.is_place(words[0]) or (plain and lexicon.zipf(words[0].lower()) >= 4.5):
             continue   # "op school gepest"; "naar basisschool groningen"
-        if plain and len(words) == 1 and lexicon.is_ordinary(words[0]):
+        if plain and len(words) == 1 and (lexicon.zipf(words[0].lower()) >= 4.0 or words[0].lower().endswith(
+                ("t", "d", "de", "te", "ig", "lijk", "en"))):
             continue   # one ordinary word after a school type ("op basisschool gepest")
         if m.group("abbr") and not m.group("part") and lexicon.is_ordinary(words[0], 4.0):
             continue
@@ -233,7 +236,7 @@ def _name_then_lower_type(text: str) -> Iterator[Span]:
     lists = wordlists()
     for m in _NAME_LOWER_TYPE.finditer(text):
         words = m.group("name").split()
-        if any(w.lower() in lists.geen_naam or lexicon.is_place(w) or lexicon.is_ordinary(w, 4.0) for w in words):
+        if any(w.lower() in lists.geen_naam or lexicon.is_place(w) or lexicon.zipf(w.lower()) >= 4.0 for w in words):
             continue
         yield Span("school", m.start("name"), m.end("type"), m.group(0))
 

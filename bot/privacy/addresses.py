@@ -143,6 +143,23 @@ _BARE_STREET = re.compile(r"(?<![\w'])(?P<word>" + _BARE + r")[ ]{1,2}(?P<nr>\d{
                           r"(?![\w]|[.,]\d)", re.IGNORECASE)
 
 
+# "wij wonen op nummer 12 van de Vossenlaan": the number first, then the street (with a street-name ending)
+_NUMBER_OF_STREET = re.compile(r"(?<![\w])(?:huis)?(?:nummer|nr\.?)[ ]{1,2}(?P<nr>\d{1,5}(?:[ ]?[A-Za-z](?![\w]))?)[ ]{1,2}"
+                               r"(?:van|aan|op|in)[ ]{1,2}(?:(?:de|het|'t)[ ]{1,2})?(?P<street>[A-Za-zÀ-ÿ'\-]{3,40})(?![\w])",
+                               re.IGNORECASE)
+
+
+def _number_of_street(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _NUMBER_OF_STREET.finditer(text):
+        word = m.group("street").lower()
+        suffixes = lists.straat_achtervoegsels + (lists.straat_achtervoegsels_hoofdletter
+                                                   if m.group("street")[:1].isupper() else ())
+        if word in lists.geen_straat or not any(word.endswith(s) and len(word) > len(s) for s in suffixes):
+            continue
+        yield Span("postcode_huisnummer", m.start("nr"), m.end(), text[m.start("nr"):m.end()])
+
+
 def _bare_street_words(text: str) -> Iterator[Span]:
     for m in _BARE_STREET.finditer(text):
         if not (m.group("word")[:1].isupper() or m.group("add")):
@@ -184,3 +201,4 @@ def find_addresses(text: str) -> Iterator[Span]:
             continue   # "huisnummer: 1068 XK 45bis": the postcode comes first, POSTCODE takes all of it
         yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
     yield from _bare_street_words(text)
+    yield from _number_of_street(text)

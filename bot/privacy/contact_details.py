@@ -134,7 +134,8 @@ def find_emails(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
             start += 1
         if start == at.start():
             continue
-        dom = _DOMAIN.match(text, at.end(), min(len(text), at.end() + 300))
+        dom = _DOMAIN.match(text, at.end(), min(len(text), at.end() + 300)) or \
+            _SPACED_DOMAIN.match(text, at.end(), min(len(text), at.end() + 300))
         if not dom:
             continue
         end = dom.end()
@@ -196,6 +197,17 @@ def _local_words_before(text: str, start: int) -> int:
 _WRITTEN = re.compile(r"(?<![\w])(?:punt|dot)(?![\w])|[(\[]", re.IGNORECASE)
 
 
+# "p.jansen @ gmail . com": spaces around the dots of the domain (only before a known top-level domain)
+_SPACED_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:[ ]?\.[ ]?[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}"
+                            r"[A-Za-z0-9])?){0,3}?[ ]?\.[ ]?(?:nl|com|be|net|org|eu|de|info|nu)(?![\w])", re.IGNORECASE)
+# "pjansen op gmail punt com": "op" for the "@", only before a mail provider everybody knows
+_PROVIDER = (r"(?:gmail|googlemail|hotmail|outlook|live|msn|ziggo|kpnmail|kpnplanet|planet|home|xs4all|yahoo|icloud|"
+             r"telfort|upcmail|chello|quicknet|caiway|zeelandnet|hetnet|casema|tele2|online|kabelfoon|solcon|proton|"
+             r"protonmail|gmx|web)")
+ON_PROVIDER = re.compile(r"(?<![\w.@])" + _W_LOCAL + r"[ ]{1,2}op[ ]{1,2}" + _PROVIDER + _W_DOT + _W_TLD + r"(?![\w])",
+                         re.IGNORECASE)
+
+
 def find_spelled_emails(text: str) -> Iterator[Span]:
     """E-mail addresses with the "@" (and often the dots) written as words."""
     for m in SPELLED_EMAIL.finditer(text):
@@ -203,3 +215,5 @@ def find_spelled_emails(text: str) -> Iterator[Span]:
             continue   # an ordinary address: find_emails decides (it knows the public addresses)
         start = _local_words_before(text, m.start())
         yield Span("email", start, m.end(), text[start:m.end()])
+    for m in ON_PROVIDER.finditer(text):
+        yield Span("email", m.start(), m.end(), m.group(0))

@@ -213,7 +213,7 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
                 last, j = j, j + 1
                 continue
             break
-        before = text[:s]
+        before = text[max(0, s - 80):s]   # a bounded window: text[:s] made long text quadratic
         prev = before.split()[-1].lower() if before.split() else ""
         abbreviation = len(word) <= 3 and text[e:e + 1] == "."   # "Stb.", "Art."
         if _EPONYM.search(before[-30:]):

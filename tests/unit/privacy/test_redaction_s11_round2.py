@@ -185,3 +185,17 @@ def test_the_session_11_hold_out_set_stays_up():
     r = measure(REPO / "tests" / "fixtures" / "redaction_testset_holdout_s11.yml")
     assert sum(r.found_any_kind.values()) / sum(r.expected.values()) >= 0.98, r.misses
     assert r.untouched_rate == 1.0, r.false_alarms
+
+
+@pytest.mark.parametrize("unit", [
+    "bij De Abcdef ",            # many capitalised unknown words: was quadratic (text[:s].split() per word)
+    "nul zes 12 ", "06 en dan 12 ", "mijn man bellen, ahmed, ", "vader van daan en sepp ", "NL12 ABCD ",
+    "jan punt ", "A. B. C. ", "12-3-2012 ", "postbus 12 ", "obs de abc ", "nummer 12 van de ",
+])
+def test_round_2_rules_stay_linear_on_long_hostile_text(unit):
+    import time
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    redact("warm up")
+    t0 = time.process_time()
+    redact(text)
+    assert time.process_time() - t0 < 2.5

@@ -85,7 +85,7 @@ _EVENT_BEFORE = re.compile(
     r"thuis|ziek|opgenomen|verhuisd|ingegaan|ingang|geldig|deadline|termijn|week|dag|maandag|dinsdag|woensdag|"
     r"donderdag|vrijdag|zaterdag|zondag|van[ ](?:de|het)[ ]\w+|versie|regeling|staatscourant|wet|nota|"
     r"uitspraak|vonnis|bericht|verslag|rapport|advies|kamerbrief|commit|bron|peildatum|einddatum|begindatum|"
-    r"die|dat)(?:[ ]van)?"
+    r"die|dat|van)(?:[ ]van)?"
     r"[ ,:\"'(=]{1,4}(?:(?:de|het|op|dd\.?)[ ]{1,2})?$",
     re.IGNORECASE)
 
@@ -109,6 +109,16 @@ def _school_age_year(year: int) -> bool:
     return now - OLDEST <= year <= now - YOUNGEST
 
 
+_WORD_VAN = re.compile(r"(?<![\w])([^\W\d_]{2,20})[ ]van[ ]{1,3}$")
+
+
+def _person_of(before: str) -> bool:
+    """"Bram van 12-3-2012", "de jongste van 3-4-2014": a first name or a word for a child, then "van"."""
+    from bot.privacy.wordlists import wordlists
+    m = _WORD_VAN.search(before)
+    return bool(m) and (m.group(1).lower() in wordlists().voornamen or bool(_PERSON_WORDS.fullmatch(m.group(1))))
+
+
 def _full_dates(text: str) -> Iterator[Span]:
     for m in _FULL_DATE.finditer(text):
         year = int(next(y for y in (m.group("y1"), m.group("y2"), m.group("y3"), m.group("y4")) if y))
@@ -116,7 +126,7 @@ def _full_dates(text: str) -> Iterator[Span]:
             continue   # 1 January: the date of a law, a merger or a price, far more often than a birthday
         before = text[max(0, m.start() - 40):m.start()]
         if (_EVENT_BEFORE.search(before) or _PARTICIPLE_BEFORE.search(before) or (_WEAK_EVENT_BEFORE.search(before) and _recent(year))) \
-                and not _BIRTH_WORD.search(before):
+                and not _BIRTH_WORD.search(before) and not _person_of(before):
             continue   # "sinds 1 september 2022"; "op 3 maart 2023" (but "op 3 maart 2010 kwam hij ter wereld")
         yield Span("geboortedatum", m.start("date"), m.end("date"), m.group("date"))
 

@@ -164,11 +164,25 @@ _PREP_ARTICLE_NAME = re.compile(
     r"(?:[ ](?:" + _NAME + r"))?)(?![\w'])")
 
 
+# words before "naar"/"op"/"bij" that make what follows a show, a pastime or a care provider, not a school
+_NOT_SCHOOL_VERB = re.compile(
+    r"(?<![\w])(?:kijk|kijkt|kijken|keek|keken|luister|luistert|luisteren|dol|gek|verslaafd|wacht|wachten|let|"
+    r"letten|reageert|trots|zin|fan|lid|afspraak|afspraken|behandeling|therapie|onderzoek|opname|intake|hulp|zorg|"
+    r"vakantie|uitje|kamp|logeren|logeert)[ ]{1,3}$", re.IGNORECASE)
+# endings of organisations, care providers and shows ("De Opvoedpoli", "Het Centrum voor Jeugd en Gezin")
+_NOT_SCHOOL_ENDINGS = ("poli", "centrum", "kliniek", "zorg", "team", "loket", "journaal", "opvang", "praktijk",
+                       "ziekenhuis", "dienst", "bureau", "fonds", "stichting", "bond", "vereniging", "winkel", "bank",
+                       "huis", "park", "museum", "bieb", "bibliotheek", "kerk", "moskee")
+
+
 def _prep_article_schools(text: str) -> Iterator[Span]:
     lists = wordlists()
     for m in _PREP_ARTICLE_NAME.finditer(text):
         name = m.group("name")
         words = name.split()
+        if _NOT_SCHOOL_VERB.search(text, max(0, m.start() - 30), m.start()) or \
+                words[0].lower().endswith(_NOT_SCHOOL_ENDINGS):
+            continue   # "kijkt naar Het Jeugdjournaal", "een afspraak bij De Bascule", "naar De Opvoedpoli"
         full = f"{m.group('art')} {name}"
         if lexicon.is_place(full) or lexicon.is_place(f"{m.group('art')} {words[0]}") or lexicon.is_place(words[0]):
             continue

@@ -41,6 +41,7 @@ YEAR = datetime.date.today().year
     (f"Geboortedatum dochter: {YEAR - 15}-02-28", f"{YEAR - 15}-02-28"),
     (f"op 9 maart {YEAR - 15} kwam ze ter wereld", f"9 maart {YEAR - 15}"),             # 'op', year further back
     ("haar verjaardag is 12 mei, geboren in 2014", "12 mei, geboren in 2014"),
+    (f"Bram van 12-3-{YEAR - 14} en Fenna van 8-8-{YEAR - 11}", f"8-8-{YEAR - 11}"),   # a first name, then "van"
 ])
 def test_full_dates_with_a_school_age_year_are_birth_dates(text, piece):
     assert masked(text, piece), kinds(text)
@@ -57,6 +58,7 @@ def test_full_dates_with_a_school_age_year_are_birth_dates(text, piece):
     f"per 01-01-{YEAR - 8} is dat veranderd",                       # 1 January: laws and mergers
     f"het huis is gebouwd in 12-3-{YEAR - 40}",                     # too old for a child, no cue
     "hij is van 2012",                                              # a year alone
+    f"de wet op het passend onderwijs van 1 augustus {YEAR - 12}",   # "<thing> van <date>"
 ])
 def test_dates_that_are_no_birth_date_stay(text):
     assert redact(text) == text, kinds(text)
@@ -102,6 +104,8 @@ def test_schools_without_a_school_word_or_in_lower_case(text, piece):
     "Op De Kindertelefoon kan hij bellen", "hij is op school (groep 7) gepest", "de basisschool de hele dag",
     "ik heb het op de basisschool de juf gevraagd", "cbs de wegwijzer belde vanochtend maar ik was weg",
     "Ik ben Wegwijzer", "een brief van Het Samenwerkingsverband",
+    "we zijn naar Het Centrum voor Jeugd en Gezin geweest", "bij De Opvoedpoli hebben ze een wachtlijst",
+    "Hij is dol op De Smurfen", "Ze kijkt graag naar Het Jeugdjournaal",   # shows and care, not schools
 ])
 def test_organisations_places_and_kinds_of_school_stay(text):
     spans = kinds(text)

@@ -321,6 +321,9 @@ _APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn)[ ]{1,3}(?:" + _FAMILY +
                          r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})[ ]{0,2}(?=[,.;:)(]|[ ]{0,2}\d|$)", re.IGNORECASE)
 
 
+_OUR_NAME = re.compile(r"(?:(?<=[\w,] )|^)(?:onze|ons|Onze|Ons)[ ](?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})(?![\w])")
+
+
 def _rare_word(low: str) -> bool:
     """Next to a name or between commas after a family word a rarer word is a name too ("sepp", "rianne" are
     about as common as ordinary words in Dutch text), but no common word, place or word with a noun ending."""
@@ -347,6 +350,12 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
             if b <= len(text) and not covered.intersection(range(a, b)):
                 covered.update(range(a, b))
                 yield a, b
+    for m in _OUR_NAME.finditer(text):   # "onze Floor zit thuis": a capital after "onze" in a sentence
+        w = m.group("w")
+        if w.lower() in lists.geen_naam or m.start("w") in covered or lexicon.is_place(w):
+            continue
+        if w.lower() in lists.voornamen or w.lower() in lists.alleen_na_aanleiding or _could_be_name(w):
+            yield m.start("w"), m.end("w")
     for m in _APPOSITION.finditer(text):
         w = m.group("w")
         low = w.lower()

@@ -77,6 +77,8 @@ def test_dates_that_are_no_birth_date_stay(text):
     ("mijn nichtje wendy woont bij ons", "wendy"),
     ("Naam kind: fenne postma", "fenne postma"),
     ("contactpersoon: oma Truus", "Truus"),
+    ("onze Iris zit al een half jaar thuis", "Iris"),                          # "onze" + a capital
+    ("Bij ons thuis is onze Maartje de oudste", "Maartje"),
     ("mevrouw de Ruiter van het Da Vinci College belde", "de Ruiter"),       # the name ends before 'van het'
 ])
 def test_names_in_more_forms(text, piece):

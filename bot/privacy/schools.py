@@ -71,6 +71,9 @@ def _name_before(text: str, toks: list, k: int) -> int | None:
         word, low = toks[j][2], toks[j][2].lower()
         if _cap(word) and not lists.not_a_school_name(low) and low not in PARTICLES and low not in lists.school_woorden:
             first = j
+        elif low in ("sint", "st.") and _cap(word):
+            first = j   # "Sint Jozefschool"
+            break
         elif low in PARTICLES and first is not None and _cap(word):
             first = j  # "Da Vinci College": a capitalised particle starts the name
             break
@@ -141,7 +144,8 @@ def _context_schools(text: str) -> Iterator[Span]:
             start = m.start("art") if m.group("art") else m.start("name")   # the article belongs to the name
             yield Span("school", start, m.end("name"), text[start:m.end("name")])
     for m in _ARTICLE_NAME.finditer(text):
-        if _name_like(m.group("name")) and m.group("name").lower() not in _NOT_SCHOOL:
+        low = m.group("name").lower()
+        if _name_like(m.group("name")) and low not in _NOT_SCHOOL:
             end = m.end("loc") if m.group("loc") else m.end("name")
             yield Span("school", m.start("art"), end, text[m.start("art"):end])
 
@@ -160,7 +164,7 @@ _NOT_SCHOOL = frozenset({"kinderombudsman", "ombudsman", "inspectie", "onderwijs
 # in the middle of a sentence (or "'t") starts a proper name; in these chats nearly always a school. Places
 # ("De Bilt"), organisations and apps (word lists, _NOT_SCHOOL) and school types stay.
 _PREP_ARTICLE_NAME = re.compile(
-    r"(?<![\w'])(?:bij|op|naar|Bij|Op|Naar)[ ]{1,2}(?P<art>De|Het|'t|'T)[ ](?P<name>" + _NAME +
+    r"(?:(?<![\w'])(?:bij|op|naar|Bij|Op|Naar)[ ]{1,2}(?P<art>De|Het|'t|'T)|(?<=[a-z] )van[ ](?P<art2>De|Het))[ ](?P<name>" + _NAME +
     r"(?:[ ](?:" + _NAME + r"))?)(?![\w'])")
 
 
@@ -183,8 +187,11 @@ def _prep_article_schools(text: str) -> Iterator[Span]:
         if _NOT_SCHOOL_VERB.search(text, max(0, m.start() - 30), m.start()) or \
                 words[0].lower().endswith(_NOT_SCHOOL_ENDINGS):
             continue   # "kijkt naar Het Jeugdjournaal", "een afspraak bij De Bascule", "naar De Opvoedpoli"
-        full = f"{m.group('art')} {name}"
-        if lexicon.is_place(full) or lexicon.is_place(f"{m.group('art')} {words[0]}") or lexicon.is_place(words[0]):
+        art = m.group("art") or m.group("art2")
+        if m.group("art2") and not _after_a_word(text, m.start()):
+            continue   # "Jan van De Velde": a particle inside a surname
+        full = f"{art} {name}"
+        if lexicon.is_place(full) or lexicon.is_place(f"{art} {words[0]}") or lexicon.is_place(words[0]):
             continue
         if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.isupper() for w in words):
             continue
@@ -193,7 +200,17 @@ def _prep_article_schools(text: str) -> Iterator[Span]:
         if len(words) == 2 and lexicon.is_ordinary(words[1]) and not words[1].lower() in lists.school_woorden:
             words = words[:1]   # "bij De Wissel Maar ...": keep the name alone
         end = m.start("name") + len(" ".join(words))
-        yield Span("school", m.start("art"), end, text[m.start("art"):end])
+        start = m.start("art") if m.group("art") else m.start("art2")
+        yield Span("school", start, end, text[start:end])
+
+
+def _after_a_word(text: str, pos: int) -> bool:
+    """"is van De Driemaster af gestuurd": the word before "van" is an ordinary lower-case word, not a name."""
+    prev = re.search(r"([^\W\d_]+)[ ]$", text[max(0, pos - 30):pos])
+    if not prev:
+        return False
+    word = prev.group(1)
+    return word.islower() and word not in wordlists().voornamen
 
 
 # a lower-case name after an abbreviation or a school type without an article: "obs de kleine prins",
@@ -303,6 +320,12 @@ def find_schools(text: str) -> Iterator[Span]:
                 last = _name_after(text, toks, k + 1, lowercase_ok=True)
                 if last is not None:
                     span = (start, toks[last][1])
+        elif "-" in low and low.split("-")[0] in lists.school_afkortingen and low.split("-")[-1] in lists.school_woorden:
+            # "de SBO-school De Kring": a kind of school, then its name (the kind alone stays)
+            if k + 1 < len(toks) and _adjacent(text, toks[k], toks[k + 1]):
+                last = _name_after(text, toks, k + 1, lowercase_ok=False)
+                if last is not None:
+                    span = (toks[k + 1][0], toks[last][1])
         elif low in lists.school_woorden:
             # a type word, then a name ("Basisschool De Regenboog"), or a name, then it ("Da Vinci College")
             first = k

@@ -1,5 +1,5 @@
 """Postcode + house number, and street + house number ("Dorpsstraat 12"). Both are kind
-``postcode_huisnummer`` (placeholder "[adres]"). A 6-position postcode is masked on its own as well;
+``postcode_huisnummer`` (placeholder "[adres]"), and a person's postbus. A 6-position postcode is masked on its own as well;
 a 4-digit postcode area ("3512") is not personal and stays."""
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from bot.privacy.wordlists import wordlists
 
 # house number with an addition: 12-2, 231-A, 18-III, 45bis, 4 hs, 7 huis, 61 zwart, 140-1 hoog, 130 3hg, 9 zw,
 # 19 2e etage, 500 huisnr 2
-_HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{1,2}hoog)?|I{1,3}|IV|[A-Za-z])(?![\w])"
+_HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{1,2}hoog)?|I{1,3}|IV|[A-Za-z]|bis|hs|huis|zw|rood)(?![\w])"
+          r"|[ ]{1,3}(?:toevoeging|toev\.?)[ :]{1,3}[A-Za-z0-9]{1,4}(?![\w])"   # "huisnummer 8 toevoeging 2"
           r"|[ ]{1,3}\d{1,2}(?:e|de|ste)?[ ]?(?:hg|hoog|etage|verdieping)(?![\w])"
           r"|[ ]{1,3}huis(?:nr|nummer)\.?[ ]?\d{1,4}(?![\w])"
           r"|[ ]{0,3}(?:hs|bis|hoog|hg|bg|huis|zwart|zw|rood|boven|beneden|I{1,3}|IV)(?![\w])"
@@ -21,7 +22,8 @@ _HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{1,2}hoog)?|I{1,3}|IV|[A-
 POSTCODE = re.compile(
     r"(?<![\w])(?P<pc>[1-9]\d{3})(?P<sp>[ ]?)(?P<letters>[A-Za-z]{2})(?![A-Za-z_])"
     r"(?P<house>[ ]{0,3},?[ ]{0,3}(?:(?:huis)?(?:nr|nummer)\.?[ ]{0,3}|no\.?[ ]{0,3})?" + _HOUSE + r")?")
-HOUSE_NUMBER = re.compile(r"(?<![\w])huis(?:nummer|nr)\.?[ :]{0,3}\d{1,5}(?:[ ]?[A-Za-z](?![\w]))?(?![\w])",
+HOUSE_NUMBER = re.compile(r"(?<![\w])huis(?:nummer|nr)\.?(?:[ ]{1,3}is)?[ :]{0,3}(?P<nr>\d{1,5})"
+                          r"(?:[ ]?-?[ ]?(?:[A-Za-z]|bis)(?![\w]))?(?:[ ]{1,3}(?:toevoeging|toev\.?)[ :]{1,3}[A-Za-z0-9]{1,4})?(?![\w])",
                           re.IGNORECASE)
 _PREFIX_WORDS = (r"(?:(?:Van|De|Den|Ter|Ten|Het|'t|Sint|Burgemeester|Dr\.|Prof\.|Koningin|Prins|Prinses|"
                  r"Graaf|Jhr\.|Lange|Korte|Nieuwe|Oude|Grote|Kleine|Hoge|Lage|Eerste|Tweede|Derde|Vierde|Achter|"
@@ -134,7 +136,60 @@ def _streets_before_a_place(text: str) -> Iterator[Span]:
         yield Span("postcode_huisnummer", start, m.end(), text[start:m.end()])
 
 
+# a street word that is the whole street name ("Markt 12", "markt 1a", "Brink 3"): capitalised with a number, or
+# in lower case with a number and a letter or dash addition ("markt 1a", "kade 12-2"; "de markt 3 keer" stays)
+_BARE = r"(?:markt|plein|kade|dijk|haven|singel|brink|gracht|dreef|wal|steeg|hoogstraat|nieuwstad|vismarkt)"
+_BARE_STREET = re.compile(r"(?<![\w'])(?P<word>" + _BARE + r")[ ]{1,2}(?P<nr>\d{1,4})(?P<add>[ ]?-?[ ]?[A-Za-z](?![\w])|-\d{1,3}(?![\w]))?"
+                          r"(?![\w]|[.,]\d)", re.IGNORECASE)
+
+
+# "wij wonen op nummer 12 van de Vossenlaan": the number first, then the street (with a street-name ending)
+_NUMBER_OF_STREET = re.compile(r"(?<![\w])(?:huis)?(?:nummer|nr\.?)[ ]{1,2}(?P<nr>\d{1,5}(?:[ ]?[A-Za-z](?![\w]))?)[ ]{1,2}"
+                               r"(?:van|aan|op|in)[ ]{1,2}(?:(?:de|het|'t)[ ]{1,2})?(?P<street>[A-Za-zÀ-ÿ'\-]{3,40})(?![\w])",
+                               re.IGNORECASE)
+
+
+def _number_of_street(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _NUMBER_OF_STREET.finditer(text):
+        word = m.group("street").lower()
+        suffixes = lists.straat_achtervoegsels + (lists.straat_achtervoegsels_hoofdletter
+                                                   if m.group("street")[:1].isupper() else ())
+        if word in lists.geen_straat or not any(word.endswith(s) and len(word) > len(s) for s in suffixes):
+            continue
+        yield Span("postcode_huisnummer", m.start("nr"), m.end(), text[m.start("nr"):m.end()])
+
+
+def _bare_street_words(text: str) -> Iterator[Span]:
+    for m in _BARE_STREET.finditer(text):
+        if not (m.group("word")[:1].isupper() or m.group("add")):
+            continue
+        if _NOT_AFTER_NUMBER.match(text, m.end()) or POSTCODE.match(text, m.start("nr")):
+            continue
+        yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
+
+
+# A postbus of a person ("post graag naar postbus 10412 in Zwolle, want ik heb geen vast adres") is masked;
+# one of an organisation named next to it ("Postbus 51 van de Rijksoverheid", "gemeente, Postbus 16") stays.
+_POSTBUS = re.compile(r"(?<![\w])postbus[ ]{1,2}\d{1,6}(?![\w])", re.IGNORECASE)
+_ORGANISATION_NEAR = re.compile(
+    r"(?<![\d][ ])(?<![\d])(?-i:[A-Z]{2,6})(?![\w])"   # "DUO", "UWV" (not the letters of a postcode: "2601 DB")
+    r"|(?<![\w])(?:gemeente|inspectie|duo|belastingdienst|ministerie|rijksoverheid|overheid|samenwerkingsverband|swv|"
+    r"school|stichting|raad|rechtbank|ombudsman|kinderombudsman|geschillencommissie|commissie|ggd|uwv|svb|cak|cjib|"
+    r"ind|politie|jeugdzorg|bureau|loket|bestuur|vereniging|organisatie|instelling|bedrijf|b\.?v\.?|zorgverzekeraar|"
+    r"verzekeraar|ziekenhuis|antwoordnummer|\w{0,20}(?:overheid|dienst|bureau|centrum|fonds))(?![\w])", re.IGNORECASE)
+
+
+def _postbus(text: str) -> Iterator[Span]:
+    for m in _POSTBUS.finditer(text):
+        around = text[max(0, m.start() - 40):m.start()] + " " + text[m.end():m.end() + 40]
+        if _ORGANISATION_NEAR.search(around):
+            continue
+        yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
+
+
 def find_addresses(text: str) -> Iterator[Span]:
+    yield from _postbus(text)
     yield from _postcodes(text)
     yield from _streets(text)
     yield from _context_streets(text)
@@ -142,4 +197,8 @@ def find_addresses(text: str) -> Iterator[Span]:
     for m in _STREET_OF.finditer(text):
         yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
     for m in HOUSE_NUMBER.finditer(text):
+        if POSTCODE.match(text, m.start("nr")):
+            continue   # "huisnummer: 1068 XK 45bis": the postcode comes first, POSTCODE takes all of it
         yield Span("postcode_huisnummer", m.start(), m.end(), m.group(0))
+    yield from _bare_street_words(text)
+    yield from _number_of_street(text)

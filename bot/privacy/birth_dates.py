@@ -25,8 +25,8 @@ DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d
         r"|(?:19|20)\d\d(?P<s2>[-/.])" + _MON + r"(?P=s2)" + _DAY +                    # 2012-07-21
         r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"  # 3 maart 2013
         r")(?![\w])")
-_CUE_BEFORE = (r"(?:geboren|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum)"
-               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3})?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|verjaardag|jarig"
+_CUE_BEFORE = (r"(?:geboren(?:[ ]in)?|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum|geboorte)"
+               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|verjaardag|jarig"
                r"|wordt[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei"
 AFTER_CUE = re.compile(
     r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE + r")",
@@ -66,10 +66,89 @@ def _plausible(date: str) -> bool:
     return tail is None or bool(_BIRTH_YEAR.search(tail.group(1)))
 
 
+# A full date (day, month, four-digit year) whose year makes a child of school age or a young adult: in these chats
+# (parents of children without a school place) such a date is nearly always a birth date, with or without a cue
+# ("2011-03-12 is zijn geboortedatum", "ze zijn van 2-2-2014 en 19-9-2015", "Bram Kuipers, 12-3-2012, ...").
+# Dates of events are written without a year ("sinds 3 maart") or with a recent year, outside the range; a date
+# after a word for an event ("sinds", "vanaf", "brief van") stays.
+_FULL_DATE = re.compile(
+    r"(?<![\w\-/.])(?P<date>" + _DAY + r"(?P<u1>[-/.])" + _MON + r"(?P=u1)(?P<y1>(?:19|20)\d\d)"
+    r"|" + _DAY + r"[ ]" + _MON + r"[ ](?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)(?P<u2>[-/.])" + _MON + r"(?P=u2)" + _DAY +
+    r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r",?[ ]{1,2}(?P<y4>(?:19|20)\d\d)"
+    r")(?![\w]|[-/.]\d)", re.IGNORECASE)
+OLDEST, YOUNGEST = 22, 3   # years before this year: born 2004-2023 when it is 2026
+_EVENT_BEFORE = re.compile(
+    r"(?<![\w])(?:sinds|vanaf|per|tot|t/m|tm|tot[ ]en[ ]met|uiterlijk|voor|na|vóór|brief|mail|e-mail|besluit|beschikking|"
+    r"datum|gedateerd|afspraak|gesprek|vergadering|zitting|geschorst|verwijderd|ingeschreven|uitgeschreven|"
+    r"aangemeld|aanmelding|ontvangen|verstuurd|gestuurd|gebeld|gemaild|geweest|gestart|begonnen|gestopt|"
+    r"thuis|ziek|opgenomen|verhuisd|ingegaan|ingang|geldig|deadline|termijn|week|dag|maandag|dinsdag|woensdag|"
+    r"donderdag|vrijdag|zaterdag|zondag|van[ ](?:de|het)[ ]\w+|versie|regeling|staatscourant|wet|nota|"
+    r"uitspraak|vonnis|bericht|verslag|rapport|advies|kamerbrief|commit|bron|peildatum|einddatum|begindatum|"
+    r"die|dat|van)(?:[ ]van)?"
+    r"[ ,:\"'(=]{1,4}(?:(?:de|het|op|dd\.?)[ ]{1,2})?$",
+    re.IGNORECASE)
+
+
+# "op"/"in"/"om" before a date: an event when the year is recent, a birth when it lies further back
+# a past participle before the date: "getekend op", "is geschorst op", "ingevoerd" ("geboren" ends in -n)
+_PARTICIPLE_BEFORE = re.compile(r"(?<![\w])(?:ge|be|ver|ont|aange|opge|uitge|inge|onderge|onderte)\w{2,20}[dt]"
+                                r"(?:[ ]{1,3}(?:op|in|per))?[ ,:]{1,3}$", re.IGNORECASE)
+_WEAK_EVENT_BEFORE = re.compile(r"(?<![\w])(?:op|in|om|en)[ ]{1,3}$", re.IGNORECASE)
+RECENT = 6
+
+
+def _recent(year: int) -> bool:
+    import datetime
+    return year >= datetime.date.today().year - RECENT
+
+
+def _school_age_year(year: int) -> bool:
+    import datetime
+    now = datetime.date.today().year
+    return now - OLDEST <= year <= now - YOUNGEST
+
+
+_WORD_VAN = re.compile(r"(?<![\w])([^\W\d_]{2,20})[ ]van[ ]{1,3}$")
+
+
+def _person_of(before: str) -> bool:
+    """"Bram van 12-3-2012", "de jongste van 3-4-2014": a first name or a word for a child, then "van"."""
+    from bot.privacy.wordlists import wordlists
+    m = _WORD_VAN.search(before)
+    return bool(m) and (m.group(1).lower() in wordlists().voornamen or bool(_PERSON_WORDS.fullmatch(m.group(1))))
+
+
+def _full_dates(text: str) -> Iterator[Span]:
+    for m in _FULL_DATE.finditer(text):
+        year = int(next(y for y in (m.group("y1"), m.group("y2"), m.group("y3"), m.group("y4")) if y))
+        if not _school_age_year(year) or re.fullmatch(r"0?1\D0?1\D\d{4}|\d{4}\D0?1\D0?1|1 jan\w*\.? \d{4}", m.group("date")):
+            continue   # 1 January: the date of a law, a merger or a price, far more often than a birthday
+        before = text[max(0, m.start() - 40):m.start()]
+        if (_EVENT_BEFORE.search(before) or _PARTICIPLE_BEFORE.search(before) or (_WEAK_EVENT_BEFORE.search(before) and _recent(year))) \
+                and not _BIRTH_WORD.search(before) and not _person_of(before):
+            continue   # "sinds 1 september 2022"; "op 3 maart 2023" (but "op 3 maart 2010 kwam hij ter wereld")
+        yield Span("geboortedatum", m.start("date"), m.end("date"), m.group("date"))
+
+
+# a birth or person word shortly before a date outweighs an event word ("geboren op", "van mijn zoon")
+_BIRTH_WORD = re.compile(r"(?:geboren|geb\b|geboorte|jarig|verjaardag|zoon|dochter|kind|zijn[ ]van|is[ ]van|"
+                         r"ben[ ]van)\W{0,3}(?:\w+\W{1,3}){0,2}$", re.IGNORECASE)
+
+
+# the birth year told after a birthday without a year: "zijn verjaardag is 4 juli, geboren in 2012"
+_YEAR_AFTER = re.compile(r",?[ ]{1,2}(?:geboren[ ]in|(?:uit|van)[ ](?:het[ ]jaar[ ])?)[ ]?(?:19|20)\d\d(?![\w])", re.IGNORECASE)
+
+
 def find_birth_dates(text: str) -> Iterator[Span]:
+    yield from _full_dates(text)
     for pattern in (AFTER_CUE, BEFORE_CUE):
         for m in pattern.finditer(text):
-            yield Span("geboortedatum", m.start("date"), m.end("date"), m.group("date"))
+            end = m.end("date")
+            if not re.search(r"\d{4}\s*$", m.group("date")):
+                year = _YEAR_AFTER.match(text, end)
+                end = year.end() if year else end
+            yield Span("geboortedatum", m.start("date"), end, text[m.start("date"):end])
     for pattern in (IS_FROM, IN_BRACKETS):
         for m in pattern.finditer(text):
             who = m.group("who")

@@ -21,9 +21,13 @@ BSN_COMPACT = re.compile(r"(?<![\d.,])\d{9}(?![\d]|[.,]\d)")
 KEYWORD_WINDOW = 40
 _AMOUNT_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:€|euro|eur\b|,-)", re.IGNORECASE)
-# "NL91ABNA0417164300" or in groups of four: "NL91 ABNA 0417 1643 00"
+# "NL91ABNA0417164300", in groups of four ("NL91 ABNA 0417 1643 00"), or with other groups and dashes
+# ("NL 69 RABO 6399 9696 70", "NL80-RABO-6114-0293-80"): two letters, two digits, then 11-30 letters or digits
+# with at most one space or dash between any two. The country code in capitals (or nl/be), so that
+# ordinary words before numbers ("op 12 maart 2013 ...") are never tried. The candidate may run into the next words ("... 00 tnv"),
+# so the longest valid prefix that ends at a group boundary is taken (a few tries at most).
 IBAN_CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9])")
+    r"(?<![A-Za-z0-9])((?:[A-Z]{2}|nl|be|Nl|Be)[ \-]?\d[ \-]?\d(?:[ \-]?[A-Za-z0-9]){11,30})(?![A-Za-z0-9])")
 
 
 def elfproef(digits: str) -> bool:
@@ -55,7 +59,7 @@ def find_bsns(text: str) -> Iterator[Span]:
 
 
 def iban_valid(raw: str) -> bool:
-    s = raw.replace(" ", "").upper()
+    s = raw.replace(" ", "").replace("-", "").upper()
     if not 15 <= len(s) <= 34 or not s[:2].isalpha() or not s[2:4].isdigit():
         return False
     moved = s[4:] + s[:4]
@@ -65,7 +69,17 @@ def iban_valid(raw: str) -> bool:
         return False
 
 
+def _valid_prefix(raw: str) -> int | None:
+    """Length of the longest prefix of ``raw`` that is a valid IBAN and ends at a group boundary."""
+    cuts = [len(raw)] + [i for i in range(len(raw) - 1, 14, -1) if raw[i] in " -" and raw[i - 1].isalnum()]
+    for cut in cuts[:12]:
+        if iban_valid(raw[:cut]):
+            return cut
+    return None
+
+
 def find_ibans(text: str) -> Iterator[Span]:
     for m in IBAN_CANDIDATE.finditer(text):
-        if iban_valid(m.group(1)):
-            yield Span("iban", m.start(1), m.end(1), m.group(1))
+        cut = _valid_prefix(m.group(1))
+        if cut:
+            yield Span("iban", m.start(1), m.start(1) + cut, m.group(1)[:cut])

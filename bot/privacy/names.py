@@ -16,18 +16,22 @@ from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
 _FAMILY = (r"zoon|zoontje|dochter|dochtertje|kind|kinderen|man|vrouw|partner|vriend|vriendin|broer|broertje|zus|"
+           r"neefje|nichtje|kleinkind|stiefkind|schoonzoon|schoondochter|ex-man|ex-vrouw|ex-partner|"
            r"zusje|moeder|vader|neef|nicht|pleegzoon|pleegdochter|pleegkind|stiefzoon|stiefdochter|kleinzoon|"
            r"kleindochter|jongste|oudste|tweeling|ex")
 # How sure a cue makes us that a name follows; decides which lower-case words count as a name (see _first_ok).
 STRONG, TITLE, FAMILY, WEAK = "strong", "title", "family", "weak"
 _CUES = (
-    (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam\s*:|noem\s{1,3}(?:me|mij)|"
+    (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam(?:\s{1,3}(?:van\s{1,3})?(?:het\s{1,3}|de\s{1,3})?[^\W\d_]{2,12})?\s*:|noem\s{1,3}(?:me|mij)|"
              r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)"),
-    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\."),
+    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\.|"
+            r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"
+            r"de\s{1,3}heer|mevrouw|meneer))?"),   # an account holder: "IBAN ... t.n.v. H. Aydın"
     (FAMILY, r"(?:mijn|onze|ons|m'n|mn)\s{1,3}(?:" + _FAMILY + r")|"
-             r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van"),
-    (WEAK, r"ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
-           r"gr\.?|mvg|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens"),
+             r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van|"
+             r"(?:het\s{1,3})?gaat\s{1,3}om|betreft|(?<!mijn\s)(?<!onze\s)(?:oma|opa|tante|oom|buurvrouw|buurman)"),
+    (WEAK, r"contactpersoon\s{0,2}:|ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
+           r"gr\.?|mvg\.?|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens"),
 )
 CUE = re.compile(
     r"(?:(?<![\w])(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _CUES) + r")|(?P<start>^\s*met))"
@@ -37,6 +41,8 @@ TOKEN = re.compile(r"[^\W\d_]\.[^\W\d_]\.(?:[^\W\d_]\.)?|[A-Z]\.(?=[ ])|'t(?=[ ]
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # particles after which a lower-case surname follows a lower-case first name ("sanne de jong")
 LOWER_SURNAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "el", "al", "'t"})
+# particles that start a name ("Het", "In") but never stand inside a surname ("de Bakker van het Da Vinci College")
+_NOT_INSIDE_SURNAME = frozenset({"het", "in", "op"})
 WINDOW = 80
 MAX_TOKENS = 6
 
@@ -116,6 +122,15 @@ def _surname_ok(word: str, strength: str | None) -> bool:
     return _name_like(low)
 
 
+def _rare_surname(word: str, first_listed: bool) -> bool:
+    """After a listed first name in lower case, a rare word is a surname even when it is made of Dutch word
+    parts ("lars hofstede", "daan groenhuis"); not a verb form ("lars fietst") or a word with a noun ending."""
+    low = word.lower()
+    return (first_listed and len(low) >= 3 and low.isalpha() and lexicon.zipf(low) < 3.5 and not low.endswith("t")
+            and not lexicon.has_word_ending(low) and not lexicon.is_place(low)
+            and low not in wordlists().geen_naam and low not in wordlists().geen_achternaam_klein)
+
+
 def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) -> tuple[int, int] | None:
     """The name at the start of ``tokens``, as (start, end), or None."""
     lists = wordlists()
@@ -145,13 +160,16 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
         j = i
         while j < len(tokens) and tokens[j][2].lower() in lists.tussenvoegsels:
             j += 1
+        if any(t[2].lower() in _NOT_INSIDE_SURNAME for t in tokens[i:j]):
+            break   # "mevrouw de Bakker van het Da Vinci College": the name ends before "van het"
         if j < len(tokens) and _capitalised(tokens[j][2]) and tokens[j][2].lower() not in lists.geen_naam:
             end = tokens[j][1]
             i = j + 1
         elif (lower_first and j < len(tokens) and tokens[j][2].islower()
               and (j > i and all(t[2] in LOWER_SURNAME_PARTICLES for t in tokens[i:j]) and len(tokens[j][2]) > 2
                    and tokens[j][2] not in lists.geen_naam and tokens[j][2] not in lists.geen_achternaam_klein
-                   or j == i and _surname_ok(tokens[j][2], strength))):
+                   or j == i and (_surname_ok(tokens[j][2], strength)
+                                  or _rare_surname(tokens[j][2], word.lower() in lists.voornamen)))):
             end = tokens[j][1]   # "sanne de jong", "sven van der meer", "daan bakker"
             i = j + 1
             break
@@ -195,7 +213,7 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
                 last, j = j, j + 1
                 continue
             break
-        before = text[:s]
+        before = text[max(0, s - 80):s]   # a bounded window: text[:s] made long text quadratic
         prev = before.split()[-1].lower() if before.split() else ""
         abbreviation = len(word) <= 3 and text[e:e + 1] == "."   # "Stb.", "Art."
         if _EPONYM.search(before[-30:]):
@@ -213,15 +231,20 @@ def _double_first_name(word: str) -> bool:
     """"Anna-Sophie", "Jan-Willem": every part a listed first name."""
     lists = wordlists()
     parts = word.lower().split("-")
-    return len(parts) > 1 and all(p in lists.voornamen or p in lists.alleen_na_aanleiding for p in parts)
+    if len(parts) < 2 or not all(p[:1].isupper() for p in word.split("-")):
+        return len(parts) > 1 and all(p in lists.voornamen or p in lists.alleen_na_aanleiding for p in parts)
+    # "Liam-James": one listed first name and the other parts names too (not "Jan-Kees-Straat", not "Noord-Brabant")
+    return any(p in lists.voornamen for p in parts) and all(
+        p in lists.voornamen or p in lists.alleen_na_aanleiding or _could_be_name(p.capitalize())
+        for p in parts)
 
 
 # a word that makes a capitalised unknown word at the start of a sentence a person: "Dawit (15)", "Mirthe zit"
 _PERSON_NEXT = re.compile(r"[ ]{1,3}(?:\(|(?:zit|zat|is|was|heeft|had|wil|wilde|gaat|ging|kan|kon|mag|mocht|moet|"
                           r"woont|komt|krijgt|kreeg|doet|durft|weigert|hier|en[ ]ik|wordt|werd|heet)(?![\w]))")
 # "Bel mij (Ria)": a capitalised word alone in brackets right after a word for a person
-_IN_BRACKETS = re.compile(r"(?<![\w])(?:mij|me|ik|wij|we|ons|hem|haar|zoon|dochter|kind|moeder|vader|mama|papa|"
-                          r"oma|opa)[ ]{0,2}\((?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})\)", re.IGNORECASE)
+_IN_BRACKETS = re.compile(r"(?<![\w])(?:mij|me|ik|wij|we|ons|hem|haar|moeder|vader|mama|papa|oma|opa|" + _FAMILY + r")"
+                          r"[ ]{0,2}\((?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})(?:\)|,[ ]{0,2}\d{1,2}(?:[ ]jaar)?\))", re.IGNORECASE)
 # "Hans of Gerda", "Henk en Ans de Boer": the other side of "en"/"of"/"&" next to a name
 _AND_AFTER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})"
                         r"(?P<sur>(?:[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){0,3}[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})?)(?![\w])")
@@ -268,6 +291,86 @@ def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
                     yield span
 
 
+# initials, then a surname, anywhere: "S. Mulder", "D. Oosterhuis-Kramer", "J.P. van der Berg", "H. Aydın"
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?P<ini>(?:[A-Z]\.[ ]?){1,3})[ ]?(?P<part>(?:(?:van|de|der|den|ter|ten|'t|el|al|Van|De|El)[ ]){0,3})"
+    r"(?P<sur>[A-ZÀ-Þ][a-zà-ÿ'’]{1,30}(?:-[A-ZÀ-Þ][a-zà-ÿ'’]{1,30})?)(?![\w])")
+
+
+def _surname_like(word: str) -> bool:
+    lists = wordlists()
+    return all(p.lower() in lists.achternamen or (p.lower() not in lists.geen_naam and _could_be_name(p))
+               for p in word.split("-"))
+
+
+def _initials_names(text: str) -> Iterator[tuple[int, int]]:
+    for m in _INITIALS_NAME.finditer(text):
+        if len(m.group("ini").replace(" ", "")) == 2 and text[max(0, m.start() - 2):m.start()].strip() == "" and \
+                _SENTENCE_END.search(text[max(0, m.start() - 40):m.start()]) and not m.group("part"):
+            # one capital and a dot at the start of a sentence may end the one before: "plan B. Daarna"
+            if m.group("sur").lower() not in wordlists().achternamen:
+                continue
+        if _surname_like(m.group("sur")):
+            yield m.start(), m.end()
+
+
+# a lower-case name in a list after a lower-case name: "vader van yassin en soufiane", "van daan, lotte en sem"
+_AND_LOWER = re.compile(r"(?:,[ ]{0,2}|[ ]{1,3}(?:en|of|&)[ ]{1,3})(?P<w>[a-zà-ÿ][a-zà-ÿ'\-]{2,30})(?![\w])")
+# a name in apposition a few words after a family word: "mijn man bellen, ahmed, 0648 ...", "mijn zoon, amir, is"
+_APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn)[ ]{1,3}(?:" + _FAMILY + r")(?:[ ]{1,3}[\w']{1,20}){0,3},[ ]{1,3}"
+                         r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})[ ]{0,2}(?=[,.;:)(]|[ ]{0,2}\d|$)", re.IGNORECASE)
+
+
+_OUR_NAME = re.compile(r"(?:(?<=[\w,] )|^)(?:onze|ons|Onze|Ons)[ ](?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})(?![\w])")
+
+
+def _rare_word(low: str) -> bool:
+    """Next to a name or between commas after a family word a rarer word is a name too ("sepp", "rianne" are
+    about as common as ordinary words in Dutch text), but no common word, place or word with a noun ending."""
+    return (len(low) >= 3 and low.replace("-", "").isalpha() and lexicon.zipf(low) < 3.5
+            and not lexicon.has_word_ending(low) and not lexicon.is_place(low) and not low.endswith(_NOT_A_NAME_ENDING))
+
+
+def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    lists = wordlists()
+    covered: set[int] = set()
+    for a, b in spans:
+        covered.update(range(a, b))
+    for a, b in list(spans):
+        if not text[a:b].islower():
+            continue
+        while True:
+            m = _AND_LOWER.match(text, b)
+            if not m:
+                break
+            w = m.group("w")
+            if not (w in lists.voornamen or _rare_word(w)) or w in lists.geen_naam:
+                break
+            a, b = m.start("w"), m.end("w")
+            if b <= len(text) and not covered.intersection(range(a, b)):
+                covered.update(range(a, b))
+                yield a, b
+    for m in _OUR_NAME.finditer(text):   # "onze Floor zit thuis": a capital after "onze" in a sentence
+        w = m.group("w")
+        if w.lower() in lists.geen_naam or m.start("w") in covered or lexicon.is_place(w):
+            continue
+        if w.lower() in lists.voornamen or w.lower() in lists.alleen_na_aanleiding or _could_be_name(w):
+            yield m.start("w"), m.end("w")
+    for m in _APPOSITION.finditer(text):
+        w = m.group("w")
+        low = w.lower()
+        if low in lists.geen_naam or m.start("w") in covered:
+            continue
+        if low in lists.voornamen or _rare_word(low):
+            yield m.start("w"), m.end("w")
+
+
+# first names that are also a verb at the start of a sentence ("Mark dit gesprek als dringend")
+_ALSO_A_VERB = frozenset({"mark"})
+_IMPERATIVE_NEXT = re.compile(r"[ ]{1,2}(?:dit|deze|dat|die|het|een|mijn|ons|onze|uw|jullie|alstublieft|aub|even|"
+                             r"maar|alles|iets|niets|me|mij|hem|haar)(?![\w])", re.IGNORECASE)
+
+
 def find_names(text: str) -> Iterator[Span]:
     taken_until = -1
     taken: list[tuple[int, int]] = []
@@ -284,6 +387,9 @@ def find_names(text: str) -> Iterator[Span]:
         if not _capitalised(word):
             continue
         if word.lower() in lists.voornamen:
+            if word.lower() in _ALSO_A_VERB and _IMPERATIVE_NEXT.match(text, m.end()) and \
+                    _SENTENCE_END.search(text[max(0, m.start() - 40):m.start()]):
+                continue   # "Mark dit gesprek als dringend": a verb at the start of a sentence, not "Mark de Jong"
             found = _name_from(text, _tokens(text, m.start()), cue=False)
         elif _double_first_name(word):
             found = (m.start(), m.end())
@@ -291,7 +397,9 @@ def find_names(text: str) -> Iterator[Span]:
             continue
         if found:
             taken.append(found)
+    taken += list(_initials_names(text))
     taken += [(s.start, s.end) for s in _unknown_names(text, taken)]
     taken += list(_around(text, taken))
+    taken += list(_lower_list_and_apposition(text, taken))
     for a, b in taken:
         yield Span("naam", a, b, text[a:b])

@@ -71,6 +71,9 @@ def _name_before(text: str, toks: list, k: int) -> int | None:
         word, low = toks[j][2], toks[j][2].lower()
         if _cap(word) and not lists.not_a_school_name(low) and low not in PARTICLES and low not in lists.school_woorden:
             first = j
+        elif low in ("sint", "st.") and _cap(word):
+            first = j   # "Sint Jozefschool"
+            break
         elif low in PARTICLES and first is not None and _cap(word):
             first = j  # "Da Vinci College": a capitalised particle starts the name
             break
@@ -86,7 +89,7 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
 # a capitalised name right after a word for going to or sitting at a school: "hij zit op de Hoeksteen",
 # "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
 _AT_SCHOOL = re.compile(
-    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}op)"
+    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten|sta|staat|staan|stond|stonden)[ ]{1,3}(?:(?:nu|nog|al|ingeschreven)[ ]{1,3}){0,2}op)"
     r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
     r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|(?P<named>school(?:naam)?(?:[ ]{1,3}(?:heet|is)|[ ]?:)))"
     r"[ ]{1,3}(?P<art>(?:[Dd]e|[Hh]et|'t)[ ]{1,3})?"
@@ -141,7 +144,8 @@ def _context_schools(text: str) -> Iterator[Span]:
             start = m.start("art") if m.group("art") else m.start("name")   # the article belongs to the name
             yield Span("school", start, m.end("name"), text[start:m.end("name")])
     for m in _ARTICLE_NAME.finditer(text):
-        if _name_like(m.group("name")) and m.group("name").lower() not in _NOT_SCHOOL:
+        low = m.group("name").lower()
+        if _name_like(m.group("name")) and low not in _NOT_SCHOOL:
             end = m.end("loc") if m.group("loc") else m.end("name")
             yield Span("school", m.start("art"), end, text[m.start("art"):end])
 
@@ -155,8 +159,156 @@ _NOT_SCHOOL = frozenset({"kinderombudsman", "ombudsman", "inspectie", "onderwijs
                          "zorgboerderij", "dagbesteding", "kinderopvang", "bso", "opvang", "kindertelefoon"})
 
 
+# "bij De Wilgenhoek", "op 't Palet", "naar Het Baken": after "bij"/"op"/"naar" (not "van": "Jeroen van 't Hof")
+# an article written with a capital
+# in the middle of a sentence (or "'t") starts a proper name; in these chats nearly always a school. Places
+# ("De Bilt"), organisations and apps (word lists, _NOT_SCHOOL) and school types stay.
+_PREP_ARTICLE_NAME = re.compile(
+    r"(?:(?<![\w'])(?:bij|op|naar|Bij|Op|Naar)[ ]{1,2}(?P<art>De|Het|'t|'T)|(?<=[a-z] )van[ ](?P<art2>De|Het))[ ](?P<name>" + _NAME +
+    r"(?:[ ](?:" + _NAME + r"))?)(?![\w'])")
+
+
+# words before "naar"/"op"/"bij" that make what follows a show, a pastime or a care provider, not a school
+_NOT_SCHOOL_VERB = re.compile(
+    r"(?<![\w])(?:kijk|kijkt|kijken|keek|keken|luister|luistert|luisteren|dol|gek|verslaafd|wacht|wachten|let|"
+    r"letten|reageert|trots|zin|fan|lid|afspraak|afspraken|behandeling|therapie|onderzoek|opname|intake|hulp|zorg|"
+    r"vakantie|uitje|kamp|logeren|logeert)[ ]{1,3}$", re.IGNORECASE)
+# endings of organisations, care providers and shows ("De Opvoedpoli", "Het Centrum voor Jeugd en Gezin")
+_NOT_SCHOOL_ENDINGS = ("poli", "centrum", "kliniek", "zorg", "team", "loket", "journaal", "opvang", "praktijk",
+                       "ziekenhuis", "dienst", "bureau", "fonds", "stichting", "bond", "vereniging", "winkel", "bank",
+                       "huis", "park", "museum", "bieb", "bibliotheek", "kerk", "moskee")
+
+
+def _prep_article_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _PREP_ARTICLE_NAME.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if _NOT_SCHOOL_VERB.search(text, max(0, m.start() - 30), m.start()) or \
+                words[0].lower().endswith(_NOT_SCHOOL_ENDINGS):
+            continue   # "kijkt naar Het Jeugdjournaal", "een afspraak bij De Bascule", "naar De Opvoedpoli"
+        art = m.group("art") or m.group("art2")
+        if m.group("art2") and not _after_a_word(text, m.start()):
+            continue   # "Jan van De Velde": a particle inside a surname
+        full = f"{art} {name}"
+        if lexicon.is_place(full) or lexicon.is_place(f"{art} {words[0]}") or lexicon.is_place(words[0]):
+            continue
+        if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.isupper() for w in words):
+            continue
+        if any(w.lower() in lists.geen_school or w.lower() in lists.school_woorden for w in words[:1]):
+            continue   # "op De Basisschool": a kind of school
+        if len(words) == 2 and lexicon.is_ordinary(words[1]) and not words[1].lower() in lists.school_woorden:
+            words = words[:1]   # "bij De Wissel Maar ...": keep the name alone
+        end = m.start("name") + len(" ".join(words))
+        start = m.start("art") if m.group("art") else m.start("art2")
+        yield Span("school", start, end, text[start:end])
+
+
+def _after_a_word(text: str, pos: int) -> bool:
+    """"is van De Driemaster af gestuurd": the word before "van" is an ordinary lower-case word, not a name."""
+    prev = re.search(r"([^\W\d_]+)[ ]$", text[max(0, pos - 30):pos])
+    if not prev:
+        return False
+    word = prev.group(1)
+    return word.islower() and word not in wordlists().voornamen
+
+
+# a lower-case name after an abbreviation or a school type without an article: "obs de kleine prins",
+# "op basisschool klavertje vier" (a type without "de" before it is used as a name)
+_LOWER_AFTER_TYPE = re.compile(
+    r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
+    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}"
+    r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum)[ ]{1,2}(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
+    r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
+_NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
+                                 "heeft", "had", "gaat", "ging", "wil", "kan", "mag", "moet", "niet", "meer", "nog",
+                                 "al", "ook", "nu", "daar", "hier", "die", "dat", "om", "tot", "te", "met", "voor",
+                                 "van", "de", "het", "een", "hij", "zij", "ze", "ik", "we", "wij", "hem", "haar",
+                                 "geweest", "gezeten", "gehad", "gezet", "gestuurd", "aangemeld", "ingeschreven",
+                                 "geplaatst", "toen", "sinds", "tijdens", "na", "vanaf", "gedaan", "weg", "terug",
+                                 "alleen", "s", "'s", "ochtends", "middags"})
+
+
+def _lower_case_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _LOWER_AFTER_TYPE.finditer(text):
+        if m.group("abbr") and not m.group("abbr").islower() and not m.group("abbr").isupper():
+            pass
+        words = []
+        for w in m.group("name").split():
+            if w.lower() in _NOT_IN_SCHOOL_NAME or w.lower() in lists.geen_naam and w.lower() not in lists.assistent_naam:
+                break
+            if words and w.lower().endswith(("t", "de", "te", "ig", "lijk")):
+                break   # "cbs de wegwijzer belde": a verb or adverb after the name, not part of it
+            words.append(w)
+        plain = not m.group("abbr") and not m.group("tpart")   # "op basisschool <name>"
+        if not words or lexicon.is_place(words[0]) or (plain and lexicon.zipf(words[0].lower()) >= 4.5):
+            continue   # "op school gepest"; "naar basisschool groningen"
+        if plain and len(words) == 1 and (lexicon.zipf(words[0].lower()) >= 4.0 or words[0].lower().endswith(
+                ("t", "d", "de", "te", "ig", "lijk", "en"))):
+            continue   # one ordinary word after a school type ("op basisschool gepest")
+        if m.group("abbr") and not m.group("part") and lexicon.is_ordinary(words[0], 4.0):
+            continue
+        if m.group("tpart") and (lexicon.zipf(words[0].lower()) >= 4.0 or words[0].lower() in lists.geen_achternaam_klein):
+            continue   # "de basisschool de hele dag"
+        start = m.start()
+        if not m.group("abbr") and not m.group("tpart"):
+            start = m.start() + len(m.group(0).split()[0]) + 1   # the school type belongs to the name, "op" does not
+        end = m.start("name") + len(" ".join(words))
+        yield Span("school", start, end, text[start:end])
+
+
+# a capitalised name before a lower-case "college"/"lyceum"/"gymnasium": "mijn school Calvijn college"
+_NAME_LOWER_TYPE = re.compile(r"(?<=[a-z,:] )(?P<name>[A-ZÀ-Þ][\w'\-]{2,30}(?:[ ][A-ZÀ-Þ][\w'\-]{2,30})?)[ ]"
+                              r"(?P<type>college|lyceum|gymnasium|scholengemeenschap|scholengroep)(?![\w])")
+
+
+def _name_then_lower_type(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _NAME_LOWER_TYPE.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower() in lists.geen_naam or lexicon.is_place(w) or lexicon.zipf(w.lower()) >= 4.0 for w in words):
+            continue
+        yield Span("school", m.start("name"), m.end("type"), m.group(0))
+
+
+# the name in brackets after a word for the school: "de school (De Sterrenwachter) doet niks"
+_NAME_IN_BRACKETS = re.compile(r"(?<![\w])(?:school|basisschool|middelbare[ ]school|scholen)[ ]{0,2}\([ ]?"
+                               r"(?P<name>(?:(?:[Dd]e|[Hh]et|'t)[ ])?" + _NAME + r"(?:[ ]" + _NAME + r"){0,3})[ ]?\)",
+                               re.IGNORECASE)
+
+
+# a school of a rare kind in a named place points at one school: "de vrije school in Zutphen"
+_KIND_IN_PLACE = re.compile(
+    r"(?<![\w])(?P<kind>vrije[ ]?school|montessori[ ]?school|jenaplan[ ]?school|dalton[ ]?school|waldorf[ ]?school|"
+    r"islamitische[ ](?:basis)?school|hindoe(?:[ ]?basis)?school|evangelische[ ](?:basis)?school|reformatorische[ ]"
+    r"(?:basis)?school)[ ](?:in|te)[ ](?P<place>[A-ZÀ-Þ][\w'\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'\-]{1,30})?)", re.IGNORECASE)
+
+
+def _kind_in_place(text: str) -> Iterator[Span]:
+    for m in _KIND_IN_PLACE.finditer(text):
+        place = m.group("place")
+        if not place[:1].isupper():
+            continue
+        if not lexicon.is_place(place):
+            place = place.split()[0]
+            if not lexicon.is_place(place):
+                continue
+        end = m.start("place") + len(place)
+        yield Span("school", m.start(), end, text[m.start():end])
+
+
 def find_schools(text: str) -> Iterator[Span]:
+    yield from _kind_in_place(text)
+    for m in _NAME_IN_BRACKETS.finditer(text):
+        name = m.group("name")
+        if name.split()[-1][:1].isupper() and not lexicon.is_place(name.split()[-1]) and \
+                name.split()[-1].lower() not in wordlists().geen_naam and not name.isupper():
+            yield Span("school", m.start("name"), m.end("name"), name)
     yield from _context_schools(text)
+    yield from _prep_article_schools(text)
+    yield from _lower_case_schools(text)
+    yield from _name_then_lower_type(text)
     lists = wordlists()
     toks = _tokens(text)
     for k, (start, end, word) in enumerate(toks):
@@ -168,6 +320,12 @@ def find_schools(text: str) -> Iterator[Span]:
                 last = _name_after(text, toks, k + 1, lowercase_ok=True)
                 if last is not None:
                     span = (start, toks[last][1])
+        elif "-" in low and low.split("-")[0] in lists.school_afkortingen and low.split("-")[-1] in lists.school_woorden:
+            # "de SBO-school De Kring": a kind of school, then its name (the kind alone stays)
+            if k + 1 < len(toks) and _adjacent(text, toks[k], toks[k + 1]):
+                last = _name_after(text, toks, k + 1, lowercase_ok=False)
+                if last is not None:
+                    span = (toks[k + 1][0], toks[last][1])
         elif low in lists.school_woorden:
             # a type word, then a name ("Basisschool De Regenboog"), or a name, then it ("Da Vinci College")
             first = k

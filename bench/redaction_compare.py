@@ -8,7 +8,7 @@ in its own virtualenv (``python -m venv /tmp/deduce-venv && /tmp/deduce-venv/bin
 pyyaml``); this script calls that interpreter with ``--deduce-spans`` and reads its findings as JSON.
 
 Scoring, for each detector (product, deduce, and both together):
-- recall per kind: an expected piece counts when every character of it is masked (by a finding of any kind:
+- recall per kind: an expected piece counts when every letter and digit of it is masked (by a finding of any kind:
   the kinds of the two detectors differ, and masked is masked); "deels" counts a piece with any masked part;
 - precision: findings that overlap an expected piece, of all findings (lines without personal data included);
 - untouched: lines without personal data that come back without any finding.
@@ -79,7 +79,9 @@ def score(data: dict, spans: dict[str, list[list]]) -> dict:
         for kind, s, e in pieces:
             expected[kind] += 1
             chars = set(range(s, e))
-            if chars <= masked:
+            # fully masked: every letter and digit of the piece (a comma or space between a masked street
+            # and a masked postcode reveals nothing)
+            if {i for i in chars if text[i].isalnum()} <= masked:
                 full[kind] += 1
             else:
                 misses.append((kind, text[s:e], text))

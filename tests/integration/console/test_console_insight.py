@@ -54,7 +54,7 @@ def insight(tmp_path_factory):
                               Turn("wat is een tlv", "vraag_tlv", "Een TLV is ...")], now - 600),
     })
     url = f"sqlite:///{work / 'wegwijzer.db'}"
-    assert migrate.upgrade(url) == migrate.head() == "0004"
+    assert migrate.upgrade(url) == migrate.head()  # the database is built by the migrations
     engine = make_engine(url)
     add_accounts(engine)
     Accounts(engine).create("redactie-a", PASSWORD, "contentredacteur", frozenset({"JZ09"}))

@@ -59,7 +59,8 @@ def test_stock_and_patched_rasa_predict_the_same():
     if not MODEL.exists():
         pytest.skip("geen getraind model")
     stock, patched = predictions(stock=True), predictions(stock=False)
-    assert stock["applied"] == [] and len(patched["applied"]) == 8
+    # stock: no speed-up and no guard, only the safety wrapper of a paused (live) chat, which changes no prediction
+    assert stock["applied"] == ["safety while a colleague holds the chat"] and len(patched["applied"]) == 9
     assert len(stock["turns"]) == len(patched["turns"]) >= 50
     for ours, rasas in zip(patched["turns"], stock["turns"]):
         assert ours == rasas, ours["text"]

@@ -99,13 +99,13 @@ RECENT = 6
 
 
 def _recent(year: int) -> bool:
-    import datetime
-    return year >= datetime.date.today().year - RECENT
+    from bot import clock
+    return year >= clock.today().year - RECENT
 
 
 def _school_age_year(year: int) -> bool:
-    import datetime
-    now = datetime.date.today().year
+    from bot import clock
+    now = clock.today().year
     return now - OLDEST <= year <= now - YOUNGEST
 
 

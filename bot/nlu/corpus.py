@@ -73,7 +73,8 @@ class Outcome:
     second: Optional[str] = None
     # for a follow-up read as one: True when the topic's answer had sentences that answer it
     follow_up_answered: Optional[bool] = None
-    # topics offered as buttons before the answer's own (bot.turn.plan.likely_other_topics)
+    # the intents of every button the reply shows (bot.turn.plan.plan_turn): the likely topics
+    # (bot.turn.plan.likely_other_topics) and the answer's own
     offered: tuple[str, ...] = ()
 
     @property
@@ -172,6 +173,11 @@ def report(outcomes: list[Outcome], known_intents: Iterable[str]) -> str:
     return "\n".join(lines)
 
 
+def _button_intent(payload: str) -> str:
+    """The intent a button sends: "/vraag_tlv" or "/mens_spreken{...}" -> the intent's name."""
+    return payload.lstrip("/").split("{", 1)[0]
+
+
 async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome], list[str]]:
     from rasa.core.agent import Agent
 
@@ -179,8 +185,7 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
 
     from bot.content.loader import ContentLibrary
     from bot.turn.follow_up import UNKNOWN
-    from bot.turn.plan import (NOT_AN_EXTRA_TOPIC, TurnInput, button_titles, follow_up_turn, is_topic,
-                                likely_other_topics, topics_to_answer)
+    from bot.turn.plan import TurnInput, button_titles, follow_up_turn, plan_turn, topics_to_answer
 
     agent = Agent.load(str(model))
     intents = list(agent.domain.intents)
@@ -202,8 +207,9 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
         offered: tuple[str, ...] = ()
         if answered is None and not danger and intent != SAFETY_INTENT:
             intent, second = topics_to_answer(turn, intent)
-            if is_topic(intent) and intent not in NOT_AN_EXTRA_TOPIC:
-                offered = likely_other_topics(turn, (intent, second) if second else (intent,))
+            # every button the reply shows, as the user sees it (the likely topics and the answer's own)
+            plan = plan_turn(turn, library)
+            offered = tuple(dict.fromkeys(_button_intent(b.payload) for r in plan.replies for b in r.buttons))
         out.append(Outcome(m, intent, danger, second, answered, offered))
     return out, intents
 

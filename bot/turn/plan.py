@@ -19,7 +19,10 @@ from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply, choose_variant
 from bot.signals.safety import detect_danger
 from bot.turn.acknowledgement import acknowledgement
 from bot.turn.follow_up import detect_follow_up, follow_up_reply
-from bot.turn.questions import asked_topic, second_question_topic
+from bot.nlu.causes import named_causes
+from bot.signals.normalize import normalize_for_matching
+from bot.turn.questions import asked_topic, questions, second_question_topic
+from bot.turn.topic_words import named_topics
 
 SAFETY = "veiligheid"
 FALLBACK = "nlu_fallback"
@@ -46,7 +49,7 @@ STORY_TOPIC = "situatie_thuiszitten"
 # A story touches more than one topic: the next most likely ones are offered as buttons before the
 # answer's own, so a second question is "one clearly labelled button away" and never dropped
 # silently (issue 16). Only for messages of a story's length; a short question gets its answer's own.
-LIKELY_TOPIC_BUTTONS = 2
+LIKELY_TOPIC_BUTTONS = 3
 LIKELY_TOPICS_MIN_WORDS = 12
 MAX_BUTTONS = 5
 
@@ -194,11 +197,17 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
 
 
 def likely_other_topics(turn: TurnInput, answered: Sequence[str], limit: int = LIKELY_TOPIC_BUTTONS) -> tuple[str, ...]:
-    """The topics the classifier ranked next after the answered ones, for a message of a story's
-    length; () for a short message."""
+    """The topics a story touches besides the answered ones, for a message of a story's length; ()
+    for a short message. What the writer said outright comes first: a topic a question of the
+    message names, then a cause the story names (pesten, ziek, een wachtlijst), then the topics the
+    classifier ranked next."""
     if len(turn.text.split()) < LIKELY_TOPICS_MIN_WORDS:
         return ()
-    found = [name for name, _ in turn.intent_ranking if _may_be_extra(name) and name not in answered]
+    normalised = normalize_for_matching(turn.text)
+    asked = [t for q in questions(turn.text) for t in named_topics(normalize_for_matching(q))]
+    ranked = [name for name, _ in turn.intent_ranking]
+    found = [name for name in (*asked, *named_causes(turn.text), *named_topics(normalised), *ranked)
+             if _may_be_extra(name) and name not in answered]
     return tuple(dict.fromkeys(found))[:limit]
 
 

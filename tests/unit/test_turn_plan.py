@@ -179,3 +179,29 @@ def test_likely_topics_never_repeat_an_answered_one(library):
     plan = plan_turn(turn, library)
     assert ids(plan) == ["vraag_opp", "vraag_tlv"]
     assert payloads(plan.replies[-1]) == ["/vraag_schorsing"]
+
+
+def test_what_a_story_names_outright_comes_before_the_classifiers_guesses():
+    """A cause the story names (bullying) and a topic its question names (the leerplichtambtenaar)
+    are offered even when the classifier ranks them low: the writer said them outright."""
+    library = ContentLibrary()
+    text = ("onze dochter van 13 wordt al het hele jaar gepest en zit nu vijf weken thuis, school zegt dat "
+            "ze niks kunnen doen. moet ik de leerplichtambtenaar inschakelen?")
+    turn = TurnInput(intent="situatie_thuiszitten", text=text,
+                     intent_ranking=(("situatie_thuiszitten", 0.6), ("vraag_escalatie", 0.2),
+                                     ("vraag_klacht", 0.1), ("oorzaak_pesten", 0.02)))
+    plan = plan_turn(turn, library)
+    # the question names the leerplichtambtenaar: it decides the answer; the bullying is one tap away
+    assert ids(plan)[0] == "vraag_leerplichtambtenaar"
+    assert payloads(plan.replies[-1])[0] == "/oorzaak_pesten"
+    assert "/vraag_escalatie" in payloads(plan.replies[-1])
+
+
+def test_at_most_three_likely_topics_and_five_buttons_in_all():
+    from bot.turn.plan import LIKELY_TOPIC_BUTTONS, MAX_BUTTONS, likely_other_topics
+
+    ranking = tuple((name, 0.1) for name in ("vraag_opp", "vraag_tlv", "vraag_klacht", "vraag_inspectie",
+                                             "vraag_escalatie", "mdo"))
+    turn = TurnInput(intent="vraag_opp", text=STORY, intent_ranking=ranking)
+    assert len(likely_other_topics(turn, ("vraag_opp",))) == LIKELY_TOPIC_BUTTONS == 3
+    assert len(plan_turn(turn, ContentLibrary()).replies[-1].buttons) <= MAX_BUTTONS

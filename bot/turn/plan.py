@@ -30,7 +30,8 @@ OTHER_LANGUAGE = "andere_taal"
 ENGLISH_VARIANT = "engels"
 INTRO = "kennismaking"
 # Answers that already say the assistant is a computer program and how to reach a person.
-SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, "mens_spreken"}
+PERSON = "mens_spreken"
+SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, PERSON}
 # A second topic in the same message is answered too when the classifier gives it at least this much.
 SECOND_TOPIC_MIN_CONFIDENCE = 0.2
 # After a safety message, the school question in the same message is answered when this sure.
@@ -172,8 +173,10 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
     replies: list[Reply] = []
     # A story gets one sentence that shows it was heard, before the answer to its topic (not before
     # the general story answer, which opens with its own, nor before safety).
+    # A story that asks for a person (bot.nlu.contact_wish) is heard too, before the way to a person.
     heard = (acknowledgement(turn.text, variant, clock.today(), library)
-             if turn.text and is_topic(intent) and intent != STORY_TOPIC and intent != SAFETY else None)
+             if turn.text and (is_topic(intent) or intent == PERSON) and intent not in (STORY_TOPIC, SAFETY)
+             else None)
     for answer_id in ids:
         answer = library.get(answer_id) or library.get(FALLBACK)
         if answer is None:
@@ -189,7 +192,10 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
             reply = Reply(text=f"{heard}\n{reply.text}", buttons=reply.buttons, answer_id=reply.answer_id)
             heard = None
         replies.append(reply)
-    if offer_likely and replies and variant != VOICE and is_topic(intent) and intent not in NOT_AN_EXTRA_TOPIC:
+    # The topics a story touches stay one tap away, also when it asked for a person: the help-request
+    # offer follows that reply with its own yes/no.
+    if (offer_likely and replies and variant != VOICE
+            and ((is_topic(intent) and intent not in NOT_AN_EXTRA_TOPIC) or intent == PERSON)):
         replies[-1] = with_likely_topics(replies[-1], likely_other_topics(turn, ids), title)
     topics = [i for i in ids if is_topic(i) and i not in NOT_AN_EXTRA_TOPIC]
     return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids),

@@ -205,3 +205,20 @@ def test_at_most_three_likely_topics_and_five_buttons_in_all():
     turn = TurnInput(intent="vraag_opp", text=STORY, intent_ranking=ranking)
     assert len(likely_other_topics(turn, ("vraag_opp",))) == LIKELY_TOPIC_BUTTONS == 3
     assert len(plan_turn(turn, ContentLibrary()).replies[-1].buttons) <= MAX_BUTTONS
+
+
+def test_a_story_that_asks_for_a_person_is_heard_and_keeps_its_topic_one_tap_away():
+    """The contact wish decides (the help-request offer follows this reply), but the story is
+    acknowledged and the waiting list it is about stays a button away."""
+    library = ContentLibrary()
+    text = ("Mijn zoon van 12 staat al sinds de zomer op de wachtlijst voor jeugdhulp en zit nu al 9 weken "
+            "thuis, school doet niks. Kan iemand van de gemeente mij bellen?")
+    turn = TurnInput(intent="mens_spreken", text=text,
+                     intent_ranking=(("mens_spreken", 0.5), ("vraag_jeugdhulp", 0.3)))
+    plan = plan_turn(turn, library)
+    assert ids(plan) == ["mens_spreken"]
+    assert plan.replies[0].text.startswith("Wat vervelend dat uw zoon van 12")
+    assert payloads(plan.replies[-1])[:2] == ["/wachtlijst", "/vraag_jeugdhulp"]
+    short = plan_turn(TurnInput(intent="mens_spreken", text="kan iemand mij bellen"), library)
+    assert not short.replies[0].text.startswith("Wat vervelend")
+    assert "/wachtlijst" not in payloads(short.replies[-1])

@@ -10,12 +10,16 @@ STORIES = [
     "ik zit al heel lang thuis en ik weet echt niet meer wat ik moet doen met school",
     "mijn kleinzoon woont bij ons en de school belt elke week dat hij weer eerder naar huis moet komen",
     "hij zit op het vmbo en sinds de zomer gaat hij niet meer, zijn mentor reageert niet op mijn mails",
+    # the wider school life: study, staff and measures by name (session 12)
+    "ik ben 17 en wil mijn opleiding aan het roc afmaken maar ik kom er niet meer in sinds de zomer",
+    "de teamleider heeft hem na dat ene incident gewoon geschorst en nu hoor ik niks meer van ze",
 ]
 NOT_STORIES = [
     "mijn zoon zit thuis",  # short: the classifier or the plain fallback handles it
     "ik wil weten hoe laat het zwembad open is en wat de prijs van een kaartje is voor kinderen",
     "qqq", "", None,
     "kunt u mij vertellen wat de openingstijden zijn van het gemeentehuis op zaterdag en zondag",
+    "wat kost een parkeervergunning voor mijn tweede auto in het centrum van de stad",
 ]
 
 

@@ -6,8 +6,10 @@ Only the staff console may call it (shared token ``WEGWIJZER_LIVE_TOKEN`` in hea
 Rasa's own conversation lock it appends the events to the tracker exactly as Rasa's
 ``POST /conversations/{id}/tracker/events`` does (``ConversationPaused`` / ``ConversationResumed`` / a
 ``bot`` event marked as the colleague's), saves it, then emits the payload to the conversation's
-socket.io room, so the widget shows the colleague's message at once. A conversation the server does not
-know is 404: the endpoint never creates one.
+socket.io room, so the widget shows the colleague's message at once. The payload carries the stored bot
+event's timestamp as its key (``ts``, ``deel`` 0; the answer returns ``ts``, and the console passes it to
+the other replicas), so a widget that missed it gets it once from ``bot.channels.widget_replay``. A
+conversation the server does not know is 404: the endpoint never creates one.
 """
 from __future__ import annotations
 
@@ -17,11 +19,12 @@ from functools import lru_cache
 from typing import Any
 
 from rasa.server import update_conversation_with_events
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import BotUttered, Event
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.widget_output import stamp
 from bot.live import channel_events as ce
 
 logger = logging.getLogger(__name__)
@@ -99,7 +102,8 @@ async def handle(request: Request, sio: Any, namespace: str | None, bot_message_
         planned = _plan(command, await agent.tracker_store.retrieve(command.gesprek_id))
         if planned is None:
             return response.json({"status": "ok", "overgeslagen": True})
-        await sio.emit(bot_message_evt, planned[1], room=command.gesprek_id, namespace=namespace)
+        await sio.emit(bot_message_evt, stamp([planned[1]], command.ts)[0], room=command.gesprek_id,
+                       namespace=namespace)
         return response.json({"status": "ok"})
     async with agent.lock_store.lock(command.gesprek_id):
         processor = agent.processor
@@ -110,6 +114,8 @@ async def handle(request: Request, sio: Any, namespace: str | None, bot_message_
         events = [e for e in (Event.from_parameters(d) for d in event_dicts) if e]
         tracker = await update_conversation_with_events(command.gesprek_id, processor, agent.domain, events)
         await agent.tracker_store.save(tracker)
-    await sio.emit(bot_message_evt, payload, room=command.gesprek_id, namespace=namespace)
+    said = [e.timestamp for e in events if isinstance(e, BotUttered)]
+    ts = said[-1] if said else None
+    await sio.emit(bot_message_evt, stamp([payload], ts)[0], room=command.gesprek_id, namespace=namespace)
     logger.info("live %s in conversation %s", command.actie, command.gesprek_id[:8])
-    return response.json({"status": "ok", "gepauzeerd": tracker.is_paused()})
+    return response.json({"status": "ok", "gepauzeerd": tracker.is_paused(), "ts": ts})

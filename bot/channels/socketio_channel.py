@@ -24,7 +24,9 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 - replies with sources reach the widget with their links and dates (``bot.channels.widget_output``);
 - a colleague's live takeover (``POST /webhooks/socketio/medewerker``, only for the console:
   ``bot.channels.live_endpoint``) pauses and resumes the assistant and emits the colleague's messages
-  to the conversation's room.
+  to the conversation's room;
+- a widget that joins its conversation again with its token and ``na`` (the newest message it showed)
+  gets what it missed meanwhile as ``gemist`` (``bot.channels.widget_replay``), before ``session_confirm``.
 """
 from __future__ import annotations
 
@@ -42,8 +44,9 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import server_limits
-from bot.channels import live_endpoint, session_token
+from bot.channels import live_endpoint, session_token, widget_replay
 from bot.channels import widget_policy as wp
+from bot.feedback.token import issue as feedback_issue
 from bot.channels.text_input import clean_message
 from bot.channels.widget_output import WidgetSocketIOOutput
 
@@ -84,6 +87,10 @@ class WidgetSocketIOInput(SocketIOInput):
         self.limiter = wp.RateLimiter(self.policy.rate_count, self.policy.rate_window)
         self.clock: Callable[[], float] = time.time
         self.app: Any = None
+
+    def _feedback_ref(self, recipient_id: str):
+        secret = self.policy.secret
+        return (lambda topic: feedback_issue(secret, recipient_id, topic, self.clock())) if secret else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=list(self.policy.allowed_origins),
@@ -126,6 +133,7 @@ class WidgetSocketIOInput(SocketIOInput):
             if sid not in sessions:
                 return
             session = session_token.owned_session(self.session_secret, data)
+            owned = session is not None
             if session is None:  # no token, another page's id, a forged token: a conversation of its own
                 if isinstance(data, dict) and data.get("session_id"):
                     logger.info("widget session request without the matching token: a fresh session")
@@ -136,6 +144,14 @@ class WidgetSocketIOInput(SocketIOInput):
             sessions[sid]["session_id"] = session.session_id
             if self.session_persistence:
                 sio.enter_room(sid, session.session_id, namespace=self.namespace)
+            # what it missed first (read after joining the room, so nothing falls between the two), then the
+            # confirmation: the widget sends its queued messages only after it, so their answers come after
+            after = widget_replay.marker(data) if owned else None   # only the token's holder hears the past
+            if after is not None:
+                missed = await widget_replay.missed(self.app, session.session_id, after,
+                                                    self._feedback_ref(session.session_id))
+                if missed:
+                    await sio.emit(widget_replay.EVENT, {"berichten": missed}, room=sid, namespace=self.namespace)
             await sio.emit("session_confirm", {"session_id": session.session_id, "token": session.token},
                            room=sid, namespace=self.namespace)
             # whether a colleague holds it now: a widget that was away may have missed the start or the end

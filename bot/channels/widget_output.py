@@ -13,6 +13,12 @@ paragraph as ``agenda``, checked here (file name, size, VCALENDAR frame).
 A factual answer (its payload names its ``onderwerp``) also gets ``feedback``: a signed reference to
 this answer in this conversation (``bot.feedback.token``), with which the widget can send "ja" or
 "nee" to the web app. Without ``WEGWIJZER_WIDGET_SECRET`` there is none (feedback is off).
+
+Every part the widget gets of a stored bot message carries that message's key: ``ts`` (the ``BotUttered``
+event's own timestamp, as the tracker store keeps it) and ``deel`` (the part's index). A widget that was
+disconnected asks for what it missed after the newest ``ts`` it showed (``bot.channels.widget_replay``),
+and the replay builds the parts with these same functions, so a part shown live and the same part
+replayed have the same key and the widget shows it once.
 """
 from __future__ import annotations
 
@@ -121,6 +127,43 @@ def _with_sources(message: Dict[str, Any], text: str, payload: Any,
     return events
 
 
+UNSTAMPED_KINDS = ("custom", "image", "attachment", "elements")
+
+
+def widget_payloads(message: Dict[str, Any],
+                    feedback_ref: Optional[Callable[[str], Optional[str]]] = None) -> Optional[List[Dict[str, Any]]]:
+    """Everything the widget gets for one bot message, as Rasa's ``SocketIOOutput.send_response`` would send
+    a text with or without buttons (paragraphs, the buttons on the last), or ``widget_messages`` for a
+    reply with sources or a calendar file. None for anything else (an image, an attachment, other custom
+    JSON): Rasa's own output then sends it, without a key, and it is not replayed."""
+    special = widget_messages(message, feedback_ref)
+    if special is not None:
+        return special
+    if any(message.get(kind) for kind in UNSTAMPED_KINDS):
+        return None
+    text = message.get("text")
+    buttons = message.get("quick_replies") or message.get("buttons")
+    if buttons:
+        if not isinstance(text, str):
+            return None
+        parts: List[Dict[str, Any]] = [{"text": part, "quick_replies": []} for part in text.strip().split("\n\n")]
+        parts[-1]["quick_replies"] = [
+            {"content_type": "text", "title": b.get("title"), "payload": b.get("payload")}
+            for b in buttons if isinstance(b, dict)
+        ]
+        return parts
+    if isinstance(text, str) and text:
+        return [{"text": part} for part in text.strip().split("\n\n")]
+    return []
+
+
+def stamp(payloads: List[Dict[str, Any]], timestamp: Any) -> List[Dict[str, Any]]:
+    """The parts with their message's key (``ts``, ``deel``); unchanged without a usable timestamp."""
+    if isinstance(timestamp, bool) or not isinstance(timestamp, (int, float)) or not timestamp > 0:
+        return payloads
+    return [dict(p, ts=float(timestamp), deel=i) for i, p in enumerate(payloads)]
+
+
 class WidgetSocketIOOutput(SocketIOOutput):
     """Rasa's socket.io output; a reply with sources is sent as ``widget_messages`` describes."""
 
@@ -133,9 +176,9 @@ class WidgetSocketIOOutput(SocketIOOutput):
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         secret = self.feedback_secret
         feedback_ref = (lambda topic: issue(secret, recipient_id, topic, self.clock())) if secret else None
-        events = widget_messages(message, feedback_ref)
+        events = widget_payloads(message, feedback_ref)
         if events is None:
             await super().send_response(recipient_id, message)
             return
-        for event in events:
+        for event in stamp(events, message.get("timestamp")):
             await self._send_message(recipient_id, event)

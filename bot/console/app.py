@@ -18,7 +18,7 @@ from bot.console.live_expiry import live_expiry
 from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
-from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
+from bot.console.keys import PASSIVE, PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
 from bot.console.regions import name_of, request_gemeente
 from bot.console.render import make_environment
 from bot.console.services import Services, build_services
@@ -26,7 +26,7 @@ from bot.console.settings import ConsoleSettings
 from bot.privacy.redaction import redact
 
 STATIC_DIR = Path(__file__).with_name("static")
-STATIC_FILES = {"console.css": "text/css"}
+STATIC_FILES = {"console.css": "text/css", "live.js": "text/javascript"}
 
 ROUTES = [
     # method, path, handler, permission
@@ -68,6 +68,8 @@ ROUTES = [
     ("GET", "/api/hulpvragen", req.api_request_list, "hulpvragen.lezen"),
     ("GET", "/api/hulpvragen/{id}", req.api_request_detail, "hulpvragen.lezen"),
     ("POST", "/api/hulpvragen/{id}/status", req.api_change_status, "hulpvragen.wijzigen"),
+    ("GET", "/api/live", live.api_live_list, "live.chatten"),
+    ("GET", "/api/live/{key}", live.api_live_chat, "live.chatten"),
     ("GET", "/static/{name}", None, "openbaar"),
 ]
 
@@ -81,6 +83,8 @@ async def static_file(request: web.Request) -> web.Response:
 
 
 HANDLERS = {"/static/{name}": static_file}
+# Polled by /static/live.js: a page left open does not keep its session alive (the idle time-out still ends it).
+PASSIVE_PATHS = frozenset({"/api/live", "/api/live/{key}"})
 
 
 def _dt(value) -> str:
@@ -99,12 +103,15 @@ def create_app(settings: ConsoleSettings, services: Services | None = None) -> w
     app[TEMPLATES] = make_environment({"redact": redact, "regio": name_of, "dt": _dt, "datum": _date, "gemeente": request_gemeente,
                                        "status": status_label, "actie": action_label, "doel": target_label,
                                        "onderwerp": topic_label, "toelichting": detail_label})
-    permissions = {}
+    permissions, passive = {}, set()
     for method, path, handler, permission in ROUTES:
         handler = handler or HANDLERS[path]
         route = app.router.add_route(method, path, handler) if method != "GET" else \
             app.router.add_get(path, handler, allow_head=False)
         permissions[route] = permission
+        if path in PASSIVE_PATHS:
+            passive.add(route)
     app[PERMISSIONS] = permissions
+    app[PASSIVE] = frozenset(passive)
     app.cleanup_ctx.append(live_expiry)
     return app

@@ -14,7 +14,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
 from bot.console import csrf
-from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS
+from bot.console.keys import PASSIVE, PERMISSIONS, SERVICES, SETTINGS
 from bot.console.render import error_response
 from bot.console.sessions import COOKIE
 
@@ -31,6 +31,9 @@ HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
+# The live pages only (bot.console.live_views): their own script file (/static/live.js) and its requests to
+# the console itself; still no inline script, no eval, nothing from elsewhere. Every other page: no script.
+LIVE_CSP = CSP + "; script-src 'self'; connect-src 'self'"
 NO_STORE = {"Cache-Control": "no-store, max-age=0", "Pragma": "no-cache"}
 
 
@@ -65,7 +68,8 @@ async def headers_middleware(request: web.Request, handler):
 
 async def load_principal(request: web.Request):
     services = request.app[SERVICES]
-    session = await services.run(services.sessions.load, request.cookies.get(COOKIE))
+    touch = request.match_info.route not in request.app.get(PASSIVE, frozenset())
+    session = await services.run(services.sessions.load, request.cookies.get(COOKIE), touch)
     if session is None:
         return None, None
     acc = await services.run(services.accounts.by_id, session.account_id)

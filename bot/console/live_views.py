@@ -4,8 +4,15 @@ Thin handlers over ``bot.live.store`` (the durable queue) and ``bot.live.relay``
 endpoint). Region scope as everywhere: a live chat whose municipality is outside the user's regions does not
 exist (404), in the list nor by its address. Everything is written to the audit log (viewing, taking over,
 each message sent, leaving, a refused takeover). The transcript is the conversation's own, masked per role
-exactly as on the conversation page. The console runs no JavaScript and pages do not refresh themselves
-(an automatic refresh fails WCAG 2.2.1 and would wipe a message being typed): "Vernieuwen" shows what is new.
+exactly as on the conversation page.
+
+The two live pages update themselves without reloading (a reload fails WCAG 2.2.1 and would wipe a message
+being typed): ``/static/live.js``, the console's only script, allowed on these two pages alone by their own
+CSP (``guard.LIVE_CSP``: ``script-src 'self'``, no inline script), polls ``GET /api/live`` (the list, in the
+user's scope) and ``GET /api/live/{key}?na=<event id>`` (the chat's messages after the last one shown, as the
+page's own masked markup). Both are ``PASSIVE`` routes: polling does not keep an idle session alive. Without
+JavaScript "Vernieuwen" shows what is new, as before. A poll that brings new messages is audited as viewing
+(``bekeken``, "nieuwe berichten"); an empty poll is not.
 """
 from __future__ import annotations
 
@@ -16,7 +23,9 @@ from aiohttp import web
 
 from bot.console.conversations import key_of, sender_of
 from bot.console.forms import form
-from bot.console.keys import SERVICES
+from bot.console.guard import LIVE_CSP
+from bot.console.keys import SERVICES, TEMPLATES
+from bot.console.regions import name_of
 from bot.console.render import render
 from bot.live import channel_events as ce
 from bot.live.schema import ACTIEF
@@ -24,6 +33,8 @@ from bot.live.store import AL_OVERGENOMEN, OK
 from bot.live.texts import console_text
 
 TARGET = "live"
+MAX_EVENT_ID = 10 ** 15
+ANNOUNCED_CHARS = 300
 
 
 def _duration(seconds: int) -> str:
@@ -40,13 +51,42 @@ def _back(key: str, melding: str, anchor: str = "") -> web.HTTPSeeOther:
     return web.HTTPSeeOther(f"/live/{key}?melding={quote(melding[:200])}{anchor}")
 
 
-async def live_list(request: web.Request) -> web.Response:
+def _with_script(response: web.Response) -> web.Response:
+    response.headers["Content-Security-Policy"] = LIVE_CSP
+    return response
+
+
+async def _items(request: web.Request):
     services = request.app[SERVICES]
     scope = request["principal"].scope
-    items = [i for i in await services.run(services.live.open_items, utcnow()) if scope.allows(i.gemeente_code)]
-    return render(request, "live_lijst.html", items=items, key_of=key_of, aan=services.relay.enabled,
-                  wachttijd=_duration(services.settings.live_wachttijd_seconden), uit=console_text("uit"),
-                  melding=request.query.get("melding", "")[:200])
+    return [i for i in await services.run(services.live.open_items, utcnow()) if scope.allows(i.gemeente_code)]
+
+
+def _dt(value) -> str:
+    return value.strftime("%d-%m-%Y %H:%M")
+
+
+def list_item(item) -> dict:
+    """One row of the live list as the page's script shows it (plain text; the script escapes nothing
+    because it only sets ``textContent``)."""
+    key = key_of(item.gesprek_id)
+    return {"sleutel": key, "link": f"/live/{key}", "status": item.status,
+            "gevraagd_op": _dt(item.gevraagd_op) + " (UTC)", "gevraagd_kort": _dt(item.gevraagd_op),
+            "regio": name_of(item.gemeente_code) if item.gemeente_code else "onbekend",
+            "status_tekst": f"Wordt gevoerd door {item.medewerker}" if item.status == ACTIEF else "Wacht op een medewerker"}
+
+
+async def live_list(request: web.Request) -> web.Response:
+    services = request.app[SERVICES]
+    return _with_script(render(request, "live_lijst.html", items=await _items(request), key_of=key_of,
+                               aan=services.relay.enabled, wachttijd=_duration(services.settings.live_wachttijd_seconden),
+                               uit=console_text("uit"), melding=request.query.get("melding", "")[:200]))
+
+
+async def api_live_list(request: web.Request) -> web.Response:
+    """The live list now (the user's regions only), for the list page's script."""
+    items = [list_item(i) for i in await _items(request)]
+    return web.json_response({"items": items, "wachtend": sum(1 for i in items if i["status"] != ACTIEF)})
 
 
 async def _chat(request: web.Request):
@@ -69,9 +109,53 @@ async def live_chat(request: web.Request) -> web.Response:
     transcript = await services.run(services.conversations.transcript, principal.scope, sender)
     await services.log(principal.gebruikersnaam, "bekeken", TARGET, sender)
     mine = live.status == ACTIEF and live.medewerker == principal.gebruikersnaam
-    return render(request, "live.html", live=live, t=transcript, key=key_of(sender), mine=mine,
-                  aan=services.relay.enabled, uit=console_text("uit"), max_tekens=ce.MAX_CHARS,
-                  melding=request.query.get("melding", "")[:200])
+    laatste = max((m.event_id for m in transcript.berichten), default=0) if transcript else 0
+    return _with_script(render(request, "live.html", live=live, t=transcript, key=key_of(sender), mine=mine,
+                               aan=services.relay.enabled, uit=console_text("uit"), max_tekens=ce.MAX_CHARS,
+                               laatste=laatste, melding=request.query.get("melding", "")[:200]))
+
+
+def after_event(raw: str | None) -> int | None:
+    """The ``na`` parameter: the id of the last message the page shows (0: none), else None."""
+    raw = raw if raw is not None else "0"
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 15 and int(raw) < MAX_EVENT_ID else None
+
+
+def announcement(new_messages, redact) -> str:
+    """One short sentence for a screen reader about the user's new messages (masked), or ''."""
+    from_user = [m for m in new_messages if m.wie == "gebruiker"]
+    if not from_user:
+        return ""
+    last = from_user[-1]
+    text = f"de knop {last.knop}" if last.knop else redact(last.tekst)
+    text = text if len(text) <= ANNOUNCED_CHARS else text[:ANNOUNCED_CHARS].rstrip() + "…"
+    if len(from_user) == 1:
+        return console_text("nieuw_bericht", tekst=text)
+    return console_text("nieuwe_berichten", aantal=len(from_user), tekst=text)
+
+
+async def api_live_chat(request: web.Request) -> web.Response:
+    """The chat's state and its messages after ``na`` (masked, the page's own markup), for the chat page's
+    script. Same scope as the page (404 outside it); a poll that brings messages is audited as viewing."""
+    after = after_event(request.query.get("na"))
+    if after is None:
+        raise web.HTTPBadRequest()
+    sender, live = await _chat(request)
+    services = request.app[SERVICES]
+    principal = request["principal"]
+    transcript = await services.run(services.conversations.transcript, principal.scope, sender)
+    new = [m for m in (transcript.berichten if transcript else []) if m.event_id > after]
+    env = request.app[TEMPLATES]
+    session = request.get("session")
+    context = dict(principal=principal, csrf_token=session.csrf_token if session else "", key=key_of(sender),
+                   live=live, mine=live.status == ACTIEF and live.medewerker == principal.gebruikersnaam)
+    html = env.get_template("_live_berichten.html").render(berichten=new, **context) if new else ""
+    if new:
+        await services.log(principal.gebruikersnaam, "bekeken", TARGET, sender, "nieuwe berichten")
+    return web.json_response({
+        "status": live.status, "status_html": env.get_template("_live_status.html").render(**context).strip(),
+        "laatste": max([after] + [m.event_id for m in new]), "html": html,
+        "aankondiging": announcement(new, env.filters["redact"])})
 
 
 async def join(request: web.Request) -> web.Response:

@@ -45,7 +45,9 @@ class Sessions:
                                                aangemaakt_op=now, laatst_gezien_op=now, verloopt_op=now + self.max_age))
         return Session(token, account_id, csrf)
 
-    def load(self, token: str | None) -> Session | None:
+    def load(self, token: str | None, touch: bool = True) -> Session | None:
+        """The session of this cookie, or None (unknown, expired, idle too long). ``touch=False``: a
+        background request (the live pages' polling script) that must not keep an unattended session alive."""
         if not token or len(token) > 200:
             return None
         now = utcnow()
@@ -57,7 +59,7 @@ class Sessions:
             if row.verloopt_op <= now or row.laatst_gezien_op + self.idle <= now:
                 conn.execute(delete(sessie).where(sessie.c.sleutel_hash == key))
                 return None
-            if now - row.laatst_gezien_op > timedelta(seconds=30):  # fewer writes
+            if touch and now - row.laatst_gezien_op > timedelta(seconds=30):  # fewer writes
                 conn.execute(update(sessie).where(and_(sessie.c.sleutel_hash == key)).values(laatst_gezien_op=now))
         return Session(token, row.account_id, row.csrf_token)
 

@@ -19,6 +19,7 @@ This module checks the request and builds the events and the widget payloads; th
 from __future__ import annotations
 
 import hmac
+import math
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
@@ -42,6 +43,7 @@ class Command:
     tekst: str = ""
     medewerker: str = ""
     opslaan: bool = True       # False: another replica stored it; only emit to sockets on this server
+    ts: Optional[float] = None  # with opslaan False: the stored event's timestamp (the widget's key)
 
 
 def configured_token(env: Mapping[str, str]) -> Optional[str]:
@@ -74,14 +76,19 @@ def parse_command(body: object) -> tuple[Optional[Command], str]:
     opslaan = body.get("opslaan", True)
     if not isinstance(opslaan, bool):
         return None, "onleesbaar veld opslaan"
+    ts = body.get("ts")
+    if ts is not None and (isinstance(ts, bool) or not isinstance(ts, (int, float)) or not math.isfinite(ts)
+                           or ts <= 0):
+        return None, "onleesbaar veld ts"
+    ts = float(ts) if ts is not None else None
     tekst = body.get("tekst", "")
     if actie == MESSAGE:
         if not isinstance(tekst, str) or not tekst.strip():
             return None, "leeg bericht"
         if len(tekst) > MAX_CHARS:
             return None, "bericht te lang"
-        return Command(gesprek_id, actie, tekst.strip(), medewerker, opslaan), ""
-    return Command(gesprek_id, actie, "", medewerker, opslaan), ""
+        return Command(gesprek_id, actie, tekst.strip(), medewerker, opslaan, ts), ""
+    return Command(gesprek_id, actie, "", medewerker, opslaan, ts), ""
 
 
 def plan(command: Command, variant: str, offer: Optional[tuple[str, list[dict]]] = None
@@ -106,6 +113,26 @@ def plan(command: Command, variant: str, offer: Optional[tuple[str, list[dict]]]
                 {"text": text, "live": "gestopt"})
     metadata = {STAFF_MARK: True, "medewerker": command.medewerker}
     return [_bot(command.tekst, metadata)], {"text": command.tekst, "medewerker": True}
+
+
+LIVE_MARKS = (JOIN_MARK, LEAVE_MARK, EXPIRED_MARK) = ("gestart", "gestopt", "verlopen")
+
+
+def stored_payload(text: object, data: object, metadata: object) -> Optional[dict[str, Any]]:
+    """What the widget got for a stored bot event of the live takeover (the payload ``plan`` emitted), for
+    a widget that missed it; None for any other bot event. Never the colleague's name."""
+    if not isinstance(metadata, dict) or not isinstance(text, str):
+        return None
+    if metadata.get(STAFF_MARK) is True:
+        return {"text": text, "medewerker": True}
+    live = metadata.get("live")
+    if live == EXPIRED_MARK:
+        buttons = (data or {}).get("buttons") if isinstance(data, dict) else None
+        buttons = [{"title": b.get("title"), "payload": b.get("payload")} for b in (buttons or []) if isinstance(b, dict)]
+        return {"text": text, "quick_replies": buttons, "live": EXPIRED_MARK}
+    if live in (JOIN_MARK, LEAVE_MARK):
+        return {"text": text, "live": live}
+    return None
 
 
 def _bot(text: str, metadata: dict) -> dict[str, Any]:

@@ -56,9 +56,11 @@ async def _after_turn(processor: Any, message: Any) -> None:
     text = safety_text(YOUTH if tracker.get_slot("doelgroep") == YOUTH else "ouder")
     if not text:
         return
-    tracker.update(BotUttered(text, data={}, metadata={"live": SAFETY}))
+    said = BotUttered(text, data={}, metadata={"live": SAFETY})
+    tracker.update(said)
     await processor.save_tracker(tracker)
-    await message.output_channel.send_text_message(message.sender_id, text)
+    # as Rasa sends a bot event (with its timestamp: the widget's key for a replay, bot.channels.widget_replay)
+    await message.output_channel.send_response(message.sender_id, said.message())
 
 
 def _wrap(original):

@@ -3,8 +3,9 @@
 ``WEGWIJZER_CONSOLE_RASA_URLS`` lists the Rasa servers (comma-separated; default
 ``http://127.0.0.1:<WEGWIJZER_RASA_PORT or 5005>``). The first one stores the events in the tracker and
 emits to the widget; every further one (the replicas of the production profile, where the user's socket
-may live) only emits (``"opslaan": false``), so the message reaches the widget wherever it is connected
-and is stored once. The command counts as delivered when the first server stored it.
+may live) only emits (``"opslaan": false``, with the stored event's ``ts`` from the first server's answer,
+the widget's key for the message), so the message reaches the widget wherever it is connected and is
+stored once. The command counts as delivered when the first server stored it.
 """
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ TIMEOUT = aiohttp.ClientTimeout(total=10)
 def rasa_urls(env: Mapping[str, str]) -> tuple[str, ...]:
     raw = env.get("WEGWIJZER_CONSOLE_RASA_URLS") or f"http://127.0.0.1:{env.get('WEGWIJZER_RASA_PORT') or 5005}"
     return tuple(u.strip().rstrip("/") for u in raw.split(",") if u.strip())
+
+
+def _timestamp(answer: object):
+    value = answer.get("ts") if isinstance(answer, dict) else None
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else None
 
 
 class Relay:
@@ -44,14 +50,19 @@ class Relay:
             return False
         headers = {HEADER: self.token}
         stored = False
+        ts = None
         async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
             for index, url in enumerate(self.urls):
                 body = dict(command, opslaan=index == 0)
+                if index > 0 and ts is not None:
+                    body["ts"] = ts
                 try:
                     async with session.post(url + PATH, json=body, headers=headers) as resp:
                         ok = resp.status == 200
                         if not ok:
                             log.warning("live %s: %s answered %s", command.get("actie"), url, resp.status)
+                        elif index == 0:
+                            ts = _timestamp(await resp.json(content_type=None))
                 except (aiohttp.ClientError, OSError, TimeoutError) as exc:
                     ok = False
                     log.warning("live %s: %s not reachable (%s)", command.get("actie"), url, exc)

@@ -15,7 +15,7 @@ function routeKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function createConnection({ base, store, metadata, onStatus, onBotMessage, onLiveStatus, onSending, onSent }) {
+export function createConnection({ base, store, metadata, onStatus, onBotMessage, onMissed, onLiveStatus, onSending, onSent }) {
   let socket = null;
   let confirmed = false;
   let inFlight = null;
@@ -74,21 +74,29 @@ export function createConnection({ base, store, metadata, onStatus, onBotMessage
     });
     // The server binds the conversation to a token it issues: we send back the pair we were given (if
     // any); without the right token the server starts a fresh session and sends its id and token.
+    // With the pair we also send the newest message we showed (`na`): the server then sends what this
+    // conversation said while we were away ("gemist"), only to the holder of the token.
     socket.on("connect", () => {
-      const { sessionId, sessionToken } = store.get();
-      socket.emit("session_request", sessionId && sessionToken ? { session_id: sessionId, token: sessionToken } : {});
+      const { sessionId, sessionToken, laatsteTs } = store.get();
+      const request = sessionId && sessionToken ? { session_id: sessionId, token: sessionToken } : {};
+      if (request.token && typeof laatsteTs === "number") request.na = laatsteTs;
+      socket.emit("session_request", request);
     });
     socket.on("session_confirm", (session) => {
       if (!session || typeof session.session_id !== "string" || typeof session.token !== "string") return;
       const state = store.get();
-      if (session.session_id !== state.sessionId || session.token !== state.sessionToken) {
-        store.update({ sessionId: session.session_id, sessionToken: session.token });
+      if (session.session_id !== state.sessionId) {
+        // another conversation (ours was refused or is new): nothing of the old one is replayed in it
+        store.update({ sessionId: session.session_id, sessionToken: session.token, gezien: [], laatsteTs: null });
+      } else if (session.token !== state.sessionToken) {
+        store.update({ sessionToken: session.token });
       }
       confirmed = true;
       onStatus("verbonden");
       flush();
     });
     socket.on("bot_uttered", (data) => onBotMessage(data));
+    socket.on("gemist", (data) => { if (onMissed && data && Array.isArray(data.berichten)) onMissed(data.berichten); });
     // After (re)joining: does a colleague hold the conversation now (bot.live)?
     socket.on("live_status", (data) => { if (onLiveStatus) onLiveStatus(data); });
     socket.on("disconnect", (reason) => {

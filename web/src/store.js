@@ -4,8 +4,14 @@ const KEY = "wegwijzer.v1";
 
 // The session id and its token come from the server (session_confirm); until then both are null.
 // Only that token lets this tab continue the conversation: the id alone does not (docs/privacy.md).
+// `gezien`: the keys ("ts:deel") of the bot message parts shown, `laatsteTs`: the newest ts among them. After
+// a reconnect the server sends what was stored after laatsteTs (with some overlap); a part whose key is in
+// `gezien` is not shown again (bot.channels.widget_replay).
+const MAX_SEEN = 300;
+
 function emptyState() {
-  return { sessionId: null, sessionToken: null, transcript: [], queue: [], open: false, voorlezen: false, microfoon: false, live: false };
+  return { sessionId: null, sessionToken: null, transcript: [], queue: [], open: false, voorlezen: false, microfoon: false, live: false,
+    gezien: [], laatsteTs: null };
 }
 
 function validSession(state) {
@@ -36,6 +42,8 @@ function load(storage) {
       const loaded = Object.assign(emptyState(), state);
       // an entry from before sessions had tokens (or a broken one): keep the transcript, new session
       if (!validSession(loaded)) Object.assign(loaded, { sessionId: null, sessionToken: null });
+      if (!Array.isArray(loaded.gezien) || !loaded.gezien.every((k) => typeof k === "string")) loaded.gezien = [];
+      if (typeof loaded.laatsteTs !== "number" || !Number.isFinite(loaded.laatsteTs)) loaded.laatsteTs = null;
       return loaded;
     }
   } catch (e) {
@@ -73,6 +81,16 @@ export function createStore(win) {
     enqueue(item) {
       state.queue = state.queue.concat([item]);
       save();
+    },
+    // true when this part (its key) was not shown yet; it is remembered as shown
+    firstTime(ts, deel) {
+      const key = `${ts}:${deel}`;
+      if (!Array.isArray(state.gezien)) state.gezien = [];
+      if (state.gezien.includes(key)) return false;
+      state.gezien = state.gezien.concat([key]).slice(-MAX_SEEN);
+      if (!(typeof state.laatsteTs === "number" && state.laatsteTs >= ts)) state.laatsteTs = ts;
+      save();
+      return true;
     },
     dequeue(id) {
       state.queue = state.queue.filter((item) => item.id !== id);

@@ -11,6 +11,7 @@ import TEKSTEN from "./teksten.json";
 import { buildView } from "./view.js";
 
 const MAX_BOT_TEXT = 5000;
+const MAX_MISSED = 100;
 // Small screens and high zoom (must match the media query in widget.css).
 const COMPACT = "(max-width: 30em), (max-height: 30em)";
 
@@ -57,14 +58,18 @@ export function mountWidget(win, config) {
     return start;
   }
 
+  function showAtTop(el) {
+    const padding = parseFloat(win.getComputedStyle(v.log).paddingTop) || 0;
+    v.log.scrollTop += el.getBoundingClientRect().top - v.log.getBoundingClientRect().top - padding;
+  }
+
   function showTurnStart() {
     const start = turnStart();
     if (!start) {
       scrollDown();
       return;
     }
-    const padding = parseFloat(win.getComputedStyle(v.log).paddingTop) || 0;
-    v.log.scrollTop += start.getBoundingClientRect().top - v.log.getBoundingClientRect().top - padding;
+    showAtTop(start);
   }
 
   function removeChoices() {
@@ -136,8 +141,9 @@ export function mountWidget(win, config) {
     }
     if (!entry.text) return;
     if (entry.medewerker) {
-      // A colleague's message (live takeover): named as a person's, plain text (never HTML).
-      v.log.append(h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--medewerker" }, [
+      // A colleague's message (live takeover): named as a person's, plain text (never HTML). Before the
+      // turn's buttons like every bubble, so the order is the same live, replayed and after a reload.
+      appendToLog(h(doc, "div", { class: "wegwijzer__bericht wegwijzer__bericht--medewerker" }, [
         h(doc, "p", { class: "wegwijzer__afzender" }, [t.medewerkerZegt]),
         botText(doc, entry.text, t),
       ]));
@@ -180,28 +186,45 @@ export function mountWidget(win, config) {
   }
   const notify = (text) => { v.notice.textContent = text; };
 
+  // --- a bot message (live or missed) ------------------------------------------------------------
+  function showBotMessage(data, scroll = true) {
+    if (!data || typeof data !== "object") return;
+    // a part of a stored message carries its key: shown once, also when it comes again in a replay
+    if (typeof data.ts === "number" && Number.isFinite(data.ts)) {
+      const deel = Number.isInteger(data.deel) ? data.deel : 0;
+      if (!store.firstTime(data.ts, deel)) return;
+    }
+    const text = typeof data.text === "string" ? data.text.slice(0, MAX_BOT_TEXT) : "";
+    const buttons = messageButtons(data);
+    const { bronnen, gecontroleerd } = messageSources(data);
+    if (!text && !buttons.length) return;
+    if (data.live === "gestart" || data.live === "gestopt") {
+      store.update({ live: data.live === "gestart" });
+      showLive();
+    }
+    const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data),
+      agenda: messageCalendar(data), medewerker: data.medewerker === true };
+    store.addEntry(entry);
+    if (text) renderEntry(entry);
+    placeChoices(buttons);
+    if (scroll) showTurnStart();
+    if (store.get().voorlezen) speaker.speak(speakableText(text));
+  }
+
   // --- sending --------------------------------------------------------------------------------------
   const connection = createConnection({
     base: config.base,
     store,
     metadata: pageMetadata(config),
     onStatus: setStatus,
-    onBotMessage(data) {
-      const text = data && typeof data.text === "string" ? data.text.slice(0, MAX_BOT_TEXT) : "";
-      const buttons = messageButtons(data);
-      const { bronnen, gecontroleerd } = messageSources(data);
-      if (!text && !buttons.length) return;
-      if (data.live === "gestart" || data.live === "gestopt") {
-        store.update({ live: data.live === "gestart" });
-        showLive();
-      }
-      const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data),
-        agenda: messageCalendar(data), medewerker: data.medewerker === true };
-      store.addEntry(entry);
-      if (text) renderEntry(entry);
-      placeChoices(buttons);
-      showTurnStart();
-      if (store.get().voorlezen) speaker.speak(speakableText(text));
+    onBotMessage(data) { showBotMessage(data); },
+    // what the conversation said while the socket was away (a dropped network, a closed lid, a reload)
+    onMissed(messages) {
+      const before = v.log.querySelectorAll(".wegwijzer__bericht").length;
+      messages.slice(0, MAX_MISSED).forEach((data) => showBotMessage(data, false));
+      // the first message the user missed at the top of the conversation, the rest below it
+      const first = v.log.querySelectorAll(".wegwijzer__bericht")[before];
+      if (first) showAtTop(first);
     },
     onLiveStatus(data) {
       if (!data || typeof data.live !== "boolean" || data.live === Boolean(store.get().live)) return;

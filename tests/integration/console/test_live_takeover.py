@@ -54,8 +54,13 @@ class Widget:
         self.client = socketio.AsyncClient(reconnection=False)
         self.client.on("bot_uttered", self._on)
         self.client.on("live_status", self._on_status)
+        self.client.on("gemist", self._on_missed)
         self.session = None
         self.live_status = []
+        self.missed = []
+
+    async def _on_missed(self, data):  # noqa: ANN001
+        self.missed.append(data)
 
     async def _on_status(self, data):  # noqa: ANN001
         self.live_status.append(data)
@@ -384,6 +389,8 @@ async def _relay(stack):
     assert await both.send({"gesprek_id": sender, "actie": "bericht", "tekst": "Twee keer uitgezonden", "medewerker": "t"})
     await asyncio.sleep(2)
     assert [m["text"] for m in widget.received if m.get("medewerker")] == ["Twee keer uitgezonden"] * 2
+    # both carry the stored event's key (the first server's "ts"), so a widget would show it once
+    assert len({(m["ts"], m["deel"]) for m in widget.received if m.get("medewerker")}) == 1
     stored = [d for t, d in events_of(stack, sender) if t == "bot" and d.get("text") == "Twee keer uitgezonden"]
     assert len(stored) == 1
     assert not await Relay([dead, stack.rasa_url], stack.live_token).send(
@@ -395,3 +402,70 @@ async def _relay(stack):
     texts = [d.get("text") for t, d in events_of(stack, sender) if t == "bot"]
     assert "Wel bezorgd" in texts and "Niet bezorgd" not in texts and "Verkeerde sleutel" not in texts
     await widget.close()
+
+
+def test_a_widget_that_was_away_gets_what_it_missed_once_in_order_and_only_with_its_token(stack):
+    """bot.channels.widget_replay on the real Rasa server: the widget's socket drops during a takeover, the
+    colleague sends two messages; a socket that joins again with the session's token and ``na`` gets both,
+    in order, with the same keys a connected widget got them live (so the widget shows each once); the
+    conversation id with a wrong token, or without one, gets a fresh conversation and nothing of this one."""
+    asyncio.run(_missed(stack))
+
+
+async def _missed(stack):
+    from bot.live.relay import Relay
+
+    relay = Relay([stack.rasa_url], stack.live_token)
+    widget = Widget(stack.rasa_url)
+    session = await widget.open()
+    sender = session["session_id"]
+    await widget.say("hallo")
+    await widget.wait_for(lambda m: m.get("text"))
+    assert await relay.send({"gesprek_id": sender, "actie": "deelnemen", "medewerker": "t"})
+    started = await widget.wait_for(lambda m: m.get("live") == "gestart")
+    assert isinstance(started["ts"], float) and started["deel"] == 0          # live messages carry their key
+    newest = max(m["ts"] for m in widget.received if "ts" in m)
+    await widget.close()                                                    # the socket drops
+
+    other_tab = Widget(stack.rasa_url)          # a socket that stays connected hears it live (for the keys)
+    await other_tab.open(session)
+    other_tab.received.clear()
+    texts = ["Eerste bericht terwijl u weg was.", "Tweede bericht: bent u er nog?"]
+    for text in texts:
+        assert await relay.send({"gesprek_id": sender, "actie": "bericht", "tekst": text, "medewerker": "t"})
+    live = [await other_tab.wait_for(lambda m, t=t: m.get("text") == t, timeout=10) for t in texts]
+    await other_tab.close()
+
+    # without the session's secret: a fresh conversation, nothing replayed, nothing of this conversation heard
+    for credentials in ({"session_id": sender, "token": "A" * 43, "na": newest - 3600},
+                        {"session_id": sender, "na": newest - 3600}, {"session_id": sender, "token": "", "na": 1.0}):
+        thief = Widget(stack.rasa_url)
+        confirmed = await thief.open(credentials)
+        assert confirmed["session_id"] != sender
+        await asyncio.sleep(1.5)
+        assert thief.missed == [] and not any(m.get("text") in texts for m in thief.received)
+        await thief.close()
+
+    # with its token and the newest message it showed: both messages, in order, once, with the live keys
+    back = Widget(stack.rasa_url)
+    assert (await back.open({**session, "na": newest}))["session_id"] == sender
+    for _ in range(50):
+        if back.missed and back.live_status:
+            break
+        await asyncio.sleep(0.1)
+    assert len(back.missed) == 1 and back.live_status == [{"live": True}]
+    parts = back.missed[0]["berichten"]
+    colleague = [p for p in parts if p.get("medewerker") is True]
+    assert [p["text"] for p in colleague] == texts
+    assert [(p["ts"], p["deel"]) for p in colleague] == [(m["ts"], m["deel"]) for m in live]
+    assert all(set(p) == {"text", "medewerker", "ts", "deel"} for p in colleague)   # never the colleague's name
+    assert all(p["ts"] > newest - 10 for p in parts)                        # only what is recent, with the overlap
+    assert [p["ts"] for p in parts] == sorted(p["ts"] for p in parts)
+    # without "na" (a widget from before this change): no replay, as before
+    plain = Widget(stack.rasa_url)
+    await plain.open(session)
+    await asyncio.sleep(1.5)
+    assert plain.missed == []
+    await plain.close()
+    assert await relay.send({"gesprek_id": sender, "actie": "verlaten", "medewerker": "t"})
+    await back.close()

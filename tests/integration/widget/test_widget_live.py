@@ -20,6 +20,7 @@ import yaml
 from playwright.sync_api import expect
 
 from bot.console.accounts import Accounts
+from bot.console.conversations import key_of
 from bot.console.schema import console_metadata
 from bot.hulpvraag.db import make_engine
 from bot.live.hours import DAYS
@@ -30,7 +31,7 @@ HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[1] / "console"))
 sys.path.insert(0, str(HERE.parents[2] / "unit" / "console"))
 from console_data import PASSWORD  # noqa: E402
-from console_process import console_process  # noqa: E402
+from console_process import Console, console_process  # noqa: E402
 
 pytestmark = pytest.mark.integration
 USER = "live-browser-utrecht"
@@ -187,3 +188,77 @@ def test_live_takeover_widget_and_console_by_keyboard(widget_stack, console_url,
     expect(mine).to_contain_text("Medewerker")
     expect(mine).to_contain_text("Goedemorgen, ik ben [naam] van het loket.")
     expect(staff.locator(".transcript")).to_contain_text("Hallo, fijn dat er iemand is.")
+
+
+def test_messages_sent_while_the_widget_was_away_are_shown_once_in_order(widget_stack, console_url, new_page,
+                                                                        screenshots_dir):
+    """The widget's socket drops during a takeover (the network: the proxy in front of Rasa cuts it), the
+    colleague sends two messages; when the network is back the widget shows both, in order, once. Then
+    the page is left and opened again while the colleague writes a third: shown once after the reload,
+    none of the earlier ones twice. At 320 px, axe-core clean."""
+    user = new_page(320, 640, bypass_csp=True)
+    user.goto(widget_stack.base_url + "/")
+    open_by_keyboard(user)
+    wait_connected(user)
+    ask(user, "ik woon in Utrecht")
+    ask(user, "ik wil een mens spreken")
+    expect(bot_messages(user).filter(has_text="Ik vraag nu een medewerker")).to_have_count(1)
+    sender = user.evaluate("() => JSON.parse(sessionStorage.getItem('wegwijzer.v1')).sessionId")
+    key = key_of(sender)
+
+    console = Console(console_url)
+    staff = console.client(USER)
+    joined = staff.post(f"{console_url}/live/{key}/overnemen", data={"csrf": console.csrf(staff, f"/live/{key}")})
+    assert "U voert nu dit gesprek" in joined.text
+    expect(user.locator(".wegwijzer__live")).to_be_visible()
+    colleague = user.locator(".wegwijzer__bericht--medewerker")
+    expect(colleague).to_have_count(0)
+
+    def write(text: str) -> None:
+        sent = staff.post(f"{console_url}/live/{key}/bericht", data={"csrf": console.csrf(staff, f"/live/{key}"),
+                                                                    "tekst": text})
+        assert "Uw bericht is verzonden" in sent.text
+
+    texts = ["Eerste bericht terwijl u weg was.", "Tweede bericht: bent u er nog?", "Derde bericht, na het herladen."]
+    widget_stack.proxy.cut()
+    try:
+        expect(user.locator(".wegwijzer__status-tekst")).to_contain_text("geen verbinding")
+        write(texts[0])
+        write(texts[1])
+        user.wait_for_timeout(1000)
+        expect(colleague).to_have_count(0)                       # nothing reached the widget meanwhile
+    finally:
+        widget_stack.proxy.restore()
+    expect(colleague).to_have_count(2, timeout=30_000)            # back: both, in order
+    wait_connected(user)
+    assert [t.split("\n")[-1].strip() for t in colleague.all_inner_texts()] == texts[:2]
+    user.wait_for_timeout(3000)
+    expect(colleague).to_have_count(2)                            # once, not again on a later round
+
+    # the user leaves the page and comes back while the colleague writes
+    user.goto("about:blank")
+    write(texts[2])
+    user.goto(widget_stack.base_url + "/")
+    expect(colleague).to_have_count(3, timeout=30_000)
+    wait_connected(user)
+    user.wait_for_timeout(3000)
+    expect(colleague).to_have_count(3)
+    assert [t.split("\n")[-1].strip() for t in colleague.all_inner_texts()] == texts
+    expect(bot_messages(user).filter(has_text="Een medewerker praat nu met u")).to_have_count(1)
+    expect(user.locator(".wegwijzer__live")).to_be_visible()
+    assert user.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    expect(colleague.last).to_be_in_viewport()                    # the missed messages are in view, not above it
+    # the turn's buttons stay after its last bubble: the same order as before the reload
+    assert user.evaluate("""() => {
+      const log = document.querySelector('#wegwijzer-widget').shadowRoot.querySelector('.wegwijzer__log, [role=log]');
+      const all = Array.from(log.children);
+      const group = all.findIndex(el => el.classList.contains('wegwijzer__keuzes'));
+      const last = all.map(el => el.classList.contains('wegwijzer__bericht--medewerker')).lastIndexOf(true);
+      return group === -1 || group > last;
+    }""")
+    assert_axe_clean(user, "widget na gemiste berichten")
+    user.screenshot(path=str(screenshots_dir / "live-widget-gemist-320.png"))
+
+    left = staff.post(f"{console_url}/live/{key}/verlaten", data={"csrf": console.csrf(staff, f"/live/{key}")})
+    assert "Wegwijzer antwoordt weer" in left.text
+    expect(user.locator(".wegwijzer__live")).to_be_hidden()

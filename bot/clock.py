@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Mapping, Optional
 from zoneinfo import ZoneInfo
 
@@ -44,3 +44,22 @@ def today(env: Optional[Mapping[str, str]] = None, now: Optional[datetime] = Non
         return fixed
     moment = now if now is not None else datetime.now(DUTCH_TIME)
     return moment.astimezone(DUTCH_TIME).date()
+
+
+def in_dutch_time(value: datetime) -> datetime:
+    """``value`` in Dutch time (summer and winter time); a naive value is UTC, as the stores keep it."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(DUTCH_TIME)
+
+
+def dutch_date_and_time(value) -> str:
+    """"07-12-2026 08:08" in Dutch time for a datetime or an ISO text; other values as they are."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        return in_dutch_time(value).strftime("%d-%m-%Y %H:%M")
+    return str(value or "")

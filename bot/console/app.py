@@ -12,6 +12,7 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
+from bot.console.times import date_and_time, day
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
 from bot.console import live_views as live
 from bot.console.live_expiry import live_expiry
@@ -88,11 +89,11 @@ PASSIVE_PATHS = frozenset({"/api/live", "/api/live/{key}"})
 
 
 def _dt(value) -> str:
-    return value.strftime("%d-%m-%Y %H:%M") if hasattr(value, "strftime") else str(value or "")
+    return date_and_time(value)
 
 
 def _date(value) -> str:
-    return value.strftime("%d-%m-%Y") if hasattr(value, "strftime") else str(value or "")
+    return day(value)
 
 
 def create_app(settings: ConsoleSettings, services: Services | None = None) -> web.Application:

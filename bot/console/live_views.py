@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from bot.console.times import date_and_time
 from bot.console.conversations import key_of, sender_of
 from bot.console.forms import form
 from bot.console.guard import LIVE_CSP
@@ -63,7 +64,7 @@ async def _items(request: web.Request):
 
 
 def _dt(value) -> str:
-    return value.strftime("%d-%m-%Y %H:%M")
+    return date_and_time(value)
 
 
 def list_item(item) -> dict:
@@ -71,7 +72,7 @@ def list_item(item) -> dict:
     because it only sets ``textContent``)."""
     key = key_of(item.gesprek_id)
     return {"sleutel": key, "link": f"/live/{key}", "status": item.status,
-            "gevraagd_op": _dt(item.gevraagd_op) + " (UTC)", "gevraagd_kort": _dt(item.gevraagd_op),
+            "gevraagd_op": _dt(item.gevraagd_op), "gevraagd_kort": _dt(item.gevraagd_op),
             "regio": name_of(item.gemeente_code) if item.gemeente_code else "onbekend",
             "status_tekst": f"Wordt gevoerd door {item.medewerker}" if item.status == ACTIEF else "Wacht op een medewerker"}
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from bot.console.deadline import Deadline
 from bot.console.regions import request_gemeente
 from bot.console.request_history import Change
+from bot.console.times import date_and_time
 
 ROLE_WORDS = {"ouder": "ouder of verzorger", "jongere": "jongere zelf"}
 CHANNEL_WORDS = {"chat": "chat", "telefoon": "telefoon", "widget": "chat op de website"}
@@ -23,7 +24,7 @@ LABELS = (
 
 def when(value) -> str:
     if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y %H:%M") + " (UTC)"
+        return date_and_time(value)
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
     if isinstance(value, str) and len(value) >= 10 and value[4] == "-":

@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 from aiohttp import web
 
 from bot.clock import today
+from bot.console.times import date_and_time
 from bot.console.conversations import key_of
 from bot.console.csv_export import to_csv
 from bot.console.deadline import deadline_of
@@ -166,7 +167,7 @@ async def bulk(request: web.Request) -> web.Response:
 
 def _csv_row(item) -> dict:
     row = item.row
-    return {"Referentie": row["referentie"], "Binnengekomen": row["aangemaakt_op"].strftime("%d-%m-%Y %H:%M"),
+    return {"Referentie": row["referentie"], "Binnengekomen": date_and_time(row["aangemaakt_op"]),
             "Reactie uiterlijk": item.termijn.uiterlijk.strftime("%d-%m-%Y"), "Termijn": item.termijn.tekst,
             "Status": status_label(item.status), "Gemeente": request_gemeente(row),
             "Contactpunt": row.get("contactpunt_naam"), "Toegewezen aan": item.toegewezen_aan or "niemand",

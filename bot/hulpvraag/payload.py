@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from bot.clock import dutch_date_and_time
 from bot.hulpvraag.schema import SOORT_INTREKKING
 
 VERSION = 1
@@ -56,12 +57,12 @@ def text_body(soort: str, request: dict) -> tuple[str, str]:
     ref = p["referentie"]
     if soort == SOORT_INTREKKING:
         return (f"Hulpvraag {ref} ingetrokken",
-                f"De aanvrager heeft hulpvraag {ref} ingetrokken op {p['ingetrokken_op']} (UTC).\n"
+                f"De aanvrager heeft hulpvraag {ref} ingetrokken op {dutch_date_and_time(p['ingetrokken_op'])}.\n"
                 "Wilt u de gegevens van deze hulpvraag verwijderen? Er is geen actie meer nodig.\n")
     gemeente = p["gemeente"]["naam"] or p["gemeente"]["code"] or "onbekende gemeente"
     lines = [
         f"Nieuwe hulpvraag via Wegwijzer: {ref}",
-        f"Ontvangen: {p['aangemaakt_op']} (UTC). Graag reactie binnen {p['reactietermijn_werkdagen']} werkdagen.",
+        f"Ontvangen: {dutch_date_and_time(p['aangemaakt_op'])}. Graag reactie binnen {p['reactietermijn_werkdagen']} werkdagen.",
         "",
         _line("Wie vraagt", ROL_TEKST.get(p["rol"], p["rol"])),
         _line("Gemeente", f"{gemeente} ({p['gemeente']['code']})" if p["gemeente"]["code"] else gemeente),

@@ -64,3 +64,12 @@ def test_no_product_code_reads_the_calendar_behind_the_clocks_back():
             if re.search(r"\bdate\.today\(\)", path.read_text(encoding="utf-8")):
                 offenders.append(rel)
     assert offenders == [], f"gebruik bot.clock.today() in plaats van date.today(): {offenders}"
+
+
+def test_dutch_date_and_time_for_people_who_read_it():
+    from bot.clock import dutch_date_and_time
+
+    assert dutch_date_and_time("2026-12-07T07:08:00+00:00") == "07-12-2026 08:08"
+    assert dutch_date_and_time("2026-07-01T10:00:00") == "01-07-2026 12:00"  # naive is UTC; summer time
+    assert dutch_date_and_time(datetime(2026, 12, 6, 23, 30)) == "07-12-2026 00:30"
+    assert dutch_date_and_time("niet een tijd") == "niet een tijd"

@@ -141,7 +141,7 @@ def test_readable_text_has_dutch_labels_not_field_names():
                   "Al geprobeerd:", "Hulpvraag:", "Telefoon:", "Statusgeschiedenis"):
         assert label in text, label
     assert "Zaanstad" in text and "ouder of verzorger" in text and "12 jaar" in text and "school, leerplicht" in text
-    assert "08-12-2026" in text and "01-12-2026 09:00" in text and "  Regel 2" in text
+    assert "08-12-2026" in text and "01-12-2026 10:00" in text  # 09:00 UTC is 10:00 Dutch time and "  Regel 2" in text
     for field in ("aangemaakt_op", "gemeente_code", "status_tekst", "reactietermijn", "toegewezen_aan:"):
         assert field not in text
 
@@ -166,7 +166,7 @@ def test_readable_text_lists_notes_masked_unless_revealed():
     notes = [{"aangemaakt_op": datetime(2026, 12, 2, 10, 5), "auteur": "zaan",
               "tekst": "Gebeld met moeder, nummer 0612345678\ntweede regel"}]
     masked = readable_text(fields, [], None, notes, redact)
-    assert "Notities" in masked and "- 02-12-2026 10:05 (UTC), zaan: Gebeld met moeder, nummer [telefoonnummer]" in masked
+    assert "Notities" in masked and "- 02-12-2026 11:05, zaan: Gebeld met moeder, nummer [telefoonnummer]" in masked
     assert "  tweede regel" in masked and "0612345678" not in masked
     assert "0612345678" in readable_text(fields, [], None, notes, None)
     assert "Notities" not in readable_text(fields, [], None, [], redact)

@@ -3,14 +3,14 @@
 Used by the integration tests and the benchmarks; ``scripts/start`` does the same in shell for
 people. Each stack gets its own SQLite tracker store and, optionally, its own content directory.
 As in ``scripts/start``, both servers listen on 127.0.0.1 only, the action server gets a fresh shared
-secret (``bot.action_token``) that the Rasa server sends with every call, Rasa's CORS list is the
+secret (``bot.tokens.action_token``) that the Rasa server sends with every call, Rasa's CORS list is the
 widget's origin allow-list (``bot.channels.widget_policy``) and the phone webhook checks Twilio
 signatures with a generated ``TWILIO_AUTH_TOKEN`` (``RunningStack.twilio_token``) unless the caller
 passes its own phone settings.
 Both servers write their metrics to ``<workdir>/metrics`` (prometheus-client's multiprocess folder,
 ``RunningStack.metrics_dir``), as under ``scripts/start``; ``python -m bot.metrics`` serves them.
 Conversations are bound to their owner with a generated
-``WEGWIJZER_SESSION_SECRET`` (``bot.channels.session_token``); ``RunningStack.say`` opens and keeps
+``WEGWIJZER_SESSION_SECRET`` (``bot.tokens.session_token``); ``RunningStack.say`` opens and keeps
 them (``bot.rest_client``): a label the caller chose gets its own server-issued conversation.
 Both servers get the request limits and time-outs of ``bot.server_limits``. A test can stop and
 restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
@@ -32,8 +32,9 @@ from typing import Iterator, Optional
 import requests
 import yaml
 
-from bot import action_token, server_limits
-from bot.channels import session_token
+from bot import server_limits
+from bot.tokens import action_token
+from bot.tokens import session_token
 from bot.channels.widget_policy import configured_origins
 from bot.rest_client import RestConversations
 

@@ -1,7 +1,7 @@
 """A client of the REST channel that owns its conversations (for tests, benchmarks and scripts).
 
 The server issues every conversation (``POST /webhooks/rest/sessie`` -> ``{"sender", "token"}``, see
-``bot.channels.session_token``) and accepts a message only with the token of its sender. This client
+``bot.tokens.session_token``) and accepts a message only with the token of its sender. This client
 keeps the tokens it was given. A caller may name a conversation with any label it likes
 (``"gesprek-1"``): the first message under a new label opens a fresh conversation on the server and
 later messages under that label go to it; ``sender_id(label)`` is the id the server knows it by (the

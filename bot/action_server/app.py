@@ -1,7 +1,7 @@
 """python -m bot.action_server [--port 5055] [--host 127.0.0.1]: rasa-sdk's action server, but only for
 the Rasa server.
 
-A thin adapter over ``bot.action_token``: rasa-sdk's own app (``rasa_sdk.endpoint.create_app`` with
+A thin adapter over ``bot.tokens.action_token``: rasa-sdk's own app (``rasa_sdk.endpoint.create_app`` with
 the ``actions`` package, no CORS) plus one request middleware that answers 401 to every request
 without the shared secret, before any action runs. It refuses to start without
 ``WEGWIJZER_ACTIONS_TOKEN``. It listens on ``WEGWIJZER_ACTIONS_HOST`` (default 127.0.0.1): only the
@@ -24,7 +24,8 @@ from typing import Mapping
 from sanic import Sanic, response
 from sanic.request import Request
 
-from bot import action_token, error_reporting
+from bot import error_reporting
+from bot.tokens import action_token
 
 logger = logging.getLogger(__name__)
 REFUSAL = {"error": "niet toegestaan"}

@@ -10,7 +10,7 @@ A valid body is a JSON object ``{"sender": "...", "token": "...", "message": "..
   ``rest_max_message_chars`` characters;
 - ``metadata`` (optional): a JSON object of at most ``rest_max_metadata_bytes`` bytes and
   ``rest_max_metadata_depth`` levels; its strings are cleaned too;
-- ``token``: the conversation's secret token (``bot.channels.session_token``), passed on as it is;
+- ``token``: the conversation's secret token (``bot.tokens.session_token``), passed on as it is;
   the channel checks it against the sender before anything else happens (403 ``sessie``);
 - ``input_channel`` from the body is ignored (Rasa's REST channel lets a client pick any channel name).
 

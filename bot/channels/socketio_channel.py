@@ -11,7 +11,7 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 
 - origin allow-list (also enforced by engine.io through ``cors_allowed_origins``) and, when
   ``WEGWIJZER_WIDGET_SECRET`` is set, a signed short-lived token from the web app;
-- conversation ownership (``bot.channels.session_token``): ``session_request`` joins a session only
+- conversation ownership (``bot.tokens.session_token``): ``session_request`` joins a session only
   with the token the server issued for it, otherwise the socket gets a fresh session;
   ``session_confirm`` answers ``{"session_id", "token"}``. A socket posts only in the session it joined:
   a message before ``session_request`` or for another session id is refused (acknowledged ``False``);
@@ -42,7 +42,8 @@ from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import server_limits
-from bot.channels import live_endpoint, session_token
+from bot.channels import live_endpoint
+from bot.tokens import session_token
 from bot.channels import widget_policy as wp
 from bot.channels.text_input import clean_message
 from bot.channels.widget_output import WidgetSocketIOOutput

@@ -22,7 +22,7 @@ class Stack:
         self.content_dir = content_dir
 
     def new_sender(self) -> str:
-        """A conversation issued by the server (bot.channels.session_token); the stack keeps its token."""
+        """A conversation issued by the server (bot.tokens.session_token); the stack keeps its token."""
         return self.running.new_sender()
 
     def say(self, sender: str, message, metadata: dict | None = None) -> list[dict]:

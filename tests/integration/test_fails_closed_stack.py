@@ -13,7 +13,7 @@ import requests
 import socketio
 from sqlalchemy import create_engine, text
 
-from bot.action_token import HEADER
+from bot.tokens.action_token import HEADER
 from tests.support.clients import ORIGIN_HEADERS, WIDGET_ORIGIN
 
 pytestmark = pytest.mark.integration

@@ -1,8 +1,8 @@
-"""The action server's shared secret (bot.action_token) as plain functions; the real server is tested in
+"""The action server's shared secret (bot.tokens.action_token) as plain functions; the real server is tested in
 tests/integration/test_fails_closed_stack.py."""
 import pytest
 
-from bot import action_token as at
+from bot.tokens import action_token as at
 
 
 def test_only_health_passes_without_the_secret():

@@ -1,10 +1,10 @@
-"""Conversation ownership tokens (bot.channels.session_token), without Rasa: only a token the server
+"""Conversation ownership tokens (bot.tokens.session_token), without Rasa: only a token the server
 issued for exactly this id matches; the channels refuse to start without a proper secret."""
 from __future__ import annotations
 
 import pytest
 
-from bot.channels import session_token as st
+from bot.tokens import session_token as st
 from bot.channels.rest_channel import HardenedRestInput
 from bot.channels.socketio_channel import WidgetSocketIOInput
 

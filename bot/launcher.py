@@ -12,7 +12,7 @@ Both servers write their metrics to ``<workdir>/metrics`` (prometheus-client's m
 Conversations are bound to their owner with a generated
 ``WEGWIJZER_SESSION_SECRET`` (``bot.tokens.session_token``); ``RunningStack.say`` opens and keeps
 them (``bot.rest_client``): a label the caller chose gets its own server-issued conversation.
-Both servers get the request limits and time-outs of ``bot.server_limits``. A test can stop and
+Both servers get the request limits and time-outs of ``bot.limits.server``. A test can stop and
 restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
 when it is down.
 """
@@ -32,7 +32,7 @@ from typing import Iterator, Optional
 import requests
 import yaml
 
-from bot import server_limits
+from bot.limits import server as server_limits
 from bot.tokens import action_token
 from bot.tokens import session_token
 from bot.channels.widget_policy import configured_origins

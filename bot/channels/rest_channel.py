@@ -18,7 +18,7 @@ conversation (``{"sender", "token"}``); a message whose token is not the one iss
 not start without ``WEGWIJZER_SESSION_SECRET``.
 
 Before the server starts, the channel installs ``bot.channels.sanic_guard`` on the whole Rasa server:
-the limits of ``bot.server_limits`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
+the limits of ``bot.limits.server`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
 for a client that does not finish sending its body. Once it has started, the channel warms the
 model up (``bot.rasa_runtime.warmup``), so the first user does not wait for TensorFlow's first call.
 """
@@ -36,7 +36,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import server_limits
+from bot.limits import server as server_limits
 from bot.rasa_runtime import install as rasa_runtime, warmup as rasa_warmup
 from bot.turn.action_failure import failure_text, failure_variant
 from bot.channels import sanic_guard

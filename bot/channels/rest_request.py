@@ -29,7 +29,7 @@ from typing import Any, Optional, Union
 import yaml
 
 from bot.channels.text_input import clean_message, clean_text
-from bot.server_limits import Limits
+from bot.limits.server import Limits
 
 SENDER_ID = re.compile(r"[\w.:@+-]+")
 MESSAGES_FILE = Path(__file__).with_name("rest_berichten.yml")

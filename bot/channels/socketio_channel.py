@@ -19,7 +19,7 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
   friendly Dutch message instead of passing the message to the assistant;
 - only known metadata from the page (``doelgroep``, ``gemeente``) reaches the assistant;
 - the text is cleaned (``bot.channels.text_input``: control characters, lone surrogates, Rasa
-  commands other than button payloads); engine.io packets are limited to ``bot.server_limits``;
+  commands other than button payloads); engine.io packets are limited to ``bot.limits.server``;
 - every user message is acknowledged, so the widget knows it was received and can resend otherwise;
 - replies with sources reach the widget with their links and dates (``bot.channels.widget_output``);
 - a colleague's live takeover (``POST /webhooks/socketio/medewerker``, only for the console:
@@ -41,7 +41,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from bot import server_limits
+from bot.limits import server as server_limits
 from bot.channels import live_endpoint
 from bot.tokens import session_token
 from bot.channels import widget_policy as wp

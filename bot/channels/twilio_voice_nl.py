@@ -33,7 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import server_limits
+from bot.limits import server as server_limits
 from bot.voice.call_flow import CallFlow, VoiceReply
 from bot.voice.reprompt import DEFAULT_MAX_SILENCES, MAX_SILENCES_LIMIT
 from bot.voice.request_check import (

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
+from bot.limits.aiohttp_apps import console_app_kwargs, deadline_middleware
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
 from bot.console import live_views as live
 from bot.console.live_expiry import live_expiry

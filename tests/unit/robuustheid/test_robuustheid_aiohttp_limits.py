@@ -1,4 +1,4 @@
-"""Limits of the aiohttp apps (bot.aiohttp_limits): body size, header size, handler deadline."""
+"""Limits of the aiohttp apps (bot.limits.aiohttp_apps): body size, header size, handler deadline."""
 from __future__ import annotations
 
 import asyncio
@@ -6,8 +6,8 @@ import asyncio
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.aiohttp_limits import TOO_SLOW_SERVER, app_kwargs, deadline_middleware
-from bot.server_limits import Limits
+from bot.limits.aiohttp_apps import TOO_SLOW_SERVER, app_kwargs, deadline_middleware
+from bot.limits.server import Limits
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
 

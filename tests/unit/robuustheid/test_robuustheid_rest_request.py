@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from bot.channels.rest_request import (
     SENDER_ID, Refusal, RestMessage, check_body, load_messages, refusal_body,
 )
-from bot.server_limits import Limits
+from bot.limits.server import Limits
 
 LIMITS = Limits()
 MESSAGES = load_messages()

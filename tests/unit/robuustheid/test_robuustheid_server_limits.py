@@ -1,10 +1,10 @@
-"""Limits in one place (bot.server_limits) and how they reach Sanic and aiohttp."""
+"""Limits in one place (bot.limits.server) and how they reach Sanic and aiohttp."""
 from __future__ import annotations
 
 import pytest
 from sanic.config import Config
 
-from bot.server_limits import Limits, actions_env, apply_to_sanic, rasa_env
+from bot.limits.server import Limits, actions_env, apply_to_sanic, rasa_env
 
 
 def test_environment_overrides_a_limit():
@@ -52,7 +52,7 @@ def test_the_action_server_accepts_large_trackers_but_not_unlimited():
 
 
 def test_shell_helper_prints_env_lines(capsys):
-    from bot.server_limits import main
+    from bot.limits.server import main
     assert main(["actions"]) == 0
     lines = capsys.readouterr().out.split()
     assert dict(line.split("=", 1) for line in lines) == actions_env()

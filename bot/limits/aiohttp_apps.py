@@ -1,4 +1,4 @@
-"""The limits of ``bot.server_limits`` for the aiohttp apps (web app ``bot.web``, staff console
+"""The limits of ``bot.limits.server`` for the aiohttp apps (web app ``bot.web``, staff console
 ``bot.console``): body size, header sizes, keep-alive, a deadline per request and time-outs for idle
 and half-sent requests.
 
@@ -26,7 +26,7 @@ from typing import Callable, Optional
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
-from bot.server_limits import Limits, current
+from bot.limits.server import Limits, current
 
 logger = logging.getLogger(__name__)
 

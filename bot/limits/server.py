@@ -9,7 +9,7 @@ Entry points and how the limits reach them:
   (``bot.channels.rest_channel``); Sanic reads these values for every new connection.
 - Action server (rasa-sdk's Sanic, port 5055, only called by the Rasa server): ``actions_env()``.
   Its bodies are large (Rasa sends the whole conversation and the domain), so its size limit is high.
-- Web app (``bot.web``) and staff console (``bot.console``), aiohttp: ``bot.aiohttp_limits`` turns
+- Web app (``bot.web``) and staff console (``bot.console``), aiohttp: ``bot.limits.aiohttp_apps`` turns
   these numbers into ``client_max_size``, header limits, keep-alive and a handler deadline.
 - Inside a turn: an action-server call may take ``ACTION_TIMEOUT`` s (Rasa's own default is 300 s),
   a whole turn ``TURN_TIMEOUT`` s; both end in a friendly Dutch message (``bot.rasa_runtime.action_guard``,
@@ -129,12 +129,12 @@ def apply_to_sanic(config: MutableMapping, limits: Limits | None = None) -> None
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m bot.server_limits rasa|actions``: ``KEY=VALUE`` lines for ``env $(...)`` in shell scripts."""
+    """``python -m bot.limits.server rasa|actions``: ``KEY=VALUE`` lines for ``env $(...)`` in shell scripts."""
     import sys
     args = sys.argv[1:] if argv is None else argv
     builders = {"rasa": rasa_env, "actions": actions_env}
     if len(args) != 1 or args[0] not in builders:
-        print("gebruik: python -m bot.server_limits rasa|actions", file=sys.stderr)
+        print("gebruik: python -m bot.limits.server rasa|actions", file=sys.stderr)
         return 2
     for key, value in builders[args[0]]().items():
         print(f"{key}={value}")

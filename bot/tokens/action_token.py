@@ -7,7 +7,7 @@ get the same secret in ``WEGWIJZER_ACTIONS_TOKEN``; the Rasa server sends it in 
 and refuses to start when it is not set), and the action server (``bot.action_server``) checks it
 before any action runs. ``/health`` stays open (it runs nothing).
 
-``./scripts/start``, ``bot.launcher`` and the production profile generate a fresh secret at every
+``./scripts/start``, ``bot.tooling.launcher`` and the production profile generate a fresh secret at every
 start when the variable is not set.
 """
 from __future__ import annotations

@@ -19,7 +19,7 @@ a restart). Tokens do not expire; the conversation's data does (retention). Chan
 every open conversation (the widget then starts a fresh one).
 
 ``WEGWIJZER_SESSION_SECRET`` (at least 32 characters) is required: the channels refuse to start without
-it (``./scripts/start`` and ``bot.launcher`` generate one per start; the production profile requires it).
+it (``./scripts/start`` and ``bot.tooling.launcher`` generate one per start; the production profile requires it).
 """
 from __future__ import annotations
 

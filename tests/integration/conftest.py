@@ -1,4 +1,4 @@
-"""Starts the real stack for integration tests (bot.launcher): the trained model on a Rasa server and
+"""Starts the real stack for integration tests (bot.tooling.launcher): the trained model on a Rasa server and
 the action server, with a temporary tracker store and a temporary copy of content/ (so a test can
 edit an answer and see it live without retraining)."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.launcher import REPO, local_stack
+from bot.tooling.launcher import REPO, local_stack
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
 

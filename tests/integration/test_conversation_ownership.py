@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from bot.hulpvraag.store import HelpRequestStore
-from bot.rest_client import open_session
+from bot.tooling.rest_client import open_session
 from hulpvraag_steps import answer_form
 
 pytestmark = pytest.mark.integration

@@ -18,7 +18,7 @@ import pytest
 import requests
 
 from bot.tokens import action_token
-from bot.launcher import REPO, free_port, wait_until_up
+from bot.tooling.launcher import REPO, free_port, wait_until_up
 
 pytestmark = pytest.mark.integration
 

@@ -1,4 +1,4 @@
-"""Issue 18, findings 4 and 5, against the real embedded stack (bot.launcher, started as scripts/start
+"""Issue 18, findings 4 and 5, against the real embedded stack (bot.tooling.launcher, started as scripts/start
 starts it): the action server only runs actions for the Rasa server (a shared secret, checked before
 any action runs), every server listens on 127.0.0.1 only, Rasa's CORS is the widget's allow-list (not
 "*"), and a socket.io client without an allowed Origin is refused."""

@@ -55,7 +55,7 @@ def test_cant_cope_is_not_a_withdrawal(text):
 
 def test_every_written_withdrawal_stays_a_withdrawal():
     import yaml
-    from bot.launcher import REPO
+    from bot.tooling.launcher import REPO
     examples = []
     for path in [*(REPO / "data" / "nlu").glob("*.yml"), *(REPO / "tests" / "nlu_testset").glob("*.yml")]:
         for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from bot.model_fingerprint import fingerprint, is_up_to_date, main, stamp_path
+from bot.tooling.model_fingerprint import fingerprint, is_up_to_date, main, stamp_path
 
 
 def make_repo(root: Path) -> None:

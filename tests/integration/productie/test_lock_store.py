@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.launcher import free_port
+from bot.tooling.launcher import free_port
 from bot.production import redis_server
 from bot.production.lock_store import PatientRedisLockStore, redis_unreachable
 from tests.support.redis_process import redis_or_skip as _redis_or_skip

@@ -12,7 +12,7 @@ import redis
 from rasa.core.lock_store import LockError, _create_from_endpoint_config
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.launcher import free_port
+from bot.tooling.launcher import free_port
 from bot.production import redis_server
 from bot.production.lock_store import PatientRedisLockStore
 from bot.production.redis_ticket_lock import KEY_MARGIN_MS

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.launcher import REPO, free_port, wait_until_up
+from bot.tooling.launcher import REPO, free_port, wait_until_up
 from tests.integration.spraak.phone_channel_server import GOT_THROUGH
 
 pytestmark = pytest.mark.integration

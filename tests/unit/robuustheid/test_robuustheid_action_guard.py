@@ -16,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.rasa_runtime import action_guard as rasa_action_guard
-from bot.launcher import free_port
+from bot.tooling.launcher import free_port
 
 rasa_action_guard.apply()
 

@@ -11,7 +11,7 @@ Both servers write their metrics to ``<workdir>/metrics`` (prometheus-client's m
 ``RunningStack.metrics_dir``), as under ``scripts/start``; ``python -m bot.metrics`` serves them.
 Conversations are bound to their owner with a generated
 ``WEGWIJZER_SESSION_SECRET`` (``bot.tokens.session_token``); ``RunningStack.say`` opens and keeps
-them (``bot.rest_client``): a label the caller chose gets its own server-issued conversation.
+them (``bot.tooling.rest_client``): a label the caller chose gets its own server-issued conversation.
 Both servers get the request limits and time-outs of ``bot.limits.server``. A test can stop and
 restart the action server (``RunningStack.stop_actions`` / ``start_actions``) to see what users get
 when it is down.
@@ -36,9 +36,9 @@ from bot.limits import server as server_limits
 from bot.tokens import action_token
 from bot.tokens import session_token
 from bot.channels.widget_policy import configured_origins
-from bot.rest_client import RestConversations
+from bot.tooling.rest_client import RestConversations
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -113,7 +113,7 @@ class RunningStack:
         return {name: process.poll() is None for name, process in self.processes.items()}
 
     def say(self, sender: str, message, metadata: Optional[dict] = None, timeout: float = 30) -> list[dict]:
-        """One turn in the conversation labelled ``sender`` (opened on first use, see bot.rest_client)."""
+        """One turn in the conversation labelled ``sender`` (opened on first use, see bot.tooling.rest_client)."""
         return self.conversations.say(sender, message, metadata, timeout=timeout)
 
 

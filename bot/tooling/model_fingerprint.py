@@ -1,7 +1,7 @@
 """Decides whether the trained model is stale: a hash of everything that shapes it.
 
-    python -m bot.model_fingerprint check MODEL   # exit 0: up to date, 1: (re)train needed
-    python -m bot.model_fingerprint write MODEL   # after a successful training
+    python -m bot.tooling.model_fingerprint check MODEL   # exit 0: up to date, 1: (re)train needed
+    python -m bot.tooling.model_fingerprint write MODEL   # after a successful training
 
 The fingerprint covers the Rasa config, domain, training data and rules, the code and data of our
 own trainable-path NLU components (tokenizer normalisation), and the Rasa version. It is stored
@@ -14,7 +14,7 @@ import hashlib
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 INPUTS = (
     "bot/rasa/config.yml",
     "bot/rasa/domain",

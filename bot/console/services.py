@@ -13,7 +13,7 @@ from bot.console.inbox import Inbox
 from bot.console.insights import Insights
 from bot.console.notes import Notes
 from bot.console.ratelimit import LoginLimiter
-from bot.console.schema import console_metadata
+from bot.storage.console_schema import console_metadata
 from bot.console.sessions import Sessions
 from bot.console.settings import ConsoleSettings
 from bot.console.tracker_events import tracker_engine_for

@@ -67,7 +67,7 @@ def test_upgrade_head_equals_metadata_and_downgrade_removes_it(empty_db):
 
 
 def test_embedded_database_made_by_create_all_is_adopted(empty_db):
-    from bot.console.schema import console_metadata
+    from bot.storage.console_schema import console_metadata
     from bot.hulpvraag.db import create_tables, make_engine
     from bot.privacy.audit import AuditLog
 

@@ -12,7 +12,7 @@ from bot.console.insight_counts import dutch_day
 from bot.console.conversation_regions import HelpRequestRegions
 from bot.console.insights import Insights
 from bot.console.roles import Scope
-from bot.console.schema import gemist_afgehandeld
+from bot.storage.console_schema import gemist_afgehandeld
 from bot.console.tracker_events import events, tracker_engine_for
 from bot.feedback import store as feedback
 from bot.feedback.token import AnswerRef

@@ -11,7 +11,7 @@ from bot.channels.widget_output import widget_messages
 from bot.feedback import store
 from bot.feedback.schema import antwoord_feedback
 from bot.feedback.token import issue, verify
-from bot.tracker_table import events
+from bot.storage.tracker_table import events
 from bot.web.feedback import FeedbackService, handle
 from tests.unit.web.test_widget_output import ANSWER, TALK, Library
 from bot.turn.replies import render_answer

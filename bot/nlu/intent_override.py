@@ -22,7 +22,7 @@ from bot.nlu.causes import single_cause
 from bot.nlu.contact_wish import contact_wish
 from bot.nlu.gibberish import looks_like_gibberish
 from bot.signals.normalize import fold
-from bot.nlu.story import tells_a_school_situation
+from bot.signals.story import tells_a_school_situation
 from bot.signals.safety import detect_danger
 
 SAFETY_INTENT = "veiligheid"

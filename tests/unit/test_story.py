@@ -1,9 +1,9 @@
-"""bot.nlu.story: a message that tells a child's school situation is never met with a bare
+"""bot.signals.story: a message that tells a child's school situation is never met with a bare
 "niet begrepen"; short or unrelated messages keep the ordinary fallback."""
 import pytest
 
 from bot.nlu.intent_override import STORY_CONFIDENCE, read_from_story
-from bot.nlu.story import tells_a_school_situation
+from bot.signals.story import tells_a_school_situation
 
 STORIES = [
     "Onze dochter van 11 gaat al drie weken niet meer naar school omdat ze steeds buikpijn heeft, de juf zegt dat het wel meevalt",

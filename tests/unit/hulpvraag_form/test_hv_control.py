@@ -1,7 +1,7 @@
 """Stop, skip, yes and no: recognised as (nearly) the whole message, not inside an answer."""
 import pytest
 
-from bot.hulpvraag_form.control import is_skip, is_stop, starts_with_no, yes_no
+from bot.signals.control_words import is_skip, is_stop, starts_with_no, yes_no
 
 
 @pytest.mark.parametrize("text", [

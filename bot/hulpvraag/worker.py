@@ -35,7 +35,7 @@ from bot.hulpvraag.delivery_webhook import deliver_webhook
 from bot.hulpvraag.outbox import Claim, Outbox
 from bot.hulpvraag.payload import json_body, text_body
 from bot.hulpvraag.schema import DOEL_EMAIL, DOEL_WEBHOOK, DOOD
-from bot.metrics.definitions import DELIVERIES, DELIVERY_TARGETS, one_of
+from bot.counters.definitions import DELIVERIES, DELIVERY_TARGETS, one_of
 from bot.limits.server import current as current_limits
 
 log = logging.getLogger("bot.hulpvraag.worker")

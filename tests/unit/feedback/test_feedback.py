@@ -163,7 +163,7 @@ def test_a_reason_once_and_only_after_nee(engine):
 
 
 def test_a_stored_judgement_moves_the_feedback_metric(engine):
-    from bot.metrics.definitions import FEEDBACK
+    from bot.counters.definitions import FEEDBACK
 
     service = FeedbackService(SECRET, lambda: engine)
     useful, not_useful = FEEDBACK.labels(rating="useful"), FEEDBACK.labels(rating="not_useful")

@@ -1,9 +1,9 @@
-"""Turn counting as plain functions (bot.metrics.turns), read back from prometheus-client's registry."""
+"""Turn counting as plain functions (bot.counters.turns), read back from prometheus-client's registry."""
 from __future__ import annotations
 
 from prometheus_client import REGISTRY
 
-from bot.metrics import turns
+from bot.counters import turns
 
 
 def value(name: str, **labels) -> float:
@@ -40,7 +40,7 @@ def test_not_understood_is_the_fallback_intent_only():
 
 
 def test_the_place_for_answer_feedback_counts_by_rating():
-    from bot.metrics.definitions import FEEDBACK, FEEDBACK_RATINGS
+    from bot.counters.definitions import FEEDBACK, FEEDBACK_RATINGS
 
     before = value("wegwijzer_answer_feedback_total", rating="not_useful")
     FEEDBACK.labels(rating="not_useful").inc()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from bot.metrics.definitions import CHANNELS, NOT_UNDERSTOOD, TURN_SECONDS, TURNS, one_of
+from bot.counters.definitions import CHANNELS, NOT_UNDERSTOOD, TURN_SECONDS, TURNS, one_of
 
 FALLBACK_INTENT = "nlu_fallback"   # as the console counts "niet begrepen" (bot/console/tracker_events.py)
 

@@ -317,7 +317,7 @@ def _contacts(step: str, sit: Situation, gemeente_code: Optional[str], directory
             directory = get_directory()
         municipality = directory.municipality(gemeente_code)
         if municipality is not None:
-            from bot.turn.region_replies import display_name
+            from bot.regions.display import display_name
             gemeente = display_name(municipality)
             regional = directory.contacts(gemeente_code, include_national=False)
     out: list[PlanContact] = []

@@ -12,7 +12,8 @@ from typing import Optional
 from pathlib import Path
 
 from bot.content.loader import REPO_ROOT, ContentError, load_answer_file
-from bot.turn.region_replies import bare_web, spoken_digits, voice_safe
+from bot.content.contacts import spoken_digits
+from bot.content.formats import bare_web, voice_safe
 from bot.stappenplan.plan import Deadline, Plan, PlanContact
 from bot.stappenplan.rules import load_rules
 from bot.stappenplan.spoken import duration, elapsed, spoken_date, written_date

@@ -11,11 +11,12 @@ in the data, the text says where to find it.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional, Sequence
 
 from bot.content.contacts import spoken_digits  # noqa: F401 - one implementation, re-exported
+from bot.content.formats import bare_web, voice_safe  # noqa: F401 - re-exported for callers of this module
 from bot.regions.directory import OUD_2015, Contact
+from bot.regions.display import display_name  # noqa: F401 - re-exported for callers of this module
 from bot.regions.lookup import DUBBELZINNIG, Resolution
 from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply
 
@@ -46,47 +47,7 @@ LEERPLICHT_WAAR_SPRAAK = "Bel de gemeente en vraag naar leerplicht."  # a caller
 STEUNPUNT_WAAR = "via het samenwerkingsverband (op de website of in de schoolgids)."
 CHECK_NUMBER = "Controleer het nummer op de website."
 
-_PHONE = re.compile(r"(?<![\w.])(?:\+31[\s-]?|0)\d[\d\s-]{6,12}\d(?![\w])")
-_WEB = re.compile(r"\(?\b(?:https?://|www\.)\S+|\S+@\S+|\b[\w.-]+\.(?:nl|com|org|eu|net|frl)\b\S*\)?", re.I)
-
-
-# ---- small helpers ---------------------------------------------------------------------------
-
-def voice_safe(text: str) -> str:
-    """Make a text safe to read aloud: no web or e-mail addresses, digits spoken one by one,
-    '&' as 'en', no list dashes."""
-    text = _PHONE.sub(lambda m: spoken_digits(m.group(0)), text)
-    text = re.sub(r"\s*\(zoek op '[^']*'\)", "", text)  # a caller cannot search
-    text = _WEB.sub("", text)
-    text = re.sub(r"\b2015\b", "tweeduizend vijftien", text)
-    text = re.sub(r"\d{4,}", lambda m: " ".join(m.group(0)), text)
-    text = re.sub(r"(?<=\d)\s*[-‐‑–—]\s*(?=\d)", ", ", text)
-    text = text.replace("&", "en")
-    text = re.sub(r"[*_#\[\]`]", "", text)
-    lines = [re.sub(r"^\s*[-•]?\s*", "", line) for line in text.splitlines()]
-    text = "\n".join(lines)
-    text = re.sub(r"\(\s*\)", "", text)
-    text = re.sub(r"[ \t]+([,.:;])", r"\1", text)
-    text = re.sub(r",\s*\.", ".", text)
-    text = re.sub(r"[ \t]{2,}", " ", text)
-    return text.strip()
-
-
-def bare_web(url: str) -> str:
-    """'https://www.swv.nl/' -> 'swv.nl' (content rule: web addresses written bare)."""
-    url = re.sub(r"^https?://", "", url.strip(), flags=re.I)
-    url = re.sub(r"^www\.", "", url, flags=re.I)
-    return url.rstrip("/")
-
-
-def display_name(municipality: Optional[dict]) -> str:
-    """Name to show: 'Zaanstad', 'Bergen (Noord-Holland)' (short name unless it is ambiguous)."""
-    if not municipality:
-        return ""
-    naam, kort = municipality.get("naam", ""), municipality.get("korte_naam") or municipality.get("naam", "")
-    if "(" in naam and municipality.get("provincie"):
-        return f"{kort} ({municipality['provincie']})"
-    return kort
+# ---- small helpers (voice_safe, bare_web: bot/content/formats.py; display_name: bot/regions/display.py)
 
 
 def _text(library, answer_id: str, variant: str, **values) -> str:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.content import contacts
-from bot.content.check import _variant_strings
+from bot.content.check_other_texts import _variant_strings
 from bot.content.loader import REPO_ROOT
 from bot.stappenplan import build_plan, extract_situation, render_plan
 from bot.voice.call_flow import CallFlow

@@ -7,7 +7,7 @@ import os
 
 from actions.content_library import library
 from bot.action_server.warmup import warm_up
-from bot.regions.directory import get_directory
+from bot.regio.directory import get_directory
 
 if os.environ.get("WEGWIJZER_OPWARMEN", "1") != "0":
     try:

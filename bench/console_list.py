@@ -126,7 +126,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def measure(url: str, rounds: int) -> list[tuple]:
-    from bot.console.conversation_regions import no_help_requests
+    from bot.console.conversation_regio import no_help_requests
     from bot.console.conversations import ConversationStore
     from bot.console.tracker_events import tracker_engine_for
 
@@ -149,7 +149,7 @@ def breakdown(url: str) -> dict:
     """Where the time of one unfiltered list call goes: region query + JSON, aggregate query, Python."""
     from sqlalchemy import case, func, select
 
-    from bot.console.conversation_regions import no_help_requests
+    from bot.console.conversation_regio import no_help_requests
     from bot.console.conversations import ConversationStore
     from bot.console.tracker_events import events, tracker_engine_for
 
@@ -294,7 +294,7 @@ def insight_scenarios():
 
 
 def measure_insight(url: str, rounds: int) -> list[tuple]:
-    from bot.console.conversation_regions import HelpRequestRegions
+    from bot.console.conversation_regio import HelpRequestRegions
     from bot.console.insights import Insights
     from bot.storage.console_schema import console_metadata
     from bot.console.tracker_events import tracker_engine_for

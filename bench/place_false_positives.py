@@ -21,7 +21,7 @@ def main() -> int:
     ap.add_argument("--list", action="store_true", help="print every false place and every miss")
     a = ap.parse_args()
 
-    from bot.regions.lookup import ONBEKEND, resolve_place
+    from bot.regio.lookup import ONBEKEND, resolve_place
     from tests.support.place_sentences import sentences
 
     rows = sentences()

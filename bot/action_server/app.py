@@ -8,7 +8,7 @@ without the shared secret, before any action runs. It refuses to start without
 Rasa server on the same machine calls it.
 
 The action server imports no ``rasa`` and no TensorFlow (tests/unit/test_process_imports.py). Its
-region lookup uses spaCy's Dutch tokenizer and PhraseMatcher (bot/regions/place_index.py), and
+region lookup uses spaCy's Dutch tokenizer and PhraseMatcher (bot/regio/place_index.py), and
 spaCy's thinc imports TensorFlow (and with it jax and SciPy) only to offer it as an optional backend
 that this process never uses: 0.55 GB of memory instead of 0.19 GB (bench/RESULTS.md). ``main()``
 therefore marks those backends as absent before anything is imported (:func:`without_ml_backends`).

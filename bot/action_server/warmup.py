@@ -16,7 +16,7 @@ from datetime import date
 
 from bot import clock
 from bot.hulpvraag_form import flow as help_request_form
-from bot.turn.region import RegionInput, plan_region
+from bot.turn.regio import RegionInput, plan_region
 from bot.turn.replies import PARENT, VOICE, YOUTH
 from bot.signals.safety import detect_danger
 from bot.stappenplan import build_plan, extract_situation, missing_question, render_plan

@@ -19,7 +19,7 @@ from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
 from bot.console.keys import PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
-from bot.console.regions import name_of, request_gemeente
+from bot.console.regio import name_of, request_gemeente
 from bot.console.render import make_environment
 from bot.console.services import Services, build_services
 from bot.console.settings import ConsoleSettings

@@ -18,7 +18,7 @@ from bot.console.deadline import Deadline, deadline_of
 from bot.console.inbox_filters import InboxFilters
 from bot.console.labels import STATUS_LABELS
 from bot.console.masked_search import matches as masked_matches
-from bot.console.regions import name_of
+from bot.console.regio import name_of
 from bot.console.roles import Principal, Scope, may_handle_request
 from bot.storage.console_schema import account, toewijzing
 from bot.hulpvraag.db import utcnow

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 
 from bot.console.accounts import Accounts
-from bot.console.conversation_regions import HelpRequestRegions
+from bot.console.conversation_regio import HelpRequestRegions
 from bot.console.conversations import ConversationStore
 from bot.console.inbox import Inbox
 from bot.console.insights import Insights

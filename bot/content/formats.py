@@ -1,6 +1,6 @@
 """How contact details are written in an answer: web addresses bare, and text made safe to read aloud.
 
-Plain functions, shared by the region answers (``bot.turn.region_replies``) and the step plan
+Plain functions, shared by the region answers (``bot.turn.regio_replies``) and the step plan
 (``bot.stappenplan.render``). Phone numbers are spoken digit by digit with
 ``bot.content.contacts.spoken_digits`` (one implementation).
 """

@@ -125,7 +125,7 @@ def _pick_pending_place(user_text: str, options: Sequence) -> Optional[dict]:
     if len(chosen) != 1:
         return None
     code = str(chosen[0][1])
-    from bot.regions.lookup import get_index
+    from bot.regio.lookup import get_index
 
     return {"code": code, "naam": get_index().gemeenten.get(code, {}).get("naam") or str(chosen[0][0])}
 

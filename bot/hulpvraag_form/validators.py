@@ -95,7 +95,7 @@ def parse_rol(text: str, **_: Any) -> Parsed:
 # --- municipality ----------------------------------------------------------------------
 
 def parse_gemeente(text: str, **_: Any) -> Parsed:
-    from bot.regions.lookup import DUBBELZINNIG, GEVONDEN, get_index, resolve_place
+    from bot.regio.lookup import DUBBELZINNIG, GEVONDEN, get_index, resolve_place
 
     code = _GM_CODE.match(text or "")
     if code:  # a button payload with the CBS code

@@ -7,7 +7,7 @@ from datetime import date
 from actions.content_library import library
 from bot.action_server.warmup import STORIES, walk_help_request_form, warm_up
 from bot.hulpvraag_form import fields as F
-from bot.regions.directory import get_directory
+from bot.regio.directory import get_directory
 from bot.stappenplan import extract_situation
 
 

@@ -1,4 +1,4 @@
-"""bot.turn.region_replies: contacts of a municipality in plain Dutch, per variant, voice-safe."""
+"""bot.turn.regio_replies: contacts of a municipality in plain Dutch, per variant, voice-safe."""
 from pathlib import Path
 
 import pytest
@@ -6,12 +6,12 @@ import yaml
 
 from bot.content.check import chat_problems, voice_problems
 from bot.content.loader import ContentLibrary
-from bot.turn.region_replies import (
+from bot.turn.regio_replies import (
     REGIONAL_INTENTS, SKIP_PAYLOAD, ambiguity, ask_place, bare_web, confirm, display_name, national_reply,
     not_recognised, regional_line, render_contacts, render_national, spoken_digits, voice_safe,
 )
-from bot.regions.directory import RegionDirectory
-from bot.regions.lookup import resolve_place
+from bot.regio.directory import RegionDirectory
+from bot.regio.lookup import resolve_place
 
 REPO = Path(__file__).resolve().parents[2]
 REGIO = REPO / "content" / "regio"

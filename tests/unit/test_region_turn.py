@@ -1,11 +1,11 @@
-"""bot.turn.region: when the region takes the turn, what is remembered, regional lines."""
+"""bot.turn.regio: when the region takes the turn, what is remembered, regional lines."""
 from pathlib import Path
 
 import pytest
 
 from bot.content.loader import ContentLibrary
-from bot.turn.region import PENDING_CHOICE, PENDING_PLACE, RegionInput, add_regional_lines, plan_region, resolve
-from bot.regions.directory import RegionDirectory
+from bot.turn.regio import PENDING_CHOICE, PENDING_PLACE, RegionInput, add_regional_lines, plan_region, resolve
+from bot.regio.directory import RegionDirectory
 from bot.turn.replies import Reply
 
 REPO = Path(__file__).resolve().parents[2]

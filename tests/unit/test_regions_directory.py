@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.regions.directory import CONTENT_DIR, RegionDirectory, check_overrides, validate_override
+from bot.regio.directory import CONTENT_DIR, RegionDirectory, check_overrides, validate_override
 
 
 @pytest.fixture()

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.regions import importer
-from bot.regions.importer import GENERATED_FILES, ImporterError, run, swv_code
+from bot.regio import importer
+from bot.regio.importer import GENERATED_FILES, ImporterError, run, swv_code
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "regions"
@@ -134,7 +134,7 @@ def test_cbs_pc6(tmp_path):
 
 
 def test_pc6_split_is_asked_or_resolved(tmp_path):
-    from bot.regions.lookup import resolve_place
+    from bot.regio.lookup import resolve_place
 
     run(BOOT, tmp_path, cbs_pc6=[OFF / "pc6hnr.csv"])
     r = resolve_place("postcode 1503", content_dir=tmp_path)

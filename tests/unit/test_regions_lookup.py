@@ -1,11 +1,11 @@
-"""Place recognition (bot.regions.lookup) against the committed content/regio."""
+"""Place recognition (bot.regio.lookup) against the committed content/regio."""
 import json
 import time
 from pathlib import Path
 
 import pytest
 
-from bot.regions.lookup import CONTENT_DIR, get_index, resolve_place
+from bot.regio.lookup import CONTENT_DIR, get_index, resolve_place
 
 GEMEENTEN = json.loads((CONTENT_DIR / "gemeenten.json").read_text(encoding="utf-8"))["gemeenten"]
 PLAATSEN = json.loads((CONTENT_DIR / "plaatsen.json").read_text(encoding="utf-8"))["plaatsen"]
@@ -199,4 +199,4 @@ def test_lookup_is_fast():
         times.append(time.perf_counter() - s)
     times.sort()
     p95 = times[int(len(times) * 0.95)]
-    assert p95 < 0.010  # generous for CI; bench/region_lookup.py measures the 2 ms target
+    assert p95 < 0.010  # generous for CI; bench/regio_lookup.py measures the 2 ms target

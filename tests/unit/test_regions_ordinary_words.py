@@ -2,8 +2,8 @@
 Place names that are also words are still found when the sentence says it is a place."""
 import pytest
 
-from bot.regions.dutch_words import COMMON_ZIPF, DutchWords
-from bot.regions.lookup import get_index, resolve_place
+from bot.regio.dutch_words import COMMON_ZIPF, DutchWords
+from bot.regio.lookup import get_index, resolve_place
 
 
 @pytest.mark.parametrize("text", [

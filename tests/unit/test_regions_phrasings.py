@@ -3,7 +3,7 @@
 Reads the committed content/regio (never /work/shared)."""
 import pytest
 
-from bot.regions.lookup import resolve_place
+from bot.regio.lookup import resolve_place
 
 CASES = [
     # --- from the issue ---

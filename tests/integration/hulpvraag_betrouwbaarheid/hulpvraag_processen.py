@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from bot.hulpvraag.db import make_engine
 from bot.hulpvraag.schema import bezorging, hulpverzoek
-from bot.regions.directory import CONTENT_DIR
+from bot.regio.directory import CONTENT_DIR
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]

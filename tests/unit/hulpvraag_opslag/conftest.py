@@ -11,7 +11,7 @@ from bot.hulpvraag.config import Settings
 from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag.db import create_tables, make_engine
 from bot.hulpvraag.store import HelpRequestStore
-from bot.regions.directory import CONTENT_DIR, RegionDirectory
+from bot.regio.directory import CONTENT_DIR, RegionDirectory
 
 @pytest.fixture(scope="session")
 def regio_base(tmp_path_factory) -> Path:

@@ -10,7 +10,7 @@ from bot.hulpvraag import cli
 from bot.hulpvraag.db import utcnow
 from bot.hulpvraag.outbox import Outbox
 from bot.hulpvraag.schema import hulpverzoek
-from bot.regions.directory import validate_override
+from bot.regio.directory import validate_override
 from hulpvraag_testhulp import GESPREK, make_request, write_override
 
 

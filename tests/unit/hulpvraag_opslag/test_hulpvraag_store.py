@@ -7,7 +7,7 @@ from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag.request import HelpRequestInvalid, MAX_HULPVRAAG
 from bot.hulpvraag.schema import BEZORGD, WACHTEND, bezorging, hulpverzoek
 from bot.hulpvraag.store import HelpRequestStore, StorageError
-from bot.regions.directory import RegionDirectory
+from bot.regio.directory import RegionDirectory
 from hulpvraag_testhulp import GESPREK, make_request, write_override
 
 

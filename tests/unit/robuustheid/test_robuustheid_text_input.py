@@ -6,7 +6,7 @@ import unicodedata
 from hypothesis import given, settings, strategies as st
 
 from bot.channels.text_input import clean_message, clean_text, without_command
-from bot.turn.region_replies import CONTACT_PAYLOAD, SKIP_PAYLOAD
+from bot.turn.regio_replies import CONTACT_PAYLOAD, SKIP_PAYLOAD
 
 
 def test_control_characters_become_single_spaces():

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m bot.regions.importer --source /work/shared/data/regions --out content/regio \
+    python -m bot.regio.importer --source /work/shared/data/regions --out content/regio \
         [--duo-swv FILE ...] [--cbs-gebieden FILE] [--cbs-pc6 FILE ...] [--check]
 
 The bootstrap input is the folder of reference CSVs described in its README (7 files). Optional
@@ -28,7 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from bot.regions.normalize import key, split_suffix
+from bot.regio.normalize import key, split_suffix
 
 SCHEMA_VERSION = 1
 GENERATED_FILES = (
@@ -39,7 +39,7 @@ GENERATED_FILES = (
     "README.md",
 )
 
-from bot.regions.attribution import BRONNEN, render_readme  # noqa: E402 - sources and licences
+from bot.regio.attribution import BRONNEN, render_readme  # noqa: E402 - sources and licences
 
 
 # Common names of current municipalities that are not in the source files (typed in by hand; source key HAND).
@@ -75,10 +75,10 @@ PROVINCIE_AFKORTINGEN = {
 
 # Reading helpers and the official refresh formats live in their own modules; ImporterError and
 # swv_code stay importable from here for callers.
-from bot.regions.source_files import ImporterError, _read_csv, swv_code  # noqa: E402,F401
-from bot.regions.official_formats import apply_cbs_gebieden, apply_cbs_pc6, apply_duo_swv  # noqa: E402
+from bot.regio.source_files import ImporterError, _read_csv, swv_code  # noqa: E402,F401
+from bot.regio.official_formats import apply_cbs_gebieden, apply_cbs_pc6, apply_duo_swv  # noqa: E402
 # The bootstrap tables are read in their own module; its names stay importable from here.
-from bot.regions.bootstrap import SOURCE_FILES, Build, _source_date, load_bootstrap  # noqa: E402,F401
+from bot.regio.bootstrap import SOURCE_FILES, Build, _source_date, load_bootstrap  # noqa: E402,F401
 
 
 # --- derive output -----------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def build_outputs(b: Build) -> dict[str, object]:
     meta = {
         "schema": SCHEMA_VERSION,
         "peildatum_bronbestanden": b.peildatum,
-        "gegenereerd_met": "python -m bot.regions.importer",
+        "gegenereerd_met": "python -m bot.regio.importer",
         "extra_bronnen": b.extra_bronnen,
         "waarschuwingen": b.waarschuwingen,
         "vermelding": "Bron: CBS / PDOK, Gebiedsindelingen 2025 en 2026",
@@ -263,7 +263,7 @@ def run(source: Path, out: Path, duo: list[Path] = (), cbs_gebieden: Path | None
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m bot.regions.importer", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m bot.regio.importer", description=__doc__.split("\n\n")[0])
     ap.add_argument("--source", required=True, type=Path, help="map met de 7 referentie-CSV's")
     ap.add_argument("--out", default=Path("content/regio"), type=Path)
     ap.add_argument("--duo-swv", action="append", default=[], type=Path,

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from bot.regions.directory import CONTENT_DIR
+from bot.regio.directory import CONTENT_DIR
 
 log = logging.getLogger(__name__)
 ALLE = "ALLE"

@@ -1,17 +1,17 @@
 """Typos in place names, with rapidfuzz (optimal string alignment distance), only right after a cue or
-for a short message; names of at most 4 letters are never fuzzy-matched. Part of ``bot.regions.lookup``.
+for a short message; names of at most 4 letters are never fuzzy-matched. Part of ``bot.regio.lookup``.
 
-An ordinary Dutch word is never a typo of a place (``bot.regions.dutch_words``): not when the word
+An ordinary Dutch word is never a typo of a place (``bot.regio.dutch_words``): not when the word
 itself is common ("maken" is not Marken, "bellen" not Beilen), nor when it is as close to a common
 word as to the place ("schoool" is school, not Schoorl). A rarer word that still exists in Dutch text
 gives a hit marked ``unsure``: the lookup offers it as a suggestion instead of asserting it."""
 from __future__ import annotations
 
-from bot.regions.dutch_words import COMMON_ZIPF, UNSURE_ZIPF
-from bot.regions.normalize import key, phrase, split_suffix
-from bot.regions.place_cues import FILLER, FUZZY_SKIP, PREP_CUES, RESIDENCE_CUES
-from bot.regions.place_index import PlaceIndex
-from bot.regions.place_names import PlaceHit
+from bot.regio.dutch_words import COMMON_ZIPF, UNSURE_ZIPF
+from bot.regio.normalize import key, phrase, split_suffix
+from bot.regio.place_cues import FILLER, FUZZY_SKIP, PREP_CUES, RESIDENCE_CUES
+from bot.regio.place_index import PlaceIndex
+from bot.regio.place_names import PlaceHit
 
 
 def max_edits(n: int) -> int:

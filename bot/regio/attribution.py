@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.regions.bootstrap import Build
+    from bot.regio.bootstrap import Build
 
 # Source keys used in the output ("bron" fields). Texts are the attribution the data README requires.
 BRONNEN = {
@@ -38,7 +38,7 @@ BRONNEN = {
         "vermelding": "Bron: per samenwerkingsverband de genoemde webpagina",
     },
     "HAND": {
-        "naam": "Gangbare schrijfwijzen van gemeentenamen, handmatig toegevoegd in bot/regions/importer.py (ALIASES)",
+        "naam": "Gangbare schrijfwijzen van gemeentenamen, handmatig toegevoegd in bot/regio/importer.py (ALIASES)",
         "licentie": "Eigen werk van het project",
         "vermelding": "Handmatig toegevoegde schrijfwijzen",
     },
@@ -87,7 +87,7 @@ def render_readme(b: Build, outputs: dict) -> str:
     return f"""# content/regio — regio-gegevens van Wegwijzer
 
 **Gegenereerd bestand: niet met de hand wijzigen.** Gemaakt met
-`python -m bot.regions.importer --source <map met referentiebestanden> --out content/regio`.
+`python -m bot.regio.importer --source <map met referentiebestanden> --out content/regio`.
 Niet gegenereerd (met de hand bijgehouden, niet overschreven): `landelijk.yml` (landelijke organisaties,
 uit de projectkennis `feiten.md` met bron per organisatie; de enige plek voor hun telefoonnummers, e-mail,
 websites en openingstijden, die alle teksten met een sleutel noemen, zie `docs/content.md`) en `overrides/` (lokale aanvullingen per gemeente
@@ -142,7 +142,7 @@ De plaatsnamen komen uit 4pp van Bob den Otter. Deze vermelding moet bij kopieë
 
 ## Verversen
 
-Met de officiële bestanden (zie `python -m bot.regions.importer --help`):
+Met de officiële bestanden (zie `python -m bot.regio.importer --help`):
 
 - `--duo-swv` DUO "Adressen samenwerkingsverbanden" (PO en VO; CSV, of XLSX als openpyxl geïnstalleerd is);
 - `--cbs-gebieden` CBS "Gebieden in Nederland" (CSV-export);

@@ -1,6 +1,6 @@
 """Renders region answers: whom to contact in a municipality, and the short questions around it.
 
-Plain Python (no Rasa). Facts come from ``bot.regions.directory`` (generated directory plus local
+Plain Python (no Rasa). Facts come from ``bot.regio.directory`` (generated directory plus local
 overrides in ``content/regio/overrides``); fixed sentences come from content files in
 ``content/antwoorden/`` (``regio_*.yml``, ``vraag_contact.yml``, ``woonplaats_noemen.yml``), which
 hold ``{gemeente}`` / ``{vraag}`` placeholders.
@@ -15,9 +15,9 @@ from typing import Optional, Sequence
 
 from bot.content.contacts import spoken_digits  # noqa: F401 - one implementation, re-exported
 from bot.content.formats import bare_web, voice_safe  # noqa: F401 - re-exported for callers of this module
-from bot.regions.directory import OUD_2015, Contact
-from bot.regions.display import display_name  # noqa: F401 - re-exported for callers of this module
-from bot.regions.lookup import DUBBELZINNIG, Resolution
+from bot.regio.directory import OUD_2015, Contact
+from bot.regio.display import display_name  # noqa: F401 - re-exported for callers of this module
+from bot.regio.lookup import DUBBELZINNIG, Resolution
 from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply
 
 ASK_PLACE = "vraag_contact"
@@ -47,7 +47,7 @@ LEERPLICHT_WAAR_SPRAAK = "Bel de gemeente en vraag naar leerplicht."  # a caller
 STEUNPUNT_WAAR = "via het samenwerkingsverband (op de website of in de schoolgids)."
 CHECK_NUMBER = "Controleer het nummer op de website."
 
-# ---- small helpers (voice_safe, bare_web: bot/content/formats.py; display_name: bot/regions/display.py)
+# ---- small helpers (voice_safe, bare_web: bot/content/formats.py; display_name: bot/regio/display.py)
 
 
 def _text(library, answer_id: str, variant: str, **values) -> str:

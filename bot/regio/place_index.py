@@ -1,6 +1,6 @@
 """The place index: every municipality name, spelling, former municipality, woonplaats and postcode
 from content/regio, with the spaCy PhraseMatcher and the fuzzy buckets. Built once per content directory
-(``get_index``) and read-only afterwards. Part of ``bot.regions.lookup`` (which re-exports the public names).
+(``get_index``) and read-only afterwards. Part of ``bot.regio.lookup`` (which re-exports the public names).
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.regions.dutch_words import DutchWords
-from bot.regions.normalize import key, phrase, split_suffix
+from bot.regio.dutch_words import DutchWords
+from bot.regio.normalize import key, phrase, split_suffix
 
 CONTENT_DIR = Path(os.environ.get("WEGWIJZER_REGIO_DIR", Path(__file__).resolve().parents[2] / "content" / "regio"))
 WORDS_FILE = Path(__file__).with_name("gewone_woorden.txt")

@@ -1,5 +1,5 @@
 """How common a word is in Dutch, so that an ordinary word is never read as a typo of a place
-("maken" is not Marken, "bellen" is not Beilen). Part of ``bot.regions.lookup``.
+("maken" is not Marken, "bellen" is not Beilen). Part of ``bot.regio.lookup``.
 
 The frequencies come from the kept library ``wordfreq`` (its Dutch list: subtitles, Wikipedia, web
 text, ...; data CC-BY-SA 4.0, see https://github.com/rspeer/wordfreq), on the Zipf scale: 6 is a word
@@ -21,7 +21,7 @@ import math
 import threading
 from pathlib import Path
 
-from bot.regions.normalize import key
+from bot.regio.normalize import key
 
 log = logging.getLogger(__name__)
 

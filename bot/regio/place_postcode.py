@@ -1,13 +1,13 @@
 """Postcodes in a message: 6-character postcodes anywhere; a 4-digit postcode only after a cue, as the
-whole message, or when the bot just asked for the place. Part of ``bot.regions.lookup``."""
+whole message, or when the bot just asked for the place. Part of ``bot.regio.lookup``."""
 from __future__ import annotations
 
 import re
 
-from bot.regions.normalize import fold
-from bot.regions.place_cues import COMMON_2, FILLER, POSTCODE_CUES
-from bot.regions.place_index import PlaceIndex
-from bot.regions.place_resolution import DUBBELZINNIG, GEVONDEN, ONBEKEND, Candidate, Resolution
+from bot.regio.normalize import fold
+from bot.regio.place_cues import COMMON_2, FILLER, POSTCODE_CUES
+from bot.regio.place_index import PlaceIndex
+from bot.regio.place_resolution import DUBBELZINNIG, GEVONDEN, ONBEKEND, Candidate, Resolution
 
 _PC6 = re.compile(r"(?<![\w])([1-9]\d{3})[ \t]?([A-Za-z]{2})(?![\w])")
 _PC4 = re.compile(r"(?<![\w.,:/-])([1-9]\d{3})(?![\w]|[.,:]\d|-\d)")

@@ -1,5 +1,5 @@
 """Word lists (folded) that steer place recognition: cues before a place, filler words, words never
-fuzzy-matched. Part of ``bot.regions.lookup`` (which re-exports them)."""
+fuzzy-matched. Part of ``bot.regio.lookup`` (which re-exports them)."""
 from __future__ import annotations
 
 # words (folded) that signal that a place follows

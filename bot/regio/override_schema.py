@@ -1,6 +1,6 @@
 """What a local override file (content/regio/overrides/GMxxxx.yml, JZxx.yml, MCxx.yml) may contain,
 and ``validate_override`` which lists every problem in one file in Dutch. Used by
-``bot.regions.directory`` (which re-exports these names); see content/regio/overrides/README.md.
+``bot.regio.directory`` (which re-exports these names); see content/regio/overrides/README.md.
 """
 from __future__ import annotations
 

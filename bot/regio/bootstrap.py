@@ -1,7 +1,7 @@
 """Read the bootstrap reference tables (the folder of 7 CSVs described in its README) into a ``Build``:
 municipalities, jeugdregio/RMC, SWV areas and contacts, PC4, former municipalities and woonplaatsen.
-Part of ``bot.regions.importer`` (which re-exports these names); the official refresh formats in
-``bot.regions.official_formats`` then override or extend the ``Build``.
+Part of ``bot.regio.importer`` (which re-exports these names); the official refresh formats in
+``bot.regio.official_formats`` then override or extend the ``Build``.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.regions.normalize import split_suffix
-from bot.regions.source_files import ImporterError, _read_csv
+from bot.regio.normalize import split_suffix
+from bot.regio.source_files import ImporterError, _read_csv
 
 SOURCE_FILES = (
     "gemeenten.csv",

@@ -2,7 +2,7 @@
 
 Plain Python (no Rasa); the actions collect the inputs from the tracker and send the result.
 
-Every user message is resolved (``bot.regions.lookup.resolve_place``, well under a millisecond once
+Every user message is resolved (``bot.regio.lookup.resolve_place``, well under a millisecond once
 the index is built). A found municipality is remembered (slot ``gemeente``, its CBS code, e.g.
 ``GM0479``). The region *takes the turn* when:
 
@@ -17,7 +17,7 @@ asks "Bedoelt u Marken, gemeente Waterland?" with Ja/Nee buttons (pending choice
 "ja" remembers it, "nee" asks for the place or postcode.
 
 Otherwise the normal answer is given, and answers that depend on the region get a short regional
-line after them (``bot.turn.region_replies.regional_line``).
+line after them (``bot.turn.regio_replies.regional_line``).
 """
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from bot.turn import region_replies as rr
-from bot.regions.normalize import fold
-from bot.regions.lookup import DUBBELZINNIG, GEVONDEN, ONBEKEND, Resolution, resolve_place
+from bot.turn import regio_replies as rr
+from bot.regio.normalize import fold
+from bot.regio.lookup import DUBBELZINNIG, GEVONDEN, ONBEKEND, Resolution, resolve_place
 from bot.turn.replies import Reply, render_answer
 
 ASK_CONTACT = "vraag_contact"

@@ -33,17 +33,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.regions.normalize import fold, key
-from bot.regions.place_cues import (  # noqa: F401 - re-exported
+from bot.regio.normalize import fold, key
+from bot.regio.place_cues import (  # noqa: F401 - re-exported
     AWAY_CUES, COMMON_2, FILLER, FUZZY_SKIP, POSTCODE_CUES, PREP_CUES, RESIDENCE_CUES,
 )
-from bot.regions.place_fuzzy import fuzzy_hits
-from bot.regions.place_index import CONTENT_DIR, TIER, WORDS_FILE, PlaceIndex, get_index  # noqa: F401 - re-exported
-from bot.regions.place_names import (
+from bot.regio.place_fuzzy import fuzzy_hits
+from bot.regio.place_index import CONTENT_DIR, TIER, WORDS_FILE, PlaceIndex, get_index  # noqa: F401 - re-exported
+from bot.regio.place_names import (
     PlaceHit, accept_name, province_qualifier, resolve_entries, sentence_starts,
 )
-from bot.regions.place_postcode import resolve_postcode
-from bot.regions.place_resolution import DUBBELZINNIG, GEVONDEN, ONBEKEND, Candidate, Resolution  # noqa: F401
+from bot.regio.place_postcode import resolve_postcode
+from bot.regio.place_resolution import DUBBELZINNIG, GEVONDEN, ONBEKEND, Candidate, Resolution  # noqa: F401
 
 MAX_CHARS = 5000  # longer messages are cut (the place is nearly always near the start)
 MATCH_KIND = {"gemeente": "name", "alternatief": "alternative", "voormalig": "former", "woonplaats": "woonplaats"}

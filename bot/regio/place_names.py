@@ -1,13 +1,13 @@
 """Exact name matches: whether a matched name counts (ordinary words need a capital or a cue), a
 province written after it, and which municipalities the matched entries mean (tier precedence).
-Part of ``bot.regions.lookup``."""
+Part of ``bot.regio.lookup``."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from bot.regions.place_cues import PREP_CUES, RESIDENCE_CUES
-from bot.regions.place_index import PlaceEntry, PlaceIndex
+from bot.regio.place_cues import PREP_CUES, RESIDENCE_CUES
+from bot.regio.place_index import PlaceEntry, PlaceIndex
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Official refresh formats a municipality downloads later: DUO "Adressen samenwerkingsverbanden"
 (CSV/XLSX), CBS "Gebieden in Nederland" and CBS postcode-huisnummer (pc6hnr). Each applies to a
-``Build`` from ``bot.regions.bootstrap`` and overrides or extends the bootstrap data."""
+``Build`` from ``bot.regio.bootstrap`` and overrides or extends the bootstrap data."""
 from __future__ import annotations
 
 import re
@@ -8,11 +8,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.regions.normalize import split_suffix
-from bot.regions.source_files import ImporterError, _file_date, _gm, _hdr, _sniff_rows, swv_code
+from bot.regio.normalize import split_suffix
+from bot.regio.source_files import ImporterError, _file_date, _gm, _hdr, _sniff_rows, swv_code
 
 if TYPE_CHECKING:
-    from bot.regions.bootstrap import Build
+    from bot.regio.bootstrap import Build
 
 _DUO_COLS = {
     "code": ["SAMENWERKINGSVERBAND", "SWV", "SWVNUMMER", "CODESAMENWERKINGSVERBAND", "NUMMERSAMENWERKINGSVERBAND",

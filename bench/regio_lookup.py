@@ -1,6 +1,6 @@
-"""Benchmark: time per message of bot.regions.lookup.resolve_place (target: p95 <= 2 ms).
+"""Benchmark: time per message of bot.regio.lookup.resolve_place (target: p95 <= 2 ms).
 
-    PYTHONPATH=. python bench/region_lookup.py [--rounds 20]
+    PYTHONPATH=. python bench/regio_lookup.py [--rounds 20]
 
 Uses the phrasings of tests/unit/test_regions_phrasings.py plus negative, long and postcode messages.
 Index building (one-off, at start-up) is reported separately.
@@ -36,7 +36,7 @@ def main() -> int:
     t0 = time.perf_counter()
     import spacy  # noqa: F401  (import cost reported separately)
     t1 = time.perf_counter()
-    from bot.regions.lookup import get_index, resolve_place
+    from bot.regio.lookup import get_index, resolve_place
 
     get_index()
     t2 = time.perf_counter()

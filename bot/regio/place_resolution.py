@@ -1,6 +1,6 @@
 """The answer of place recognition: status constants, :class:`Candidate` and :class:`Resolution`.
 
-Part of ``bot.regions.lookup`` (which re-exports every name here). No Rasa imports.
+Part of ``bot.regio.lookup`` (which re-exports every name here). No Rasa imports.
 """
 from __future__ import annotations
 

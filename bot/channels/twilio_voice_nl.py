@@ -40,7 +40,7 @@ from bot.voice.request_check import (
     UNSIGNED_SWITCH, Rejection, check_envelope, parse_call, parse_form, public_url, signature_problem,
     unsigned_allowed,
 )
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 from bot.voice.twiml import DEFAULT_VOICE, VoiceSettings
 
 logger = logging.getLogger(__name__)

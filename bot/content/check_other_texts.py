@@ -21,7 +21,7 @@ from bot.content.text_rules import _TEXT_VARIANTS, contact_problems, screen_acti
 OTHER_TEXT_FILES: tuple[Path, ...] = (
     *sorted((REPO_ROOT / "content" / "stappenplan").glob("*.yml")),
     *sorted((REPO_ROOT / "content" / "hulpvraag").glob("*.yml")),
-    REPO_ROOT / "bot" / "voice" / "teksten.yml",
+    REPO_ROOT / "bot" / "voice" / "texts.yml",
 )
 
 

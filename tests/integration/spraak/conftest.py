@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "spraak"))
 
 from twiml_helpers import Twiml  # noqa: E402
 
-from bot.voice.teksten import load_texts  # noqa: E402
+from bot.voice.texts import load_texts  # noqa: E402
 from tests.support.clients import twilio_headers  # noqa: E402
 
 WEBHOOK = "/webhooks/twilio_voice_nl/webhook"

@@ -16,7 +16,7 @@ from bot.voice.call_flow import CallFlow
 from bot.voice.parts import MAX_WORDS, word_count
 from bot.voice.request_check import CallRequest
 from bot.voice.speech_text import sentences, speakable
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 from bot.voice.twiml import VoiceSettings
 from test_spraak_call_flow import SID, ScriptedAssistant
 from test_spraak_parts import part_of
@@ -102,7 +102,7 @@ def test_the_safety_answer_is_one_turn_with_every_number_in_it():
     never after "verder"."""
     from bot.content.loader import ContentLibrary
     from bot.voice.parts import SpokenTurn, split_turn
-    from bot.voice.teksten import load_texts
+    from bot.voice.texts import load_texts
 
     text = ContentLibrary().get("veiligheid").tekst["spraak"]
     pages = split_turn(SpokenTurn(parts=(text,), prompt=load_texts().standaardvraag), load_texts().verder)

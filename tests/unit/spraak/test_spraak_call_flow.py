@@ -3,7 +3,7 @@ Rasa-style events (the real assistant is tested in tests/integration/spraak/).""
 from bot.voice.call_flow import CallFlow, with_disclosure
 from bot.voice.request_check import CallRequest
 from bot.voice.speech_text import SpokenTurn
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 from bot.voice.twiml import VoiceSettings
 from twiml_helpers import URL_MARKERS, Twiml
 

@@ -10,7 +10,7 @@ import pytest
 from twilio.request_validator import RequestValidator
 
 from bot.channels.twilio_voice_nl import TwilioVoiceNlInput
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 from twiml_helpers import Twiml
 
 TOKEN = "test-auth-token"

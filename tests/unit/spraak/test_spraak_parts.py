@@ -11,7 +11,7 @@ from bot.voice.more import is_more_request
 from bot.voice.parts import MAX_WORDS, part_so_far, split_turn, turn_words, word_count
 from bot.voice.request_check import CallRequest, parse_call
 from bot.voice.speech_text import SpokenTurn, sentences, speak_turn, split_question
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 from bot.voice.twiml import VoiceSettings
 from test_spraak_call_flow import SID, ScriptedAssistant
 from twiml_helpers import Twiml

@@ -5,7 +5,7 @@ from bot.content.check import voice_problems
 from bot.voice.events import has_spoken, last_bot_turn, last_user_intent
 from bot.voice.repeat import is_repeat_request
 from bot.voice.reprompt import after_silence, silences_so_far
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 
 
 @pytest.mark.parametrize("text", [

@@ -1,10 +1,10 @@
-"""bot/voice/teksten.yml: the phone channel's own texts follow the voice and readability rules."""
+"""bot/voice/texts.yml: the phone channel's own texts follow the voice and readability rules."""
 import pytest
 import yaml
 
 from bot.content.check import voice_problems
 from bot.content.readability import avg_sentence_length, flesch_douma
-from bot.voice.teksten import TEXTS_FILE, VoiceTexts, load_texts, parse_texts
+from bot.voice.texts import TEXTS_FILE, VoiceTexts, load_texts, parse_texts
 
 SPOKEN = ["kennismaking", "stilte", "stilte_vraag", "stilte_afscheid", "standaardvraag", "herhaal_leeg",
           "fout", "ongeldig"]

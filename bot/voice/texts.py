@@ -1,4 +1,4 @@
-"""Loads the phone channel's own spoken texts (``teksten.yml``): re-prompt, goodbye, errors, hints.
+"""Loads the phone channel's own spoken texts (``texts.yml``): re-prompt, goodbye, errors, hints.
 
 Phone numbers are written by key (``{{ouders_onderwijs.telefoon}}``) and filled in, spoken digit by
 digit, from content/regio/landelijk.yml (``bot.content.contacts``)."""
@@ -12,7 +12,7 @@ import yaml
 
 from bot.content import contacts
 
-TEXTS_FILE = Path(__file__).with_name("teksten.yml")
+TEXTS_FILE = Path(__file__).with_name("texts.yml")
 _REQUIRED = ("kennismaking", "stilte", "stilte_vraag", "stilte_afscheid", "standaardvraag",
              "keuze_zeg", "keuze_of", "herhaal_leeg", "fout", "ongeldig", "verder", "verder_einde")
 
@@ -36,13 +36,13 @@ class VoiceTexts:
 
 def parse_texts(data: object) -> VoiceTexts:
     if not isinstance(data, dict):
-        raise ValueError("teksten.yml: expected a mapping")
+        raise ValueError("texts.yml: expected a mapping")
     missing = [key for key in _REQUIRED if not isinstance(data.get(key), str) or not data[key].strip()]
     if missing:
-        raise ValueError(f"teksten.yml: missing or empty: {', '.join(missing)}")
+        raise ValueError(f"texts.yml: missing or empty: {', '.join(missing)}")
     hints = data.get("hints") or []
     if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
-        raise ValueError("teksten.yml: hints must be a list of words")
+        raise ValueError("texts.yml: hints must be a list of words")
     values = {key: contacts.fill(" ".join(data[key].split()), contacts.VOICE) for key in _REQUIRED}
     return VoiceTexts(**values, hints=tuple(h.strip() for h in hints if h.strip()))
 

@@ -15,7 +15,7 @@ A valid body is a JSON object ``{"sender": "...", "token": "...", "message": "..
 - ``input_channel`` from the body is ignored (Rasa's REST channel lets a client pick any channel name).
 
 ``check_body`` returns a ``RestMessage`` or a ``Refusal`` whose ``reason`` is a key of
-``rest_berichten.yml``; ``refusal_body`` turns that into the friendly Dutch JSON answer.
+``rest_messages.yml``; ``refusal_body`` turns that into the friendly Dutch JSON answer.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from bot.channels.text_input import clean_message, clean_text
 from bot.limits.server import Limits
 
 SENDER_ID = re.compile(r"[\w.:@+-]+")
-MESSAGES_FILE = Path(__file__).with_name("rest_berichten.yml")
+MESSAGES_FILE = Path(__file__).with_name("rest_messages.yml")
 AUDIENCES = ("ouder", "jongere")
 INVALID, SENDER, EMPTY, TOO_LONG, METADATA, TOO_LARGE, SESSION = (
     "ongeldig", "afzender", "leeg", "te_lang", "metadata", "te_groot", "sessie")

@@ -8,7 +8,7 @@ like "maken", 4.9 "bellen", 3 a word seen about once in a million words, 0 unkno
 
 Without wordfreq (a declared dependency, so only in a broken install) every word counts as unknown and
 a warning is logged; the committed fallback is then the section ``[geen_tikfout]`` of
-gewone_woorden.txt (ordinary words once taken for places, never fuzzy-matched, with or without
+ordinary_words.txt (ordinary words once taken for places, never fuzzy-matched, with or without
 wordfreq). ``source`` says which list is in use.
 
 Place names are in the frequency list too ("amsterdam" 5.4): callers ask about the user's word only
@@ -54,8 +54,8 @@ def _load() -> tuple[dict[str, float], str]:
                     table[w] = z
         return table, f"wordfreq {version('wordfreq')}"
     except (ImportError, OSError, ValueError) as e:
-        log.warning("wordfreq unavailable (%s): ordinary words are guarded by gewone_woorden.txt only", e)
-        return {}, "gewone_woorden.txt [geen_tikfout] only"
+        log.warning("wordfreq unavailable (%s): ordinary words are guarded by ordinary_words.txt only", e)
+        return {}, "ordinary_words.txt [geen_tikfout] only"
 
 
 def zipf_table() -> tuple[dict[str, float], str]:

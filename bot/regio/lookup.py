@@ -10,7 +10,7 @@ How a message is read, in order:
    (``expecting_place=True``) - so years and house numbers are not taken as postcodes.
 2. Names, exactly (after folding case, diacritics and punctuation), with a spaCy PhraseMatcher over all
    municipality names, common spellings, former municipalities and woonplaatsen. Names that are also
-   ordinary words ("best", "born", "een") need a capital or a cue; see gewone_woorden.txt.
+   ordinary words ("best", "born", "een") need a capital or a cue; see ordinary_words.txt.
 3. Typos, with rapidfuzz (optimal string alignment distance), only right after a cue ("ik woon in
    amstrdam") or for a short message ("Amstrdam"). Length-dependent thresholds: names of at most
    4 letters are never fuzzy-matched (so "Ede" never becomes "Edam"); 5-7 letters allow 1 edit,

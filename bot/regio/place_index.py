@@ -15,7 +15,7 @@ from bot.regio.dutch_words import DutchWords
 from bot.regio.normalize import key, phrase, split_suffix
 
 CONTENT_DIR = Path(os.environ.get("WEGWIJZER_REGIO_DIR", Path(__file__).resolve().parents[2] / "content" / "regio"))
-WORDS_FILE = Path(__file__).with_name("gewone_woorden.txt")
+WORDS_FILE = Path(__file__).with_name("ordinary_words.txt")
 
 TIER = {"gemeente": 1, "alternatief": 1, "voormalig": 2, "woonplaats": 3}
 

@@ -3,7 +3,7 @@ bare "niet begrepen"; ``bot.nlu.intent_override`` reads it as ``situatie_thuiszi
 gives the step plan or the general steps and invites the parent to tell more.)
 
 A story is long enough (``min_words``) and names both a person (a child, or "ik" for a young
-person) and the school situation. The word lists are data: ``verhaal.yml``.
+person) and the school situation. The word lists are data: ``story.yml``.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import yaml
 
 from bot.signals.normalize import normalize_for_matching
 
-CUES_FILE = Path(__file__).with_name("verhaal.yml")
+CUES_FILE = Path(__file__).with_name("story.yml")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 

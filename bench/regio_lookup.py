@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python bench/regio_lookup.py [--rounds 20]
 
-Uses the phrasings of tests/unit/test_regions_phrasings.py plus negative, long and postcode messages.
+Uses the phrasings of tests/unit/regio/test_phrasings.py plus negative, long and postcode messages.
 Index building (one-off, at start-up) is reported separately.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def messages() -> list[str]:
-    from tests.unit.test_regions_phrasings import CASES
+    from tests.unit.regio.test_phrasings import CASES
 
     extra = [
         "het gaat best goed", "hallo", "ik heb een vraag over leerplicht", "Mijn zoon zit al 6 weken thuis",

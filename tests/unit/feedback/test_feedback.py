@@ -13,7 +13,7 @@ from bot.feedback.schema import antwoord_feedback
 from bot.feedback.token import issue, verify
 from bot.storage.tracker_table import events
 from bot.web.feedback import FeedbackService, handle
-from tests.unit.web.test_widget_output import ANSWER, TALK, Library
+from tests.unit.channels.test_widget_output import ANSWER, TALK, Library
 from bot.turn.replies import render_answer
 from bot.turn.reply_sources import reply_sources
 

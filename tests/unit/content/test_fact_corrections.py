@@ -17,7 +17,7 @@ import yaml
 
 from bot.content import contacts
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CONTENT = REPO / "content"
 VARIANTS = ("ouder", "jongere", "spraak")
 

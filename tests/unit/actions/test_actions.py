@@ -11,7 +11,7 @@ from actions.turn import ActionAnswer
 from actions.turn import ActionFallback
 from actions.turn import ActionSafety
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "content"
 
 
 @pytest.fixture(autouse=True)

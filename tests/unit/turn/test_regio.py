@@ -8,7 +8,7 @@ from bot.turn.regio import PENDING_CHOICE, PENDING_PLACE, RegionInput, add_regio
 from bot.regio.directory import RegionDirectory
 from bot.turn.replies import Reply
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

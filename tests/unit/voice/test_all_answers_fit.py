@@ -18,8 +18,8 @@ from bot.voice.request_check import CallRequest
 from bot.voice.speech_text import sentences, speakable
 from bot.voice.texts import load_texts
 from bot.voice.twiml import VoiceSettings
-from test_spraak_call_flow import SID, ScriptedAssistant
-from test_spraak_parts import part_of
+from test_call_flow import SID, ScriptedAssistant
+from test_parts import part_of
 from twiml_helpers import Twiml
 
 SETTINGS = VoiceSettings(action_url="/webhooks/twilio_voice_nl/webhook")

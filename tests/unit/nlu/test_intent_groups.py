@@ -7,7 +7,7 @@ import yaml
 
 from bot.nlu.intent_groups import groups, resolve_split_fallback
 
-RULES = Path(__file__).resolve().parents[2] / "data" / "rules"
+RULES = Path(__file__).resolve().parents[3] / "data" / "rules"
 
 
 def ranking(*pairs, threshold=0.25):

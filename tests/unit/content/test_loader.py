@@ -195,7 +195,7 @@ def test_concurrent_gets_are_safe(tmp_path: Path) -> None:
 
 
 def test_real_content_loads() -> None:
-    directory = Path(__file__).resolve().parents[2] / "content" / "antwoorden"
+    directory = Path(__file__).resolve().parents[3] / "content" / "antwoorden"
     files = sorted(directory.glob("*.yml"))
     if not files:
         pytest.skip("no content files yet")

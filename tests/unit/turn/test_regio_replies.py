@@ -13,7 +13,7 @@ from bot.turn.regio_replies import (
 from bot.regio.directory import RegionDirectory
 from bot.regio.lookup import resolve_place
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 REGIO = REPO / "content" / "regio"
 
 

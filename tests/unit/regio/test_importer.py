@@ -8,13 +8,13 @@ import pytest
 from bot.regio import importer
 from bot.regio.importer import GENERATED_FILES, ImporterError, run, swv_code
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FIX = ROOT / "tests" / "fixtures" / "regions"
 BOOT = FIX / "bootstrap"
 OFF = FIX / "official"
 # ../shared beside the clone (as in CI and for developers); absent for people who only cloned the project.
 SHARED = Path(os.environ.get("WEGWIJZER_SHARED_REGIONS",
-                           Path(__file__).resolve().parents[3] / "shared" / "data" / "regions"))
+                           Path(__file__).resolve().parents[4] / "shared" / "data" / "regions"))
 
 
 def _load(out: Path, name: str):

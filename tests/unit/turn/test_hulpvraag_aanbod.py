@@ -13,7 +13,7 @@ from bot.turn.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, reading_of_
 from bot.turn.hulpvraag_intrekken import find_reference, pending_withdrawal
 from bot.turn.plan import button_titles
 
-CONTENT = Path(__file__).resolve().parents[2] / "content" / "antwoorden"
+CONTENT = Path(__file__).resolve().parents[3] / "content" / "antwoorden"
 
 
 @pytest.mark.parametrize("answered, expected", [

@@ -6,7 +6,7 @@ import pytest
 from bot.content.loader import ContentLibrary
 from bot.turn.plan import TurnInput, plan_turn
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "content"
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from bot.voice.request_check import CallRequest, parse_call
 from bot.voice.speech_text import SpokenTurn, sentences, speak_turn, split_question
 from bot.voice.texts import load_texts
 from bot.voice.twiml import VoiceSettings
-from test_spraak_call_flow import SID, ScriptedAssistant
+from test_call_flow import SID, ScriptedAssistant
 from twiml_helpers import Twiml
 
 SETTINGS = VoiceSettings(action_url="/webhooks/twilio_voice_nl/webhook")

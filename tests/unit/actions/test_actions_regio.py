@@ -12,7 +12,7 @@ from actions.turn import ActionFallback
 from actions.turn import ActionRegio
 from actions.turn import ActionSafety
 
-CONTENT = Path(__file__).resolve().parents[2] / "content" / "antwoorden"
+CONTENT = Path(__file__).resolve().parents[3] / "content" / "antwoorden"
 
 
 @pytest.fixture(autouse=True)

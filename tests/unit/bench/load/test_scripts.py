@@ -8,7 +8,7 @@ import yaml
 
 from bench.load.scripts import MAX_TURNS, MIN_TURNS, ScriptError, load_scripts, parse_scripts
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 
 
 def test_shipped_scripts_are_valid_and_varied():

@@ -1,5 +1,5 @@
 """bot.voice.call_flow: one phone call, turn by turn, against a scripted assistant that keeps
-Rasa-style events (the real assistant is tested in tests/integration/spraak/)."""
+Rasa-style events (the real assistant is tested in tests/integration/voice/)."""
 from bot.voice.call_flow import CallFlow, with_disclosure
 from bot.voice.request_check import CallRequest
 from bot.voice.speech_text import SpokenTurn

@@ -1,6 +1,6 @@
 """bot.voice.parts and bot.voice.more: long answers in parts of at most 80 words, "verder" for the
 next part, "herhaal" for the part just said, one question per turn; through the real call flow
-against a scripted assistant (the real assistant is tested in tests/integration/spraak/)."""
+against a scripted assistant (the real assistant is tested in tests/integration/voice/)."""
 import re
 from urllib.parse import parse_qs, urlsplit
 

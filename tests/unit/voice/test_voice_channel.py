@@ -2,7 +2,7 @@
 
 Uses a minimal stand-in for Sanic's request (body, headers, url, args, app.ctx.agent); the signature
 check, form parsing and TwiML are the real code. The full conversation over HTTP is tested in
-tests/integration/spraak/ (without a token, as in development)."""
+tests/integration/voice/ (without a token, as in development)."""
 from types import SimpleNamespace
 from urllib.parse import urlencode
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "spraak"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "unit" / "voice"))
 
 from twiml_helpers import Twiml  # noqa: E402
 

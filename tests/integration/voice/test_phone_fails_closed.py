@@ -1,6 +1,6 @@
 """Issue 18, finding 4: without TWILIO_AUTH_TOKEN the phone webhook accepted forged requests. Now it
 refuses every request (403) unless the explicit development switch is set, and then it says so loudly
-in its log. A real server with the real channel (tests/integration/spraak/phone_channel_server.py)."""
+in its log. A real server with the real channel (tests/integration/voice/phone_channel_server.py)."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from bot.tooling.launcher import REPO, free_port, wait_until_up
-from tests.integration.spraak.phone_channel_server import GOT_THROUGH
+from tests.integration.voice.phone_channel_server import GOT_THROUGH
 
 pytestmark = pytest.mark.integration
 SERVER = Path(__file__).with_name("phone_channel_server.py")

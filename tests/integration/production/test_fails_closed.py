@@ -12,7 +12,7 @@ import pytest
 from bot.production.commands import process_specs
 from bot.production.security import problems
 from bot.production.settings import REPO, ProductionSettings
-from tests.integration.productie.conftest import SAFE_ENV
+from tests.integration.production.conftest import SAFE_ENV
 
 SETTINGS = ("TWILIO_AUTH_TOKEN", "WEGWIJZER_WIDGET_SECRET", "WEGWIJZER_WIDGET_ORIGINS", "WEGWIJZER_SESSION_SECRET",
             "WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING", "WEGWIJZER_ACTIONS_TOKEN")

@@ -9,7 +9,7 @@ from bot.regio import importer
 from bot.regio.importer import GENERATED_FILES, ImporterError, run, swv_code
 
 ROOT = Path(__file__).resolve().parents[3]
-FIX = ROOT / "tests" / "fixtures" / "regions"
+FIX = ROOT / "tests" / "fixtures" / "regio"
 BOOT = FIX / "bootstrap"
 OFF = FIX / "official"
 # ../shared beside the clone (as in CI and for developers); absent for people who only cloned the project.

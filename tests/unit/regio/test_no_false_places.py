@@ -2,7 +2,7 @@
 names none (issue 16 item 5; before wordfreq guarded the typo match: 85 of 3942).
 
 Which sentences name a place: tests/support/place_sentences.py (a ``plaats`` or ``postcode`` entity
-annotation, or the reviewed allow-list tests/fixtures/regions/sentences_with_place.txt)."""
+annotation, or the reviewed allow-list tests/fixtures/regio/sentences_with_place.txt)."""
 from bot.regio.lookup import ONBEKEND, resolve_place
 from tests.support.place_sentences import allow_list, sentences
 

@@ -32,7 +32,10 @@ from latency_and_training import percentile, test_messages  # noqa: E402
 
 def launcher_of(checkout: Path, tag: str):
     """That checkout's own bot.tooling.launcher (it starts the servers from the checkout's directory)."""
-    spec = importlib.util.spec_from_file_location(f"launcher_{tag}", checkout / "bot" / "launcher.py")
+    path = checkout / "bot" / "tooling" / "launcher.py"
+    if not path.exists():  # a checkout from before the launcher moved to bot/tooling/
+        path = checkout / "bot" / "launcher.py"
+    spec = importlib.util.spec_from_file_location(f"launcher_{tag}", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

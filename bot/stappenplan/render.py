@@ -27,7 +27,7 @@ YOUTH_DEADLINES = ("besluit", "verlengd", "tijdelijke_plaatsing", "schorsing", "
                    "tlv_bezwaar", "pact_doel", "vrijstelling_verlengen")
 MAX_SOURCES = 3
 # Only used when veiligheid.yml cannot be read: the numbers must never get lost. The one place where
-# numbers are written in code; tests/unit/content/test_contacts.py checks them against landelijk.yml.
+# numbers are written in code; tests/unit/content/test_contacts_by_key.py checks them against landelijk.yml.
 SAFETY_FALLBACK = ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelfmoordpreventie: bel gratis 113 of "
                    "0800-0113, dag en nacht. De Kindertelefoon (8 tot 18 jaar): 0800-0432.")
 

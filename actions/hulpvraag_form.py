@@ -23,8 +23,8 @@ from bot.hulpvraag.contact_point import resolve_contact_point
 from bot.hulpvraag_form import flow
 from bot.hulpvraag_form.fields import FROM_STORY
 from bot.hulpvraag_form.from_story import story_fields
-from bot.turn.region import GM_CODE
-from bot.regions.directory import get_directory
+from bot.turn.regio import GM_CODE
+from bot.regio.directory import get_directory
 from bot.turn.plan import resolve_audience
 
 FORM = "hulpvraag_form"

@@ -16,7 +16,7 @@ from bot.live.channel_events import configured_token
 from bot.live.offer import should_ask_colleague
 from bot.live.store import LiveStore, wait_seconds
 from bot.live.texts import widget_text
-from bot.regions.directory import get_directory
+from bot.regio.directory import get_directory
 from bot.turn.replies import Reply
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
 """The region step that every answering action (actions/turn.py) runs on a message, and the answer
-with region and help-request offer around it. Thin: the logic is in bot.turn.region and bot.turn.plan."""
+with region and help-request offer around it. Thin: the logic is in bot.turn.regio and bot.turn.plan."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,9 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.content_library import library
 from actions.live import colleague_reply
 from actions.tracker_input import send, turn_input
-from bot.turn.region import GM_CODE, REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
-from bot.regions.directory import get_directory
-from bot.regions.lookup import get_index
+from bot.turn.regio import GM_CODE, REGION_INTENTS, RegionInput, RegionStep, add_regional_lines, plan_region
+from bot.regio.directory import get_directory
+from bot.regio.lookup import get_index
 from bot.turn.replies import choose_variant
 from bot.turn.hulpvraag_aanbod import OFFER_SLOT_VALUE, offer_reply, wants_offer
 from bot.turn.plan import FALLBACK, TurnInput, TurnPlan, button_titles, plan_turn, resolve_audience

@@ -29,8 +29,8 @@ from actions.form_support import AsksNextQuestion, interruption, intro_replies, 
 from actions.regio import answer_with_region, region_input, slot_events
 from actions.tracker_input import turn_input
 from bot.clock import today
-from bot.turn.region import plan_region
-from bot.regions.directory import get_directory
+from bot.turn.regio import plan_region
+from bot.regio.directory import get_directory
 from bot.turn.replies import Button, Reply, choose_variant
 from bot.stappenplan import (Question, Situation, build_plan, extract_situation, missing_question,
                               plan_summary_for_request, render_plan_parts)

@@ -1,7 +1,7 @@
 """The actions that answer a message: one adapter, one table.
 
 Every one of them answers through ``answer_with_region`` (actions/regio.py over ``bot.turn.plan`` and
-``bot.turn.region``); they differ only in the intent they answer as and whether the region step may
+``bot.turn.regio``); they differ only in the intent they answer as and whether the region step may
 take the turn. Safety never lets the region replace the emergency numbers.
 
 | action | answers as | region may answer |

@@ -1,13 +1,13 @@
 """Warms the action server up at start: rasa_sdk imports every module of this package, so this
-runs once before the first user (see bot/action_warmup.py). WEGWIJZER_OPWARMEN=0 skips it."""
+runs once before the first user (see bot/action_server/warmup.py). WEGWIJZER_OPWARMEN=0 skips it."""
 from __future__ import annotations
 
 import logging
 import os
 
 from actions.content_library import library
-from bot.action_warmup import warm_up
-from bot.regions.directory import get_directory
+from bot.action_server.warmup import warm_up
+from bot.regio.directory import get_directory
 
 if os.environ.get("WEGWIJZER_OPWARMEN", "1") != "0":
     try:

@@ -5,7 +5,7 @@
 
 For a change inside the servers (a Rasa speed-up, one action-server call less) the host's own
 noise is larger than the effect: the same code measured 21 and 29 ms of Rasa CPU per turn on two
-evenings. This starts a full local stack (bot.launcher) from each checkout, warms both up, and sends
+evenings. This starts a full local stack (bot.tooling.launcher) from each checkout, warms both up, and sends
 every message to both in turn, so a busy moment hits both. It reports the CPU seconds each server
 process used per turn (from /proc, not wall time) and the p50/p95 latency. NEW_CHECKOUT defaults to
 this one; make OLD_CHECKOUT with ``git worktree add /tmp/old <commit>`` and link its ``build/``
@@ -31,8 +31,11 @@ from latency_and_training import percentile, test_messages  # noqa: E402
 
 
 def launcher_of(checkout: Path, tag: str):
-    """That checkout's own bot.launcher (it starts the servers from the checkout's directory)."""
-    spec = importlib.util.spec_from_file_location(f"launcher_{tag}", checkout / "bot" / "launcher.py")
+    """That checkout's own bot.tooling.launcher (it starts the servers from the checkout's directory)."""
+    path = checkout / "bot" / "tooling" / "launcher.py"
+    if not path.exists():  # a checkout from before the launcher moved to bot/tooling/
+        path = checkout / "bot" / "launcher.py"
+    spec = importlib.util.spec_from_file_location(f"launcher_{tag}", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

@@ -126,7 +126,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def measure(url: str, rounds: int) -> list[tuple]:
-    from bot.console.conversation_regions import no_help_requests
+    from bot.console.conversation_regio import no_help_requests
     from bot.console.conversations import ConversationStore
     from bot.console.tracker_events import tracker_engine_for
 
@@ -149,7 +149,7 @@ def breakdown(url: str) -> dict:
     """Where the time of one unfiltered list call goes: region query + JSON, aggregate query, Python."""
     from sqlalchemy import case, func, select
 
-    from bot.console.conversation_regions import no_help_requests
+    from bot.console.conversation_regio import no_help_requests
     from bot.console.conversations import ConversationStore
     from bot.console.tracker_events import events, tracker_engine_for
 
@@ -187,7 +187,7 @@ def load_requests(url: str, n: int, seed: int = 20) -> dict:
     from sqlalchemy import insert
 
     from bot.console.accounts import Accounts
-    from bot.console.schema import console_metadata, toewijzing
+    from bot.storage.console_schema import console_metadata, toewijzing
     from bot.hulpvraag.db import create_tables, make_engine
     from bot.hulpvraag.schema import REQUEST_STATUSES, hulpverzoek
 
@@ -294,9 +294,9 @@ def insight_scenarios():
 
 
 def measure_insight(url: str, rounds: int) -> list[tuple]:
-    from bot.console.conversation_regions import HelpRequestRegions
+    from bot.console.conversation_regio import HelpRequestRegions
     from bot.console.insights import Insights
-    from bot.console.schema import console_metadata
+    from bot.storage.console_schema import console_metadata
     from bot.console.tracker_events import tracker_engine_for
     from bot.hulpvraag.db import create_tables, make_engine
 

@@ -4,7 +4,7 @@
         [--keep DIR] [--only wegwijzer|stock] [--train-only] [--model M] [--stock-model M]
 
 For each config it trains a model (timed, from scratch), then starts the real stack of every config
-at once (bot.launcher: Rasa server + action server, same endpoints), warms up, and sends ``--turns``
+at once (bot.tooling.launcher: Rasa server + action server, same endpoints), warms up, and sends ``--turns``
 messages from one client over REST to each stack in turn, alternating which goes first (held-out
 test sentences, a new conversation every 5 turns). It reports p50/p95/max latency per config.
 Writes a Markdown table to OUT/latency_and_training.md and prints it.
@@ -31,7 +31,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.launcher import local_stack  # noqa: E402
+from bot.tooling.launcher import local_stack  # noqa: E402
 
 CONFIGS = {
     "wegwijzer": REPO / "bot" / "rasa" / "config.yml",

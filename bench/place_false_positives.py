@@ -4,7 +4,7 @@ sentences that name no place but get one (and, for reference, the annotated ones
     PYTHONPATH=. python bench/place_false_positives.py [--list]
 
 Which sentences name a place: tests/support/place_sentences.py (entity annotations plus the reviewed
-allow-list tests/fixtures/regions/sentences_with_place.txt). tests/unit/test_regions_no_false_places.py
+allow-list tests/fixtures/regio/sentences_with_place.txt). tests/unit/regio/test_no_false_places.py
 asserts zero false places; this script prints the figures for reports/plaatsherkenning.md.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ def main() -> int:
     ap.add_argument("--list", action="store_true", help="print every false place and every miss")
     a = ap.parse_args()
 
-    from bot.regions.lookup import ONBEKEND, resolve_place
+    from bot.regio.lookup import ONBEKEND, resolve_place
     from tests.support.place_sentences import sentences
 
     rows = sentences()

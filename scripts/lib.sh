@@ -53,9 +53,9 @@ ensure_spacy() {
 }
 
 # Trains a model unless models/wegwijzer.tar.gz already matches config, domain, data and the NLU
-# code that shapes it (bot/model_fingerprint.py decides; content/ changes never need training).
+# code that shapes it (bot/tooling/model_fingerprint.py decides; content/ changes never need training).
 ensure_model() {
-    if (cd "$REPO" && "$VENV/bin/python" -m bot.model_fingerprint check models/wegwijzer.tar.gz); then
+    if (cd "$REPO" && "$VENV/bin/python" -m bot.tooling.model_fingerprint check models/wegwijzer.tar.gz); then
         step "Model is actueel (models/wegwijzer.tar.gz); niet opnieuw trainen"
         return 0
     fi
@@ -63,7 +63,7 @@ ensure_model() {
     (cd "$REPO" && "$VENV/bin/python" -m bot.rasa_runtime train \
         --config bot/rasa/config.yml --domain bot/rasa/domain --data data \
         --out models --fixed-model-name wegwijzer --force \
-        && "$VENV/bin/python" -m bot.model_fingerprint write models/wegwijzer.tar.gz)
+        && "$VENV/bin/python" -m bot.tooling.model_fingerprint write models/wegwijzer.tar.gz)
 }
 
 setup_all() {

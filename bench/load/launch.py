@@ -1,5 +1,5 @@
 """Starting what is measured, for the embedded case: the real Rasa server + action server of this
-repository (``bot.launcher.local_stack``) with a trained model, in a throwaway directory with its own
+repository (``bot.tooling.launcher.local_stack``) with a trained model, in a throwaway directory with its own
 tracker store and help-request database.
 
 - ``embedded``: Wegwijzer's model (default ``models/wegwijzer.tar.gz``).
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 from urllib.parse import urlsplit
 
-from bot.launcher import REPO, local_stack
+from bot.tooling.launcher import REPO, local_stack
 
 DEFAULT_MODELS = {"embedded": REPO / "models" / "wegwijzer.tar.gz"}
 

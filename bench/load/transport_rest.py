@@ -1,6 +1,6 @@
 """REST transport: one turn is one POST to Rasa's REST channel; the response holds the full reply.
 A conversation first asks the server for its sender id and token (``POST /webhooks/rest/sessie``,
-``bot.channels.session_token``)."""
+``bot.tokens.session_token``)."""
 from __future__ import annotations
 
 from typing import Optional

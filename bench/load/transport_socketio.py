@@ -2,7 +2,7 @@
 
 A conversation is one connection (like one page view) with a fresh session: connect (Origin header and
 token when configured), ``session_request`` -> ``session_confirm`` (the server issues the session id and
-its token, ``bot.channels.session_token``), then per turn emit
+its token, ``bot.tokens.session_token``), then per turn emit
 ``user_uttered`` with an acknowledgement. The server acknowledges a message only after the assistant
 has handled it completely (``WidgetSocketIOInput.handle_message`` awaits Rasa's handler, and Rasa's own
 socket.io channel does the same), and the ``bot_uttered`` events of the turn travel before the

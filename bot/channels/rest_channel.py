@@ -12,13 +12,13 @@ between clients that send no sender. Here the body is checked first by ``bot.cha
 A turn gets at most ``turn_timeout`` seconds; a failure or time-out adds the friendly text of
 ``content/antwoorden/storing.yml`` when the assistant said nothing, never a stack trace.
 
-Conversation ownership (``bot.channels.session_token``): ``POST /webhooks/rest/sessie`` issues a
+Conversation ownership (``bot.tokens.session_token``): ``POST /webhooks/rest/sessie`` issues a
 conversation (``{"sender", "token"}``); a message whose token is not the one issued for its sender gets
 403 ``{"fout": "sessie", ...}`` before it reaches the assistant, so nothing is stored. The channel does
 not start without ``WEGWIJZER_SESSION_SECRET``.
 
 Before the server starts, the channel installs ``bot.channels.sanic_guard`` on the whole Rasa server:
-the limits of ``bot.server_limits`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
+the limits of ``bot.limits.server`` (Rasa overwrites some of them) and a 408 instead of Sanic's 503
 for a client that does not finish sending its body. Once it has started, the channel warms the
 model up (``bot.rasa_runtime.warmup``), so the first user does not wait for TensorFlow's first call.
 """
@@ -36,10 +36,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import server_limits
+from bot.limits import server as server_limits
 from bot.rasa_runtime import install as rasa_runtime, warmup as rasa_warmup
 from bot.turn.action_failure import failure_text, failure_variant
-from bot.channels import sanic_guard, session_token
+from bot.channels import sanic_guard
+from bot.tokens import session_token
 from bot.channels.rest_request import SESSION, Refusal, check_body, load_messages, refusal_body
 
 logger = logging.getLogger(__name__)

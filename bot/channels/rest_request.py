@@ -10,12 +10,12 @@ A valid body is a JSON object ``{"sender": "...", "token": "...", "message": "..
   ``rest_max_message_chars`` characters;
 - ``metadata`` (optional): a JSON object of at most ``rest_max_metadata_bytes`` bytes and
   ``rest_max_metadata_depth`` levels; its strings are cleaned too;
-- ``token``: the conversation's secret token (``bot.channels.session_token``), passed on as it is;
+- ``token``: the conversation's secret token (``bot.tokens.session_token``), passed on as it is;
   the channel checks it against the sender before anything else happens (403 ``sessie``);
 - ``input_channel`` from the body is ignored (Rasa's REST channel lets a client pick any channel name).
 
 ``check_body`` returns a ``RestMessage`` or a ``Refusal`` whose ``reason`` is a key of
-``rest_berichten.yml``; ``refusal_body`` turns that into the friendly Dutch JSON answer.
+``rest_messages.yml``; ``refusal_body`` turns that into the friendly Dutch JSON answer.
 """
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ from typing import Any, Optional, Union
 import yaml
 
 from bot.channels.text_input import clean_message, clean_text
-from bot.server_limits import Limits
+from bot.limits.server import Limits
 
 SENDER_ID = re.compile(r"[\w.:@+-]+")
-MESSAGES_FILE = Path(__file__).with_name("rest_berichten.yml")
+MESSAGES_FILE = Path(__file__).with_name("rest_messages.yml")
 AUDIENCES = ("ouder", "jongere")
 INVALID, SENDER, EMPTY, TOO_LONG, METADATA, TOO_LARGE, SESSION = (
     "ongeldig", "afzender", "leeg", "te_lang", "metadata", "te_groot", "sessie")

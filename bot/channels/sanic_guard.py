@@ -1,6 +1,6 @@
 """Sanic-level guards of the Rasa server, installed by our REST channel before the server starts.
 
-- The limits of ``bot.server_limits`` on Sanic's config (Rasa overwrites keep-alive and, with
+- The limits of ``bot.limits.server`` on Sanic's config (Rasa overwrites keep-alive and, with
   ``--enable-api``, the response time-out).
 - Sanic 21.12 counts reading a request *body* as part of the response time: a client that sends its
   headers and then too little body (``Content-Length: 100`` with 1 byte, an unfinished chunked body)
@@ -19,7 +19,7 @@ import logging
 from sanic import response
 from sanic.exceptions import SanicException, ServiceUnavailable
 
-from bot import server_limits
+from bot.limits import server as server_limits
 
 logger = logging.getLogger(__name__)
 

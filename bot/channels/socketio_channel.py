@@ -11,7 +11,7 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
 
 - origin allow-list (also enforced by engine.io through ``cors_allowed_origins``) and, when
   ``WEGWIJZER_WIDGET_SECRET`` is set, a signed short-lived token from the web app;
-- conversation ownership (``bot.channels.session_token``): ``session_request`` joins a session only
+- conversation ownership (``bot.tokens.session_token``): ``session_request`` joins a session only
   with the token the server issued for it, otherwise the socket gets a fresh session;
   ``session_confirm`` answers ``{"session_id", "token"}``. A socket posts only in the session it joined:
   a message before ``session_request`` or for another session id is refused (acknowledged ``False``);
@@ -19,7 +19,7 @@ Added to Rasa's ``SocketIOInput`` (all decisions live in ``bot.channels.widget_p
   friendly Dutch message instead of passing the message to the assistant;
 - only known metadata from the page (``doelgroep``, ``gemeente``) reaches the assistant;
 - the text is cleaned (``bot.channels.text_input``: control characters, lone surrogates, Rasa
-  commands other than button payloads); engine.io packets are limited to ``bot.server_limits``;
+  commands other than button payloads); engine.io packets are limited to ``bot.limits.server``;
 - every user message is acknowledged, so the widget knows it was received and can resend otherwise;
 - replies with sources reach the widget with their links and dates (``bot.channels.widget_output``);
 - a colleague's live takeover (``POST /webhooks/socketio/medewerker``, only for the console:
@@ -43,8 +43,9 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
-from bot import server_limits
-from bot.channels import live_endpoint, session_token, widget_replay
+from bot.limits import server as server_limits
+from bot.channels import live_endpoint, widget_replay
+from bot.tokens import session_token
 from bot.channels import widget_policy as wp
 from bot.feedback.token import issue as feedback_issue
 from bot.channels.text_input import clean_message

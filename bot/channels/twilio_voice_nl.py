@@ -33,14 +33,14 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import server_limits
+from bot.limits import server as server_limits
 from bot.voice.call_flow import CallFlow, VoiceReply
 from bot.voice.reprompt import DEFAULT_MAX_SILENCES, MAX_SILENCES_LIMIT
 from bot.voice.request_check import (
     UNSIGNED_SWITCH, Rejection, check_envelope, parse_call, parse_form, public_url, signature_problem,
     unsigned_allowed,
 )
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 from bot.voice.twiml import DEFAULT_VOICE, VoiceSettings
 
 logger = logging.getLogger(__name__)

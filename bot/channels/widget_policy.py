@@ -31,9 +31,9 @@ from bot.channels.widget_token import token_valid_for
 DEFAULT_ORIGINS = "http://localhost:8080,http://127.0.0.1:8080"
 GM_CODE = re.compile(r"^GM\d{4}$")
 AUDIENCES = ("ouder", "jongere")
-MESSAGES_FILE = Path(__file__).with_name("widget_berichten.yml")
+MESSAGES_FILE = Path(__file__).with_name("widget_messages.yml")
 
-# Reasons a message is not passed to the assistant (keys of widget_berichten.yml).
+# Reasons a message is not passed to the assistant (keys of widget_messages.yml).
 EMPTY, TOO_LONG, TOO_FAST = "leeg", "te_lang", "te_snel"
 # Reasons a connection is refused (sent to the widget as the connect_error message).
 REFUSED_ORIGIN, REFUSED_TOKEN = "herkomst_niet_toegestaan", "toegang_verlopen"

@@ -3,7 +3,7 @@
 The widget keeps the key of every bot message part it showed (``ts``: the stored ``BotUttered`` event's
 timestamp, ``deel``: the part; ``bot.channels.widget_output.stamp``) and, when it joins its conversation
 again (``session_request``), sends the newest ``ts`` it showed as ``na``. Only when the session's token
-matched (``bot.channels.session_token``: the id alone gives nothing) the server reads the conversation's
+matched (``bot.tokens.session_token``: the id alone gives nothing) the server reads the conversation's
 stored bot events after ``na`` and sends their parts, in order, to that one socket as ``gemist``
 (``{"berichten": [...]}``), built by the same functions as the live messages: a colleague's message
 (``bot.live.channel_events.stored_payload``, never the colleague's name), the takeover's own notices, and

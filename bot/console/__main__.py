@@ -5,7 +5,7 @@ import argparse
 import logging
 
 from bot import error_reporting
-from bot.aiohttp_limits import run_app
+from bot.limits.aiohttp_apps import run_app
 from bot.console.app import create_app
 from bot.console.settings import ConsoleSettings
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.console.passwords import hash_password, weakness
 from bot.console.roles import ROLES, Principal
-from bot.console.schema import account, sessie
+from bot.storage.console_schema import account, sessie
 from bot.hulpvraag.db import utcnow
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")

@@ -9,7 +9,7 @@ from bot.console.accounts import AccountError
 from bot.console.forms import form, int_or_404, page_of, short
 from bot.console.keys import SERVICES
 from bot.console.labels import ACTION_LABELS
-from bot.console.regions import name_of, parse_codes
+from bot.console.regio import name_of, parse_codes
 from bot.console.render import render
 from bot.console.roles import ROLES
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.aiohttp_limits import console_app_kwargs, deadline_middleware
+from bot.limits.aiohttp_apps import console_app_kwargs, deadline_middleware
 from bot.console.times import date_and_time, day
 from bot.console import admin_views, auth_views, conversation_views as conv, health_views, insight_views
 from bot.console import live_views as live
@@ -20,7 +20,7 @@ from bot.console import request_views as req
 from bot.console.guard import guard_middleware, headers_middleware
 from bot.console.labels import action_label, detail_label, status_label, target_label, topic_label
 from bot.console.keys import PASSIVE, PERMISSIONS, SERVICES, SETTINGS, TEMPLATES
-from bot.console.regions import name_of, request_gemeente
+from bot.console.regio import name_of, request_gemeente
 from bot.console.render import make_environment
 from bot.console.services import Services, build_services
 from bot.console.settings import ConsoleSettings

@@ -13,7 +13,7 @@ from bot.console.ratelimit import login_keys
 from bot.console.render import render
 from bot.console.roles import CONTENTREDACTEUR
 from bot.console.sessions import COOKIE
-from bot.metrics.definitions import CONSOLE_LOCKOUTS, CONSOLE_LOGINS
+from bot.counters.definitions import CONSOLE_LOCKOUTS, CONSOLE_LOGINS
 
 log = logging.getLogger(__name__)
 WRONG = "De gebruikersnaam of het wachtwoord klopt niet."

@@ -12,7 +12,7 @@ import sys
 from bot.console.accounts import AccountError, Accounts
 from bot.console.passwords import weakness
 from bot.console.roles import BEHEERDER
-from bot.console.schema import console_metadata
+from bot.storage.console_schema import console_metadata
 from bot.console.settings import ConsoleSettings
 from bot.hulpvraag.db import make_engine
 

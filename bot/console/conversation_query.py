@@ -1,6 +1,6 @@
 """SQL for the conversation list: the database computes region scope, filters, order, page and total.
 
-Which regions a conversation belongs to is decided in bot.console.conversation_regions: the regions of its
+Which regions a conversation belongs to is decided in bot.console.conversation_regio: the regions of its
 help requests if it has one, else every value its ``gemeente`` slot ever took. ``region_condition`` says the
 same in SQL: the conversations with a help request come in as one JSON parameter, the slot values are taken
 from the events' JSON (SQLite: json_extract, PostgreSQL: ``data::json ->> 'value'``).
@@ -15,7 +15,7 @@ from sqlalchemy import String, and_, case, cast, false, func, literal, not_, or_
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ColumnElement, Select
 
-from bot.console.regions import gemeenten_in
+from bot.console.regio import gemeenten_in
 from bot.console.roles import Scope
 from bot.console.tracker_events import FALLBACK_INTENT, HUMAN_INTENTS, REGION_SLOT, events
 

@@ -13,7 +13,7 @@ from bot.console.keys import SERVICES
 from bot.console.notes import TAGS, NoteError
 from bot.console.masked_search import masked_query
 from bot.console.labels import topic_choices
-from bot.console.regions import name_of, region_choices, region_code
+from bot.console.regio import name_of, region_choices, region_code
 from bot.console.render import render
 from bot.privacy.redaction import redact
 from bot.privacy.retention import erase_conversation

@@ -1,7 +1,7 @@
 """Conversations from the tracker store: a filtered, region-scoped list and one transcript.
 
 Nothing is copied: every view is read from ``events``. A conversation belongs to the region of its help
-request, or without one to every municipality its ``gemeente`` slot ever held (bot.console.conversation_regions);
+request, or without one to every municipality its ``gemeente`` slot ever held (bot.console.conversation_regio);
 a conversation without any region is visible only to users who see all regions.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from bot.console.conversation_query import (count_query, list_query, page_query, raw_json_prefilter,
                                             slot_values_query, text_search)
 from bot.console.button_clicks import OfferedButtons
-from bot.console.conversation_regions import RequestRegions, RequestRegionsSource, regions_of
+from bot.console.conversation_regio import RequestRegions, RequestRegionsSource, regions_of
 from bot.console.masked_search import matches as masked_matches, prefilter_words
 from bot.console.roles import Scope
 from bot.live.channel_events import STAFF_MARK

@@ -18,9 +18,9 @@ from bot.console.deadline import Deadline, deadline_of
 from bot.console.inbox_filters import InboxFilters
 from bot.console.labels import STATUS_LABELS
 from bot.console.masked_search import matches as masked_matches
-from bot.console.regions import name_of
+from bot.console.regio import name_of
 from bot.console.roles import Principal, Scope, may_handle_request
-from bot.console.schema import account, toewijzing
+from bot.storage.console_schema import account, toewijzing
 from bot.hulpvraag.db import utcnow
 from bot.hulpvraag.schema import (CLOSED_STATUSES, STATUS_AFGEROND, STATUS_CONTACT_GEHAD, STATUS_IN_BEHANDELING,
                                   STATUS_INGETROKKEN, STATUS_NIEUW, hulpverzoek)

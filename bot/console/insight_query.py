@@ -9,7 +9,7 @@ stays fast on many conversations; bot.console.insights puts it together).
 - ``topics_query``: per topic the conversations, and how many of them are among the given conversations with
   a miss.
 Region scope: bot.console.insights finds the conversations in scope once, with the rule of the conversation
-list (bot.console.conversation_regions), and passes them to every query as one parameter (``in_senders``).
+list (bot.console.conversation_regio), and passes them to every query as one parameter (``in_senders``).
 """
 from __future__ import annotations
 

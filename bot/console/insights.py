@@ -3,7 +3,7 @@
 Reads Rasa's tracker store (user messages, form state, regions) and the project database (answer feedback,
 handled misses); the counting is plain Python in bot.console.insight_counts, the form rule in
 bot.console.form_turns. A conversation is in scope by the same rule as the conversation list
-(bot.console.conversation_regions); feedback counts only for conversations in scope (feedback whose
+(bot.console.conversation_regio); feedback counts only for conversations in scope (feedback whose
 conversation is gone has no region: all-regions accounts only).
 
 What is read, so it stays fast on many conversations (bot.console.insight_query): the database counts messages
@@ -20,7 +20,7 @@ from sqlalchemy import and_, inspect, or_, select, true
 from sqlalchemy.engine import Engine
 
 from bot.console.conversation_query import json_text
-from bot.console.conversation_regions import RequestRegionsSource
+from bot.console.conversation_regio import RequestRegionsSource
 from bot.console.conversations import ConversationStore, in_scope, key_of
 from bot.console.form_turns import ACTIVE_LOOP, REQUESTED_SLOT, RESETS, form_answer_ids
 from bot.console.insight_counts import (Bucket, Feedback, TopicRow, Totals, bucket_starts, day_start, dutch_day,

@@ -26,7 +26,7 @@ from bot.console.conversations import key_of, sender_of
 from bot.console.forms import form
 from bot.console.guard import LIVE_CSP
 from bot.console.keys import SERVICES, TEMPLATES
-from bot.console.regions import name_of
+from bot.console.regio import name_of
 from bot.console.render import render
 from bot.live import channel_events as ce
 from bot.live.schema import ACTIEF

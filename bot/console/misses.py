@@ -8,7 +8,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.console.schema import gemist_afgehandeld
+from bot.storage.console_schema import gemist_afgehandeld
 from bot.hulpvraag.db import utcnow
 
 BATCH = 500

@@ -6,7 +6,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.hulpvraag.db import utcnow
-from bot.console.schema import label, notitie
+from bot.storage.console_schema import label, notitie
 
 TAGS = {"review_nodig": "review nodig", "content_ontbreekt": "content ontbreekt"}
 TARGETS = ("gesprek", "hulpverzoek")

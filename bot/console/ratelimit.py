@@ -18,7 +18,7 @@ from datetime import timedelta
 from sqlalchemy import and_, delete, func, insert, select
 from sqlalchemy.engine import Engine
 
-from bot.console.schema import blokkade, inlogpoging
+from bot.storage.console_schema import blokkade, inlogpoging
 from bot.hulpvraag.db import utcnow
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.console.deadline import Deadline
-from bot.console.regions import request_gemeente
+from bot.console.regio import request_gemeente
 from bot.console.request_history import Change
 from bot.console.times import date_and_time
 

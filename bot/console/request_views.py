@@ -20,7 +20,7 @@ from bot.console.keys import SERVICES
 from bot.console.labels import STATUS_LABELS, status_label
 from bot.console.masked_search import masked_query
 from bot.console.notes import NoteError
-from bot.console.regions import gemeente_code, name_of, request_gemeente
+from bot.console.regio import gemeente_code, name_of, request_gemeente
 from bot.console.render import render
 from bot.console.request_history import status_history
 from bot.console.request_text import CHANNEL_WORDS, ROLE_WORDS, readable_text

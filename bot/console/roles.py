@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.console.regions import ALLE, gemeenten_in, jeugdregio_of
+from bot.console.regio import ALLE, gemeenten_in, jeugdregio_of
 
 BEHEERDER, REGIOMEDEWERKER, CONTENTREDACTEUR = "beheerder", "regiomedewerker", "contentredacteur"
 ROLES = (BEHEERDER, REGIOMEDEWERKER, CONTENTREDACTEUR)

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Engine
 
 from bot.console.accounts import Accounts
-from bot.console.conversation_regions import HelpRequestRegions
+from bot.console.conversation_regio import HelpRequestRegions
 from bot.console.conversations import ConversationStore
 from bot.console.inbox import Inbox
 from bot.console.insights import Insights
 from bot.console.notes import Notes
 from bot.console.ratelimit import LoginLimiter
-from bot.console.schema import console_metadata
+from bot.storage.console_schema import console_metadata
 from bot.console.sessions import Sessions
 from bot.console.settings import ConsoleSettings
 from bot.console.tracker_events import tracker_engine_for

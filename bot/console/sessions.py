@@ -13,7 +13,7 @@ from datetime import timedelta
 from sqlalchemy import and_, delete, insert, select, update
 from sqlalchemy.engine import Engine
 
-from bot.console.schema import sessie
+from bot.storage.console_schema import sessie
 from bot.hulpvraag.db import utcnow
 
 COOKIE = "wz_sessie"

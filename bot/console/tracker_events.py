@@ -1,4 +1,4 @@
-"""Read-only view of Rasa's SQL tracker store table ``events`` (defined in bot.tracker_table)."""
+"""Read-only view of Rasa's SQL tracker store table ``events`` (defined in bot.storage.tracker_table)."""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ import json
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 
-from bot.tracker_table import events, tracker_metadata  # noqa: F401 (re-exported for the console)
+from bot.storage.tracker_table import events, tracker_metadata  # noqa: F401 (re-exported for the console)
 
 FALLBACK_INTENT = "nlu_fallback"
 HUMAN_INTENTS = ("mens_spreken", "hulpvraag_starten")

@@ -137,7 +137,7 @@ def linked_conversations(engine: Engine) -> list[str]:
 def unlink_gone_conversations(engine: Engine, tracker_engine: Engine) -> int:
     """Daily cleanup: drop the link of feedback whose conversation is no longer in Rasa's tracker
     store (retention removed it). Returns rows unlinked."""
-    from bot.tracker_table import events
+    from bot.storage.tracker_table import events
 
     conversations = linked_conversations(engine)
     has_events = inspect(tracker_engine).has_table(events.name)

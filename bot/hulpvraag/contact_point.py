@@ -36,7 +36,7 @@ def resolve_contact_point(gemeente_code: str, settings: Settings | None = None, 
         return fallback
     try:
         if directory is None:
-            from bot.regions.directory import get_directory
+            from bot.regio.directory import get_directory
 
             directory = get_directory()
         hulp = directory.help_contact(gemeente_code)

@@ -4,7 +4,7 @@ The form validates answers with friendly messages; these checks are the last lin
 store refuses (``HelpRequestInvalid``) anything it should never persist, whoever the caller is (the form,
 a hand-written tracker, the CLI). Free text is kept as plain text: control characters are removed,
 nothing is interpreted, and it is never rendered as HTML. A free-text field with a BSN-like number (the
-form's own detection, ``bot.hulpvraag_form.privacy.mentions_bsn``: nine digits passing the elfproef, or
+form's own detection, ``bot.signals.bsn.mentions_bsn``: nine digits passing the elfproef, or
 the word BSN with a long number) or with markup (an HTML tag, ``javascript:``) is refused as a whole.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.hulpvraag_form.privacy import mentions_bsn
+from bot.signals.bsn import mentions_bsn
 
 ROLLEN = ("ouder", "jongere", "professional")
 GEPROBEERD = ("school", "leerplicht", "samenwerkingsverband", "onderwijsconsulent", "jeugdhulp")

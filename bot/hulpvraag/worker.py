@@ -26,7 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import error_reporting
-from bot.aiohttp_limits import TimedAppRunner, run_app_kwargs
+from bot.limits.aiohttp_apps import TimedAppRunner, run_app_kwargs
 from bot.hulpvraag.config import Settings
 from bot.hulpvraag.db import create_tables, make_engine
 from bot.hulpvraag.delivery_email import build_message, deliver_email
@@ -35,8 +35,8 @@ from bot.hulpvraag.delivery_webhook import deliver_webhook
 from bot.hulpvraag.outbox import Claim, Outbox
 from bot.hulpvraag.payload import json_body, text_body
 from bot.hulpvraag.schema import DOEL_EMAIL, DOEL_WEBHOOK, DOOD
-from bot.metrics.definitions import DELIVERIES, DELIVERY_TARGETS, one_of
-from bot.server_limits import current as current_limits
+from bot.counters.definitions import DELIVERIES, DELIVERY_TARGETS, one_of
+from bot.limits.server import current as current_limits
 
 log = logging.getLogger("bot.hulpvraag.worker")
 

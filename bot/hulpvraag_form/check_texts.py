@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.content import check as content_check
+from bot.content import check_answers
 from bot.content import contacts
 from bot.content import schema
 from bot.hulpvraag_form import texts as T
@@ -83,8 +84,8 @@ def check_file_data(data: Any, stem: str, today: dt.date) -> list[str]:
     soort = data.get("soort")
     if soort not in schema.SOORTEN:
         problems.append(f"soort {soort!r} must be 'feit' or 'gesprek'")
-    problems += content_check._date_problems(data.get("gecontroleerd"), today)
-    problems += content_check._source_problems(data.get("bronnen"), required=soort == "feit", today=today)
+    problems += check_answers._date_problems(data.get("gecontroleerd"), today)
+    problems += check_answers._source_problems(data.get("bronnen"), required=soort == "feit", today=today)
     teksten = data.get("teksten") or {}
     labels = data.get("labels") or {}
     if not isinstance(teksten, Mapping) or not isinstance(labels, Mapping):

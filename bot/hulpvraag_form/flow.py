@@ -20,9 +20,9 @@ from typing import Any, Mapping, Optional, Sequence
 from bot.signals.audience import detect_audience
 from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.context import FormContext, Outcome, reply, text, variant
-from bot.hulpvraag_form.control import is_skip, is_stop, starts_with_no, yes_no
+from bot.signals.control_words import is_skip, is_stop, starts_with_no, yes_no
 from bot.hulpvraag_form.finish import confirmation, request_fields, storage_failed, withdrawn
-from bot.hulpvraag_form.privacy import mentions_bsn
+from bot.signals.bsn import mentions_bsn
 from bot.hulpvraag_form.questions import GEMEENTE_OPTIONS, ask
 from bot.hulpvraag_form.summary import parse_correction
 from bot.hulpvraag_form.validators import Parsed, parse
@@ -125,7 +125,7 @@ def _pick_pending_place(user_text: str, options: Sequence) -> Optional[dict]:
     if len(chosen) != 1:
         return None
     code = str(chosen[0][1])
-    from bot.regions.lookup import get_index
+    from bot.regio.lookup import get_index
 
     return {"code": code, "naam": get_index().gemeenten.get(code, {}).get("naam") or str(chosen[0][0])}
 

@@ -20,7 +20,7 @@ from bot.hulpvraag_form.validators import parse_leeftijd, parse_schooltype, pars
 from bot.signals.normalize import fold
 from bot.stappenplan import extract_situation
 
-# The step plan's step names (bot/stappenplan/herkenning.yml) -> the form's "what was tried" items.
+# The step plan's step names (bot/stappenplan/extract_steps.yml) -> the form's "what was tried" items.
 TRIED_FROM_STEPS = {
     "school": "school",
     "mdo": "school",

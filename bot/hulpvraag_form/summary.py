@@ -15,7 +15,7 @@ import phonenumbers
 from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.contact import voice_spelled_email, voice_spelled_phone
 from bot.hulpvraag_form.context import FormContext, label, text
-from bot.hulpvraag_form.control import normalized
+from bot.signals.control_words import normalized
 
 VOICE_MAX_FREE_TEXT = 300
 

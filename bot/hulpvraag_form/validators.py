@@ -15,8 +15,8 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 from bot.hulpvraag_form import fields as F
 from bot.hulpvraag_form.age import parse_age, school_type
 from bot.hulpvraag_form.contact import parse_contact
-from bot.hulpvraag_form.control import normalized, yes_no
-from bot.hulpvraag_form.privacy import clean_free_text
+from bot.signals.control_words import normalized, yes_no
+from bot.signals.bsn import clean_free_text
 from bot.hulpvraag_form.when import parse_since
 from bot.signals.language import DUTCH, detect_language
 from bot.signals.normalize import fold
@@ -95,7 +95,7 @@ def parse_rol(text: str, **_: Any) -> Parsed:
 # --- municipality ----------------------------------------------------------------------
 
 def parse_gemeente(text: str, **_: Any) -> Parsed:
-    from bot.regions.lookup import DUBBELZINNIG, GEVONDEN, get_index, resolve_place
+    from bot.regio.lookup import DUBBELZINNIG, GEVONDEN, get_index, resolve_place
 
     code = _GM_CODE.match(text or "")
     if code:  # a button payload with the CBS code

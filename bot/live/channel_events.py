@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
-from bot.channels.session_token import SESSION_ID
+from bot.tokens.session_token import SESSION_ID
 from bot.live.texts import widget_text
 
 ENV = "WEGWIJZER_LIVE_TOKEN"

@@ -10,7 +10,7 @@ import logging
 import sys
 
 from bot import error_reporting
-from bot.aiohttp_limits import run_app
+from bot.limits.aiohttp_apps import run_app
 from bot.metrics.settings import MetricsSettings
 
 

@@ -1,5 +1,5 @@
 """Alembic migrations for Wegwijzer's own tables: help requests and their outbox
-(bot.hulpvraag.schema), the audit log (bot.privacy.audit), the console (bot.console.schema), feedback on
+(bot.hulpvraag.schema), the audit log (bot.privacy.audit), the console (bot.storage.console_schema), feedback on
 answers (bot.feedback.schema) and the live-chat queue (bot.live.schema).
 
 Rasa's table ``events`` (tracker store) is Rasa's: it is never created, changed or dropped here.
@@ -19,7 +19,7 @@ RASA_TABLES = frozenset({"events"})
 
 def target_metadata() -> MetaData:
     """One MetaData with every table the project owns (copies; the originals stay as they are)."""
-    from bot.console.schema import console_metadata
+    from bot.storage.console_schema import console_metadata
     from bot.feedback.schema import feedback_metadata
     from bot.hulpvraag.schema import metadata as hulpvraag_metadata
     from bot.live.schema import live_metadata

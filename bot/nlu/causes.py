@@ -2,7 +2,7 @@
 
 Used only when the classifier did not understand a story about a child's school situation
 (``bot.nlu.intent_override.read_from_story``): one named cause gets that cause's answer, several or
-none the general answer. The patterns are data (``oorzaken.yml``); the topic names are intents with
+none the general answer. The patterns are data (``causes.yml``); the topic names are intents with
 their own content file.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 
 from bot.signals.normalize import normalize_for_matching
 
-CAUSES_FILE = Path(__file__).with_name("oorzaken.yml")
+CAUSES_FILE = Path(__file__).with_name("causes.yml")
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +26,7 @@ def load_causes(path: Path = CAUSES_FILE) -> Mapping[str, tuple[re.Pattern[str],
 
 
 def named_causes(text: Optional[str]) -> tuple[str, ...]:
-    """The cause topics the text names, in the order of ``oorzaken.yml``."""
+    """The cause topics the text names, in the order of ``causes.yml``."""
     if not text:
         return ()
     normalized = normalize_for_matching(text)

@@ -22,7 +22,7 @@ from bot.nlu.causes import single_cause
 from bot.nlu.contact_wish import contact_wish
 from bot.nlu.gibberish import looks_like_gibberish
 from bot.signals.normalize import fold
-from bot.nlu.story import tells_a_school_situation
+from bot.signals.story import tells_a_school_situation
 from bot.signals.safety import detect_danger
 
 SAFETY_INTENT = "veiligheid"
@@ -39,7 +39,7 @@ CONTACT_WISH_KEEPS = frozenset({PERSON_INTENT, "hulpvraag_starten", WITHDRAW_INT
 # classifier's certainty, and stays below the mid-form topic threshold (actions/form_support.py), so a
 # long answer inside a form is still taken as the answer.
 STORY_CONFIDENCE = 0.5
-YES_WORDS_FILE = Path(__file__).with_name("ja_woorden.yml")
+YES_WORDS_FILE = Path(__file__).with_name("yes_words.yml")
 # "ik trek het (daar) niet meer": I can't cope any more. Not a withdrawal, unless a request is named.
 _CANT_COPE = re.compile(r"\btrek(?:t)? (?:het|dit|dat|t|'t)(?: \w+){0,3} (?:niet|nie|ni) (?:meer|langer)\b")
 _REQUEST_WORD = re.compile(r"hulpvraag|aanvraag|verzoek|melding|vraag|referentie|\bww\W?[a-z0-9]{4}|contactpunt")

@@ -2,7 +2,7 @@
 to tell "Mirthe" or "ionescu" (a name) from "Thuiszitten" or "jeugdzorg" (ordinary words).
 
 - how common a word is in Dutch: the Zipf frequency from ``wordfreq`` (already a product dependency, via
-  ``bot.regions.dutch_words``; words rarer than Zipf 2 count as unknown, 0.0). Names are in that list too
+  ``bot.regio.dutch_words``; words rarer than Zipf 2 count as unknown, 0.0). Names are in that list too
   ("daan" 3.8, "bakker" 4.3), so a frequency alone never makes a word a name: it only says that a rare
   word is *not* an ordinary word;
 - compounds of ordinary words ("kinderombudsman", "leerplichtwet", "vogelbuurt") are ordinary words even
@@ -40,7 +40,7 @@ SUFFIXES = ("heid", "heden", "ing", "ingen", "schap", "teit", "atie", "aties", "
 
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in Dutch (lower-cased), 0.0 when rarer than 2 or unknown."""
-    from bot.regions.dutch_words import zipf_table
+    from bot.regio.dutch_words import zipf_table
     return zipf_table()[0].get(word.lower(), 0.0)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.engine import Engine
 
 from bot.privacy.stored_events import masked_event, turn_secrets
-from bot.tracker_table import events
+from bot.storage.tracker_table import events
 
 BATCH = 500
 

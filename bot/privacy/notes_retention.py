@@ -11,13 +11,13 @@ from __future__ import annotations
 from sqlalchemy import and_, delete, inspect, select, union
 from sqlalchemy.engine import Engine
 
-from bot.tracker_table import events
+from bot.storage.tracker_table import events
 
 BATCH = 200
 
 
 def _tables(engine: Engine):
-    from bot.console.schema import gemist_afgehandeld, label, notitie
+    from bot.storage.console_schema import gemist_afgehandeld, label, notitie
 
     present = inspect(engine)
     return [t for t in (notitie, label, gemist_afgehandeld) if present.has_table(t.name)]

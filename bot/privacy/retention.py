@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from bot.feedback.store import unlink_conversations
 from bot.privacy.notes_retention import delete_notes_for
-from bot.tracker_table import events
+from bot.storage.tracker_table import events
 
 log = logging.getLogger(__name__)
 

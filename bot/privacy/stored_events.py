@@ -1,6 +1,6 @@
 """What of a Rasa event may reach the tracker store: no BSN-like number (issue 18, finding 8).
 
-The help-request form refuses a message with a BSN-like number (bot.hulpvraag_form.privacy.mentions_bsn),
+The help-request form refuses a message with a BSN-like number (bot.signals.bsn.mentions_bsn),
 but Rasa had already stored that message twice: as the user event and as the slot the form fills from the
 text. The tracker store adapter (bot.rasa_runtime.tracker_store) passes every event it stores through
 ``masked_event``, so the number never reaches the database, in any channel, in or outside the form.
@@ -9,7 +9,7 @@ can refuse it with its kind explanation; the next turn, the console and "Toon or
 
 What is masked: every number the console's redaction calls a BSN (bot.privacy.identifiers.find_bsns: 9
 digits that pass the elfproef, or 8-9 digits after a BSN word), and, in a text the form refuses
-(bot.hulpvraag_form.privacy.mentions_bsn), every number of 7 or more digits. The digits masked in a turn's user
+(bot.signals.bsn.mentions_bsn), every number of 7 or more digits. The digits masked in a turn's user
 text are also masked wherever else they appear in that turn's events (an entity, a slot holding just the
 number). After masking, a text never satisfies either rule (checked; fail closed: then every long run of
 digits is masked).
@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bot.hulpvraag_form.privacy import mentions_bsn
+from bot.signals.bsn import mentions_bsn
 from bot.privacy.identifiers import find_bsns
 
 MASK = "[BSN]"

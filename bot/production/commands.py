@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from bot import server_limits
+from bot.limits import server as server_limits
 from bot.channels.widget_policy import configured_origins
 from bot.production.endpoints import REDIS_PASSWORD_VAR, TRACKER_URL_VAR, redis_parts
 from bot.production.settings import REPO, ProductionSettings

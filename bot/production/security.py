@@ -9,7 +9,7 @@
   default, never ``*``); it is also the Rasa servers' CORS list;
 - metrics off loopback (``WEGWIJZER_METRICS_HOST``) only with ``WEGWIJZER_METRICS_TOKEN`` (bot/metrics/settings.py).
 - ``WEGWIJZER_SESSION_SECRET`` (at least 32 characters): binds every REST and widget conversation to
-  the token the server issued for it (``bot.channels.session_token``). Every Rasa replica needs the same
+  the token the server issued for it (``bot.tokens.session_token``). Every Rasa replica needs the same
   one, and it must stay the same across restarts (a new secret ends every open conversation), so it is
   set by the operator, never generated.
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from bot import action_token
-from bot.channels import session_token
+from bot.tokens import action_token
+from bot.tokens import session_token
 from bot.channels.widget_policy import parse_origins
 from bot.metrics.settings import is_loopback
 from bot.voice.request_check import UNSIGNED_SWITCH

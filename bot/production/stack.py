@@ -1,12 +1,12 @@
 """The whole production profile on free ports in a folder of your choice, as a context manager (for
-tests and benchmarks; like bot.launcher.local_stack for the embedded profile).
+tests and benchmarks; like bot.tooling.launcher.local_stack for the embedded profile).
 
     with production_stack(model, tmp_path) as stack:
         stack.say("gesprek-1", "ik woon in Zaanstad")                # through nginx
         stack.say("gesprek-1", "wie kan ik bellen", replica=2)        # straight to replica 2
 
 A label such as "gesprek-1" gets its own conversation issued by the server on first use, with its
-token (bot.rest_client); every replica accepts that token (one WEGWIJZER_SESSION_SECRET).
+token (bot.tooling.rest_client); every replica accepts that token (one WEGWIJZER_SESSION_SECRET).
         stack.supervisor.process("rasa-1").kill()
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Iterator, Optional
 from bot.production.ports import free_port
 from bot.production.settings import ProductionSettings
 from bot.production.supervisor import Supervisor
-from bot.rest_client import RestConversations
+from bot.tooling.rest_client import RestConversations
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
-from bot import action_token
+from bot.tokens import action_token
 from bot.production import endpoints, migrate, nginx_config, redis_server, security
 from bot.production.commands import ProcessSpec, Probe, base_env, process_specs
 from bot.production.health import Result, check

@@ -13,7 +13,7 @@ two changes for a database server, nothing else:
    Waiting is asynchronous (other conversations keep going). After the wait Rasa's own behaviour
    applies again (logged as an error).
 
-tests/integration/productie/test_faults.py restarts PostgreSQL during a stream of turns.
+tests/integration/production/test_faults.py restarts PostgreSQL during a stream of turns.
 """
 from __future__ import annotations
 

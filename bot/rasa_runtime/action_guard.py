@@ -6,7 +6,7 @@ the exception and drops the action's events: the user gets no message at all. An
 wait up to 300 s (Rasa's ``DEFAULT_REQUEST_TIMEOUT``) before it fails.
 
 ``apply()`` wraps ``RemoteAction.run``: the call gets at most ``action_timeout`` seconds
-(``bot.server_limits``), and any failure except Rasa's own ``ActionExecutionRejection`` (a form
+(``bot.limits.server``), and any failure except Rasa's own ``ActionExecutionRejection`` (a form
 rejecting its slot, which Rasa handles) becomes one ``BotUttered`` with the text of
 ``content/antwoorden/storing.yml`` (``bot.turn.action_failure``) in the user's variant: at most once per
 turn, never a stack trace. The exception is still logged. Applied by ``bot.rasa_runtime.install``.
@@ -22,7 +22,7 @@ from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.exceptions import RasaException
 
 from bot.turn.action_failure import failure_text, failure_variant
-from bot.server_limits import current
+from bot.limits.server import current
 
 logger = logging.getLogger(__name__)
 

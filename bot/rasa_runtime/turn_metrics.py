@@ -1,5 +1,5 @@
 """Inside the Rasa server: every user message counted as a turn, with its duration and whether it was
-understood (a thin adapter over bot.metrics.turns; applied by bot.rasa_runtime.install).
+understood (a thin adapter over bot.counters.turns; applied by bot.rasa_runtime.install).
 
 ``apply()`` wraps two methods of Rasa's ``MessageProcessor``, leaving their results untouched:
 ``handle_message`` (one turn, from any channel: time, outcome) and ``log_message`` (the user message
@@ -13,7 +13,7 @@ import functools
 import logging
 import time
 
-from bot.metrics import turns
+from bot.counters import turns
 
 log = logging.getLogger(__name__)
 _MARK = "_wegwijzer_metrics"

@@ -2,7 +2,7 @@
 "leerplicht gebeld", "er was een mdo", "bij het swv aangeklopt", "klacht ingediend",
 "leerplicht nog niet gebeld" (-> not done), "school reageert niet" (-> tried, counts as done).
 
-How it works (patterns are data: ``herkenning.yml``):
+How it works (patterns are data: ``extract_steps.yml``):
 1. The prepared text is cut into clauses at sentence ends, commas and "maar".
 2. In a clause every mention of a step's object (school, leerplicht, swv, ...) opens a segment that
    runs to the next mention. A segment without a verb borrows the verb of the next segment
@@ -23,7 +23,7 @@ import yaml
 from bot.stappenplan.extract_dates import prepare
 from bot.stappenplan.situation import STEPS
 
-PATTERNS_FILE = Path(__file__).with_name("herkenning.yml")
+PATTERNS_FILE = Path(__file__).with_name("extract_steps.yml")
 _CLAUSE_SPLIT = re.compile(
     r"[.;!?](?!\d)|,(?!\d)|\bmaar\b|\s-\s|\n|\b(?:want|omdat|doordat|dus|terwijl|zodat|alleen)\b"
     r"|\ben (?=(?:hij|zij|ze|we|wij|ik|er|toen|nu|daarna|ook|sinds|verder)\b)")

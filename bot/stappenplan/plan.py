@@ -313,11 +313,11 @@ def _contacts(step: str, sit: Situation, gemeente_code: Optional[str], directory
     regional: list = []
     if gemeente_code:
         if directory is None:
-            from bot.regions.directory import get_directory
+            from bot.regio.directory import get_directory
             directory = get_directory()
         municipality = directory.municipality(gemeente_code)
         if municipality is not None:
-            from bot.turn.region_replies import display_name
+            from bot.regio.display import display_name
             gemeente = display_name(municipality)
             regional = directory.contacts(gemeente_code, include_national=False)
     out: list[PlanContact] = []
@@ -340,7 +340,7 @@ def _contacts(step: str, sit: Situation, gemeente_code: Optional[str], directory
         if out and not steunpunt:
             out.append(PlanContact("oudersteunpunt", waar="swv_waar"))
     elif wie.startswith("landelijk:"):
-        from bot.regions.directory import get_directory
+        from bot.regio.directory import get_directory
         national = (directory or get_directory()).national(include_all=True)
         code = wie.split(":", 1)[1]
         for c in national:

@@ -12,7 +12,8 @@ from typing import Optional
 from pathlib import Path
 
 from bot.content.loader import REPO_ROOT, ContentError, load_answer_file
-from bot.turn.region_replies import bare_web, spoken_digits, voice_safe
+from bot.content.contacts import spoken_digits
+from bot.content.formats import bare_web, voice_safe
 from bot.stappenplan.plan import Deadline, Plan, PlanContact
 from bot.stappenplan.rules import load_rules
 from bot.stappenplan.spoken import duration, elapsed, spoken_date, written_date
@@ -26,7 +27,7 @@ YOUTH_DEADLINES = ("besluit", "verlengd", "tijdelijke_plaatsing", "schorsing", "
                    "tlv_bezwaar", "pact_doel", "vrijstelling_verlengen")
 MAX_SOURCES = 3
 # Only used when veiligheid.yml cannot be read: the numbers must never get lost. The one place where
-# numbers are written in code; tests/unit/content/test_contacts.py checks them against landelijk.yml.
+# numbers are written in code; tests/unit/content/test_contacts_by_key.py checks them against landelijk.yml.
 SAFETY_FALLBACK = ("Bel 112 bij direct gevaar. Veilig Thuis: 0800-2000. 113 Zelfmoordpreventie: bel gratis 113 of "
                    "0800-0113, dag en nacht. De Kindertelefoon (8 tot 18 jaar): 0800-0432.")
 

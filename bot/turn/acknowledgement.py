@@ -13,7 +13,7 @@ from datetime import date
 from typing import Optional
 
 from bot.signals.normalize import normalize_for_matching
-from bot.nlu.story import tells_a_school_situation
+from bot.signals.story import tells_a_school_situation
 from bot.turn.replies import YOUTH
 from bot.stappenplan import extract_situation
 from bot.stappenplan.spoken import elapsed

@@ -42,7 +42,7 @@ TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE = 0.05
 # Fallback suggests topics the classifier thought possible.
 SUGGESTION_MIN_CONFIDENCE = 0.1
 MAX_SUGGESTIONS = 3
-# Region intents are answered by the region step (bot.turn.region), never as an extra topic.
+# Region intents are answered by the region step (bot.turn.regio), never as an extra topic.
 NOT_AN_EXTRA_TOPIC = {"vraag_contact"}
 # The general story answer is never added after a specific topic: a parent who told about bullying
 # gets the bullying answer, whose buttons offer the step plan and a person, not both texts.

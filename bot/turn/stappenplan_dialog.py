@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from bot.hulpvraag_form.control import is_stop
+from bot.signals.control_words import is_stop
 
 # A wish to talk to a person ends the questions: the help-request offer follows (issue 16).
 CONTACT_INTENTS = frozenset({"mens_spreken", "hulpvraag_starten"})

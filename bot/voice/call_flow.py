@@ -26,7 +26,7 @@ from bot.voice.repeat import is_repeat_request
 from bot.voice.reprompt import DEFAULT_MAX_SILENCES, after_silence
 from bot.voice.request_check import CallRequest
 from bot.voice.speech_text import SpokenTurn, speak_turn
-from bot.voice.teksten import VoiceTexts
+from bot.voice.texts import VoiceTexts
 from bot.voice.twiml import VoiceSettings, hangup_response, turn_response
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Long answers in parts on the phone: no turn says more than about 80 words.
 
 A turn (``SpokenTurn``) is cut at sentence boundaries into pages. Every page but the last ends with
-"Zeg verder voor meer." (``teksten.yml``: ``verder``) instead of a question; the last page ends with
+"Zeg verder voor meer." (``texts.yml``: ``verder``) instead of a question; the last page ends with
 the turn's own choices and question, so the caller hears one question, at the end. A sentence that
 alone is too long is cut at commas, and as a last resort between words.
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from bot.voice.speech_text import SpokenTurn
-from bot.voice.teksten import VoiceTexts
+from bot.voice.texts import VoiceTexts
 
 DEFAULT_MAX_SILENCES = 2
 MAX_SILENCES_LIMIT = 5

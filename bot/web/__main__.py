@@ -7,7 +7,7 @@ import logging
 from aiohttp import web
 
 from bot import error_reporting
-from bot.aiohttp_limits import run_app
+from bot.limits.aiohttp_apps import run_app
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
 

@@ -22,7 +22,7 @@ from typing import Callable
 
 from aiohttp import web
 
-from bot.aiohttp_limits import deadline_middleware, web_app_kwargs
+from bot.limits.aiohttp_apps import deadline_middleware, web_app_kwargs
 from bot.channels.widget_token import issue_token
 from bot.hulpvraag.db import make_engine
 from bot.web import feedback

@@ -21,7 +21,7 @@ from bot.channels.widget_policy import RateLimiter
 from bot.feedback import store
 from bot.feedback.schema import OORDELEN, REDENEN
 from bot.feedback.token import verify
-from bot.metrics.definitions import FEEDBACK
+from bot.counters.definitions import FEEDBACK
 
 MAX_BODY = 1024
 FIELDS = {"antwoord", "oordeel"}

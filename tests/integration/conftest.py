@@ -1,4 +1,4 @@
-"""Starts the real stack for integration tests (bot.launcher): the trained model on a Rasa server and
+"""Starts the real stack for integration tests (bot.tooling.launcher): the trained model on a Rasa server and
 the action server, with a temporary tracker store and a temporary copy of content/ (so a test can
 edit an answer and see it live without retraining)."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.launcher import REPO, local_stack
+from bot.tooling.launcher import REPO, local_stack
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
 
@@ -22,7 +22,7 @@ class Stack:
         self.content_dir = content_dir
 
     def new_sender(self) -> str:
-        """A conversation issued by the server (bot.channels.session_token); the stack keeps its token."""
+        """A conversation issued by the server (bot.tokens.session_token); the stack keeps its token."""
         return self.running.new_sender()
 
     def say(self, sender: str, message, metadata: dict | None = None) -> list[dict]:

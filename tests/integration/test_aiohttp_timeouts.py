@@ -16,7 +16,7 @@ from contextlib import contextmanager
 import pytest
 
 from bot.hulpvraag.db import create_tables, make_engine
-from bot.launcher import REPO, free_port, wait_until_up
+from bot.tooling.launcher import REPO, free_port, wait_until_up
 
 pytestmark = pytest.mark.integration
 

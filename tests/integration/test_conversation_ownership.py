@@ -1,6 +1,6 @@
 """Knowing a conversation id does not give control of it (issue 18, finding 3), over real HTTP on the
 real stack: the REST channel accepts a message only with the token the server issued for its sender
-(bot.channels.session_token). A second client that knows the id cannot read the conversation, post in
+(bot.tokens.session_token). A second client that knows the id cannot read the conversation, post in
 it or withdraw its help request; the refusal is a clear 403 and nothing is stored. The socket.io side is
 in test_socketio_channel.py."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from bot.hulpvraag.store import HelpRequestStore
-from bot.rest_client import open_session
+from bot.tooling.rest_client import open_session
 from hulpvraag_steps import answer_form
 
 pytestmark = pytest.mark.integration

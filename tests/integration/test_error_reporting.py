@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import requests
 
-from bot import action_token
-from bot.launcher import REPO, free_port, wait_until_up
+from bot.tokens import action_token
+from bot.tooling.launcher import REPO, free_port, wait_until_up
 
 pytestmark = pytest.mark.integration
 

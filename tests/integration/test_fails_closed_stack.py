@@ -1,4 +1,4 @@
-"""Issue 18, findings 4 and 5, against the real embedded stack (bot.launcher, started as scripts/start
+"""Issue 18, findings 4 and 5, against the real embedded stack (bot.tooling.launcher, started as scripts/start
 starts it): the action server only runs actions for the Rasa server (a shared secret, checked before
 any action runs), every server listens on 127.0.0.1 only, Rasa's CORS is the widget's allow-list (not
 "*"), and a socket.io client without an allowed Origin is refused."""
@@ -13,7 +13,7 @@ import requests
 import socketio
 from sqlalchemy import create_engine, text
 
-from bot.action_token import HEADER
+from bot.tokens.action_token import HEADER
 from tests.support.clients import ORIGIN_HEADERS, WIDGET_ORIGIN
 
 pytestmark = pytest.mark.integration

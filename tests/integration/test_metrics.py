@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import yaml
 
-from bot.launcher import REPO, free_port
+from bot.tooling.launcher import REPO, free_port
 from hulpvraag_steps import answer_form
 from test_socketio_channel import _exchange
 from tests.support.metrics import metrics_exporter, scrape, value

@@ -8,7 +8,7 @@ import sys
 
 import requests
 
-from bot.launcher import REPO, free_port
+from bot.tooling.launcher import REPO, free_port
 from tests.support.metrics import metrics_exporter
 
 TOKEN = "m" * 40

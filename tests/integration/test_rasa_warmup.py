@@ -6,7 +6,7 @@ import pytest
 from rasa.core.agent import Agent
 
 from bot.rasa_runtime import warmup as rasa_warmup
-from bot.launcher import REPO
+from bot.tooling.launcher import REPO
 
 pytestmark = pytest.mark.integration
 MODEL = REPO / "models" / "wegwijzer.tar.gz"

@@ -1,6 +1,6 @@
 """The socket.io channel (what the web widget uses): session request, message, bot reply, and
 session persistence (a reconnect with the same session id and its token continues the same
-conversation). Ownership (bot.channels.session_token): a second page that knows the session id but
+conversation). Ownership (bot.tokens.session_token): a second page that knows the session id but
 not its token does not join that session, receives nothing of it and cannot post in it."""
 from __future__ import annotations
 

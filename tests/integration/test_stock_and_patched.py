@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from bot.launcher import REPO
+from bot.tooling.launcher import REPO
 
 pytestmark = pytest.mark.integration
 MODEL = REPO / "models" / "wegwijzer.tar.gz"

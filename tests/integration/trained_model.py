@@ -9,7 +9,7 @@ from rasa.core.agent import Agent
 from rasa.core.channels import UserMessage
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.launcher import REPO
+from bot.tooling.launcher import REPO
 from bot.rasa_runtime.install import install
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"

@@ -29,7 +29,7 @@ def twilio_headers(token: Optional[str], url: str, form: Mapping[str, str]) -> d
 
 async def request_session(client, data=None, timeout: float = 30) -> dict:
     """``session_request`` on a connected socket.io client and the server's ``session_confirm``:
-    ``{"session_id", "token"}`` (bot.channels.session_token). Without the matching token the server
+    ``{"session_id", "token"}`` (bot.tokens.session_token). Without the matching token the server
     answers with a fresh session of its own."""
     import asyncio
 

@@ -11,7 +11,7 @@ from typing import Iterator, Optional
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot.launcher import REPO, free_port, wait_until_up
+from bot.tooling.launcher import REPO, free_port, wait_until_up
 
 
 @contextmanager

@@ -3,8 +3,8 @@
 Sources: the NLU examples of data/nlu/*.yml and tests/nlu_testset/*.yml, the probe messages of
 tests/nlu_probe/*.tsv and the user lines of tests/test_stories/*.yml. A sentence names a place when it
 carries a ``plaats`` or ``postcode`` entity annotation, or when it is listed in
-tests/fixtures/regions/sentences_with_place.txt (a small, reviewed allow-list of sentences that name a
-place without an annotation). Used by tests/unit/test_regions_no_false_places.py and
+tests/fixtures/regio/sentences_with_place.txt (a small, reviewed allow-list of sentences that name a
+place without an annotation). Used by tests/unit/regio/test_no_false_places.py and
 bench/place_false_positives.py.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-ALLOW_FILE = REPO / "tests" / "fixtures" / "regions" / "sentences_with_place.txt"
+ALLOW_FILE = REPO / "tests" / "fixtures" / "regio" / "sentences_with_place.txt"
 MARKUP = re.compile(r"\[([^\]]+)\]\(([^)]*)\)|\[([^\]]+)\]\{([^}]*)\}")
 PLACE_ENTITIES = ("plaats", "postcode")
 

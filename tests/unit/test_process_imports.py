@@ -18,7 +18,7 @@ HEAVY = ("rasa", "tensorflow", "jax", "scipy", "spacy", "thinc", "bot.rasa_runti
 START = {
     # everything ``main`` does before it serves: parse, settings, the app with every action loaded
     "action server": """
-import bot.action_server as entry
+import bot.action_server.app as entry
 entry.without_ml_backends()
 app, host, port = entry.build(["--port", "5055"], {"WEGWIJZER_ACTIONS_TOKEN": "t" * 40})
 """,
@@ -64,7 +64,7 @@ def test_entry_point_loads_no_rasa_and_no_tensorflow(process, tmp_path):
 
 
 def test_an_already_imported_backend_stays():
-    from bot.action_server import without_ml_backends
+    from bot.action_server.app import without_ml_backends
 
     modules = {"tensorflow": object()}
     assert without_ml_backends(modules) == ["jax", "torch"]

@@ -1,7 +1,7 @@
 """Initial schema: help requests and outbox, audit log (append-only, enforced by triggers), console.
 
-Matches bot.hulpvraag.schema, bot.privacy.audit and bot.console.schema as of this revision; the test
-tests/integration/productie/test_migrations.py checks that upgrade head gives exactly the metadata.
+Matches bot.hulpvraag.schema, bot.privacy.audit and bot.storage.console_schema as of this revision; the test
+tests/integration/production/test_migrations.py checks that upgrade head gives exactly the metadata.
 
 Revision ID: 0001
 Revises: 

@@ -1,4 +1,4 @@
-"""Insight work list: the table console_gemist_afgehandeld (bot.console.schema), misses marked as handled.
+"""Insight work list: the table console_gemist_afgehandeld (bot.storage.console_schema), misses marked as handled.
 
 Revision ID: 0004
 Revises: 0003

@@ -10,7 +10,7 @@ import pytest
 import requests
 from sqlalchemy import select, update
 
-from bot.console.schema import sessie
+from bot.storage.console_schema import sessie
 from bot.console.sessions import COOKIE
 from bot.console.settings import ConsoleSettings
 from bot.hulpvraag.db import make_engine, utcnow

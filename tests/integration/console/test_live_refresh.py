@@ -23,7 +23,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select, update
 
 from bot.console.conversations import key_of
-from bot.console.schema import sessie
+from bot.storage.console_schema import sessie
 from bot.hulpvraag.db import make_engine
 from bot.live.store import LiveStore
 from console_data import PASSWORD

@@ -28,7 +28,7 @@ import yaml
 
 from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
-from bot.console.schema import console_metadata
+from bot.storage.console_schema import console_metadata
 from bot.hulpvraag.db import make_engine
 from bot.live.hours import DAYS
 from console_data import PASSWORD

@@ -76,7 +76,7 @@ def test_the_stored_tracker_holds_no_bsn(stack, refused):
 def test_toon_origineel_shows_no_bsn(stack, refused, tmp_path):
     sender = refused[0]
     engine = make_engine(stack.database_url)
-    from bot.console.schema import console_metadata
+    from bot.storage.console_schema import console_metadata
     console_metadata.create_all(engine)
     Accounts(engine).create("bsn-beheer", PASSWORD, "beheerder")
     engine.dispose()

@@ -16,7 +16,7 @@ import pytest
 
 from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
-from bot.console.schema import console_metadata
+from bot.storage.console_schema import console_metadata
 from bot.hulpvraag.db import make_engine
 from bot.hulpvraag.store import HelpRequestStore
 from console_data import PASSWORD

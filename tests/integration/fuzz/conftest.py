@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from bot.hulpvraag.db import create_tables, make_engine
-from bot.launcher import REPO, free_port, wait_until_up
+from bot.tooling.launcher import REPO, free_port, wait_until_up
 
 SCALE = float(os.environ.get("WEGWIJZER_FUZZ_SCHAAL", "1.0"))
 SEED = int(os.environ.get("WEGWIJZER_FUZZ_SEED", "20261124"))

@@ -17,7 +17,7 @@ import pytest
 import requests
 import socketio
 
-from bot.rest_client import open_session
+from bot.tooling.rest_client import open_session
 from tests.integration.fuzz.conftest import SEED, scaled
 from tests.integration.fuzz.fuzz_http import Sender, Tally, raw_requests
 from tests.integration.fuzz.hostile import MARKERS, Hostile

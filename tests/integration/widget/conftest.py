@@ -1,5 +1,5 @@
 """Real stack for the browser tests, started once per test session: the Rasa server (with the
-widget's socket.io channel from credentials.yml) and the action server via bot.launcher, a cuttable
+widget's socket.io channel from credentials.yml) and the action server via bot.tooling.launcher, a cuttable
 TCP proxy in front of Rasa's socket, the web app (python -m bot.web) and Debian's chromium driven by
 Playwright. The content is a temporary copy in which one answer carries hostile HTML."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.launcher import REPO, free_port, local_stack, wait_until_up
+from bot.tooling.launcher import REPO, free_port, local_stack, wait_until_up
 from tests.integration.widget.tcp_proxy import CuttableProxy
 from tests.support.browser import AXE, CHROMIUM, SCREENSHOTS, chromium_browser, page_factory  # noqa: F401
 from tests.support.browser import require as _require

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
-from bot.console.schema import console_metadata
+from bot.storage.console_schema import console_metadata
 from bot.hulpvraag.db import make_engine
 from bot.live.hours import DAYS
 from tests.integration.widget.helpers import ask, bot_messages, open_by_keyboard, question_box, wait_connected

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import insert
 
 from bot.console.accounts import Accounts
-from bot.console.schema import console_metadata
+from bot.storage.console_schema import console_metadata
 from bot.hulpvraag.db import create_tables, make_engine, utcnow
 from bot.hulpvraag.schema import hulpverzoek
 

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from bot.console.accounts import AccountError, Accounts
 from bot.console.passwords import verify_password, weakness
 from bot.console.ratelimit import LoginLimiter, backoff_seconds, ip_key, login_keys, user_address_key
-from bot.console.schema import blokkade, inlogpoging, sessie
+from bot.storage.console_schema import blokkade, inlogpoging, sessie
 from bot.console.sessions import Sessions
 from console_data import PASSWORD, database
 

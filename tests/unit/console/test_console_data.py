@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bot.console.conversation_regions import no_help_requests
+from bot.console.conversation_regio import no_help_requests
 from bot.console.conversations import ConversationStore, Filters, key_of, sender_of
 from bot.console.inbox import Inbox, TransitionError, export_fields
 from bot.console.roles import Principal, Scope

@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import create_engine, insert, select
 
-from bot.console.conversation_regions import regions_of
+from bot.console.conversation_regio import regions_of
 from bot.console.conversations import ConversationStore, Filters, in_scope
-from bot.console.regions import jeugdregio_of
+from bot.console.regio import jeugdregio_of
 from bot.console.roles import Scope
 from bot.console.tracker_events import FALLBACK_INTENT, HUMAN_INTENTS, events, parse, tracker_engine_for
 from tests.support.postgres import find_bin_dir, postgres_server

@@ -189,7 +189,7 @@ def test_button_clicks_are_found_across_the_assistants_messages():
 
 
 def test_regions_by_name_round_trip_for_every_code():
-    from bot.console.regions import _tables, name_of, parse_codes, region_code
+    from bot.console.regio import _tables, name_of, parse_codes, region_code
 
     codes = list(_tables()[1])
     assert len(codes) > 300

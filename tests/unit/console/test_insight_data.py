@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import create_engine, insert, select
 
 from bot.console.insight_counts import dutch_day
-from bot.console.conversation_regions import HelpRequestRegions
+from bot.console.conversation_regio import HelpRequestRegions
 from bot.console.insights import Insights
 from bot.console.roles import Scope
-from bot.console.schema import gemist_afgehandeld
+from bot.storage.console_schema import gemist_afgehandeld
 from bot.console.tracker_events import events, tracker_engine_for
 from bot.feedback import store as feedback
 from bot.feedback.token import AnswerRef
@@ -177,7 +177,7 @@ def random_world(seed: int = 20) -> dict:
 
 def plain_python(engine, help_requests, scope, dagen, indeling, now):
     """The reference: every event read, form answers by form_turns, counted by insight_counts."""
-    from bot.console.conversation_regions import regions_of
+    from bot.console.conversation_regio import regions_of
     from bot.console.form_turns import form_answer_ids
     from bot.console.conversations import in_scope
     from bot.console.insight_counts import UserTurn, day_start, per_topic, totals, trend

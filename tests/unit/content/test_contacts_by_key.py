@@ -21,12 +21,12 @@ from bot.content import contacts
 from bot.content.check import check_directory, contact_problems, main
 from bot.content.loader import ContentLibrary
 from bot.hulpvraag_form.texts import HulpvraagTexts
-from bot.regions.directory import RegionDirectory
+from bot.regio.directory import RegionDirectory
 from bot.turn.replies import render_answer
 from bot.stappenplan import build_plan, extract_situation, render_plan
 from bot.stappenplan.render import SAFETY_FALLBACK
 from bot.stappenplan.texts import load, pick
-from bot.voice.teksten import load_texts
+from bot.voice.texts import load_texts
 
 REPO = Path(__file__).resolve().parents[3]
 REGIO = REPO / "content" / "regio"

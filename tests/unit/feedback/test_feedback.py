@@ -11,9 +11,9 @@ from bot.channels.widget_output import widget_messages
 from bot.feedback import store
 from bot.feedback.schema import antwoord_feedback
 from bot.feedback.token import issue, verify
-from bot.tracker_table import events
+from bot.storage.tracker_table import events
 from bot.web.feedback import FeedbackService, handle
-from tests.unit.web.test_widget_output import ANSWER, TALK, Library
+from tests.unit.channels.test_widget_output import ANSWER, TALK, Library
 from bot.turn.replies import render_answer
 from bot.turn.reply_sources import reply_sources
 
@@ -163,7 +163,7 @@ def test_a_reason_once_and_only_after_nee(engine):
 
 
 def test_a_stored_judgement_moves_the_feedback_metric(engine):
-    from bot.metrics.definitions import FEEDBACK
+    from bot.counters.definitions import FEEDBACK
 
     service = FeedbackService(SECRET, lambda: engine)
     useful, not_useful = FEEDBACK.labels(rating="useful"), FEEDBACK.labels(rating="not_useful")

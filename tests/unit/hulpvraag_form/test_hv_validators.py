@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from bot.hulpvraag_form import fields as F
-from bot.hulpvraag_form.privacy import bsn_like_numbers, clean_free_text, mentions_bsn, passes_elfproef
+from bot.signals.bsn import bsn_like_numbers, clean_free_text, mentions_bsn, passes_elfproef
 from bot.hulpvraag_form.validators import MAX_HULPVRAAG, parse
 
 TODAY = date(2026, 11, 24)

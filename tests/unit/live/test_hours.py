@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 from bot.live.hours import is_open, parse
-from bot.regions.directory import RegionDirectory
-from bot.regions.override_schema import validate_override
+from bot.regio.directory import RegionDirectory
+from bot.regio.override_schema import validate_override
 
 WEEK = {"openingstijden": {"ma": "09:00-17:00", "di": "09:00-12:30, 13:30-17:00", "za": "10.00-12.00"}}
 

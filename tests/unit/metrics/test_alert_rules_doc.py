@@ -8,8 +8,8 @@ import yaml
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from bot.hulpvraag.db import create_tables, make_engine
-from bot.launcher import REPO
-from bot.metrics import definitions
+from bot.tooling.launcher import REPO
+from bot.counters import definitions
 from bot.metrics.outbox import OutboxCollector
 from bot.metrics.probes import ProbeCollector
 

@@ -147,7 +147,7 @@ def test_delete_conversation_refuses_bad_ids(tracker_engine, bad):
 
 
 def _note_rows(engine) -> set:
-    from bot.console.schema import label, notitie
+    from bot.storage.console_schema import label, notitie
 
     with engine.connect() as conn:
         return ({("notitie", r.doel_type, r.doel_id) for r in conn.execute(select(notitie))}
@@ -157,7 +157,7 @@ def _note_rows(engine) -> set:
 async def test_notes_and_labels_go_with_an_erased_conversation_and_its_requests(rasa_store, tracker_engine,
                                                                               requests):
     from bot.console.notes import Notes
-    from bot.console.schema import console_metadata
+    from bot.storage.console_schema import console_metadata
 
     console_metadata.create_all(requests.engine)
     notes = Notes(requests.engine)
@@ -178,7 +178,7 @@ async def test_notes_and_labels_go_with_an_erased_conversation_and_its_requests(
 async def test_retention_removes_the_notes_of_conversations_and_requests_that_are_gone(rasa_store, tracker_engine,
                                                                                     requests):
     from bot.console.notes import Notes
-    from bot.console.schema import console_metadata
+    from bot.storage.console_schema import console_metadata
     from bot.privacy.notes_retention import cleanup_orphan_notes
 
     console_metadata.create_all(requests.engine)

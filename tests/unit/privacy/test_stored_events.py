@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from bot.hulpvraag_form.privacy import mentions_bsn, passes_elfproef
+from bot.signals.bsn import mentions_bsn, passes_elfproef
 from bot.privacy.identifiers import find_bsns
 from bot.privacy.stored_events import MASK, mask_bsn, masked_event, turn_secrets
 

@@ -18,7 +18,7 @@ from typing import Optional
 import yaml
 
 from bot.signals.language import detect_language
-from bot.nlu.causes import single_cause
+from bot.signals.causes import single_cause
 from bot.nlu.contact_wish import contact_wish
 from bot.nlu.gibberish import looks_like_gibberish
 from bot.signals.normalize import fold
@@ -83,7 +83,7 @@ def override_intent(text: str | None, predicted: Optional[str] = None) -> Option
 
 def read_from_story(text: str | None, predicted: Optional[str]) -> Optional[tuple[str, float]]:
     """(intent, confidence) for a "not understood" that tells a child's school situation, else None:
-    the cause's topic when the story names exactly one (``bot.nlu.causes``), else the situation."""
+    the cause's topic when the story names exactly one (``bot.signals.causes``), else the situation."""
     if predicted == FALLBACK_INTENT and tells_a_school_situation(text):
         return single_cause(text) or STORY_INTENT, STORY_CONFIDENCE
     return None

@@ -19,7 +19,7 @@ from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply, choose_variant
 from bot.signals.safety import detect_danger
 from bot.turn.acknowledgement import acknowledgement
 from bot.turn.follow_up import detect_follow_up, follow_up_reply
-from bot.nlu.causes import named_causes
+from bot.signals.causes import named_causes
 from bot.signals.normalize import normalize_for_matching
 from bot.turn.questions import asked_topic, questions, second_question_topic
 from bot.turn.topic_words import named_topics

@@ -1,8 +1,8 @@
-"""bot.nlu.causes: the cause of thuiszitten a story names; one cause gets that topic's answer when
+"""bot.signals.causes: the cause of thuiszitten a story names; one cause gets that topic's answer when
 the classifier did not understand the story."""
 import pytest
 
-from bot.nlu.causes import load_causes, named_causes, single_cause
+from bot.signals.causes import load_causes, named_causes, single_cause
 from bot.nlu.intent_override import STORY_CONFIDENCE, read_from_story
 from bot.turn.plan import topic_intents
 

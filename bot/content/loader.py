@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -22,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from bot import settings
 from bot.content import contacts, source_dates
 from bot.content.schema import SOORTEN, parse_date
 
@@ -63,8 +63,7 @@ class Answer:
 
 def default_content_dir() -> Path:
     """``$WEGWIJZER_CONTENT_DIR`` if set, else ``content/antwoorden`` in the repo."""
-    override = os.environ.get(CONTENT_DIR_ENV)
-    return Path(override) if override else REPO_ROOT / "content" / "antwoorden"
+    return settings.read(CONTENT_DIR_ENV)
 
 
 def _require_str(data: Mapping[str, Any], key: str) -> str:

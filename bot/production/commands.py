@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from bot import server_limits
+from bot import server_limits, settings as env_settings
 from bot.channels.widget_policy import configured_origins
 from bot.production.endpoints import REDIS_PASSWORD_VAR, TRACKER_URL_VAR, redis_parts
 from bot.production.settings import REPO, ProductionSettings
 
 PYTHON = sys.executable
 RASA = [PYTHON, "-m", "bot.rasa_runtime"]  # Rasa's command line with the Wegwijzer patches
-NGINX = os.environ.get("WEGWIJZER_NGINX_BIN") or shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX = str(env_settings.read("WEGWIJZER_NGINX_BIN") or shutil.which("nginx") or "/usr/sbin/nginx")
 
 
 @dataclass(frozen=True)

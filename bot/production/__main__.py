@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         env_settings.check(SUPERVISED)  # every process it starts: a bad value stops it here, not in a restart loop
         settings = ProductionSettings.from_env()
     except ValueError as exc:
-        print(f"instelling klopt niet: {exc}", file=sys.stderr)
+        print(f"het productieprofiel start niet, een instelling klopt niet: {exc}", file=sys.stderr)
         return 2
     return {"start": _start, "status": _status, "migreer": _migrate, "config": _config}[args.opdracht](settings)
 

@@ -23,7 +23,7 @@ import yaml
 
 from bot import settings
 from bot.content import contacts, source_dates
-from bot.content.schema import SOORTEN, parse_date
+from bot.content.schema import SOORTEN, Source, parse_date  # noqa: F401 - Source: re-exported
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +34,6 @@ CHECK_INTERVAL_SECONDS = 1.0
 
 class ContentError(ValueError):
     """A content file cannot be turned into an ``Answer``."""
-
-
-@dataclass(frozen=True)
-class Source:
-    naam: str
-    url: str
-    datum: str = ""  # the source's own date: 2019, 2018-11, 2025-10-03 or onbekend ("" not recorded)
 
 
 @dataclass(frozen=True)

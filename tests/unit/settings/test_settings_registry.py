@@ -15,8 +15,9 @@ NAME = re.compile(r"WEGWIJZER_[A-Z0-9_]*[A-Z0-9_]")
 
 
 def _tracked(*paths: str) -> list[Path]:
-    out = subprocess.run(["git", "ls-files", "--", *paths], cwd=REPO, capture_output=True, text=True,
-                         check=True).stdout
+    """Tracked files and new ones git does not ignore (a variable added in an uncommitted file counts too)."""
+    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "--", *paths], cwd=REPO,
+                         capture_output=True, text=True, check=True).stdout
     return [REPO / line for line in out.splitlines() if (REPO / line).is_file()]
 
 
@@ -47,7 +48,8 @@ def test_the_docs_name_no_variable_that_is_not_declared():
 
 
 def test_the_tests_name_no_variable_that_is_not_declared():
-    assert _undeclared(_tracked("tests")) == {}
+    files = [p for p in _tracked("tests") if "settings" not in p.relative_to(REPO).parts]  # these name typos on purpose
+    assert _undeclared(files) == {}
 
 
 def test_the_committed_table_is_the_generated_one():

@@ -30,11 +30,8 @@ def new_token() -> str:
 
 def token_from_env(env: Mapping[str, str]) -> str:
     """The configured secret; a missing or short one is a configuration error (fail closed)."""
-    token = settings.read(ENV, env)  # a short one: SettingsError (at least MIN_CHARS, the registry's)
-    if not token:
-        raise ValueError(f"{ENV} is niet gezet: de actieserver start niet zonder gedeeld geheim met Rasa "
-                         "(bijvoorbeeld python -c 'import secrets; print(secrets.token_urlsafe(32))')")
-    return token
+    # a short one: SettingsError too (at least MIN_CHARS, the registry's)
+    return settings.require(ENV, "de actieserver start niet zonder gedeeld geheim met Rasa", env)
 
 
 def authorised(path: str, presented: Optional[str], expected: str) -> bool:

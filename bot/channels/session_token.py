@@ -52,12 +52,9 @@ def new_secret() -> str:
 
 def secret_from_env(env: Mapping[str, str]) -> bytes:
     """The configured secret; a missing or short one is a configuration error (fail closed)."""
-    secret = settings.read(ENV, env)  # a short one: SettingsError (at least MIN_SECRET_CHARS, the registry's)
-    if not secret:
-        raise ValueError(f"{ENV} is niet gezet: zonder dit geheim kan de Rasa-server gesprekken niet aan "
-                         "hun eigenaar binden en start hij niet (bijvoorbeeld "
-                         "python -c 'import secrets; print(secrets.token_urlsafe(32))')")
-    return secret.encode("utf-8")
+    # a short one: SettingsError too (at least MIN_SECRET_CHARS, the registry's)
+    return settings.require(ENV, "zonder dit geheim kan de Rasa-server gesprekken niet aan hun eigenaar binden "
+                                 "en start hij niet", env).encode("utf-8")
 
 
 def token_for(secret: bytes, session_id: str) -> str:

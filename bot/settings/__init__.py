@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Optional, Union
 from bot.settings.registry import PROCESSES, SETTINGS
 from bot.settings.setting import Setting, SettingsError
 
-__all__ = ["PROCESSES", "SETTINGS", "Setting", "SettingsError", "check", "declared", "is_set", "lookup", "read", "start"]
+__all__ = ["PROCESSES", "SETTINGS", "Setting", "SettingsError", "check", "declared", "is_set", "lookup", "read", "require", "start"]
 
 log = logging.getLogger(__name__)
 PREFIX = "WEGWIJZER_"
@@ -49,6 +49,17 @@ def read(name: str, env: Optional[Mapping[str, str]] = None):
     if setting is None:
         raise KeyError(f"{name} is not declared in bot/settings/registry.py")
     return setting.parse((os.environ if env is None else env).get(name), name)
+
+
+def require(name: str, why: str, env: Optional[Mapping[str, str]] = None):
+    """:func:`read` for a variable without which the caller cannot work: unset or blank raises a SettingsError
+    saying ``why`` (and, for a secret, how to make one)."""
+    value = read(name, env)
+    if value in (None, ""):
+        hint = " (bijvoorbeeld python -c 'import secrets; print(secrets.token_urlsafe(32))')" \
+            if lookup(name).kind == "secret" else ""
+        raise SettingsError(f"{name} is niet gezet: {why}{hint}")
+    return value
 
 
 def problems(process: str, env: Optional[Mapping[str, str]] = None) -> list[str]:

@@ -81,3 +81,11 @@ def test_families_declare_every_member_once():
 def test_an_unknown_kind_is_refused_when_declared():
     with pytest.raises(ValueError):
         Setting("WEGWIJZER_X", "getal", 1, ("tests",), "x")
+
+
+def test_require_says_why_and_how_to_make_a_secret():
+    with pytest.raises(SettingsError) as caught:
+        settings.require("WEGWIJZER_ACTIONS_TOKEN", "de actieserver start niet", {"WEGWIJZER_ACTIONS_TOKEN": " "})
+    assert str(caught.value).startswith("WEGWIJZER_ACTIONS_TOKEN is niet gezet: de actieserver start niet")
+    assert "secrets.token_urlsafe" in str(caught.value)
+    assert settings.require("WEGWIJZER_ACTIONS_TOKEN", "x", {"WEGWIJZER_ACTIONS_TOKEN": "t" * 40}) == "t" * 40

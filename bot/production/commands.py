@@ -79,8 +79,8 @@ def metrics_probes(settings: ProductionSettings) -> str:
 def metrics_probe_host(env: dict) -> str:
     """Where the supervisor checks the metrics exporter: its own address, or 127.0.0.1 when it listens on
     all addresses (WEGWIJZER_METRICS_HOST, default 127.0.0.1)."""
-    host = (env.get("WEGWIJZER_METRICS_HOST") or "").strip()
-    if host in ("", "0.0.0.0", "::", "[::]"):
+    host = env_settings.read("WEGWIJZER_METRICS_HOST", env)
+    if host in ("0.0.0.0", "::", "[::]"):
         return "127.0.0.1"
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 

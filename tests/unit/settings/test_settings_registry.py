@@ -80,3 +80,15 @@ def test_every_variable_is_a_row_of_the_table():
     text = table.render()
     for s in settings.SETTINGS:
         assert f"| `{s.name}{'<NAME>' if s.family else ''}` |" in text
+
+
+def test_the_scripts_defaults_are_the_registrys():
+    """``${WEGWIJZER_X:-value}`` in scripts/ and .ci/ (a literal value) is the registry's default."""
+    pattern = re.compile(r"\$\{(WEGWIJZER_[A-Z0-9_]+):-([^}$]*)\}")
+    seen = 0
+    for path in _tracked("scripts", ".ci"):
+        for name, value in pattern.findall(path.read_text(encoding="utf-8")):
+            setting = settings.lookup(name)
+            assert setting.parse(value, name) == setting.default, f"{path.name}: {name}:-{value}"
+            seen += 1
+    assert seen >= 15

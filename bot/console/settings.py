@@ -8,6 +8,17 @@ from bot import settings
 from bot.hulpvraag.config import DEFAULT_DB_URL, REPO
 
 DEFAULT_TRACKER_URL = f"sqlite:///{REPO / 'var' / 'tracker.db'}"
+ENV_FIELDS = {  # field -> variable (kind, default and bounds: bot/settings/registry.py)
+    "https": "WEGWIJZER_CONSOLE_HTTPS",
+    "host": "WEGWIJZER_CONSOLE_HOST",
+    "port": "WEGWIJZER_CONSOLE_PORT",
+    "sessie_minuten": "WEGWIJZER_CONSOLE_SESSIE_MINUTEN",
+    "inactief_minuten": "WEGWIJZER_CONSOLE_INACTIEF_MINUTEN",
+    "max_fouten_ip": "WEGWIJZER_CONSOLE_MAX_FOUTEN_IP",
+    "wachttijd_seconden": "WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN",
+    "blokkade_minuten": "WEGWIJZER_CONSOLE_MAX_WACHTTIJD_MINUTEN",
+    "live_wachttijd_seconden": "WEGWIJZER_LIVE_WACHTTIJD_SECONDEN",
+}
 
 
 @dataclass(frozen=True)
@@ -30,21 +41,8 @@ class ConsoleSettings:
     def from_env(cls, environ: dict | None = None, port: int | None = None) -> "ConsoleSettings":
         """Raises bot.settings.SettingsError (a ValueError) for a bad value."""
         env = dict(os.environ if environ is None else environ)
-
-        def read(name: str):
-            return settings.read(name, env)
-
-        return cls(
-            database_url=read("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL,
-            tracker_url=read("WEGWIJZER_TRACKER_URL") or DEFAULT_TRACKER_URL,
-            https=read("WEGWIJZER_CONSOLE_HTTPS"),
-            host=read("WEGWIJZER_CONSOLE_HOST"),
-            port=port or read("WEGWIJZER_CONSOLE_PORT"),
-            sessie_minuten=read("WEGWIJZER_CONSOLE_SESSIE_MINUTEN"),
-            inactief_minuten=read("WEGWIJZER_CONSOLE_INACTIEF_MINUTEN"),
-            max_fouten_ip=read("WEGWIJZER_CONSOLE_MAX_FOUTEN_IP"),
-            wachttijd_seconden=read("WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN"),
-            blokkade_minuten=read("WEGWIJZER_CONSOLE_MAX_WACHTTIJD_MINUTEN"),
-            live_wachttijd_seconden=read("WEGWIJZER_LIVE_WACHTTIJD_SECONDEN"),
-            env=env,
-        )
+        values = settings.read_fields(ENV_FIELDS, env)
+        if port:
+            values["port"] = port
+        return cls(database_url=settings.read("WEGWIJZER_DATABASE_URL", env) or DEFAULT_DB_URL,
+                   tracker_url=settings.read("WEGWIJZER_TRACKER_URL", env) or DEFAULT_TRACKER_URL, env=env, **values)

@@ -14,6 +14,24 @@ log = logging.getLogger(__name__)
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DB_URL = f"sqlite:///{REPO / 'var' / 'wegwijzer.db'}"
 DEFAULT_CONTACTPUNT = "het Wegwijzer-team (regionaal contactpunt)"
+ENV_FIELDS = {  # field -> variable (kind, default and bounds: bot/settings/registry.py)
+    "contactpunt_naam": "WEGWIJZER_CONTACTPUNT_NAAM",
+    "reactietermijn_werkdagen": "WEGWIJZER_REACTIETERMIJN_WERKDAGEN",
+    "max_pogingen": "WEGWIJZER_OUTBOX_MAX_POGINGEN",
+    "lease_seconden": "WEGWIJZER_OUTBOX_LEASE",
+    "backoff_basis": "WEGWIJZER_OUTBOX_BACKOFF_BASIS",
+    "backoff_max": "WEGWIJZER_OUTBOX_BACKOFF_MAX",
+    "poll_interval": "WEGWIJZER_OUTBOX_POLL",
+    "bezorg_timeout": "WEGWIJZER_BEZORG_TIMEOUT",
+    "bewaar_dagen": "WEGWIJZER_HULPVRAAG_BEWAARDAGEN",
+    "smtp_host": "WEGWIJZER_SMTP_HOST",
+    "smtp_port": "WEGWIJZER_SMTP_PORT",
+    "smtp_gebruiker": "WEGWIJZER_SMTP_GEBRUIKER",
+    "smtp_wachtwoord": "WEGWIJZER_SMTP_WACHTWOORD",
+    "smtp_beveiliging": "WEGWIJZER_SMTP_BEVEILIGING",
+    "smtp_afzender": "WEGWIJZER_SMTP_AFZENDER",
+    "droog": "WEGWIJZER_OUTBOX_DROOG",
+}
 
 
 @dataclass(frozen=True)
@@ -41,36 +59,13 @@ class Settings:
     def from_env(cls, environ: dict | None = None) -> "Settings":
         """Raises bot.settings.SettingsError (a ValueError) for a bad value."""
         env = dict(os.environ if environ is None else environ)
-
-        def read(name: str):
-            return env_settings.read(name, env)
-
-        timeout = read("WEGWIJZER_BEZORG_TIMEOUT")
-        lease = read("WEGWIJZER_OUTBOX_LEASE")
+        values = env_settings.read_fields(ENV_FIELDS, env)
+        timeout, lease = values["bezorg_timeout"], values["lease_seconden"]
         if lease <= timeout:
             log.warning("WEGWIJZER_OUTBOX_LEASE (%s) moet langer zijn dan WEGWIJZER_BEZORG_TIMEOUT (%s); "
                         "lease wordt %s", lease, timeout, timeout * 2)
-            lease = timeout * 2
-        return cls(
-            database_url=read("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL,
-            contactpunt_naam=read("WEGWIJZER_CONTACTPUNT_NAAM"),
-            reactietermijn_werkdagen=read("WEGWIJZER_REACTIETERMIJN_WERKDAGEN"),
-            max_pogingen=read("WEGWIJZER_OUTBOX_MAX_POGINGEN"),
-            lease_seconden=lease,
-            backoff_basis=read("WEGWIJZER_OUTBOX_BACKOFF_BASIS"),
-            backoff_max=read("WEGWIJZER_OUTBOX_BACKOFF_MAX"),
-            poll_interval=read("WEGWIJZER_OUTBOX_POLL"),
-            bezorg_timeout=timeout,
-            bewaar_dagen=read("WEGWIJZER_HULPVRAAG_BEWAARDAGEN"),
-            smtp_host=read("WEGWIJZER_SMTP_HOST"),
-            smtp_port=read("WEGWIJZER_SMTP_PORT"),
-            smtp_gebruiker=read("WEGWIJZER_SMTP_GEBRUIKER"),
-            smtp_wachtwoord=read("WEGWIJZER_SMTP_WACHTWOORD"),
-            smtp_beveiliging=read("WEGWIJZER_SMTP_BEVEILIGING"),
-            smtp_afzender=read("WEGWIJZER_SMTP_AFZENDER"),
-            droog=read("WEGWIJZER_OUTBOX_DROOG"),
-            env=env,
-        )
+            values["lease_seconden"] = timeout * 2
+        return cls(database_url=env_settings.read("WEGWIJZER_DATABASE_URL", env) or DEFAULT_DB_URL, env=env, **values)
 
     def webhook_secret(self, gebied: str) -> str:
         """WEGWIJZER_WEBHOOK_SECRET_<GEBIED> (e.g. ..._GM0479) wins over WEGWIJZER_WEBHOOK_SECRET."""

@@ -17,6 +17,28 @@ from typing import Mapping, Optional
 from bot import settings
 
 REPO = Path(__file__).resolve().parents[2]
+ENV_FIELDS = {  # field -> variable (kind, default and bounds: bot/settings/registry.py)
+    "replicas": "WEGWIJZER_RASA_REPLICAS",
+    "proxy_host": "WEGWIJZER_PROXY_HOST",
+    "proxy_port": "WEGWIJZER_PROXY_PORT",
+    "rasa_base_port": "WEGWIJZER_RASA_BASE_PORT",
+    "actions_port": "WEGWIJZER_ACTIONS_PORT",
+    "web_port": "WEGWIJZER_WEB_PORT",
+    "console_host": "WEGWIJZER_CONSOLE_HOST",
+    "console_port": "WEGWIJZER_CONSOLE_PORT",
+    "pg_port": "WEGWIJZER_PG_PORT",
+    "redis_port": "WEGWIJZER_REDIS_PORT",
+    "database_url": "WEGWIJZER_DATABASE_URL",
+    "tracker_url": "WEGWIJZER_TRACKER_URL",
+    "redis_url": "WEGWIJZER_REDIS_URL",
+    "public_url": "WEGWIJZER_RASA_PUBLIC_URL",
+    "max_body": "WEGWIJZER_PROXY_MAX_BODY",
+    "proxy_timeout": "WEGWIJZER_PROXY_TIMEOUT",
+    "restart": "WEGWIJZER_HERSTART",
+    "start_timeout": "WEGWIJZER_START_TIMEOUT",
+    "rasa_pool": "WEGWIJZER_RASA_POOL",
+    "metrics_port": "WEGWIJZER_METRICS_PORT",
+}
 
 
 @dataclass(frozen=True)
@@ -51,38 +73,12 @@ class ProductionSettings:
     def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "ProductionSettings":
         """Raises bot.settings.SettingsError (a ValueError) naming the first bad variable."""
         env = dict(os.environ if environ is None else environ)
-
-        def read(name: str):
-            return settings.read(name, env)
-
-        pg_dir = read("WEGWIJZER_PG_DIR")
-        return cls(
-            run_dir=read("WEGWIJZER_PRODUCTIE_DIR").resolve(),
-            model=read("WEGWIJZER_MODEL").resolve(),
-            replicas=read("WEGWIJZER_RASA_REPLICAS"),
-            proxy_host=read("WEGWIJZER_PROXY_HOST"),
-            proxy_port=read("WEGWIJZER_PROXY_PORT"),
-            rasa_base_port=read("WEGWIJZER_RASA_BASE_PORT"),
-            actions_port=read("WEGWIJZER_ACTIONS_PORT"),
-            web_port=read("WEGWIJZER_WEB_PORT"),
-            console_host=read("WEGWIJZER_CONSOLE_HOST"),
-            console_port=read("WEGWIJZER_CONSOLE_PORT"),
-            worker_health_port=read("WEGWIJZER_WORKER_HEALTH_PORT") or 5060,
-            pg_port=read("WEGWIJZER_PG_PORT"),
-            pg_data_dir=pg_dir.resolve() if pg_dir else None,
-            redis_port=read("WEGWIJZER_REDIS_PORT"),
-            database_url=read("WEGWIJZER_DATABASE_URL"),
-            tracker_url=read("WEGWIJZER_TRACKER_URL"),
-            redis_url=read("WEGWIJZER_REDIS_URL"),
-            public_url=read("WEGWIJZER_RASA_PUBLIC_URL"),
-            max_body=read("WEGWIJZER_PROXY_MAX_BODY"),
-            proxy_timeout=read("WEGWIJZER_PROXY_TIMEOUT"),
-            restart=read("WEGWIJZER_HERSTART"),
-            start_timeout=read("WEGWIJZER_START_TIMEOUT"),
-            rasa_pool=read("WEGWIJZER_RASA_POOL"),
-            metrics_port=read("WEGWIJZER_METRICS_PORT"),
-            env=env,
-        )
+        pg_dir = settings.read("WEGWIJZER_PG_DIR", env)
+        return cls(run_dir=settings.read("WEGWIJZER_PRODUCTIE_DIR", env).resolve(),
+                   model=settings.read("WEGWIJZER_MODEL", env).resolve(),
+                   worker_health_port=settings.read("WEGWIJZER_WORKER_HEALTH_PORT", env) or 5060,  # unset: off elsewhere
+                   pg_data_dir=pg_dir.resolve() if pg_dir else None, env=env,
+                   **settings.read_fields(ENV_FIELDS, env))
 
     def with_changes(self, **changes) -> "ProductionSettings":
         return replace(self, **changes)

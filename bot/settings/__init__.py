@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Optional, Union
 from bot.settings.registry import PROCESSES, SETTINGS
 from bot.settings.setting import Setting, SettingsError
 
-__all__ = ["PROCESSES", "SETTINGS", "Setting", "SettingsError", "check", "declared", "is_set", "lookup", "read", "require", "start"]
+__all__ = ["PROCESSES", "SETTINGS", "Setting", "SettingsError", "check", "declared", "is_set", "lookup", "read", "read_fields", "require", "start"]
 
 log = logging.getLogger(__name__)
 PREFIX = "WEGWIJZER_"
@@ -35,6 +35,11 @@ def lookup(name: str) -> Optional[Setting]:
 
 def declared(name: str) -> bool:
     return lookup(name) is not None
+
+
+def read_fields(fields: Mapping[str, str], env: Optional[Mapping[str, str]] = None) -> dict:
+    """``{field: variable}`` -> ``{field: typed value}``: a settings dataclass filled from its own table."""
+    return {field: read(name, env) for field, name in fields.items()}
 
 
 def is_set(name: str, env: Optional[Mapping[str, str]] = None) -> bool:

@@ -14,16 +14,11 @@ from sqlalchemy import create_engine, inspect, select
 from bot.clock import today
 from bot.feedback.schema import antwoord_feedback
 from bot.feedback.store import counts_per_topic_per_day
-from tests.integration.widget.helpers import ask, bot_messages, launcher, open_by_keyboard, question_box
+from tests.integration.widget.helpers import FOCUSED, ask, bot_messages, launcher, open_by_keyboard, question_box
 from tests.support.axe import assert_axe_clean
 
 pytestmark = pytest.mark.integration
 
-FOCUSED = """() => {
-  const host = document.querySelector('#wegwijzer-widget');
-  const el = document.activeElement === host ? host.shadowRoot.activeElement : null;
-  return el ? (el.dataset.oordeel || el.className) : null;
-}"""
 
 
 def _rows(db_url: str) -> list:

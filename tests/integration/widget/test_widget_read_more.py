@@ -6,17 +6,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.integration.widget.helpers import ask, bot_messages, open_by_keyboard, question_box
+from tests.integration.widget.helpers import FOCUSED, ask, bot_messages, open_by_keyboard, question_box
 from tests.support.axe import assert_axe_clean
 
 pytestmark = pytest.mark.integration
 
 SIZES = [(1280, 800), (320, 640), (640, 400)]
-FOCUSED = """() => {
-  const host = document.querySelector('#wegwijzer-widget');
-  const el = document.activeElement === host ? host.shadowRoot.activeElement : null;
-  return el ? el.className : null;
-}"""
 
 
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])

@@ -10,6 +10,7 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
+from bot import settings
 from bot.hulpvraag.config import DEFAULT_DB_URL
 from bot.hulpvraag.db import make_engine
 from bot.live.channel_events import configured_token
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def live_store() -> LiveStore:
-    return LiveStore(make_engine(os.environ.get("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL),
+    return LiveStore(make_engine(settings.read("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL),
                      wait_seconds=wait_seconds(os.environ))
 
 

@@ -3,13 +3,13 @@ runs once before the first user (see bot/action_server/warmup.py). WEGWIJZER_OPW
 from __future__ import annotations
 
 import logging
-import os
 
 from actions.content_library import library
+from bot import settings
 from bot.action_server.warmup import warm_up
 from bot.regio.directory import get_directory
 
-if os.environ.get("WEGWIJZER_OPWARMEN", "1") != "0":
+if settings.read("WEGWIJZER_OPWARMEN"):
     try:
         warm_up(library(), get_directory())
     except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first turn

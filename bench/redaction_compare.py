@@ -54,17 +54,9 @@ def product_spans(texts: list[str]) -> dict[str, list[list]]:
     return {t: [[s.kind, s.start, s.end] for s in find_personal_data(t)] for t in texts}
 
 
-def _locate(text: str, piece: str, used: set) -> tuple[int, int]:
-    pos = text.find(piece)
-    while pos in used and pos != -1:
-        pos = text.find(piece, pos + 1)
-    if pos == -1:
-        raise ValueError(f"{piece!r} staat niet in {text!r}")
-    used.add(pos)
-    return pos, pos + len(piece)
-
-
 def score(data: dict, spans: dict[str, list[list]]) -> dict:
+    from bot.privacy.measure import locate  # here, not at the top: the --deduce-spans run has no bot deps
+
     expected, full, partial = Counter(), Counter(), Counter()
     findings = overlapping = negatives = untouched = 0
     misses: list[tuple[str, str, str]] = []
@@ -72,7 +64,7 @@ def score(data: dict, spans: dict[str, list[list]]) -> dict:
     for item in data["met_persoonsgegevens"]:
         text, found = item["tekst"], spans.get(item["tekst"], [])
         used: set = set()
-        pieces = [(kind, *_locate(text, piece, used)) for kind, piece in item["verwacht"]]
+        pieces = [(kind, *locate(text, piece, used)) for kind, piece in item["verwacht"]]
         masked = set()
         for _tag, s, e in found:
             masked |= set(range(s, e))

@@ -5,8 +5,9 @@ form's "vorige week", the warm-up) asks this module, never ``date.today()``: the
 UTC, and between 23:00 and 01:00 that is another day than the parent's.
 
 ``WEGWIJZER_VANDAAG=YYYY-MM-DD`` fixes the day for demos and for the test suite (``tests/conftest.py``
-sets it, so no test depends on the real calendar). A value that is not a date is ignored with a
-warning: the product then uses the real day rather than refusing to answer.
+sets it, so no test depends on the real calendar). A value that is not a date stops a process at start
+(``bot.settings``); should one reach a running process anyway, it is ignored with a warning: the product
+then uses the real day rather than refusing to answer.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import os
 from datetime import date, datetime, timezone
 from typing import Mapping, Optional
 from zoneinfo import ZoneInfo
+
+from bot import settings
 
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 ENV_VAR = "WEGWIJZER_VANDAAG"
@@ -25,12 +28,10 @@ _warned: set[str] = set()
 
 def fixed_day(env: Mapping[str, str]) -> Optional[date]:
     """The day ``WEGWIJZER_VANDAAG`` fixes, or None when it is unset or not a date."""
-    value = (env.get(ENV_VAR) or "").strip()
-    if not value:
-        return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return settings.read(ENV_VAR, env)
+    except settings.SettingsError:
+        value = (env.get(ENV_VAR) or "").strip()
         if value not in _warned:
             _warned.add(value)
             log.warning("%s=%r is geen datum (JJJJ-MM-DD); de echte datum wordt gebruikt", ENV_VAR, value)

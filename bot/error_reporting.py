@@ -19,6 +19,8 @@ import logging
 import os
 from typing import Any, Mapping, Optional
 
+from bot import settings
+
 log = logging.getLogger(__name__)
 DSN_ENV = "WEGWIJZER_SENTRY_DSN"
 ENVIRONMENT_ENV = "WEGWIJZER_SENTRY_OMGEVING"
@@ -68,10 +70,10 @@ def scrub_event(event: Mapping[str, Any], process: str = "") -> dict:
 
 
 def settings_from_env(env: Mapping[str, str]) -> Optional[dict]:
-    dsn = (env.get(DSN_ENV) or "").strip()
+    dsn = settings.read(DSN_ENV, env)
     if not dsn:
         return None
-    return {"dsn": dsn, "environment": (env.get(ENVIRONMENT_ENV) or "productie").strip()[:64]}
+    return {"dsn": dsn, "environment": settings.read(ENVIRONMENT_ENV, env)[:64]}
 
 
 def setup(process: str, env: Optional[Mapping[str, str]] = None) -> bool:

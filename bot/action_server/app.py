@@ -24,7 +24,7 @@ from typing import Mapping
 from sanic import Sanic, response
 from sanic.request import Request
 
-from bot import error_reporting
+from bot import error_reporting, settings as env_settings
 from bot.tokens import action_token
 
 logger = logging.getLogger(__name__)
@@ -87,6 +87,7 @@ def build(argv=None, env: Mapping[str, str] = os.environ):
     utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
     utils.update_sanic_log_level()
     try:
+        env_settings.check("actions", env)
         token = action_token.token_from_env(env)
     except ValueError as error:
         print(f"actieserver start niet: {error}", file=sys.stderr)
@@ -94,7 +95,7 @@ def build(argv=None, env: Mapping[str, str] = os.environ):
     error_reporting.setup("actieserver")
     app = create_app(token, args.actions)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
-    host = args.host or env.get("WEGWIJZER_ACTIONS_HOST") or "127.0.0.1"
+    host = args.host or env_settings.read("WEGWIJZER_ACTIONS_HOST", env)
     return app, host, args.port
 
 

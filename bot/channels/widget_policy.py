@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bot import settings
 from bot.channels.widget_token import token_valid_for
 
 DEFAULT_ORIGINS = "http://localhost:8080,http://127.0.0.1:8080"
@@ -40,7 +41,8 @@ REFUSED_ORIGIN, REFUSED_TOKEN = "herkomst_niet_toegestaan", "toegang_verlopen"
 
 
 def configured_origins(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:
-    """The allow-list from ``WEGWIJZER_WIDGET_ORIGINS`` (or the demo default). It is also the Rasa
+    """The allow-list from ``WEGWIJZER_WIDGET_ORIGINS`` (or the demo default; set but empty: nobody, so it is
+    read here and not through bot.settings, where empty means the default). It is also the Rasa
     server's CORS list (``rasa run --cors``): never ``*``."""
     return parse_origins(env.get("WEGWIJZER_WIDGET_ORIGINS", DEFAULT_ORIGINS))
 
@@ -96,15 +98,16 @@ class WidgetPolicy:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> "WidgetPolicy":
-        count, window = parse_rate(env.get("WEGWIJZER_WIDGET_RATE", "10/60"))
-        secret = env.get("WEGWIJZER_WIDGET_SECRET", "")
+        """Raises ValueError (bot.settings.SettingsError for a bad number) naming the variable."""
+        count, window = parse_rate(settings.read("WEGWIJZER_WIDGET_RATE", env))
+        secret = settings.read("WEGWIJZER_WIDGET_SECRET", env)
         return cls(
             allowed_origins=configured_origins(env),
             secret=secret.encode("utf-8") if secret else None,
-            max_chars=int(env.get("WEGWIJZER_WIDGET_MAX_CHARS", "500")),
+            max_chars=settings.read("WEGWIJZER_WIDGET_MAX_CHARS", env),
             rate_count=count,
             rate_window=window,
-            token_ttl=int(env.get("WEGWIJZER_WIDGET_TOKEN_TTL", "600")),
+            token_ttl=settings.read("WEGWIJZER_WIDGET_TOKEN_TTL", env),
         )
 
     def origin_allowed(self, origin: object) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from bot import error_reporting
+from bot import error_reporting, settings as env_settings
 from bot.limits.aiohttp_apps import run_app
 from bot.console.app import create_app
 from bot.console.settings import ConsoleSettings
@@ -15,6 +15,7 @@ def main(argv=None) -> None:
     parser.add_argument("--port", type=int, default=None, help="poort (standaard WEGWIJZER_CONSOLE_PORT of 8090)")
     parser.add_argument("--host", default=None, help="adres (standaard WEGWIJZER_CONSOLE_HOST of 127.0.0.1)")
     args = parser.parse_args(argv)
+    env_settings.start("console")
     settings = ConsoleSettings.from_env(port=args.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     error_reporting.setup("console")

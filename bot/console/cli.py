@@ -9,6 +9,7 @@ import argparse
 import getpass
 import sys
 
+from bot import settings as env_settings
 from bot.console.accounts import AccountError, Accounts
 from bot.console.passwords import weakness
 from bot.console.roles import BEHEERDER
@@ -38,6 +39,7 @@ def main(argv=None) -> int:
     make.add_argument("gebruikersnaam")
     make.add_argument("--wachtwoord-stdin", action="store_true", help="lees het wachtwoord van stdin")
     args = parser.parse_args(argv)
+    env_settings.start("cli")
     password = _password(args, args.gebruikersnaam)
     if not password:
         return 1

@@ -53,16 +53,10 @@ class Filters:
     zoek: str = ""
 
 
-@dataclass
-class Summary:
+class _OfOneConversation:
+    """What a conversation's summary and transcript both answer: its console key and its first region."""
     sender_id: str
-    begin: datetime
-    einde: datetime
-    berichten: int
-    gemeenten: tuple[str, ...]  # the regions it belongs to (conversation_regions)
-    niet_begrepen: bool
-    wilde_mens: bool
-    treffer: str = ""         # the message text that matched the search (redacted by the view)
+    gemeenten: tuple[str, ...]
 
     @property
     def key(self) -> str:
@@ -72,6 +66,18 @@ class Summary:
     def gemeente(self) -> str:
         """The first region: the help request's, else the first place named ('' without any)."""
         return self.gemeenten[0] if self.gemeenten else ""
+
+
+@dataclass
+class Summary(_OfOneConversation):
+    sender_id: str
+    begin: datetime
+    einde: datetime
+    berichten: int
+    gemeenten: tuple[str, ...]  # the regions it belongs to (conversation_regions)
+    niet_begrepen: bool
+    wilde_mens: bool
+    treffer: str = ""         # the message text that matched the search (redacted by the view)
 
 
 @dataclass
@@ -87,18 +93,10 @@ class Message:
 
 
 @dataclass
-class Transcript:
+class Transcript(_OfOneConversation):
     sender_id: str
     gemeenten: tuple[str, ...]
     berichten: list[Message]
-
-    @property
-    def key(self) -> str:
-        return key_of(self.sender_id)
-
-    @property
-    def gemeente(self) -> str:
-        return self.gemeenten[0] if self.gemeenten else ""
 
 
 def in_scope(scope: Scope, gemeenten: tuple[str, ...]) -> bool:

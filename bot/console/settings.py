@@ -1,27 +1,24 @@
 """Console settings from the environment (never from files: the database URL may hold a password)."""
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field
 
+from bot import settings
 from bot.hulpvraag.config import DEFAULT_DB_URL, REPO
-from bot.live.store import wait_seconds
 
-log = logging.getLogger(__name__)
 DEFAULT_TRACKER_URL = f"sqlite:///{REPO / 'var' / 'tracker.db'}"
-
-
-def _int(env: dict, name: str, default: int, minimum: int) -> int:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        log.warning("%s=%r is geen geheel getal; standaard %s wordt gebruikt", name, raw, default)
-        return default
-    return value if value >= minimum else default
+ENV_FIELDS = {  # field -> variable (kind, default and bounds: bot/settings/registry.py)
+    "https": "WEGWIJZER_CONSOLE_HTTPS",
+    "host": "WEGWIJZER_CONSOLE_HOST",
+    "port": "WEGWIJZER_CONSOLE_PORT",
+    "sessie_minuten": "WEGWIJZER_CONSOLE_SESSIE_MINUTEN",
+    "inactief_minuten": "WEGWIJZER_CONSOLE_INACTIEF_MINUTEN",
+    "max_fouten_ip": "WEGWIJZER_CONSOLE_MAX_FOUTEN_IP",
+    "wachttijd_seconden": "WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN",
+    "blokkade_minuten": "WEGWIJZER_CONSOLE_MAX_WACHTTIJD_MINUTEN",
+    "live_wachttijd_seconden": "WEGWIJZER_LIVE_WACHTTIJD_SECONDEN",
+}
 
 
 @dataclass(frozen=True)
@@ -42,18 +39,10 @@ class ConsoleSettings:
 
     @classmethod
     def from_env(cls, environ: dict | None = None, port: int | None = None) -> "ConsoleSettings":
+        """Raises bot.settings.SettingsError (a ValueError) for a bad value."""
         env = dict(os.environ if environ is None else environ)
-        return cls(
-            database_url=env.get("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL,
-            tracker_url=env.get("WEGWIJZER_TRACKER_URL") or DEFAULT_TRACKER_URL,
-            https=env.get("WEGWIJZER_CONSOLE_HTTPS", "") in ("1", "true", "ja"),
-            host=env.get("WEGWIJZER_CONSOLE_HOST") or "127.0.0.1",
-            port=port or _int(env, "WEGWIJZER_CONSOLE_PORT", 8090, 1),
-            sessie_minuten=_int(env, "WEGWIJZER_CONSOLE_SESSIE_MINUTEN", 480, 1),
-            inactief_minuten=_int(env, "WEGWIJZER_CONSOLE_INACTIEF_MINUTEN", 30, 1),
-            max_fouten_ip=_int(env, "WEGWIJZER_CONSOLE_MAX_FOUTEN_IP", 20, 5),
-            wachttijd_seconden=_int(env, "WEGWIJZER_CONSOLE_WACHTTIJD_SECONDEN", 30, 1),
-            blokkade_minuten=_int(env, "WEGWIJZER_CONSOLE_MAX_WACHTTIJD_MINUTEN", 15, 1),
-            live_wachttijd_seconden=wait_seconds(env),
-            env=env,
-        )
+        values = settings.read_fields(ENV_FIELDS, env)
+        if port:
+            values["port"] = port
+        return cls(database_url=settings.read("WEGWIJZER_DATABASE_URL", env) or DEFAULT_DB_URL,
+                   tracker_url=settings.read("WEGWIJZER_TRACKER_URL", env) or DEFAULT_TRACKER_URL, env=env, **values)

@@ -16,7 +16,6 @@ address written in a text instead of by key. The file is re-read when it changes
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 from collections.abc import Mapping
@@ -26,12 +25,12 @@ from typing import Any
 
 import yaml
 
+from bot import settings
 from bot.content.deployment import deployment_value, is_deployment_key
 
 logger = logging.getLogger(__name__)
 
 REGIO_DIR_ENV = "WEGWIJZER_REGIO_DIR"  # the same directory the region directory reads
-DEFAULT_REGIO_DIR = Path(__file__).resolve().parents[2] / "content" / "regio"
 FILE_NAME = "landelijk.yml"
 VOICE = "spraak"
 
@@ -74,7 +73,7 @@ class _Loaded:
 
 def contacts_file() -> Path:
     """``landelijk.yml`` in ``$WEGWIJZER_REGIO_DIR`` if set, else in ``content/regio``."""
-    return Path(os.environ.get(REGIO_DIR_ENV) or DEFAULT_REGIO_DIR) / FILE_NAME
+    return settings.read(REGIO_DIR_ENV) / FILE_NAME
 
 
 _lock = threading.Lock()

@@ -1,27 +1,25 @@
 """Values of this deployment that an answer may name: ``{{bewaren.gesprek_dagen}}`` and
 ``{{bewaren.hulpvraag_dagen}}``, the retention periods the cleanup jobs really apply.
 
-The same settings as the privacy page (``bot.web.privacy_page``) and the cleanup jobs read, so an
-answer never promises another term than the one applied (``WEGWIJZER_BEWAARTERMIJN_DAGEN``,
+The same settings (``bot.settings``) as the privacy page (``bot.web.privacy_page``) and the cleanup jobs
+read, so an answer never promises another term than the one applied (``WEGWIJZER_BEWAARTERMIJN_DAGEN``,
 ``WEGWIJZER_HULPVRAAG_BEWAARDAGEN``).
 """
 from __future__ import annotations
 
 from typing import Callable, Mapping, Optional
 
+from bot import settings
+
 ORGANISATION = "bewaren"
 
 
 def _conversation_days(env: Optional[Mapping[str, str]]) -> int:
-    from bot.privacy.cli import retention_days
-
-    return int(retention_days(dict(env) if env is not None else None))
+    return settings.read("WEGWIJZER_BEWAARTERMIJN_DAGEN", env)
 
 
 def _request_days(env: Optional[Mapping[str, str]]) -> int:
-    from bot.hulpvraag.config import Settings
-
-    return int(Settings.from_env(dict(env) if env is not None else None).bewaar_dagen)
+    return settings.read("WEGWIJZER_HULPVRAAG_BEWAARDAGEN", env)
 
 
 FIELDS: dict[str, Callable[[Optional[Mapping[str, str]]], int]] = {

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -22,8 +21,9 @@ from typing import Any
 
 import yaml
 
+from bot import settings
 from bot.content import contacts, source_dates
-from bot.content.schema import SOORTEN, parse_date
+from bot.content.schema import SOORTEN, Source, parse_date  # noqa: F401 - Source: re-exported
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +34,6 @@ CHECK_INTERVAL_SECONDS = 1.0
 
 class ContentError(ValueError):
     """A content file cannot be turned into an ``Answer``."""
-
-
-@dataclass(frozen=True)
-class Source:
-    naam: str
-    url: str
-    datum: str = ""  # the source's own date: 2019, 2018-11, 2025-10-03 or onbekend ("" not recorded)
 
 
 @dataclass(frozen=True)
@@ -63,8 +56,7 @@ class Answer:
 
 def default_content_dir() -> Path:
     """``$WEGWIJZER_CONTENT_DIR`` if set, else ``content/antwoorden`` in the repo."""
-    override = os.environ.get(CONTENT_DIR_ENV)
-    return Path(override) if override else REPO_ROOT / "content" / "antwoorden"
+    return settings.read(CONTENT_DIR_ENV)
 
 
 def _require_str(data: Mapping[str, Any], key: str) -> str:

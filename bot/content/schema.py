@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 SOORTEN: frozenset[str] = frozenset({"feit", "gesprek"})
@@ -16,6 +17,16 @@ TOP_LEVEL_KEYS: frozenset[str] = frozenset(
 )
 MAX_KNOP_LENGTH = 30
 MAX_VERVOLG = 3
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source of an answer or of a step-plan rule (one type for both: content/antwoorden/*.yml and
+    content/stappenplan/regels.yml name sources alike)."""
+    naam: str
+    url: str
+    datum: str = ""  # the source's own date (bot.content.source_dates): 2019, 2018-11, 2025-10-03, onbekend;
+    #                  "" not recorded (answers only: a rule's source needs one)
 
 
 def required_variants(answer_id: str) -> tuple[str, ...]:

@@ -134,12 +134,11 @@ def linked_conversations(engine: Engine) -> list[str]:
             and_(antwoord_feedback.c.gesprek_id.is_not(None))).distinct())]
 
 
-def unlink_gone_conversations(engine: Engine, tracker_engine: Engine) -> int:
-    """Daily cleanup: drop the link of feedback whose conversation is no longer in Rasa's tracker
-    store (retention removed it). Returns rows unlinked."""
+def gone_from_tracker(tracker_engine: Engine, conversations: list[str]) -> list[str]:
+    """The conversations (sender ids) no longer in Rasa's tracker store, asked in batches: the tracker may
+    be another database (also used by bot.privacy.notes_retention)."""
     from bot.storage.tracker_table import events
 
-    conversations = linked_conversations(engine)
     has_events = inspect(tracker_engine).has_table(events.name)
     gone: list[str] = []
     for start in range(0, len(conversations), BATCH):
@@ -150,4 +149,10 @@ def unlink_gone_conversations(engine: Engine, tracker_engine: Engine) -> int:
                 existing = {r[0] for r in conn.execute(
                     select(events.c.sender_id).where(events.c.sender_id.in_(chunk)).distinct())}
         gone += [c for c in chunk if c not in existing]
-    return unlink_conversations(engine, gone)
+    return gone
+
+
+def unlink_gone_conversations(engine: Engine, tracker_engine: Engine) -> int:
+    """Daily cleanup: drop the link of feedback whose conversation is no longer in Rasa's tracker
+    store (retention removed it). Returns rows unlinked."""
+    return unlink_conversations(engine, gone_from_tracker(tracker_engine, linked_conversations(engine)))

@@ -13,6 +13,7 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import settings as env_settings
 from bot.hulpvraag import reference as refs
 from bot.hulpvraag.config import Settings
 from bot.hulpvraag.db import create_tables, make_engine
@@ -38,6 +39,7 @@ def _status(outbox: Outbox, out) -> int:
 
 
 def main(argv: list[str] | None = None, out=sys.stdout) -> int:
+    env_settings.start("cli")
     settings = Settings.from_env()
     parser = argparse.ArgumentParser(prog="python -m bot.hulpvraag.cli", description="Beheer van hulpvragen.")
     sub = parser.add_subparsers(dest="cmd", required=True)

@@ -7,26 +7,31 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import settings as env_settings
+
 log = logging.getLogger(__name__)
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DB_URL = f"sqlite:///{REPO / 'var' / 'wegwijzer.db'}"
 DEFAULT_CONTACTPUNT = "het Wegwijzer-team (regionaal contactpunt)"
-
-
-def _num(env: dict, name: str, default: float, minimum: float, cast=float):
-    raw = env.get(name)
-    if raw in (None, ""):
-        return cast(default)
-    try:
-        value = cast(raw)
-    except ValueError:
-        log.warning("%s=%r is geen getal; standaard %s wordt gebruikt", name, raw, default)
-        return cast(default)
-    if value < minimum:
-        log.warning("%s=%r is kleiner dan %s; standaard %s wordt gebruikt", name, raw, minimum, default)
-        return cast(default)
-    return value
+ENV_FIELDS = {  # field -> variable (kind, default and bounds: bot/settings/registry.py)
+    "contactpunt_naam": "WEGWIJZER_CONTACTPUNT_NAAM",
+    "reactietermijn_werkdagen": "WEGWIJZER_REACTIETERMIJN_WERKDAGEN",
+    "max_pogingen": "WEGWIJZER_OUTBOX_MAX_POGINGEN",
+    "lease_seconden": "WEGWIJZER_OUTBOX_LEASE",
+    "backoff_basis": "WEGWIJZER_OUTBOX_BACKOFF_BASIS",
+    "backoff_max": "WEGWIJZER_OUTBOX_BACKOFF_MAX",
+    "poll_interval": "WEGWIJZER_OUTBOX_POLL",
+    "bezorg_timeout": "WEGWIJZER_BEZORG_TIMEOUT",
+    "bewaar_dagen": "WEGWIJZER_HULPVRAAG_BEWAARDAGEN",
+    "smtp_host": "WEGWIJZER_SMTP_HOST",
+    "smtp_port": "WEGWIJZER_SMTP_PORT",
+    "smtp_gebruiker": "WEGWIJZER_SMTP_GEBRUIKER",
+    "smtp_wachtwoord": "WEGWIJZER_SMTP_WACHTWOORD",
+    "smtp_beveiliging": "WEGWIJZER_SMTP_BEVEILIGING",
+    "smtp_afzender": "WEGWIJZER_SMTP_AFZENDER",
+    "droog": "WEGWIJZER_OUTBOX_DROOG",
+}
 
 
 @dataclass(frozen=True)
@@ -52,36 +57,18 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict | None = None) -> "Settings":
+        """Raises bot.settings.SettingsError (a ValueError) for a bad value."""
         env = dict(os.environ if environ is None else environ)
-        timeout = _num(env, "WEGWIJZER_BEZORG_TIMEOUT", 20.0, 0.1)
-        lease = _num(env, "WEGWIJZER_OUTBOX_LEASE", 120.0, 0.5)
+        values = env_settings.read_fields(ENV_FIELDS, env)
+        timeout, lease = values["bezorg_timeout"], values["lease_seconden"]
         if lease <= timeout:
             log.warning("WEGWIJZER_OUTBOX_LEASE (%s) moet langer zijn dan WEGWIJZER_BEZORG_TIMEOUT (%s); "
                         "lease wordt %s", lease, timeout, timeout * 2)
-            lease = timeout * 2
-        return cls(
-            database_url=env.get("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL,
-            contactpunt_naam=(env.get("WEGWIJZER_CONTACTPUNT_NAAM") or DEFAULT_CONTACTPUNT).strip(),
-            reactietermijn_werkdagen=_num(env, "WEGWIJZER_REACTIETERMIJN_WERKDAGEN", 5, 1, int),
-            max_pogingen=_num(env, "WEGWIJZER_OUTBOX_MAX_POGINGEN", 8, 1, int),
-            lease_seconden=lease,
-            backoff_basis=_num(env, "WEGWIJZER_OUTBOX_BACKOFF_BASIS", 30.0, 0.01),
-            backoff_max=_num(env, "WEGWIJZER_OUTBOX_BACKOFF_MAX", 3600.0, 0.01),
-            poll_interval=_num(env, "WEGWIJZER_OUTBOX_POLL", 5.0, 0.05),
-            bezorg_timeout=timeout,
-            bewaar_dagen=_num(env, "WEGWIJZER_HULPVRAAG_BEWAARDAGEN", 90, 1, int),
-            smtp_host=env.get("WEGWIJZER_SMTP_HOST", ""),
-            smtp_port=_num(env, "WEGWIJZER_SMTP_PORT", 25, 1, int),
-            smtp_gebruiker=env.get("WEGWIJZER_SMTP_GEBRUIKER", ""),
-            smtp_wachtwoord=env.get("WEGWIJZER_SMTP_WACHTWOORD", ""),
-            smtp_beveiliging=(env.get("WEGWIJZER_SMTP_BEVEILIGING") or "starttls").lower(),
-            smtp_afzender=env.get("WEGWIJZER_SMTP_AFZENDER", ""),
-            droog=env.get("WEGWIJZER_OUTBOX_DROOG", "") in ("1", "true", "ja"),
-            env=env,
-        )
+            values["lease_seconden"] = timeout * 2
+        return cls(database_url=env_settings.read("WEGWIJZER_DATABASE_URL", env) or DEFAULT_DB_URL, env=env, **values)
 
     def webhook_secret(self, gebied: str) -> str:
         """WEGWIJZER_WEBHOOK_SECRET_<GEBIED> (e.g. ..._GM0479) wins over WEGWIJZER_WEBHOOK_SECRET."""
         key = re.sub(r"[^A-Z0-9]", "_", (gebied or "").upper())
-        return (self.env.get(f"WEGWIJZER_WEBHOOK_SECRET_{key}") if key else None) \
-            or self.env.get("WEGWIJZER_WEBHOOK_SECRET", "")
+        return (env_settings.read(f"WEGWIJZER_WEBHOOK_SECRET_{key}", self.env) if key else None) \
+            or env_settings.read("WEGWIJZER_WEBHOOK_SECRET", self.env) or ""

@@ -25,7 +25,7 @@ from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import error_reporting
+from bot import error_reporting, settings as env_settings
 from bot.limits.aiohttp_apps import TimedAppRunner, run_app_kwargs
 from bot.hulpvraag.config import Settings
 from bot.hulpvraag.db import create_tables, make_engine
@@ -180,19 +180,14 @@ def health_app(worker: Worker, loop_task: "asyncio.Task") -> web.Application:
 
 
 async def serve_health(worker: Worker, loop_task: "asyncio.Task", env: dict) -> web.AppRunner | None:
-    raw = env.get("WEGWIJZER_WORKER_HEALTH_PORT", "")
-    if not raw:
-        return None
-    try:
-        port = int(raw)
-    except ValueError:
-        log.error("WEGWIJZER_WORKER_HEALTH_PORT=%r is geen poortnummer; geen gezondheidscontrole", raw)
+    port = env_settings.read("WEGWIJZER_WORKER_HEALTH_PORT", env)  # a bad value: SettingsError (main checks at start)
+    if port is None:
         return None
     limits = current_limits()
     runner = TimedAppRunner(health_app(worker, loop_task), header_timeout=limits.http_header_timeout,
                             access_log=None, **run_app_kwargs(limits))  # idle and half-sent requests time out
     await runner.setup()
-    await web.TCPSite(runner, env.get("WEGWIJZER_WORKER_HEALTH_HOST") or "127.0.0.1", port).start()
+    await web.TCPSite(runner, env_settings.read("WEGWIJZER_WORKER_HEALTH_HOST", env), port).start()
     log.info("gezondheidscontrole op poort %s (/gezond, /klaar)", port)
     return runner
 
@@ -205,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interval", type=float, help="seconden tussen rondes (WEGWIJZER_OUTBOX_POLL)")
     parser.add_argument("--batch", type=int, default=10, help="bezorgingen per ronde")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("WEGWIJZER_LOG_LEVEL", "INFO"), stream=sys.stderr,
+    env_settings.start("worker")
+    logging.basicConfig(level=env_settings.read("WEGWIJZER_LOG_LEVEL").upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = Settings.from_env()
     error_reporting.setup("outbox-worker")

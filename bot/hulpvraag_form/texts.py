@@ -9,7 +9,6 @@ live at the next message without a restart. The rules are checked by ``check_tex
 """
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +16,11 @@ from typing import Any, Mapping, Optional
 
 import yaml
 
+from bot import settings
 from bot.content import contacts
 from bot.hulpvraag_form import fields as F
 
-CONTENT_DIR = Path(os.environ.get(
-    "WEGWIJZER_HULPVRAAG_DIR", Path(__file__).resolve().parents[2] / "content" / "hulpvraag"))
+CONTENT_DIR = settings.read("WEGWIJZER_HULPVRAAG_DIR")
 VARIANTS = ("ouder", "jongere", "spraak")
 PLACEHOLDERS = frozenset({"contactpunt", "gemeente", "opties", "referentie", "termijn", "leeftijd",
                           "max", "lengte"})

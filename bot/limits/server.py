@@ -25,6 +25,8 @@ import os
 from dataclasses import dataclass, fields, replace
 from typing import Mapping, MutableMapping
 
+from bot import settings
+
 ENV_PREFIX = "WEGWIJZER_LIMIT_"
 
 
@@ -62,19 +64,13 @@ class Limits:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> "Limits":
-        """Defaults, overridden by ``WEGWIJZER_LIMIT_<NAME>`` (positive integers only)."""
+        """Defaults, overridden by ``WEGWIJZER_LIMIT_<NAME>`` (positive integers only: a bad one raises
+        bot.settings.SettingsError, a ValueError, naming the variable)."""
         changes = {}
         for field in fields(cls):
-            raw = env.get(ENV_PREFIX + field.name.upper())
-            if raw is None or raw.strip() == "":
-                continue
-            try:
-                value = int(raw)
-            except ValueError:
-                raise ValueError(f"{ENV_PREFIX}{field.name.upper()}: geen geheel getal: {raw!r}") from None
-            if value <= 0:
-                raise ValueError(f"{ENV_PREFIX}{field.name.upper()}: moet groter dan 0 zijn")
-            changes[field.name] = value
+            value = settings.read(ENV_PREFIX + field.name.upper(), env)
+            if value is not None:
+                changes[field.name] = value
         limits = replace(cls(), **changes)
         limits.check()
         return limits

@@ -9,7 +9,7 @@ import argparse
 import logging
 import sys
 
-from bot import error_reporting
+from bot import error_reporting, settings as env_settings
 from bot.limits.aiohttp_apps import run_app
 from bot.metrics.settings import MetricsSettings
 
@@ -21,6 +21,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
+        env_settings.check("metrics")
         settings = MetricsSettings.from_env(host=args.host, port=args.port)
     except ValueError as error:
         print(f"metrieken starten niet: {error}", file=sys.stderr)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Optional
 
+from bot import settings
 from bot.metrics.probes import parse_probes
 
 DEFAULT_PORT = 9470
@@ -52,19 +53,13 @@ class MetricsSettings:
         if not folder or not Path(folder).is_dir():
             raise ValueError("PROMETHEUS_MULTIPROC_DIR is niet gezet of bestaat niet: zonder die map zijn er "
                              "geen tellingen van de andere processen (scripts/start en de supervisor zetten hem)")
-        host = host or (env.get("WEGWIJZER_METRICS_HOST") or "127.0.0.1").strip()
-        raw_port = port if port is not None else (env.get("WEGWIJZER_METRICS_PORT") or DEFAULT_PORT)
-        try:
-            port = int(raw_port)
-        except ValueError:
-            raise ValueError(f"WEGWIJZER_METRICS_PORT={raw_port!r} is geen poortnummer") from None
-        if not 0 < port < 65536:
-            raise ValueError(f"WEGWIJZER_METRICS_PORT={port} is geen poortnummer")
-        token = (env.get("WEGWIJZER_METRICS_TOKEN") or "").strip() or None
-        if token is not None and len(token) < MIN_TOKEN:
-            raise ValueError(f"WEGWIJZER_METRICS_TOKEN is korter dan {MIN_TOKEN} tekens")
+        host = host or settings.read("WEGWIJZER_METRICS_HOST", env)
+        if port is not None and not 0 < port < 65536:
+            raise ValueError(f"--port {port} is geen poortnummer")
+        port = port if port is not None else settings.read("WEGWIJZER_METRICS_PORT", env)
+        token = settings.read("WEGWIJZER_METRICS_TOKEN", env)  # at least MIN_TOKEN characters
         if not is_loopback(host) and token is None:
             raise ValueError(f"metrieken op {host} (niet alleen deze machine) vragen om WEGWIJZER_METRICS_TOKEN "
                              "(minstens 32 tekens); zonder token alleen op 127.0.0.1")
-        return cls(folder=Path(folder), database_url=env.get("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL,
-                   host=host, port=port, token=token, probes=parse_probes(env.get("WEGWIJZER_METRICS_PROBES", "")))
+        return cls(folder=Path(folder), database_url=settings.read("WEGWIJZER_DATABASE_URL", env) or DEFAULT_DB_URL,
+                   host=host, port=port, token=token, probes=parse_probes(settings.read("WEGWIJZER_METRICS_PROBES", env)))

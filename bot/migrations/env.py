@@ -2,19 +2,19 @@
 ``config.attributes["url"]``) or from WEGWIJZER_DATABASE_URL, never from alembic.ini."""
 from __future__ import annotations
 
-import os
 
 from alembic import context
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
+from bot import settings
 from bot.migrations import include_object, target_metadata
 
 config = context.config
 
 
 def _url() -> str:
-    url = config.attributes.get("url") or os.environ.get("WEGWIJZER_DATABASE_URL")
+    url = config.attributes.get("url") or settings.read("WEGWIJZER_DATABASE_URL")
     if not url:
         from bot.hulpvraag.config import DEFAULT_DB_URL
 

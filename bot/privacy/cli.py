@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import settings as env_settings
 from bot.hulpvraag.config import REPO, Settings
 from bot.hulpvraag.db import create_tables, make_engine
 from bot.feedback.store import unlink_gone_conversations
@@ -32,25 +32,16 @@ from bot.privacy.mask_stored import mask_existing
 from bot.privacy.retention import cleanup_transcripts, erase_conversation
 
 DEFAULT_TRACKER_URL = f"sqlite:///{REPO / 'var' / 'tracker.db'}"
-DEFAULT_DAYS = 30
 log = logging.getLogger(__name__)
 
 
 def tracker_url(env: dict | None = None) -> str:
-    env = os.environ if env is None else env
-    return env.get("WEGWIJZER_TRACKER_URL") or DEFAULT_TRACKER_URL
+    return env_settings.read("WEGWIJZER_TRACKER_URL", env) or DEFAULT_TRACKER_URL
 
 
 def retention_days(env: dict | None = None) -> int:
-    raw = (os.environ if env is None else env).get("WEGWIJZER_BEWAARTERMIJN_DAGEN", "")
-    try:
-        days = int(raw) if str(raw).strip() else DEFAULT_DAYS
-    except ValueError:
-        days = -1
-    if days < 0:
-        log.warning("WEGWIJZER_BEWAARTERMIJN_DAGEN=%r is geen geldig aantal dagen; standaard %d", raw, DEFAULT_DAYS)
-        return DEFAULT_DAYS
-    return days
+    """WEGWIJZER_BEWAARTERMIJN_DAGEN (0 or more, default 30); a bad value raises SettingsError."""
+    return env_settings.read("WEGWIJZER_BEWAARTERMIJN_DAGEN", env)
 
 
 def make_tracker_engine(url: str) -> Engine:
@@ -79,6 +70,7 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, out=sys.stdout) -> int:
+    env_settings.start("cli")
     settings = Settings.from_env()
     args = _parser(settings).parse_args(argv)
     tracker = make_tracker_engine(tracker_url())

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from functools import lru_cache
-from pathlib import Path
+
+from bot import settings
 
 log = logging.getLogger(__name__)
 
-REGIO_DIR = Path(__file__).resolve().parents[2] / "content" / "regio"
 COMMON = 3.0      # a word at least this common is an ordinary Dutch word
 KNOWN = 2.0       # a word at least this common exists in Dutch (rarer words count as unknown)
 # joints between the parts of a compound ("kinder-s-...", "leerling-en-...")
@@ -87,7 +86,7 @@ def is_ordinary(word: str, threshold: float = COMMON) -> bool:
 def place_names() -> frozenset:
     """Lower-case names of gemeenten, former gemeenten and woonplaatsen, and the words of the names that
     have more than one ("den haag" gives "den haag" and "haag")."""
-    base = Path(os.environ.get("WEGWIJZER_REGIO_DIR") or REGIO_DIR)
+    base = settings.read("WEGWIJZER_REGIO_DIR")
     names: set[str] = set()
     try:
         gem = json.loads((base / "gemeenten.json").read_text(encoding="utf-8")).get("gemeenten", {})

@@ -60,7 +60,8 @@ def _covered(start: int, end: int, spans) -> bool:
     return not chars
 
 
-def _locate(text: str, piece: str, used: set) -> tuple[int, int]:
+def locate(text: str, piece: str, used: set) -> tuple[int, int]:
+    """Where ``piece`` stands in ``text``, skipping the starts in ``used`` (a piece may occur twice)."""
     pos = text.find(piece)
     while pos in used and pos != -1:
         pos = text.find(piece, pos + 1)
@@ -77,7 +78,7 @@ def measure(path: Path = TESTSET) -> Result:
         text = item["tekst"]
         spans = find_personal_data(text)
         used: set = set()
-        expected = [(kind, *_locate(text, piece, used)) for kind, piece in item["verwacht"]]
+        expected = [(kind, *locate(text, piece, used)) for kind, piece in item["verwacht"]]
         for kind, s, e in expected:
             r.expected[kind] += 1
             if _covered(s, e, [x for x in spans if x.kind == kind]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import and_, delete, inspect, select, union
 from sqlalchemy.engine import Engine
 
-from bot.storage.tracker_table import events
+from bot.feedback.store import gone_from_tracker
 
 BATCH = 200
 
@@ -51,17 +51,7 @@ def cleanup_orphan_notes(engine: Engine, tracker_engine: Engine) -> int:
     request is no longer in the database. Returns rows deleted."""
     from bot.hulpvraag.schema import hulpverzoek
 
-    gone_conversations: list[str] = []
-    conversations = _targets(engine, "gesprek")
-    has_events = inspect(tracker_engine).has_table(events.name)
-    for start in range(0, len(conversations), BATCH):
-        chunk = conversations[start:start + BATCH]
-        existing: set[str] = set()
-        if has_events:
-            with tracker_engine.connect() as conn:
-                existing = {r[0] for r in conn.execute(
-                    select(events.c.sender_id).where(events.c.sender_id.in_(chunk)).distinct())}
-        gone_conversations += [c for c in chunk if c not in existing]
+    gone_conversations = gone_from_tracker(tracker_engine, _targets(engine, "gesprek"))
     gone_requests: list[str] = []
     requests = _targets(engine, "hulpverzoek")
     has_requests = inspect(engine).has_table(hulpverzoek.name)

@@ -7,15 +7,16 @@ them ("ik heb 0800-5010 gebeld") shares nothing personal: they stay visible in t
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from pathlib import Path
 
+from bot import settings
 from bot.content import contacts
 from bot.privacy.contact_details import find_emails, find_phones, normalized_phone
 
 log = logging.getLogger(__name__)
 CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+CONTENT_DIR_ENV = "WEGWIJZER_CONTENT_DIR"
 # large lookup tables without contact details are skipped
 SKIP = {"gemeenten.json", "plaatsen.json", "postcodes.json"}
 MAX_FILE = 2_000_000
@@ -30,7 +31,8 @@ def _content_files(root: Path):
 @lru_cache(maxsize=1)
 def public_contacts(root: str | None = None) -> tuple[frozenset, frozenset]:
     """(phones as E.164, e-mail addresses in lower case) found in the content files."""
-    base = Path(root or os.environ.get("WEGWIJZER_CONTENT_DIR") or CONTENT_DIR)
+    configured = settings.read(CONTENT_DIR_ENV) if settings.is_set(CONTENT_DIR_ENV) else None
+    base = Path(root) if root else configured or CONTENT_DIR  # unset: all of content/, not only the answers
     phones, emails = set(), set()
     files = list(_content_files(base))
     national = contacts.contacts_file()  # the one source of national numbers (answers only name keys)

@@ -5,7 +5,7 @@
   migreer  only run the database migrations (alembic upgrade head on WEGWIJZER_DATABASE_URL)
   config   write the generated nginx, Redis and Rasa endpoint files and print where they are
 
-Settings come from the environment: bot/production/settings.py, docs/productie.md.
+Settings come from the environment: bot/production/settings.py, docs/productie.md, docs/settings.md.
 """
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ import signal
 import sys
 import threading
 
+from bot import settings as env_settings
 from bot.production.settings import ProductionSettings
+
+SUPERVISED = ("production", "rasa", "actions", "worker", "console", "web", "metrics")
 
 
 def _start(settings: ProductionSettings) -> int:
@@ -101,9 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
+        env_settings.check(SUPERVISED)  # every process it starts: a bad value stops it here, not in a restart loop
         settings = ProductionSettings.from_env()
     except ValueError as exc:
-        print(f"instelling klopt niet: {exc}", file=sys.stderr)
+        print(f"het productieprofiel start niet, een instelling klopt niet: {exc}", file=sys.stderr)
         return 2
     return {"start": _start, "status": _status, "migreer": _migrate, "config": _config}[args.opdracht](settings)
 

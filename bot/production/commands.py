@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from bot import settings as env_settings
 from bot.limits import server as server_limits
 from bot.channels.widget_policy import configured_origins
 from bot.production.endpoints import REDIS_PASSWORD_VAR, TRACKER_URL_VAR, redis_parts
@@ -22,7 +23,7 @@ from bot.production.settings import REPO, ProductionSettings
 
 PYTHON = sys.executable
 RASA = [PYTHON, "-m", "bot.rasa_runtime"]  # Rasa's command line with the Wegwijzer patches
-NGINX = os.environ.get("WEGWIJZER_NGINX_BIN") or shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX = str(env_settings.read("WEGWIJZER_NGINX_BIN") or shutil.which("nginx") or "/usr/sbin/nginx")
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,8 @@ def metrics_probes(settings: ProductionSettings) -> str:
 def metrics_probe_host(env: dict) -> str:
     """Where the supervisor checks the metrics exporter: its own address, or 127.0.0.1 when it listens on
     all addresses (WEGWIJZER_METRICS_HOST, default 127.0.0.1)."""
-    host = (env.get("WEGWIJZER_METRICS_HOST") or "").strip()
-    if host in ("", "0.0.0.0", "::", "[::]"):
+    host = env_settings.read("WEGWIJZER_METRICS_HOST", env)
+    if host in ("0.0.0.0", "::", "[::]"):
         return "127.0.0.1"
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 

@@ -29,28 +29,24 @@ from rasa.utils.endpoints import EndpointConfig
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from bot import settings
 from bot.production.redis_ticket_lock import ACQUIRED, EXPIRED, RedisTicketQueue
 from bot.production.tracker_store import with_patience
 
 log = logging.getLogger(__name__)
-DEFAULT_WAIT_SECONDS = 15.0
-DEFAULT_POLL_SECONDS = 0.025
+DEFAULT_WAIT_SECONDS = settings.lookup("WEGWIJZER_LOCK_WACHT").default     # 15 s
+DEFAULT_POLL_SECONDS = settings.lookup("WEGWIJZER_LOCK_POLL").default     # 25 ms
 TICKET_KEY_PREFIX = "ticketlock:"  # not Rasa's "lock:": those keys hold JSON strings
 
 
 def wait_seconds(env=os.environ) -> float:
-    try:
-        return max(0.0, float(env.get("WEGWIJZER_LOCK_WACHT", DEFAULT_WAIT_SECONDS)))
-    except ValueError:
-        return DEFAULT_WAIT_SECONDS
+    """WEGWIJZER_LOCK_WACHT (0 or more, default DEFAULT_WAIT_SECONDS); a bad value raises SettingsError."""
+    return settings.read("WEGWIJZER_LOCK_WACHT", env)
 
 
 def poll_seconds(env=os.environ) -> float:
-    try:
-        value = float(env.get("WEGWIJZER_LOCK_POLL", DEFAULT_POLL_SECONDS))
-    except ValueError:
-        return DEFAULT_POLL_SECONDS
-    return min(max(value, 0.005), 1.0) if value == value else DEFAULT_POLL_SECONDS
+    """WEGWIJZER_LOCK_POLL (0.005 to 1, default DEFAULT_POLL_SECONDS); a bad value raises SettingsError."""
+    return settings.read("WEGWIJZER_LOCK_POLL", env)
 
 
 def redis_unreachable(exc: BaseException) -> bool:

@@ -16,6 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from bot import settings
 from bot.production.ports import free_port
 
 
@@ -24,7 +25,7 @@ class PostgresUnavailable(RuntimeError):
 
 
 def find_bin_dir() -> Path | None:
-    env = os.environ.get("WEGWIJZER_PG_BIN")
+    env = settings.read("WEGWIJZER_PG_BIN")
     if env and (Path(env) / "pg_ctl").exists():
         return Path(env)
     on_path = shutil.which("pg_ctl")

@@ -9,13 +9,15 @@ import os
 import shutil
 from pathlib import Path
 
+from bot import settings
+
 
 class RedisUnavailable(RuntimeError):
     """No redis-server binary on this machine."""
 
 
 def find_redis_server() -> Path:
-    env = os.environ.get("WEGWIJZER_REDIS_BIN")
+    env = settings.read("WEGWIJZER_REDIS_BIN")
     for candidate in (env, shutil.which("redis-server"), "/usr/bin/redis-server"):
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return Path(candidate)

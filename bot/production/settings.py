@@ -1,30 +1,6 @@
-"""Settings of the production profile, all from the environment (the one place they are listed; the
-operator's overview is docs/productie.md).
-
-| variable | default | meaning |
-|---|---|---|
-| WEGWIJZER_PRODUCTIE_DIR | var/productie | run directory: pg/, redis/, run/ (generated config), logs/ |
-| WEGWIJZER_MODEL | models/wegwijzer.tar.gz | trained model |
-| WEGWIJZER_RASA_REPLICAS | 2 | number of Rasa servers behind nginx |
-| WEGWIJZER_PROXY_HOST / _PORT | 0.0.0.0 / 5005 | nginx: the one public address (chat, widget, demo pages) |
-| WEGWIJZER_RASA_BASE_PORT | 5011 | replica n listens on 127.0.0.1:(base + n - 1) |
-| WEGWIJZER_ACTIONS_PORT | 5055 | action server (127.0.0.1) |
-| WEGWIJZER_WEB_PORT | 8080 | web app (127.0.0.1; public through nginx) |
-| WEGWIJZER_CONSOLE_HOST / _PORT | 127.0.0.1 / 8090 | staff console |
-| WEGWIJZER_WORKER_HEALTH_PORT | 5060 | outbox worker's /gezond and /klaar (127.0.0.1) |
-| WEGWIJZER_PG_DIR | <run dir>/pg | data folder of the own PostgreSQL (user postgres must reach it) |
-| WEGWIJZER_PG_PORT | 5433 | own PostgreSQL (127.0.0.1), when WEGWIJZER_DATABASE_URL is not set |
-| WEGWIJZER_REDIS_PORT | 6380 | own Redis (127.0.0.1), when WEGWIJZER_REDIS_URL is not set |
-| WEGWIJZER_DATABASE_URL | own PostgreSQL | help requests, console, audit log (SQLAlchemy URL) |
-| WEGWIJZER_TRACKER_URL | = DATABASE_URL | Rasa's tracker store (table events) |
-| WEGWIJZER_REDIS_URL | own Redis | lock store, e.g. redis://:secret@redis.intern:6379/1 |
-| WEGWIJZER_RASA_PUBLIC_URL | http://localhost:<proxy port> | where browsers reach nginx (widget socket) |
-| WEGWIJZER_PROXY_MAX_BODY | 64k | nginx client_max_body_size |
-| WEGWIJZER_PROXY_TIMEOUT | 60 | nginx proxy read/send timeout in seconds |
-| WEGWIJZER_HERSTART | 1 | restart a process that stopped (0: leave it down) |
-| WEGWIJZER_START_TIMEOUT | 600 | seconds to wait until every process is ready |
-| WEGWIJZER_RASA_POOL | 10 | PostgreSQL connections per Rasa replica (overflow: twice that) |
-| WEGWIJZER_METRICS_PORT | 9470 | Prometheus /metrics of this machine (bot.metrics; WEGWIJZER_METRICS_HOST, default 127.0.0.1, and WEGWIJZER_METRICS_TOKEN are read by the exporter itself) |
+"""Settings of the production profile, all from the environment. Each variable (name, kind, default,
+meaning) is declared once in bot/settings/registry.py; the table is docs/settings.md (``production``
+column), the operator's overview docs/productie.md.
 
 Required (the profile refuses to start without them, bot/production/security.py): TWILIO_AUTH_TOKEN,
 WEGWIJZER_WIDGET_SECRET and WEGWIJZER_SESSION_SECRET (each >= 32 characters, the same for every
@@ -33,27 +9,36 @@ replica and across restarts), WEGWIJZER_WIDGET_ORIGINS (no "*"). WEGWIJZER_ACTIO
 """
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping, Optional
 
+from bot import settings
+
 REPO = Path(__file__).resolve().parents[2]
-log = logging.getLogger(__name__)
-
-
-def _int(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
-    raw = env.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValueError(f"{name}={raw!r} is geen geheel getal") from None
-    if value < minimum:
-        raise ValueError(f"{name}={raw!r} moet minstens {minimum} zijn")
-    return value
+ENV_FIELDS = {  # field -> variable (kind, default and bounds: bot/settings/registry.py)
+    "replicas": "WEGWIJZER_RASA_REPLICAS",
+    "proxy_host": "WEGWIJZER_PROXY_HOST",
+    "proxy_port": "WEGWIJZER_PROXY_PORT",
+    "rasa_base_port": "WEGWIJZER_RASA_BASE_PORT",
+    "actions_port": "WEGWIJZER_ACTIONS_PORT",
+    "web_port": "WEGWIJZER_WEB_PORT",
+    "console_host": "WEGWIJZER_CONSOLE_HOST",
+    "console_port": "WEGWIJZER_CONSOLE_PORT",
+    "pg_port": "WEGWIJZER_PG_PORT",
+    "redis_port": "WEGWIJZER_REDIS_PORT",
+    "database_url": "WEGWIJZER_DATABASE_URL",
+    "tracker_url": "WEGWIJZER_TRACKER_URL",
+    "redis_url": "WEGWIJZER_REDIS_URL",
+    "public_url": "WEGWIJZER_RASA_PUBLIC_URL",
+    "max_body": "WEGWIJZER_PROXY_MAX_BODY",
+    "proxy_timeout": "WEGWIJZER_PROXY_TIMEOUT",
+    "restart": "WEGWIJZER_HERSTART",
+    "start_timeout": "WEGWIJZER_START_TIMEOUT",
+    "rasa_pool": "WEGWIJZER_RASA_POOL",
+    "metrics_port": "WEGWIJZER_METRICS_PORT",
+}
 
 
 @dataclass(frozen=True)
@@ -86,37 +71,14 @@ class ProductionSettings:
 
     @classmethod
     def from_env(cls, environ: Optional[Mapping[str, str]] = None) -> "ProductionSettings":
+        """Raises bot.settings.SettingsError (a ValueError) naming the first bad variable."""
         env = dict(os.environ if environ is None else environ)
-        max_body = env.get("WEGWIJZER_PROXY_MAX_BODY") or "64k"
-        if not max_body[:-1].isdigit() and not max_body.isdigit():
-            raise ValueError(f"WEGWIJZER_PROXY_MAX_BODY={max_body!r}: gebruik een getal met k of m, zoals 64k")
-        return cls(
-            run_dir=Path(env.get("WEGWIJZER_PRODUCTIE_DIR") or REPO / "var" / "productie").resolve(),
-            model=Path(env.get("WEGWIJZER_MODEL") or REPO / "models" / "wegwijzer.tar.gz").resolve(),
-            replicas=_int(env, "WEGWIJZER_RASA_REPLICAS", 2),
-            proxy_host=env.get("WEGWIJZER_PROXY_HOST") or "0.0.0.0",
-            proxy_port=_int(env, "WEGWIJZER_PROXY_PORT", 5005),
-            rasa_base_port=_int(env, "WEGWIJZER_RASA_BASE_PORT", 5011),
-            actions_port=_int(env, "WEGWIJZER_ACTIONS_PORT", 5055),
-            web_port=_int(env, "WEGWIJZER_WEB_PORT", 8080),
-            console_host=env.get("WEGWIJZER_CONSOLE_HOST") or "127.0.0.1",
-            console_port=_int(env, "WEGWIJZER_CONSOLE_PORT", 8090),
-            worker_health_port=_int(env, "WEGWIJZER_WORKER_HEALTH_PORT", 5060),
-            pg_port=_int(env, "WEGWIJZER_PG_PORT", 5433),
-            pg_data_dir=Path(env["WEGWIJZER_PG_DIR"]).resolve() if env.get("WEGWIJZER_PG_DIR") else None,
-            redis_port=_int(env, "WEGWIJZER_REDIS_PORT", 6380),
-            database_url=env.get("WEGWIJZER_DATABASE_URL") or None,
-            tracker_url=env.get("WEGWIJZER_TRACKER_URL") or None,
-            redis_url=env.get("WEGWIJZER_REDIS_URL") or None,
-            public_url=env.get("WEGWIJZER_RASA_PUBLIC_URL") or None,
-            max_body=max_body,
-            proxy_timeout=_int(env, "WEGWIJZER_PROXY_TIMEOUT", 60),
-            restart=env.get("WEGWIJZER_HERSTART", "1") not in ("0", "nee", "false"),
-            start_timeout=_int(env, "WEGWIJZER_START_TIMEOUT", 600),
-            rasa_pool=_int(env, "WEGWIJZER_RASA_POOL", 10),
-            metrics_port=_int(env, "WEGWIJZER_METRICS_PORT", 9470),
-            env=env,
-        )
+        pg_dir = settings.read("WEGWIJZER_PG_DIR", env)
+        return cls(run_dir=settings.read("WEGWIJZER_PRODUCTIE_DIR", env).resolve(),
+                   model=settings.read("WEGWIJZER_MODEL", env).resolve(),
+                   worker_health_port=settings.read("WEGWIJZER_WORKER_HEALTH_PORT", env) or 5060,  # unset: off elsewhere
+                   pg_data_dir=pg_dir.resolve() if pg_dir else None, env=env,
+                   **settings.read_fields(ENV_FIELDS, env))
 
     def with_changes(self, **changes) -> "ProductionSettings":
         return replace(self, **changes)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
+from bot import settings as env_settings
 from bot.tokens import action_token
 from bot.production import endpoints, migrate, nginx_config, redis_server, security
 from bot.production.commands import ProcessSpec, Probe, base_env, process_specs
@@ -38,7 +39,7 @@ class Supervisor:
         self.extra_env = dict(extra_env or {})
         env = base_env(settings, self.extra_env)
         # Rasa and the action server share a secret; generated per start unless the operator set one.
-        self.actions_token = (env.get(action_token.ENV) or "").strip() or action_token.new_token()
+        self.actions_token = env_settings.read(action_token.ENV, env) or action_token.new_token()
         self.postgres: Optional[PostgresServer] = None
         self.processes: list[ManagedProcess] = []
         self._pg_down_since: Optional[float] = None

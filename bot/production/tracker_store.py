@@ -26,12 +26,13 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import create_engine_kwargs
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from bot import settings
 from bot.rasa_runtime.tracker_store import WegwijzerSQLTrackerStore
 from bot.rasa_runtime.sqlite_tuning import is_sqlite
 
 log = logging.getLogger(__name__)
 POOL_RECYCLE_SECONDS = 1800
-DEFAULT_WAIT_SECONDS = 15.0
+DEFAULT_WAIT_SECONDS = settings.lookup("WEGWIJZER_TRACKER_WACHT").default   # 15 s
 
 
 def reconnecting_engine(url) -> sa.engine.Engine:
@@ -40,10 +41,8 @@ def reconnecting_engine(url) -> sa.engine.Engine:
 
 
 def wait_seconds(env=os.environ) -> float:
-    try:
-        return max(0.0, float(env.get("WEGWIJZER_TRACKER_WACHT", DEFAULT_WAIT_SECONDS)))
-    except ValueError:
-        return DEFAULT_WAIT_SECONDS
+    """WEGWIJZER_TRACKER_WACHT (0 or more, default DEFAULT_WAIT_SECONDS); a bad value raises SettingsError."""
+    return settings.read("WEGWIJZER_TRACKER_WACHT", env)
 
 
 def unreachable(exc: BaseException) -> bool:

@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 
+from bot import settings
 from bot.rasa_runtime.install import install, log
 
 
@@ -20,6 +21,7 @@ def training(args: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    settings.start("rasa")   # a bad WEGWIJZER_* value stops here, before a model is loaded
     # Rasa sets this before TensorFlow's first import; install() imports it earlier
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
     from rasa.__main__ import main as rasa_main  # as the rasa script does first (its warning filters)

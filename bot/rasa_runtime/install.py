@@ -25,6 +25,8 @@ import os
 from dataclasses import dataclass
 from typing import Mapping, Optional, Tuple
 
+from bot import settings
+
 log = logging.getLogger("bot.rasa_runtime")
 
 RASA_VERSION = "3.6.21"
@@ -59,7 +61,7 @@ _state: dict = {}   # "mode": "patched" | "stock", once install() ran
 
 
 def stock_requested(env: Mapping[str, str]) -> bool:
-    return env.get(STOCK_ENV, "").strip() == "1"
+    return settings.read(STOCK_ENV, env)
 
 
 def rasa_version() -> str:

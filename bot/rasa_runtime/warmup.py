@@ -18,6 +18,8 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot import settings
+
 log = logging.getLogger(__name__)
 
 SENDER = "wegwijzer-opwarmen"
@@ -29,7 +31,7 @@ MESSAGES = (
 
 
 def enabled(env=os.environ) -> bool:
-    return env.get("WEGWIJZER_OPWARMEN", "1") != "0"
+    return settings.read("WEGWIJZER_OPWARMEN", env)
 
 
 async def warm_up_agent(agent: Any) -> Optional[float]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import threading
 from dataclasses import dataclass, asdict
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from bot import settings
 from bot.regio.override_schema import (  # noqa: F401 - re-exported for callers of bot.regio.directory
     CONTACT_KEYS, EMAIL, HULP_KEYS, OVERRIDE_FILE, ROLLEN, TOP_KEYS, VARIANTEN, WEBHOOK_URL, OverrideError,
     validate_override,
@@ -27,7 +27,7 @@ from bot.regio.override_schema import (  # noqa: F401 - re-exported for callers 
 
 log = logging.getLogger(__name__)
 
-CONTENT_DIR = Path(os.environ.get("WEGWIJZER_REGIO_DIR", Path(__file__).resolve().parents[2] / "content" / "regio"))
+CONTENT_DIR = settings.read("WEGWIJZER_REGIO_DIR")
 
 OUD_2015 = "Volgens gegevens uit 2015; kijk ook in de schoolgids."
 ZEKERHEID = {

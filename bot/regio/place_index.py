@@ -5,16 +5,16 @@ from content/regio, with the spaCy PhraseMatcher and the fuzzy buckets. Built on
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import settings
 from bot.regio.dutch_words import DutchWords
 from bot.regio.normalize import key, phrase, split_suffix
 
-CONTENT_DIR = Path(os.environ.get("WEGWIJZER_REGIO_DIR", Path(__file__).resolve().parents[2] / "content" / "regio"))
+CONTENT_DIR = settings.read("WEGWIJZER_REGIO_DIR")
 WORDS_FILE = Path(__file__).with_name("ordinary_words.txt")
 
 TIER = {"gemeente": 1, "alternatief": 1, "voormalig": 2, "woonplaats": 3}

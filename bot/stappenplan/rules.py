@@ -19,6 +19,7 @@ from typing import Mapping, Optional
 import yaml
 
 from bot.content import source_dates
+from bot.content.schema import Source  # noqa: F401 - re-exported: the one Source of answers and rules
 from bot.stappenplan.extract_dates import add_months
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "content" / "stappenplan" / "regels.yml"
@@ -27,13 +28,6 @@ UNITS = ("dagen", "weken", "maanden", "schooldagen")
 
 class RulesError(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class Source:
-    naam: str
-    url: str
-    datum: str = ""  # the source's own date (bot.content.source_dates): 2019, 2018-11, 2025-10-03, onbekend
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,11 @@ import hmac
 import secrets
 from typing import Mapping, Optional
 
+from bot import settings
+
 ENV = "WEGWIJZER_ACTIONS_TOKEN"
 HEADER = "X-Wegwijzer-Actietoken"
-MIN_CHARS = 32
+MIN_CHARS = settings.lookup(ENV).min_chars   # 32
 OPEN_PATHS = frozenset({"/health"})
 
 
@@ -28,13 +30,8 @@ def new_token() -> str:
 
 def token_from_env(env: Mapping[str, str]) -> str:
     """The configured secret; a missing or short one is a configuration error (fail closed)."""
-    token = (env.get(ENV) or "").strip()
-    if not token:
-        raise ValueError(f"{ENV} is niet gezet: de actieserver start niet zonder gedeeld geheim met Rasa")
-    if len(token) < MIN_CHARS:
-        raise ValueError(f"{ENV} is te kort: gebruik minstens {MIN_CHARS} tekens (bijvoorbeeld "
-                         "python -c 'import secrets; print(secrets.token_urlsafe(32))')")
-    return token
+    # a short one: SettingsError too (at least MIN_CHARS, the registry's)
+    return settings.require(ENV, "de actieserver start niet zonder gedeeld geheim met Rasa", env)
 
 
 def authorised(path: str, presented: Optional[str], expected: str) -> bool:

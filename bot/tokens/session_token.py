@@ -31,8 +31,10 @@ import secrets
 from dataclasses import dataclass
 from typing import Mapping
 
+from bot import settings
+
 ENV = "WEGWIJZER_SESSION_SECRET"
-MIN_SECRET_CHARS = 32
+MIN_SECRET_CHARS = settings.lookup(ENV).min_chars   # 32
 PURPOSE = b"wegwijzer-gesprek-v1|"
 MAX_TOKEN_CHARS = 100
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -50,14 +52,9 @@ def new_secret() -> str:
 
 def secret_from_env(env: Mapping[str, str]) -> bytes:
     """The configured secret; a missing or short one is a configuration error (fail closed)."""
-    secret = (env.get(ENV) or "").strip()
-    if not secret:
-        raise ValueError(f"{ENV} is niet gezet: zonder dit geheim kan de Rasa-server gesprekken niet aan "
-                         "hun eigenaar binden en start hij niet")
-    if len(secret) < MIN_SECRET_CHARS:
-        raise ValueError(f"{ENV} is te kort: gebruik minstens {MIN_SECRET_CHARS} tekens (bijvoorbeeld "
-                         "python -c 'import secrets; print(secrets.token_urlsafe(32))')")
-    return secret.encode("utf-8")
+    # a short one: SettingsError too (at least MIN_SECRET_CHARS, the registry's)
+    return settings.require(ENV, "zonder dit geheim kan de Rasa-server gesprekken niet aan hun eigenaar binden "
+                                 "en start hij niet", env).encode("utf-8")
 
 
 def token_for(secret: bytes, session_id: str) -> str:

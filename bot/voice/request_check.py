@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from twilio.request_validator import RequestValidator
 
+from bot import settings
 from bot.voice.reprompt import silences_so_far
 from bot.voice.parts import part_so_far
 from bot.voice.twiml import PART_PARAM, SILENCE_PARAM
@@ -108,7 +109,7 @@ UNSIGNED_SWITCH = "WEGWIJZER_TELEFOON_ZONDER_HANDTEKENING"
 
 def unsigned_allowed(auth_token: Optional[str], env: Mapping[str, str]) -> bool:
     """Unsigned requests pass only without a token AND with the explicit development switch."""
-    return not auth_token and env.get(UNSIGNED_SWITCH, "") == "1"
+    return not auth_token and settings.read(UNSIGNED_SWITCH, env)
 
 
 def signature_problem(auth_token: Optional[str], unsigned_ok: bool, url: str, form: Mapping[str, str],

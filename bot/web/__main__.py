@@ -6,7 +6,7 @@ import logging
 
 from aiohttp import web
 
-from bot import error_reporting
+from bot import error_reporting, settings as env_settings
 from bot.limits.aiohttp_apps import run_app
 from bot.web.app import create_app
 from bot.web.settings import WebSettings
@@ -17,6 +17,7 @@ def main(argv=None) -> None:
     parser.add_argument("--port", type=int, default=None, help="poort (standaard WEGWIJZER_WEB_PORT of 8080)")
     parser.add_argument("--host", default=None, help="adres (standaard WEGWIJZER_WEB_HOST of 127.0.0.1)")
     args = parser.parse_args(argv)
+    env_settings.start("web")
     settings = WebSettings.from_env(port=args.port)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     error_reporting.setup("webapp")

@@ -9,16 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Optional
 
+from bot import settings
+
 PAGE = Path(__file__).with_name("pages") / "privacy.html"
 
 
 def privacy_html(env: Optional[Mapping[str, str]] = None) -> str:
-    from bot.hulpvraag.config import Settings
-    from bot.privacy.cli import retention_days
-
-    environ = dict(env) if env is not None else None
-    conversation_days = retention_days(environ)
-    request_days = Settings.from_env(environ).bewaar_dagen
+    conversation_days = settings.read("WEGWIJZER_BEWAARTERMIJN_DAGEN", env)
+    request_days = settings.read("WEGWIJZER_HULPVRAAG_BEWAARDAGEN", env)
     html = PAGE.read_text(encoding="utf-8")
     return (html.replace("{{gesprek_dagen}}", str(int(conversation_days)))
                 .replace("{{hulpvraag_dagen}}", str(int(request_days))))

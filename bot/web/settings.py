@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
+from bot import settings
 from bot.channels.widget_policy import WidgetPolicy, normalize_origin
 from bot.hulpvraag.config import DEFAULT_DB_URL
 
@@ -36,17 +37,18 @@ class WebSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ, port: Optional[int] = None) -> "WebSettings":
-        rasa_default = f"http://localhost:{env.get('WEGWIJZER_RASA_PORT', '5005')}"
-        rasa_url = normalize_origin(env.get("WEGWIJZER_RASA_PUBLIC_URL", rasa_default))
+        """Raises ValueError (bot.settings.SettingsError for a bad value) naming the variable."""
+        rasa_default = f"http://localhost:{settings.read('WEGWIJZER_RASA_PORT', env)}"
+        rasa_url = normalize_origin(settings.read("WEGWIJZER_RASA_PUBLIC_URL", env) or rasa_default)
         if rasa_url is None:
             raise ValueError("WEGWIJZER_RASA_PUBLIC_URL moet een http(s)-adres zijn, zoals https://chat.gemeente.nl")
         return cls(
-            host=env.get("WEGWIJZER_WEB_HOST") or "127.0.0.1",
-            port=port if port is not None else int(env.get("WEGWIJZER_WEB_PORT", "8080")),
+            host=settings.read("WEGWIJZER_WEB_HOST", env),
+            port=port if port is not None else settings.read("WEGWIJZER_WEB_PORT", env),
             rasa_public_url=rasa_url,
-            dist_dir=Path(env.get("WEGWIJZER_WIDGET_DIST", str(REPO / "web" / "dist"))),
+            dist_dir=settings.read("WEGWIJZER_WIDGET_DIST", env),
             policy=WidgetPolicy.from_env(env),
-            database_url=env.get("WEGWIJZER_DATABASE_URL") or DEFAULT_DB_URL,
+            database_url=settings.read("WEGWIJZER_DATABASE_URL", env) or DEFAULT_DB_URL,
         )
 
     def rasa_socket_sources(self) -> str:

@@ -3,7 +3,6 @@ the action server, with a temporary tracker store and a temporary copy of conten
 edit an answer and see it live without retraining)."""
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.tooling.launcher import REPO, local_stack
+from tests.support.model import require_model
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
 
@@ -34,10 +34,7 @@ class Stack:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
-    if not MODEL.exists():
-        if os.environ.get("WEGWIJZER_REQUIRE_MODEL") == "1":
-            pytest.fail(f"geen getraind model in {MODEL}")
-        pytest.skip("geen getraind model; draai scripts/test of rasa train")
+    require_model(MODEL)
     work = tmp_path_factory.mktemp("stack")
     content_dir = work / "antwoorden"
     shutil.copytree(REPO / "content" / "antwoorden", content_dir)

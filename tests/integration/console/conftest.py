@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -18,14 +17,9 @@ sys.path.insert(0, str(REPO / "tests" / "unit" / "console"))
 
 from console_data import PASSWORD, WAIT_SECONDS, add_accounts, add_request, database  # noqa: E402
 from tracker_data import XSS, fill, standard_set  # noqa: E402
+from bot.production.ports import free_port
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Console:

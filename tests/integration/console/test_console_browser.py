@@ -4,23 +4,16 @@ visible keyboard focus, no page-wide horizontal scroll at 320 px, and screenshot
 reports/screenshots/console-*.png."""
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
 from bot.console.conversations import key_of
 from console_data import PASSWORD
+from tests.support.axe import assert_axe_clean  # noqa: F401 - also imported by test_console_insight_browser
 from tests.support.browser import AXE, SCREENSHOTS, chromium_browser, page_factory, require
 
 pytestmark = pytest.mark.integration
 
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-}"""
 FOCUS = """() => {
   const el = document.activeElement, s = getComputedStyle(el);
   return {id: el.id, tag: el.tagName, text: (el.textContent || '').trim().slice(0, 40),
@@ -41,16 +34,6 @@ def new_page(browser):
     # the console's CSP forbids every script; axe is injected in a context that bypasses CSP
     with page_factory(browser, 30_000, bypass_csp=True) as make:
         yield make
-
-
-def axe(page) -> list:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(AXE_RUN)
-
-
-def assert_axe_clean(page, what: str) -> None:
-    violations = axe(page)
-    assert violations == [], f"{what}: " + json.dumps(violations, indent=1, ensure_ascii=False)
 
 
 def tab_to(page, predicate: str, limit: int = 40) -> dict:

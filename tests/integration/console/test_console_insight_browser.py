@@ -17,8 +17,9 @@ from bot.hulpvraag.db import make_engine
 from bot.production import migrate
 from console_data import PASSWORD, add_accounts
 from console_process import Console, console_process
-from test_console_browser import FITS, FOCUS, assert_axe_clean, login_by_keyboard, tab_to
-from tests.support.browser import AXE, SCREENSHOTS, chromium_browser, page_factory, require
+from test_console_browser import (FITS, FOCUS, assert_axe_clean, browser, login_by_keyboard,  # noqa: F401 - fixtures
+                                  new_page, tab_to)
+from tests.support.browser import SCREENSHOTS
 from tracker_data import XSS, Turn, fill
 
 pytestmark = pytest.mark.integration
@@ -57,19 +58,6 @@ def console(tmp_path_factory):
     engine.dispose()
     with console_process(work, url, f"sqlite:///{work / 'tracker.db'}") as base:
         yield Console(base)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(AXE.exists(), f"axe-core ontbreekt ({AXE}); draai 'npm ci' in web/")
-    with chromium_browser() as browser:
-        yield browser
-
-
-@pytest.fixture
-def new_page(browser):
-    with page_factory(browser, 30_000, bypass_csp=True) as make:   # bypass only to inject axe
-        yield make
 
 
 def test_insight_by_keyboard_charts_mark_and_export(console, new_page):

@@ -123,5 +123,5 @@ def test_expiry_is_configurable_by_environment():
     settings = ConsoleSettings.from_env({"WEGWIJZER_CONSOLE_SESSIE_MINUTEN": "5",
                                          "WEGWIJZER_CONSOLE_INACTIEF_MINUTEN": "1"})
     assert (settings.sessie_minuten, settings.inactief_minuten) == (5, 1)
-    bad = ConsoleSettings.from_env({"WEGWIJZER_CONSOLE_INACTIEF_MINUTEN": "0"})
-    assert bad.inactief_minuten == 30                # nonsense falls back to the default
+    with pytest.raises(ValueError, match="WEGWIJZER_CONSOLE_INACTIEF_MINUTEN"):   # nonsense is refused by name
+        ConsoleSettings.from_env({"WEGWIJZER_CONSOLE_INACTIEF_MINUTEN": "0"})

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -20,18 +19,13 @@ from sqlalchemy import func, select
 
 from bot.hulpvraag.db import make_engine
 from bot.hulpvraag.schema import bezorging, hulpverzoek
+from bot.production.ports import free_port
 from bot.regio.directory import CONTENT_DIR
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 SECRET = "test-geheim-betrouwbaarheid"
 DEADLINE = 60.0  # liveness limit for a condition; the tests never assert on durations
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until(condition, what: str, timeout: float = DEADLINE, diagnostics=lambda: ""):

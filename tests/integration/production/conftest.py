@@ -17,6 +17,7 @@ import pytest
 from bot.production.postgres_server import PostgresUnavailable, local_server
 from bot.production.redis_server import RedisUnavailable, find_redis_server
 from bot.production.settings import REPO
+from tests.support.model import require_model
 from tests.support.postgres import unavailable
 
 MODEL = REPO / "models" / "wegwijzer.tar.gz"
@@ -45,10 +46,7 @@ def require_services(tmp: Path) -> None:
 
 @pytest.fixture(scope="session")
 def productie(tmp_path_factory):
-    if not MODEL.exists():
-        if os.environ.get("WEGWIJZER_REQUIRE_MODEL") == "1":
-            pytest.fail(f"geen getraind model in {MODEL}")
-        pytest.skip("geen getraind model; draai scripts/test of rasa train")
+    require_model(MODEL)
     work = tmp_path_factory.mktemp("productie")
     require_services(work)
     from bot.production.stack import production_stack

@@ -3,7 +3,6 @@ the replicas, also when they all come from one address (a school network). Real 
 HTTP servers in place of the Rasa replicas that answer with their own port."""
 from __future__ import annotations
 
-import socket
 import subprocess
 import threading
 import time
@@ -17,14 +16,9 @@ import requests
 
 from bot.production.commands import NGINX
 from bot.production.nginx_config import write_config
+from bot.production.ports import free_port
 
 pytestmark = pytest.mark.integration
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Replica(BaseHTTPRequestHandler):

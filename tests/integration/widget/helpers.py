@@ -12,6 +12,12 @@ ACTIVE_IN_WIDGET = """() => {
   const el = host.shadowRoot.activeElement;
   return el ? (el.id || el.textContent.trim()) : null;
 }"""
+# The focused element inside the widget: a feedback button's verdict (data-oordeel), else its classes.
+FOCUSED = """() => {
+  const host = document.querySelector('#wegwijzer-widget');
+  const el = document.activeElement === host ? host.shadowRoot.activeElement : null;
+  return el ? (el.dataset.oordeel || el.className) : null;
+}"""
 
 
 def launcher(page: Page, thema: str = "gemeente"):

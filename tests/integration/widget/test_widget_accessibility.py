@@ -2,23 +2,15 @@
 violations, reflow at 320 px and at 200 % zoom, and screenshots at 320 and 1280 px for CI."""
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.integration.widget.conftest import AXE
 from tests.integration.widget.helpers import ask, launcher, open_by_keyboard, question_box
+from tests.support.axe import assert_axe_clean
 
 pytestmark = pytest.mark.integration
 
 PAGES = {"gemeente": "/", "jongeren": "/jongeren"}
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-}"""
 NO_HORIZONTAL_SCROLL = """() => {
   const panel = document.querySelector('#wegwijzer-widget').shadowRoot.querySelector('.wegwijzer__paneel');
   return {page: document.documentElement.scrollWidth <= window.innerWidth,
@@ -27,23 +19,15 @@ NO_HORIZONTAL_SCROLL = """() => {
 }"""
 
 
-def _axe(page) -> list:
-    # The demo pages' CSP forbids injected scripts; axe runs in a context that bypasses CSP.
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(AXE_RUN)
-
-
 @pytest.mark.parametrize("thema", ["gemeente", "jongeren"])
 def test_axe_has_no_violations_on_the_open_widget(widget_stack, new_page, thema):
     page = new_page(bypass_csp=True)
     page.goto(widget_stack.base_url + PAGES[thema])
     expect(launcher(page, thema)).to_be_visible()
-    closed = _axe(page)
-    assert closed == [], json.dumps(closed, indent=1, ensure_ascii=False)
+    assert_axe_clean(page, f"{thema} dicht")
     open_by_keyboard(page, thema)
     ask(page, "wat is een tlv", thema)  # an answer with buttons and a link in the log
-    violations = _axe(page)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page, f"{thema} open")
 
 
 @pytest.mark.parametrize("thema", ["gemeente", "jongeren"])
@@ -55,8 +39,7 @@ def test_reflow_and_screenshots(widget_stack, new_page, screenshots_dir, thema):
         ask(page, "wat is een tlv", thema)
         fits = page.evaluate(NO_HORIZONTAL_SCROLL)
         assert all(fits.values()), f"{thema} {width}px loopt horizontaal over: {fits}"
-        violations = _axe(page)  # also the small-screen layout (one-line header, "Over Wegwijzer")
-        assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+        assert_axe_clean(page, f"{thema} {width}px")  # also the small-screen layout (one-line header, "Over Wegwijzer")
         path = screenshots_dir / f"widget-{thema}-{width}px.png"
         page.screenshot(path=str(path))
         print(f"schermafbeelding: {path}")

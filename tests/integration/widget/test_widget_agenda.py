@@ -8,18 +8,13 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.integration.widget.helpers import ask, bot_messages, open_by_keyboard, question_box
+from tests.integration.widget.helpers import FOCUSED, ask, bot_messages, open_by_keyboard, question_box
 from tests.support.dates import day_and_month, days_ago
 
 pytestmark = pytest.mark.integration
 
 HOME_SINCE = days_ago(22)  # under 4 weeks: the 4-week mark is a deadline ahead (content/stappenplan/regels.yml)
 SIZES = [(1280, 800), (320, 640), (640, 400)]
-FOCUSED = """() => {
-  const host = document.querySelector('#wegwijzer-widget');
-  const el = document.activeElement === host ? host.shadowRoot.activeElement : null;
-  return el ? el.className : null;
-}"""
 
 
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])

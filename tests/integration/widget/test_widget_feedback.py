@@ -14,21 +14,11 @@ from sqlalchemy import create_engine, inspect, select
 from bot.clock import today
 from bot.feedback.schema import antwoord_feedback
 from bot.feedback.store import counts_per_topic_per_day
-from tests.integration.widget.conftest import AXE
-from tests.integration.widget.helpers import ask, bot_messages, launcher, open_by_keyboard, question_box
+from tests.integration.widget.helpers import FOCUSED, ask, bot_messages, launcher, open_by_keyboard, question_box
+from tests.support.axe import assert_axe_clean
 
 pytestmark = pytest.mark.integration
 
-FOCUSED = """() => {
-  const host = document.querySelector('#wegwijzer-widget');
-  const el = document.activeElement === host ? host.shadowRoot.activeElement : null;
-  return el ? (el.dataset.oordeel || el.className) : null;
-}"""
-AXE_22 = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
-  return result.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}));
-}"""
 
 
 def _rows(db_url: str) -> list:
@@ -60,9 +50,7 @@ def test_feedback_by_keyboard_is_stored_once_with_topic_and_conversation(widget_
     assert page.locator(".wegwijzer__feedback").count() == 1
     no.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots_dir / f"widget-feedback-{width}x{height}.png"))
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(AXE_22)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page)
     # keyboard: from the question box backwards to "Nee", then Enter
     question_box(page).focus()
     for _ in range(20):

@@ -18,19 +18,13 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.integration.widget.conftest import AXE
 from tests.integration.widget.helpers import ask, launcher, open_by_keyboard
+from tests.support.axe import assert_axe_clean
 
 pytestmark = pytest.mark.integration
 
 PAGES = {"gemeente": "/", "jongeren": "/jongeren"}
 SIZES = [(1280, 800), (320, 640), (640, 400), (320, 256)]
-AXE_22 = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-}"""
 # A token's value as a computed colour, next to the colour an element really has.
 TOKENS = """() => {
   const asColour = (scope, token) => {
@@ -58,11 +52,6 @@ TOKENS = """() => {
                        asColour(root, '--utrecht-link-color')]},
   };
 }"""
-
-
-def _axe(page) -> list:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(AXE_22)
 
 
 def _drawn_fonts(page, expression: str) -> list[dict]:
@@ -110,8 +99,7 @@ def test_municipal_page_and_widget_in_nl_design_system_with_the_shipped_letter(w
     heading = _drawn_fonts(page, "document.querySelector('h1')")
     assert _noto(title) and _noto(answer) and _noto(heading), (title, answer, heading)
     page.screenshot(path=str(screenshots_dir / f"look-{thema}-1280x800.png"))
-    violations = _axe(page)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page)
 
 
 @pytest.mark.parametrize("thema", ["gemeente", "jongeren"])
@@ -130,11 +118,9 @@ def test_contrast_and_axe_in_every_state_of_the_widget(widget_stack, new_page, s
     page.locator(".wegwijzer__feedback-knoppen").last.get_by_role("button").last.click()  # "Nee": the reasons
     expect(page.locator(".wegwijzer__feedback-status").last).not_to_be_empty()
     page.screenshot(path=str(screenshots_dir / f"look-{thema}-staten-1280x800.png"))
-    violations = _axe(page)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page)
     page.get_by_role("button", name="Over Wegwijzer").click()
-    violations = _axe(page)  # the pressed "Voorlezen" (filled) in view
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page)  # the pressed "Voorlezen" (filled) in view
 
 
 ROOM = """() => {
@@ -166,8 +152,7 @@ def test_conversation_keeps_40_percent_with_about_open(widget_stack, new_page, s
     new.focus()
     expect(new).to_be_in_viewport()
     new.evaluate("b => b.blur()")
-    violations = _axe(page)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page)
 
 
 LONG_PAGE = """() => {

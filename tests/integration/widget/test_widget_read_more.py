@@ -3,27 +3,15 @@ asked, one tap or Enter away; the button is a disclosure (aria-expanded, aria-co
 44 px high, and the choice survives a reload. Real Chromium at 1280x800, 320x640 and 640x400 (200 %)."""
 from __future__ import annotations
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.integration.widget.conftest import AXE
-from tests.integration.widget.helpers import ask, bot_messages, open_by_keyboard, question_box
+from tests.integration.widget.helpers import FOCUSED, ask, bot_messages, open_by_keyboard, question_box
+from tests.support.axe import assert_axe_clean
 
 pytestmark = pytest.mark.integration
 
 SIZES = [(1280, 800), (320, 640), (640, 400)]
-AXE_22 = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
-  return result.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}));
-}"""
-FOCUSED = """() => {
-  const host = document.querySelector('#wegwijzer-widget');
-  const el = document.activeElement === host ? host.shadowRoot.activeElement : null;
-  return el ? el.className : null;
-}"""
 
 
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -58,9 +46,7 @@ def test_long_answer_first_part_then_lees_meer(widget_stack, new_page, screensho
     expect(rest).to_contain_text("bezwaar")
     assert "wegwijzer__lees-meer" in page.evaluate(FOCUSED)  # focus stays on the button
     page.screenshot(path=str(screenshots_dir / f"widget-leesmeer-open-{width}x{height}.png"))
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(AXE_22)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page)
     page.reload()
     expect(question_box(page)).to_be_visible()
     expect(bot_messages(page).last.locator(".wegwijzer__lees-meer")).to_have_attribute("aria-expanded", "true")

@@ -11,19 +11,13 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.integration.widget.conftest import AXE
 from tests.integration.widget.helpers import ask, bot_messages, launcher, open_by_keyboard, question_box
+from tests.support.axe import assert_axe_clean
 
 pytestmark = pytest.mark.integration
 
 SIZES = [(1280, 800), (320, 640), (640, 400), (320, 256)]
 COMPACT = {(320, 640), (640, 400), (320, 256)}
-AXE_22 = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-}"""
 # Geometry of the open widget: the log, the first bubble of the latest turn, the header's parts.
 LAYOUT = """() => {
   const root = document.querySelector('#wegwijzer-widget').shadowRoot;
@@ -55,11 +49,6 @@ TURN_LINKS = """() => {
   return links.map(a => ({href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel'),
                           label: a.getAttribute('aria-label'), text: a.textContent}));
 }"""
-
-
-def _axe(page) -> list:
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(AXE_22)
 
 
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -103,8 +92,7 @@ def test_long_answer_reads_from_its_first_line_with_links(widget_stack, new_page
     path = screenshots_dir / f"widget-{width}x{height}.png"
     page.screenshot(path=str(path))
     print(f"schermafbeelding: {path}")
-    violations = _axe(page)
-    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    assert_axe_clean(page)
 
 
 def test_about_disclosure_holds_the_disclaimer_and_options_on_a_small_screen(widget_stack, new_page):

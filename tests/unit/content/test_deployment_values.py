@@ -1,7 +1,10 @@
 """bot.content.deployment: an answer names the retention periods this deployment really applies."""
+import pytest
+
 from bot.content import contacts
 from bot.content.deployment import deployment_value
 from bot.content.loader import ContentLibrary
+from bot.settings import SettingsError
 
 
 def test_the_periods_come_from_the_same_settings_as_the_cleanup_jobs(monkeypatch):
@@ -11,10 +14,14 @@ def test_the_periods_come_from_the_same_settings_as_the_cleanup_jobs(monkeypatch
     assert contacts.fill("Na {{bewaren.hulpvraag_dagen}} dagen.", "spraak") == "Na 60 dagen."
 
 
-def test_defaults_and_bad_values_fall_back_to_the_documented_defaults():
+def test_defaults_and_a_bad_value_is_refused_by_name():
     assert deployment_value("gesprek_dagen", {}) == "30"
     assert deployment_value("hulpvraag_dagen", {}) == "90"
-    assert deployment_value("gesprek_dagen", {"WEGWIJZER_BEWAARTERMIJN_DAGEN": "veel"}) == "30"
+    # bot.settings: one behaviour for a bad value (the processes refuse to start with it), never a silent 30
+    with pytest.raises(SettingsError, match="WEGWIJZER_BEWAARTERMIJN_DAGEN"):
+        deployment_value("gesprek_dagen", {"WEGWIJZER_BEWAARTERMIJN_DAGEN": "veel"})
+    with pytest.raises(SettingsError, match="WEGWIJZER_HULPVRAAG_BEWAARDAGEN"):
+        deployment_value("hulpvraag_dagen", {"WEGWIJZER_HULPVRAAG_BEWAARDAGEN": "0"})
 
 
 def test_an_unknown_field_is_a_content_problem_and_never_reaches_the_user():

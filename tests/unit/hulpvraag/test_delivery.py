@@ -4,7 +4,6 @@ import asyncio
 import email
 import json
 import logging
-import socket
 from email import policy
 
 import aiohttp
@@ -16,16 +15,11 @@ from sqlalchemy import select
 from bot.hulpvraag.delivery_webhook import sign, verify
 from bot.hulpvraag.schema import BEZORGD, DOOD, WACHTEND, bezorging
 from bot.hulpvraag.worker import Worker
+from bot.production.ports import free_port
 from hulpvraag_testhulp import GESPREK, make_request, write_override
 
 # Tricky but storable text (the store refuses markup since issue 18): delivered exactly as typed.
 HOSTILE = "help 3 < 4 > 2 & 😀 ‘quotes’ \"dubbel\" '; DROP TABLE x; --"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_signature_is_over_timestamp_and_body():

@@ -80,8 +80,10 @@ def test_bad_input_gives_a_message(env):
 def test_retention_days_from_environment():
     assert cli.retention_days({}) == 30
     assert cli.retention_days({"WEGWIJZER_BEWAARTERMIJN_DAGEN": "14"}) == 14
-    assert cli.retention_days({"WEGWIJZER_BEWAARTERMIJN_DAGEN": "veertien"}) == 30
-    assert cli.retention_days({"WEGWIJZER_BEWAARTERMIJN_DAGEN": "-1"}) == 30
+    assert cli.retention_days({"WEGWIJZER_BEWAARTERMIJN_DAGEN": "0"}) == 0
+    for bad in ("veertien", "-1"):   # bot.settings: refused by name, no longer silently 30
+        with pytest.raises(ValueError, match="WEGWIJZER_BEWAARTERMIJN_DAGEN.*minstens 0"):
+            cli.retention_days({"WEGWIJZER_BEWAARTERMIJN_DAGEN": bad})
     assert cli.tracker_url({}).endswith("/var/tracker.db")
 
 

@@ -32,3 +32,13 @@ def test_cli_floors(tmp_path):
     (results / "story_report.json").write_text(json.dumps({"conversation_accuracy": {"accuracy": 0.9}}))
     assert main([str(results), "--stories", str(stories), "--min-turn-intent-accuracy", "0.85"]) == 0
     assert main([str(results), "--stories", str(stories), "--min-turn-intent-accuracy", "0.95"]) == 1
+
+
+def test_intent_only_steps_are_not_nlu_turns(tmp_path):
+    """A form answer written as an intent-only step never reaches the NLU in the e2e run."""
+    from bot.nlu.story_report import count_user_turns
+
+    steps = [{"user": "ik wil een hulpvraag doen", "intent": "hulpvraag_starten"}, {"action": "hulpvraag_form"},
+             {"active_loop": "hulpvraag_form"}, {"intent": "nlu_fallback"}, {"action": "hulpvraag_form"}]
+    (tmp_path / "s.yml").write_text(json.dumps({"stories": [{"story": "s", "steps": steps}]}))
+    assert count_user_turns(tmp_path) == 1

@@ -24,9 +24,10 @@ _TAIL = (
 )
 
 _STOP_CORE = (
-    r"stop|stoppen|stop ermee|ik (?:wil|ga|wil graag) stoppen|ik stop|we stoppen|laten we stoppen|"
+    r"stop|stoppen|stop ermee|ik (?:wil|ga|wil graag) (?:hier |er |nu )?(?:nu |even )?(?:mee )?stoppen|"
+    r"ik (?:wil|ga) (?:hiermee|ermee) stoppen|ik stop|we stoppen|laten we stoppen|"
     r"laat (?:maar|ook maar|het maar|het|maar zitten)|ik wil niet meer|ik wil dit niet(?: meer)?|"
-    r"ik wil het niet meer|hou op|houd op|ophouden|kap|kappen|kap ermee|annuleer|annuleren|"
+    r"ik wil het niet meer|houd? (?:maar |er maar |er nu |nu )?op|ophouden|kap|kappen|kap ermee|annuleer|annuleren|"
     r"afbreken|breek af|vergeet het|ik heb geen zin meer|geen zin meer|ik hoef niet meer|"
     r"cancel|quit|exit|einde|klaar ermee|ik ben er klaar mee|ik wil niet verder|niet verder|"
     r"ik wil geen hulpvraag(?: meer)?|geen hulpvraag|toch niet|nee bedankt"

@@ -14,6 +14,9 @@ from bot.signals.control_words import is_skip, is_stop, starts_with_no, yes_no
     "laat maar, misschien later", "ik wil stoppen want ik moet het eerst overleggen met mijn man",
     "ik denk er nog even over na dus stop maar", "nee laat maar ik heb nu geen tijd",
     "ik stop, ik bel zelf wel",
+    # a word between the parts (session 12: found by the multi-turn test stories)
+    "hou maar op", "houd er maar op", "ik wil hier nu mee stoppen", "ik wil er mee stoppen", "ik wil hiermee stoppen",
+    "ik wil nu even stoppen",
 ])
 def test_stop(text):
     assert is_stop(text)
@@ -26,6 +29,7 @@ def test_stop(text):
     # a reason to pause on its own may be an answer; a stop word inside a story is not a stop
     "ik denk er nog even over na", "misschien later", "later", "ik kom er later op terug",
     "stop met pesten, ik denk er nog even over na wat we doen",
+    "hij houdt nu op met school", "ik wil dat de school ermee stopt",
 ])
 def test_not_stop(text):
     assert not is_stop(text)

@@ -1,7 +1,7 @@
 """Recall per kind of the product's redaction on every redaction test set, per set and pooled.
 
     python bench/redaction_all_sets.py [--sets tests/fixtures/redaction_testset_*.yml] [--json /tmp/x.json]
-    PYTHONPATH=/tmp/old python bench/redaction_all_sets.py     # an older bot/privacy, for before/after
+    python bench/redaction_all_sets.py --code /tmp/old    # an older checkout's bot/ (git archive), for before/after
 
 Scoring as bench/redaction_compare.py (a piece counts when every letter and digit of it is masked).
 """
@@ -16,15 +16,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
-from redaction_compare import KIND_ORDER, load, product_spans, score, texts_of  # noqa: E402
+from redaction_compare import KIND_ORDER, load, score, texts_of  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="*", default=sorted(glob.glob(str(REPO / "tests/fixtures/redaction_testset*.yml"))))
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--code", type=Path, default=REPO, help="folder whose bot/ is measured (default: this checkout)")
     ap.add_argument("--missers", action="store_true", help="print every miss and false alarm")
     args = ap.parse_args(argv)
+    sys.path.insert(0, str(args.code))
+    from bot.privacy.redaction import find_personal_data
+
+    def product_spans(texts: list[str]) -> dict[str, list[list]]:
+        return {t: [[s.kind, s.start, s.end] for s in find_personal_data(t)] for t in texts}
+
     rows, pooled = {}, {"expected": Counter(), "full": Counter(), "findings": 0, "overlapping": 0,
                         "negatives": 0, "untouched": 0}
     for path in map(Path, args.sets):

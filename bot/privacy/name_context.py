@@ -16,6 +16,7 @@ from bot.privacy.span import Span
 _PLACE_BEFORE = frozenset({"in", "uit", "naar", "te", "richting", "regio", "gemeente", "provincie", "wijk",
                            "buurt", "het", "de", "een", "via", "op"})
 _EPONYM = re.compile(r"(?:ziekte|syndroom|syndrome|stoornis|methode|wet|ziekte[ ]van[ ]\w+[ ]en)[ ]van[ ]$", re.IGNORECASE)
+_EPONYM_AFTER = re.compile(r"[ ]de[ ]la[ ]Tourette", re.IGNORECASE)   # "Gilles de la Tourette"
 _SENTENCE_END = re.compile(r"(?:^[\W\d]*|[.!?:;\n]\W*|\s-\s*)$")
 
 
@@ -39,18 +40,20 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
         last, j = k, k + 1
         while j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " ":
             w = toks[j][2]
-            if w.lower() in lists.tussenvoegsels:
+            if w.lower() in lists.tussenvoegsels or w.lower() in lists.tussenvoegsels_binnen:
                 j += 1
                 continue
             if _capitalised(w) and not INITIALS.fullmatch(w) and w.lower() not in lists.geen_naam and (
-                    _name_like(w) or w.lower() in lists.achternamen or w.lower() in lists.voornamen):
+                    _name_like(w) or w.lower() in lists.achternamen or w.lower() in lists.voornamen
+                    or (j == last + 1 and lexicon.zipf(w) == 0.0 and "-" not in w and _could_be_name(w))):
+                # a word Dutch does not know right after a name: "Hodan Abdi Warsame"
                 last, j = j, j + 1
                 continue
             break
         before = text[max(0, s - 80):s]   # a bounded window: text[:s] made long text quadratic
         prev = before.split()[-1].lower() if before.split() else ""
         abbreviation = len(word) <= 3 and text[e:e + 1] == "."   # "Stb.", "Art."
-        if _EPONYM.search(before[-30:]):
+        if _EPONYM.search(before[-30:]) or _EPONYM_AFTER.match(text, e):
             k = last + 1
             continue   # "de ziekte van Crohn", "syndroom van Down": a condition named after someone long ago
         at_start = bool(_SENTENCE_END.search(before[-40:]))
@@ -119,11 +122,18 @@ def _initials_names(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
 
 
+# people around a child whose name may follow in apposition: "de intern begeleider, Marjolein Bakker,"
+_PERSON_ROLE = (r"buurvrouw|buurman|advocaat|advocate|mentor|mentrix|begeleider|intern[ ]begeleider|ib'er|coach|docent|"
+                r"leerkracht|juf|meester|directeur|directrice|jeugdarts|huisarts|schoolarts|leerplichtambtenaar|"
+                r"consulent|casemanager|jeugdconsulent|gezinscoach|voogd|oma|opa|tante|oom|schoonmoeder|schoonvader")
 # a lower-case name in a list after a lower-case name: "vader van yassin en soufiane", "van daan, lotte en sem"
-_AND_LOWER = re.compile(r"(?:,[ ]{0,2}|[ ]{1,3}(?:en|of|&)[ ]{1,3})(?P<w>[a-zà-ÿ][a-zà-ÿ'\-]{2,30})(?![\w])")
+_AND_LOWER = re.compile(r"(?:,[ ]{0,2}|[ ]{1,3}(?:en|of|&)[ ]{1,3})(?P<w>[a-zà-ÿ][a-zà-ÿ'\-]{2,30})(?![\w])"
+                        r"(?P<sur>[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){1,3}[a-zà-ÿ][a-zà-ÿ'\-]{2,30}(?![\w]))?")
 # a name in apposition a few words after a family word: "mijn man bellen, ahmed, 0648 ...", "mijn zoon, amir, is"
-_APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn)[ ]{1,3}(?:" + _FAMILY + r")(?:[ ]{1,3}[\w']{1,20}){0,3},[ ]{1,3}"
-                         r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})[ ]{0,2}(?=[,.;:)(]|[ ]{0,2}\d|$)", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn|de|het|haar|zijn|hun)[ ]{1,3}(?:" + _FAMILY + "|" + _PERSON_ROLE
+                         + r")(?:[ ]{1,3}[\w']{1,20}){0,3},[ ]{1,3}"
+                         r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})(?P<sur>[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){0,3}"
+                         r"[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})?[ ]{0,2}(?=[,.;:)(!?]|[ ]{0,2}\d|$)", re.IGNORECASE)
 
 
 _OUR_NAME = re.compile(r"(?:(?<=[\w,] )|^)(?:onze|ons|Onze|Ons)[ ](?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})(?![\w])")
@@ -142,9 +152,13 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
             if not m:
                 break
             w = m.group("w")
-            if not (w in lists.voornamen or _rare_word(w)) or w in lists.geen_naam:
+            if not (w in lists.voornamen or (w in lists.alleen_na_aanleiding and lexicon.zipf(w) < 5.0)
+                    or _rare_word(w)) or w in lists.geen_naam:
                 break
             a, b = m.start("w"), m.end("w")
+            last = (m.group("sur") or "-").split()[-1]
+            if m.group("sur") and last not in lists.geen_naam and last not in lists.geen_achternaam_klein:
+                b = m.end("sur")   # "thijs en floor van der berg"
             if b <= len(text) and not covered.intersection(range(a, b)):
                 covered.update(range(a, b))
                 yield a, b
@@ -159,5 +173,7 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
         low = w.lower()
         if low in lists.geen_naam or m.start("w") in covered:
             continue
-        if low in lists.voornamen or _rare_word(low):
-            yield m.start("w"), m.end("w")
+        if low in lists.voornamen or _rare_word(low) or (w[:1].isupper() and _could_be_name(w)):
+            sur = (m.group("sur") or "").split()
+            end = m.end("sur") if sur and sur[-1][:1].isupper() and _could_be_name(sur[-1]) else m.end("w")
+            yield m.start("w"), end   # "mijn buurvrouw, Gerrie Wolters"

@@ -8,7 +8,7 @@ import re
 from bot.privacy import lexicon
 from bot.privacy.wordlists import wordlists
 from bot.privacy.name_words import (FAMILY, STRONG, TITLE, TOKEN, WEAK, _capitalised, _first_ok,  # noqa: F401
-                                     _rare_surname, _surname_ok)
+                                     _name_like, _rare_surname, _surname_ok)
 
 _FAMILY = (r"zoon|zoontje|dochter|dochtertje|kind|kinderen|man|vrouw|partner|vriend|vriendin|broer|broertje|zus|"
            r"neefje|nichtje|kleinkind|stiefkind|schoonzoon|schoondochter|ex-man|ex-vrouw|ex-partner|"
@@ -17,14 +17,19 @@ _FAMILY = (r"zoon|zoontje|dochter|dochtertje|kind|kinderen|man|vrouw|partner|vri
 _CUES = (
     (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam(?:\s{1,3}(?:van\s{1,3})?(?:het\s{1,3}|de\s{1,3})?[^\W\d_]{2,12})?\s*:|noem\s{1,3}(?:me|mij)|"
              r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)"),
-    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\.|"
-            r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"
+    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|de\s{1,3}heer|dokter|dr\.|familie|fam\.|mr\.|"
+            r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van|t\.\s?a\.\s?v\.?|tav\.?|ter\s{1,3}attentie\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"
             r"de\s{1,3}heer|mevrouw|meneer))?"),   # an account holder: "IBAN ... t.n.v. H. Aydın"
     (FAMILY, r"(?:mijn|onze|ons|m'n|mn)\s{1,3}(?:" + _FAMILY + r")|"
              r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van|"
-             r"(?:het\s{1,3})?gaat\s{1,3}om|betreft|(?<!mijn\s)(?<!onze\s)(?:oma|opa|tante|oom|buurvrouw|buurman)"),
+             r"(?:het\s{1,3})?gaat\s{1,3}om|betreft|(?<!mijn\s)(?<!onze\s)(?:oma|opa|tante|oom|buurvrouw|buurman)|"
+             # a bare family word before a name: "zoon Mees (9) en dochter Roos", "kleinzoon Dex"
+             r"(?<!mijn\s)(?<!onze\s)(?<!ons\s)(?<!de\s)(?<!een\s)(?<!het\s)(?:zoon|zoontje|dochter|dochtertje|kleinzoon|"
+             r"kleindochter|pleegzoon|pleegdochter|stiefzoon|stiefdochter|broertje|zusje|neefje|nichtje)(?=\s{1,3}[A-ZÀ-Þ])"),
     (WEAK, r"contactpersoon\s{0,2}:|ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
-           r"gr\.?|mvg\.?|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens"),
+           r"gr\.?|mvg\.?|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens|"
+           r"vraag\s{1,3}(?:maar\s{1,3})?naar|vragen\s{1,3}naar|roepnaam(?:\s{1,3}is|\s*:)?|"
+           r"noem(?:en|t)\s{1,3}(?:ze|we|wij|zij|hem|haar|ik)\s{1,3}(?:hem|haar|ook\s{1,3})?"),
 )
 CUE = re.compile(
     r"(?:(?<![\w])(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _CUES) + r")|(?P<start>^\s*met))"
@@ -70,9 +75,18 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
     if low in lists.geen_naam or ((any(t[2].lower() in ("in", "op") for t in tokens[:i]) or (i > 0 and strength == WEAK))
                                   and lexicon.is_place(low)):
         return None
-    if _capitalised(word):
+    undotted_initials = (strength == TITLE and i == 0 and re.fullmatch(r"[A-Z]{1,3}", word) is not None
+                         and i + 1 < len(tokens) and (tokens[i + 1][2].lower() in lists.tussenvoegsels
+                                                      or _capitalised(tokens[i + 1][2])))
+    if undotted_initials:
+        pass   # "t.n.v. JW van der Meulen", "dhr. PJ Smit": initials without dots after a title
+    elif _capitalised(word):
         if not cue and (low not in lists.voornamen or low in lists.alleen_na_aanleiding or i > 0):
             return None
+        if cue and strength == WEAK and lexicon.is_ordinary(low) and not (
+                low in lists.voornamen or low in lists.alleen_na_aanleiding or low in lists.achternamen
+                or low in lists.namen_bron):
+            return None   # "vraag naar Leerplicht", "ik ben Boos": an ordinary word, not a name
     elif not (cue and (i == 0 or strength == TITLE) and _first_ok(word, strength or WEAK)):
         return None
     start, end = tokens[0][0] if i > 0 else s, e
@@ -81,7 +95,8 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
     # surname: [particles] Capitalised, repeated
     while i < len(tokens):
         j = i
-        while j < len(tokens) and tokens[j][2].lower() in lists.tussenvoegsels:
+        while j < len(tokens) and (tokens[j][2].lower() in lists.tussenvoegsels
+                                   or tokens[j][2].lower() in lists.tussenvoegsels_binnen):
             j += 1
         if any(t[2].lower() in _NOT_INSIDE_SURNAME for t in tokens[i:j]):
             break   # "mevrouw de Bakker van het Da Vinci College": the name ends before "van het"

@@ -14,23 +14,46 @@ TOKEN = re.compile(r"[^\W\d_]\.[^\W\d_]\.(?:[^\W\d_]\.)?|[A-Z]\.(?=[ ])|'t(?=[ ]
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
+# an Arabic or Dutch particle written onto a surname: "al-Hassan", "el-Amrani", "ben-Haim", "abu-Bakr"
+PARTICLE_PREFIX = re.compile(r"(?:al|el|ul|ben|bin|ibn|abu|ait|aït)-(?=[A-ZÀ-Þ])", re.IGNORECASE)
+
+
 def _capitalised(word: str) -> bool:
     if INITIALS.fullmatch(word):
         return True   # "R.", "J.P."
+    if PARTICLE_PREFIX.match(word):
+        word = word[PARTICLE_PREFIX.match(word).end():]
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _source_name(word: str) -> bool:
+    """A name from the generated name source (bench/build_name_lexicon.py), not a place and not a word with a
+    noun or adjective ending."""
+    low = word.lower()
+    return low in wordlists().namen_bron and not lexicon.is_place(low) and not lexicon.has_word_ending(low)
 
 
 def _name_like(word: str) -> bool:
     """A word that is no ordinary Dutch word and no place: "Mirthe", "ionescu" (not "Thuiszitten")."""
+    prefix = PARTICLE_PREFIX.match(word)
+    if prefix:
+        word = word[prefix.end():]   # "al-Hassan": the name after the particle
     core = word.replace("-", "")
-    if len(core) < 3 or not core.isalpha() or lexicon.is_ordinary(word) or lexicon.is_place(word):
+    if len(core) < 3 or not core.isalpha() or lexicon.is_place(word):
         return False
     if any(c.isupper() for c in core[1:]) and "-" not in word:
         return False   # "GitHub", "BePO", "RvIG": brands and abbreviations
+    if _source_name(word):
+        return True    # "Svetlana", "Noordijk": a known name, although Dutch text has it or its parts
+    if lexicon.is_ordinary(word):
+        return False
     if "-" in word:   # "Mensah-Boateng", not "ID-kaart": every part a name
         lists = wordlists()
+        parts = word.split("-")
+        if len(parts) > 2 and all(len(p) == 1 and p.isupper() for p in parts[1:-1]):
+            parts = [parts[0], parts[-1]]   # "Tjon-A-Fat", "Kon-A-Sen": a single capital in the middle
         return all(len(p) >= 2 and not p.isupper() and (p.lower() in lists.voornamen or p.lower() in lists.achternamen
-                   or (not lexicon.is_ordinary(p) and not lexicon.is_place(p))) for p in word.split("-"))
+                   or _source_name(p) or (not lexicon.is_ordinary(p) and not lexicon.is_place(p))) for p in parts)
     return True
 
 
@@ -42,8 +65,8 @@ def _first_ok(word: str, strength: str) -> bool:
     """May the lower-case ``word`` be a first name (or, after a title, a surname) after a cue of ``strength``?"""
     lists = wordlists()
     low = word.lower()
-    if low in lists.geen_naam or not low.replace("-", "").isalpha():
-        return False
+    if low in lists.geen_naam or not low.replace("-", "").isalpha() or (len(word) > 1 and word.isupper()):
+        return False   # "zoon ISK": an abbreviation, not a name
     if low in lists.voornamen:
         return True
     if low in lists.alleen_na_aanleiding:   # "mijn dochter heet roos", not "mijn dochter wil"
@@ -56,7 +79,8 @@ def _first_ok(word: str, strength: str) -> bool:
         return False
     if strength == FAMILY:      # "mijn zoon wessel"
         return _name_like(low)
-    return lexicon.zipf(low) == 0.0 and _name_like(low)   # "ik ben ...": only a word Dutch does not know
+    # "ik ben ...": only a word Dutch does not know, or a known name Dutch seldom uses as a word ("ik ben svetlana")
+    return (lexicon.zipf(low) == 0.0 or (_source_name(low) and lexicon.zipf(low) < 3.5)) and _name_like(low)
 
 
 def _surname_ok(word: str, strength: str | None) -> bool:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from bot.privacy import lexicon
 from bot.privacy.wordlists import wordlists
-from bot.privacy.name_context import (_SENTENCE_END, _around, _initials_names, _lower_list_and_apposition,
+from bot.privacy.name_context import (_PERSON_NEXT, _SENTENCE_END, _around, _initials_names, _lower_list_and_apposition,
                                        _unknown_names)
 from bot.privacy.name_cues import CUE, _name_from, _tokens
 from bot.privacy.name_words import FAMILY, STRONG, TITLE, TOKEN, WEAK, _capitalised, _double_first_name
+from bot.privacy.name_words import _could_be_name
 from bot.privacy.name_words import _name_like  # noqa: F401  (re-exported for schools.py)
 from bot.privacy.span import Span
 
@@ -24,6 +26,40 @@ from bot.privacy.span import Span
 _ALSO_A_VERB = frozenset({"mark"})
 _IMPERATIVE_NEXT = re.compile(r"[ ]{1,2}(?:dit|deze|dat|die|het|een|mijn|ons|onze|uw|jullie|alstublieft|aub|even|"
                              r"maar|alles|iets|niets|me|mij|hem|haar)(?![\w])", re.IGNORECASE)
+
+
+# words before a listed first name in lower case that make it a thing or a word ("de bas", "een rob")
+_NOT_BEFORE_LOWER_NAME = frozenset({"de", "het", "een", "die", "dat", "deze", "dit", "geen", "elke", "ieder", "zo'n"})
+_LOWER_SURNAME = re.compile(r"[ ](?P<part>(?:(?:van|de|der|den|ter|ten|'t|el|al|ben|bin)[ ]){0,3})(?P<w>[a-zà-ÿ][a-zà-ÿ'’\-]{1,30})"
+                            r"(?![\w])")
+
+
+def _lower_first_name(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """A listed first name in lower case without a cue ("daan zit thuis", "lisa de jong groep 8"), with a
+    lower-case surname after particles or from the name lists; not a word after an article ("de bas")."""
+    lists = wordlists()
+    word = text[s:e]
+    if len(word) < 3 or word in lists.alleen_na_aanleiding or word in lists.geen_naam or lexicon.is_place(word):
+        return None
+    if text[s - 1:s] in ("/", ".", "@", "_", ":", "=") or text[e:e + 1] in ("/", "@", "_", "="):
+        return None   # part of a web or mail address
+    before = text[max(0, s - 12):s].split()
+    if before and before[-1].lower() in _NOT_BEFORE_LOWER_NAME:
+        return None
+    end = e
+    m = _LOWER_SURNAME.match(text, e)
+    if m:
+        w = m.group("w")
+        if w not in lists.geen_naam and w not in lists.geen_achternaam_klein and len(w) > 2 and (
+                (m.group("part") and not lexicon.is_place(w))
+                or w in lists.achternamen or (w in lists.namen_bron and lexicon.zipf(w) < 3.5)):
+            end = m.end("w")   # "lisa de jong", "timo bos" (a listed surname), "noah brouwer"
+    return s, end
+
+
+_BRAND_AFTER = re.compile(r"[ ]([A-ZÀ-Þ][\w'’]+)")
+# a condition named after a person: "Gilles de la Tourette"
+_EPONYM_AFTER = re.compile(r"[ ]de[ ]la[ ]Tourette", re.IGNORECASE)
 
 
 def find_names(text: str) -> Iterator[Span]:
@@ -40,21 +76,51 @@ def find_names(text: str) -> Iterator[Span]:
     for m in TOKEN.finditer(text):
         word = m.group(0)
         if not _capitalised(word):
+            if word.islower() and word in lists.voornamen:
+                found = _lower_first_name(text, m.start(), m.end())
+                if found:
+                    taken.append(found)
             continue
         if word.lower() in lists.voornamen:
             if word.lower() in _ALSO_A_VERB and _IMPERATIVE_NEXT.match(text, m.end()) and \
                     _SENTENCE_END.search(text[max(0, m.start() - 40):m.start()]):
                 continue   # "Mark dit gesprek als dringend": a verb at the start of a sentence, not "Mark de Jong"
+            nxt = _BRAND_AFTER.match(text, m.end())
+            if nxt and nxt.group(1).lower() in lists.geen_naam or _EPONYM_AFTER.match(text, m.end()):
+                continue   # "Albert Heijn", "Klaas Vaak", "Gilles de la Tourette": a shop, a character, a condition
             found = _name_from(text, _tokens(text, m.start()), cue=False)
         elif _double_first_name(word):
             found = (m.start(), m.end())
         else:
-            continue
+            found = None
+        if (not found and word.lower() in lists.alleen_na_aanleiding and lexicon.zipf(word) < 4.3
+                and _PERSON_NEXT.match(text, m.end()) and _SENTENCE_END.search(text[max(0, m.start() - 40):m.start()])):
+            found = (m.start(), m.end())   # "Fleur heeft autisme", "Iris zit thuis": a name that is also a word
         if found:
             taken.append(found)
     taken += list(_initials_names(text))
     taken += [(s.start, s.end) for s in _unknown_names(text, taken)]
     taken += list(_around(text, taken))
     taken += list(_lower_list_and_apposition(text, taken))
-    for a, b in taken:
+    for a, b in _merged(text, taken):
         yield Span("naam", a, b, text[a:b])
+
+
+# a second surname after a spaced dash: "Wilma Kuipers - van den Heuvel"
+_DASH_SURNAME = re.compile(r"[ ]?[-–][ ]?(?:(?:van|de|der|den|ter|ten|'t)[ ]){0,3}[A-ZÀ-Þ][a-zà-ÿ'’]{1,30}(?![\w])")
+
+
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name spans that overlap or touch (one space apart) as one ("Hodan" + "Abdi Warsame"): the overlap
+    resolution in redaction.py would otherwise keep only one of them and leave the rest of the name."""
+    out: list[list[int]] = []
+    for a, b in sorted(set(spans)):
+        if out and a <= out[-1][1] + 1 and text[out[-1][1]:a].strip() == "":
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    for span in out:
+        m = _DASH_SURNAME.match(text, span[1])
+        if m and _could_be_name(m.group(0).split()[-1].lstrip("-–")):
+            span[1] = m.end()
+    return [(a, b) for a, b in out]

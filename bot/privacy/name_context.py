@@ -159,9 +159,10 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
             last = (m.group("sur") or "-").split()[-1]
             if m.group("sur") and last not in lists.geen_naam and last not in lists.geen_achternaam_klein:
                 b = m.end("sur")   # "thijs en floor van der berg"
-            if b <= len(text) and not covered.intersection(range(a, b)):
-                covered.update(range(a, b))
-                yield a, b
+            if covered.intersection(range(a, b)):
+                break   # a name found already: the walk on from there is its own (linear on long lists)
+            covered.update(range(a, b))
+            yield a, b
     for m in _OUR_NAME.finditer(text):   # "onze Floor zit thuis": a capital after "onze" in a sentence
         w = m.group("w")
         if w.lower() in lists.geen_naam or m.start("w") in covered or lexicon.is_place(w):

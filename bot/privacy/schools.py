@@ -52,6 +52,9 @@ def _name_after(text: str, toks: list, i: int, lowercase_ok: bool) -> int | None
         low = word.lower()
         if low in PARTICLES and last is None and not had_particle:
             had_particle = True
+        elif (low in PARTICLES and last is not None and j + 1 < len(toks) and _cap(toks[j + 1][2])
+              and _adjacent(text, toks[j], toks[j + 1])):
+            pass   # "Montessorischool Aan de Amstel", "Johan de Witt": a particle inside the name
         elif _cap(word) and not lists.not_a_school_name(low) and low not in lists.school_woorden:
             last = j
         elif last is None and lowercase_ok and had_particle and not lists.not_a_school_name(low) and len(word) > 2:
@@ -145,7 +148,7 @@ def _context_schools(text: str) -> Iterator[Span]:
             yield Span("school", start, m.end("name"), text[start:m.end("name")])
     for m in _ARTICLE_NAME.finditer(text):
         low = m.group("name").lower()
-        if _name_like(m.group("name")) and low not in _NOT_SCHOOL:
+        if _name_like(m.group("name")) and low not in _NOT_SCHOOL and not lexicon.is_place(m.group(0)):   # "De Pol"
             end = m.end("loc") if m.group("loc") else m.end("name")
             yield Span("school", m.start("art"), end, text[m.start("art"):end])
 
@@ -216,9 +219,10 @@ def _after_a_word(text: str, pos: int) -> bool:
 # a lower-case name after an abbreviation or a school type without an article: "obs de kleine prins",
 # "op basisschool klavertje vier" (a type without "de" before it is used as a name)
 _LOWER_AFTER_TYPE = re.compile(
-    r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
+    r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg|isk|kbs|ibs|gbs|vso)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
     r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}"
-    r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum)[ ]{1,2}(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
+    r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum|praktijkschool|lyceum|college|"
+    r"gymnasium|scholengemeenschap|scholengroep|mavo|vrije[ ]school|vrijeschool)[ ]{1,2}(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
     r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
 _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
                                  "heeft", "had", "gaat", "ging", "wil", "kan", "mag", "moet", "niet", "meer", "nog",
@@ -227,6 +231,11 @@ _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", 
                                  "geweest", "gezeten", "gehad", "gezet", "gestuurd", "aangemeld", "ingeschreven",
                                  "geplaatst", "toen", "sinds", "tijdens", "na", "vanaf", "gedaan", "weg", "terug",
                                  "alleen", "s", "'s", "ochtends", "middags"})
+
+
+_ADJECTIVE_AFTER_ARTICLE = frozenset({"hele", "eerste", "laatste", "volgende", "andere", "zelfde", "juiste", "goede",
+                                      "beste", "vorige", "komende", "afgelopen", "rest", "keer", "week", "dag", "weg",
+                                      "brief", "mail", "school", "klas", "les", "lessen", "juf", "meester", "mentor"})
 
 
 def _lower_case_schools(text: str) -> Iterator[Span]:
@@ -249,13 +258,36 @@ def _lower_case_schools(text: str) -> Iterator[Span]:
             continue   # one ordinary word after a school type ("op basisschool gepest")
         if m.group("abbr") and not m.group("part") and lexicon.is_ordinary(words[0], 4.0):
             continue
-        if m.group("tpart") and (lexicon.zipf(words[0].lower()) >= 4.0 or words[0].lower() in lists.geen_achternaam_klein):
-            continue   # "de basisschool de hele dag"
+        if m.group("tpart") and (words[0].lower() in _ADJECTIVE_AFTER_ARTICLE or words[0].lower() in lists.geen_achternaam_klein
+                                 or (lexicon.zipf(words[0].lower()) >= 4.0 and len(words) > 1)):
+            continue   # "de basisschool de hele dag", "het lyceum de volgende keer"; not "praktijkschool de brug"
         start = m.start()
         if not m.group("abbr") and not m.group("tpart"):
             start = m.start() + len(m.group(0).split()[0]) + 1   # the school type belongs to the name, "op" does not
         end = m.start("name") + len(" ".join(words))
         yield Span("school", start, end, text[start:end])
+
+
+# a kind of school with a school word, which in a town names one school: "het stedelijk lyceum zuid", "montessori
+# college noord", "christelijk lyceum de driestar" (not after "een", "geen", "welk": "een christelijk lyceum")
+_KIND_SCHOOL = re.compile(
+    r"(?<![\w])(?P<pre>(?:een|geen|welk|welke|elk|elke|ander|andere|zo'n|ieder)[ ]{1,2})?"
+    r"(?P<kind>stedelijk|christelijk|katholiek|montessori|dalton|jenaplan|openbaar|gereformeerd|reformatorisch|"
+    r"islamitisch|interconfessioneel|protestants-christelijk|rooms-katholiek|rk|pc)[ ]{1,2}"
+    r"(?P<word>lyceum|college|gymnasium|scholengemeenschap|scholengroep|atheneum)"
+    r"(?P<rest>[ ]{1,2}(?:noord|zuid|oost|west|centrum|(?:de|het|'t)[ ]{1,2}[a-zà-ÿ][a-zà-ÿ'\-]{2,30}))?(?![\w])",
+    re.IGNORECASE)
+
+
+def _kind_schools(text: str) -> Iterator[Span]:
+    for m in _KIND_SCHOOL.finditer(text):
+        if m.group("pre"):
+            continue   # "een christelijk lyceum": a kind, not a school
+        end = m.end("word")
+        rest = (m.group("rest") or "").split()
+        if rest and (len(rest) == 1 or lexicon.zipf(rest[-1]) < 4.0):
+            end = m.end("rest")   # "... de driestar", "... zuid"; not "het stedelijk lyceum de hele dag"
+        yield Span("school", m.start("kind"), end, text[m.start("kind"):end])
 
 
 # a capitalised name before a lower-case "college"/"lyceum"/"gymnasium": "mijn school Calvijn college"
@@ -309,6 +341,7 @@ def find_schools(text: str) -> Iterator[Span]:
     yield from _prep_article_schools(text)
     yield from _lower_case_schools(text)
     yield from _name_then_lower_type(text)
+    yield from _kind_schools(text)
     lists = wordlists()
     toks = _tokens(text)
     for k, (start, end, word) in enumerate(toks):
@@ -340,8 +373,9 @@ def find_schools(text: str) -> Iterator[Span]:
             before = _name_before(text, toks, first) if _cap(word) else None
             if before is not None:
                 span = (toks[before][0], toks[after][1] if after is not None else end)
-            elif after is not None and low not in lists.school_woorden_alleen_na_naam:
-                span = (toks[first][0], toks[after][1])   # not "College van Bestuur"
+            elif after is not None and (low not in lists.school_woorden_alleen_na_naam
+                                        or toks[k + 1][2] in ("De", "Het", "'t", "'T")):
+                span = (toks[first][0], toks[after][1])   # "Lyceum De Vaart"; not "College van Bestuur"
         elif _cap(word) and low not in lists.geen_school and low.split("-")[0] not in lists.school_afkortingen and any(
                 low.endswith(s) and len(low) > len(s) + 2 for s in lists.school_achtervoegsels):
             # "Coenschool", "Jan Pieterszoon Coenschool", "Montessorischool Noord"

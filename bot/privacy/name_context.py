@@ -9,7 +9,7 @@ from bot.privacy import lexicon
 from bot.privacy.wordlists import wordlists
 from bot.privacy.name_cues import _FAMILY
 from bot.privacy.name_words import (INITIALS, TOKEN, _NOT_A_NAME_ENDING, _capitalised, _could_be_name, _name_like,
-                                     _rare_word, _surname_like)
+                                     _rare_word, _source_name, _surname_like)
 from bot.privacy.span import Span
 
 # after these words a capitalised unknown word is a place or a language, not a person ("uit Eritrea")
@@ -58,7 +58,8 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
             continue   # "de ziekte van Crohn", "syndroom van Down": a condition named after someone long ago
         at_start = bool(_SENTENCE_END.search(before[-40:]))
         single_ok = (prev not in _PLACE_BEFORE and _name_like(word) and not abbreviation
-                     and (not at_start or (lexicon.zipf(word) == 0.0 and _PERSON_NEXT.match(text, e))))
+                     and (not at_start or ((lexicon.zipf(word) == 0.0 or (_source_name(word) and lexicon.zipf(word) < 3.5))
+                                       and _PERSON_NEXT.match(text, e))))
         if last > k or single_ok:
             yield Span("naam", s, toks[last][1], text[s:toks[last][1]])
         k = last + 1

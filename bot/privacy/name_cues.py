@@ -78,6 +78,15 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
     undotted_initials = (strength == TITLE and i == 0 and re.fullmatch(r"[A-Z]{1,3}", word) is not None
                          and i + 1 < len(tokens) and (tokens[i + 1][2].lower() in lists.tussenvoegsels
                                                       or _capitalised(tokens[i + 1][2])))
+    lower_initials = cue and re.fullmatch(r"(?:[a-z]\.){1,3}", word) is not None and i == 0
+    if lower_initials:   # "mvg j. de vries", "tnv p. smit": initials in lower case, then a surname
+        k = i + 1
+        while k < len(tokens) and tokens[k][2] in LOWER_SURNAME_PARTICLES:
+            k += 1
+        if k >= len(tokens) or tokens[k][2].lower() in lists.geen_naam or not tokens[k][2].isalpha() \
+                or tokens[k][2].lower() in lists.geen_achternaam_klein or len(tokens[k][2]) < 2:
+            return None
+        return s, tokens[k][1]
     if undotted_initials:
         pass   # "t.n.v. JW van der Meulen", "dhr. PJ Smit": initials without dots after a title
     elif _capitalised(word):

@@ -10,7 +10,7 @@ from bot.privacy.wordlists import wordlists
 # How sure a cue makes us that a name follows; decides which lower-case words count as a name (see _first_ok).
 STRONG, TITLE, FAMILY, WEAK = "strong", "title", "family", "weak"
 # initials first ("J.P.", "R." before a space), then words
-TOKEN = re.compile(r"[^\W\d_]\.[^\W\d_]\.(?:[^\W\d_]\.)?|[A-Z]\.(?=[ ])|'t(?=[ ])|[^\W\d_][\w'’\-]*")
+TOKEN = re.compile(r"[^\W\d_]\.[^\W\d_]\.(?:[^\W\d_]\.)?|[A-Za-z]\.(?=[ ])|'t(?=[ ])|[^\W\d_][\w'’\-]*")
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 
 

@@ -123,4 +123,13 @@ def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         m = _DASH_SURNAME.match(text, span[1])
         if m and _could_be_name(m.group(0).split()[-1].lstrip("-–")):
             span[1] = m.end()
-    return [(a, b) for a, b in out]
+    return [(a, b) for a, b in out if not _place_with_article(text, a, b)]
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\W]))(de|het|'t|den)[ ]$", re.IGNORECASE)
+
+
+def _place_with_article(text: str, a: int, b: int) -> bool:
+    """"De Pol", "'t Goy", "Den Hoorn": a place whose name starts with an article."""
+    m = _ARTICLE_BEFORE.search(text, max(0, a - 4), a)
+    return bool(m) and lexicon.is_place(f"{m.group(1)} {text[a:b]}")

@@ -121,7 +121,9 @@ def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out.append([a, b])
     for span in out:
         m = _DASH_SURNAME.match(text, span[1])
-        if m and _could_be_name(m.group(0).split()[-1].lstrip("-–")):
+        last = m.group(0).split()[-1].lstrip("-–") if m else ""
+        particle = bool(m) and re.search(r"[ \-–](?:van|de|der|den|ter|ten|'t)[ ]", m.group(0)) is not None
+        if m and last.lower() not in wordlists().geen_naam and (particle or not lexicon.is_place(last)):
             span[1] = m.end()
     return [(a, b) for a, b in out if not _place_with_article(text, a, b)]
 

@@ -330,7 +330,33 @@ def _kind_in_place(text: str) -> Iterator[Span]:
         yield Span("school", m.start(), end, text[m.start():end])
 
 
+# a name that does what only a school does with a pupil, or that is called a school: "Het Kompas heeft hem
+# geschorst", "De Rietlanden is een vso-school" (not a kind alone: "de school heeft hem geschorst")
+_SCHOOL_ACTS = re.compile(
+    r"(?<![\w])(?P<art>[Dd]e|[Hh]et|'t)[ ](?P<name>" + _NAME + r"(?:[ ]" + _NAME + r"){0,2})[ ]"
+    r"(?:(?:heeft|had|hebben|wil|wilde|kan|kon|gaat|ging)[ ](?:(?:hem|haar|ons|mijn[ ]\w+|onze[ ]\w+|hun[ ]\w+|"
+    r"niet|nu|al|toen|weer|meteen|direct|gewoon|gisteren|vandaag|ook|zomaar|opnieuw)[ ]){0,3}(?:geschorst|verwijderd|uitgeschreven|van[ ]school[ ]gestuurd|"
+    r"naar[ ]huis[ ]gestuurd|weggestuurd|niet[ ](?:meer[ ])?terug)"
+    r"|(?:schorst|schorste|stuurde|stuurt)[ ](?:hem|haar|ons|mijn[ ]\w+|onze[ ]\w+)[ ](?:naar[ ]huis|weg|van[ ]school)"
+    r"|(?:is|was)[ ](?:een|de|onze|zijn|haar|hun)[ ](?:[\w]+[ ])?(?:[\w]+-)?(?:basisschool|school|college|lyceum|"
+    r"gymnasium|scholengemeenschap))(?![\w])")
+
+
+def _acting_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _SCHOOL_ACTS.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.lower() in lists.geen_school
+               or w.lower() in lists.school_woorden or w.isupper() for w in words):
+            continue   # "De school", "Het SWV", "De Inspectie"
+        if words[0].lower().endswith(_NOT_SCHOOL_ENDINGS) or lexicon.is_place(m.group("name")) or \
+                lexicon.is_place(f"{m.group('art')} {m.group('name')}"):
+            continue
+        yield Span("school", m.start("art"), m.end("name"), text[m.start("art"):m.end("name")])
+
+
 def find_schools(text: str) -> Iterator[Span]:
+    yield from _acting_schools(text)
     yield from _kind_in_place(text)
     for m in _NAME_IN_BRACKETS.finditer(text):
         name = m.group("name")

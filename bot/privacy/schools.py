@@ -92,11 +92,14 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
 # a capitalised name right after a word for going to or sitting at a school: "hij zit op de Hoeksteen",
 # "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
 _AT_SCHOOL = re.compile(
-    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten|sta|staat|staan|stond|stonden)[ ]{1,3}(?:(?:nu|nog|al|ingeschreven)[ ]{1,3}){0,2}op)"
+    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten|sta|staat|staan|stond|stonden)[ ]{1,3}(?:(?:nu|nog|al|ingeschreven)[ ]{1,3}){0,2}op"
+    r"|(?:groep|klas|leerjaar)[ ]\d{1,2}[ ](?:van|op))"   # "in groep 8 van de Zonnewijzer"
     r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
     r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|(?P<named>school(?:naam)?(?:[ ]{1,3}(?:heet|is)|[ ]?:)))"
     r"[ ]{1,3}(?P<art>(?:[Dd]e|[Hh]et|'t)[ ]{1,3})?"
     r"(?P<name>" + _NAME + r"(?:[ ](?:" + _NAME + r"|de|het|van|der)){0,5}?)(?=[ ]?[,.!?;:()]|$|[ ](?!" + _NAME + r"))")
+_SCHOOL_WORD_AFTER = re.compile(r"[ ](?:school|basisschool|college|lyceum|gymnasium|mavo|scholengemeenschap)(?![\w])",
+                                re.IGNORECASE)
 # a name followed by its school type in brackets: "de Hoeksteen (speciaal onderwijs)"
 _TYPE_IN_BRACKETS = re.compile(
     r"(?<![\w])(?P<art>(?:[Dd]e|[Hh]et|'t)[ ])?(?P<name>" + _NAME + r"(?:[ ]" + _NAME + r"){0,2})[ ]{0,2}\((?i:speciaal[ ](?:basis)?onderwijs|sbo|so|vso|"
@@ -145,7 +148,9 @@ def _context_schools(text: str) -> Iterator[Span]:
             if pattern is _AT_SCHOOL and m.group("to") and not m.group("art"):
                 continue   # one goes to many places: "mag naar Fietsenwerkplaats Noord", "terug naar Kyiv"
             start = m.start("art") if m.group("art") else m.start("name")   # the article belongs to the name
-            yield Span("school", start, m.end("name"), text[start:m.end("name")])
+            word_after = _SCHOOL_WORD_AFTER.match(text, m.end("name"))
+            end = word_after.end() if word_after else m.end("name")   # "de Rehoboth school"
+            yield Span("school", start, end, text[start:end])
     for m in _ARTICLE_NAME.finditer(text):
         low = m.group("name").lower()
         if _name_like(m.group("name")) and low not in _NOT_SCHOOL and not lexicon.is_place(m.group(0)):   # "De Pol"

@@ -41,6 +41,7 @@ NAMES = [
     ("bel maar en vraag naar Dragan", "Dragan"),
     ("op school noemen ze haar Kiki", "Kiki"),
     ("mr. Kon-A-Sen is onze advocaat", "Kon-A-Sen"),
+    ("Hr. Jansen belt terug", "Jansen"),
     ("zoon Mees (9) en dochter Roos (7)", "Roos"),
     ("de mentor, Hester Kalkman, reageert niet", "Hester Kalkman"),
     # listed first names in lower case without a cue, with a surname
@@ -96,6 +97,8 @@ SCHOOLS = [
     ("Het Kompas heeft hem gisteren geschorst", "Het Kompas"),
     ("De Regenboog stuurde haar naar huis", "De Regenboog"),
     ("De Rietlanden is een vso-school", "De Rietlanden"),
+    ("hij zit in groep 8 van de Zonnewijzer", "de Zonnewijzer"),
+    ("Ahmet zit op de Rehoboth school", "Rehoboth school"),
 ]
 
 
@@ -134,6 +137,8 @@ def test_form_is_masked(text, piece):
     "welk stedelijk gymnasium is goed?",
     "hij zat op het vso",
     "de isk in utrecht",
+    "ze zit in groep 3 van de basisschool",
+    "hij zit in klas 2 van het vmbo",
     "De school heeft hem geschorst",
     "De Kindertelefoon is een goede hulplijn",
     "het Juridisch Loket heeft ons niet terug gebeld",

@@ -17,6 +17,7 @@ _HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{0,2}(?:hoog|hg))?|I{1,3}
           r"|,?[ ]{1,3}\d{1,2}(?:e|de|ste)?[ ]?(?:hg|hoog|etage|verdieping)(?![\w])"   # "7, 3 hoog", "12 2e etage"
           r"|[ ]{1,3}huis(?:nr|nummer)\.?[ ]?\d{1,4}(?![\w])"
           r"|[ ]{1,3}bus[ ]\d{1,4}(?![\w])"   # Belgian: "Stationsplein 1 bus 2"
+          r"|,?[ ]{1,3}(?:boven|beneden|achter|voor)(?:huis|woning)(?![\w])"   # "24, bovenhuis"
           r"|[ ]{0,3}(?:hs|bis|hoog|hg|bg|huis|zwart|zw|rood|boven|beneden|I{1,3}|IV)(?![\w])"
           r"|[ ]?[A-Za-z](?![\w]))?"
           r"(?![\w])")
@@ -119,6 +120,8 @@ def _context_streets(text: str) -> Iterator[Span]:
         words = street.split()
         if not words[0][:1].isupper():
             continue   # "in postcodegebied 3512"; a lower-case street with a suffix is found by _streets
+        if any(w.lower() in ("op", "aan", "bij") for w in words[1:]):
+            continue   # "wonen in Zoetermeer op de Dorpsstraat 151": a place, then the street (found by _streets)
         if any(w.lower() in _NOT_STREET or w.lower() in wordlists().geen_naam and w.lower() not in
                ("de", "het", "van", "der", "den", "op", "aan", "bij", "in", "achter", "over", "'t") for w in words):
             continue

@@ -67,7 +67,8 @@ ADDRESSES = [
     ("aan de v. Oldenbarneveltlaan 12", "v. Oldenbarneveltlaan 12"),
     ("we wonen in de 1e Jan Steenstraat 112-3", "1e Jan Steenstraat 112-3"),
     ("wij wonen op nummer 8 van de Merellaan", "nummer 8 van de Merellaan"),
-    ("Gerda Bos, 2514 EA, 070-3456789", "2514 EA"),   # the phone number after the postcode takes its digits
+    ("Gerda Bos, 2514 EA, 070-3456789", "2514 EA"),
+    ("ons adres is Oranjestraat 24, bovenhuis", "Oranjestraat 24, bovenhuis"),   # the phone number after the postcode takes its digits
 ]
 
 BIRTH_DATES = [
@@ -145,6 +146,12 @@ def test_form_is_masked(text, piece):
 ])
 def test_stays(text):
     assert redact(text) == text, [(s.kind, s.text) for s in find_personal_data(text)]
+
+
+def test_a_place_before_the_street_stays_readable():
+    """"wonen in Zoetermeer op de Dorpsstraat 151 a": the street is masked, the place (the console's region) not."""
+    out = redact("we wonen in Zoetermeer op de Dorpsstraat 151 a")
+    assert out == "we wonen in Zoetermeer op de [adres]", out
 
 
 def test_name_source_is_loaded_and_filtered():

@@ -17,6 +17,7 @@ _HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{0,2}(?:hoog|hg))?|I{1,3}
           r"|,?[ ]{1,3}\d{1,2}(?:e|de|ste)?[ ]?(?:hg|hoog|etage|verdieping)(?![\w])"   # "7, 3 hoog", "12 2e etage"
           r"|[ ]{1,3}huis(?:nr|nummer)\.?[ ]?\d{1,4}(?![\w])"
           r"|[ ]{1,3}bus[ ]\d{1,4}(?![\w])"   # Belgian: "Stationsplein 1 bus 2"
+          r"|,?[ ]{1,3}(?:boven|beneden|achter|voor)(?:huis|woning)(?![\w])"   # "24, bovenhuis"
           r"|[ ]{0,3}(?:hs|bis|hoog|hg|bg|huis|zwart|zw|rood|boven|beneden|I{1,3}|IV)(?![\w])"
           r"|[ ]?[A-Za-z](?![\w]))?"
           r"(?![\w])")

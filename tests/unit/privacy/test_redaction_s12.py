@@ -67,8 +67,9 @@ ADDRESSES = [
     ("aan de v. Oldenbarneveltlaan 12", "v. Oldenbarneveltlaan 12"),
     ("we wonen in de 1e Jan Steenstraat 112-3", "1e Jan Steenstraat 112-3"),
     ("wij wonen op nummer 8 van de Merellaan", "nummer 8 van de Merellaan"),
-    ("Gerda Bos, 2514 EA, 070-3456789", "2514 EA"),
-    ("ons adres is Oranjestraat 24, bovenhuis", "Oranjestraat 24, bovenhuis"),   # the phone number after the postcode takes its digits
+    ("Gerda Bos, 2514 EA, 070-3456789", "2514 EA"),   # the phone number after the postcode takes its digits
+    # a guard, not new: masked before this session too, and lost for a moment when the context rule changed
+    ("ons adres is Oranjestraat 24, bovenhuis", "Oranjestraat 24, bovenhuis"),
 ]
 
 BIRTH_DATES = [

@@ -83,6 +83,9 @@ BIRTH_DATES = [
     (f"geb 14-mrt-{YEAR - 13}", f"14-mrt-{YEAR - 13}"),
     (f"Noor, 3-okt-{YEAR - 12}, groep 8", f"3-okt-{YEAR - 12}"),
     ("ze verjaart op 19 april", "19 april"),
+    ("mijn dochter werd 12 op 3 maart", "3 maart"),
+    ("3 juli is zijn verjaardag", "3 juli"),
+    ("op 4 mei ben ik jarig", "4 mei"),
 ]
 
 SCHOOLS = [

@@ -284,6 +284,30 @@ _KIND_SCHOOL = re.compile(
     re.IGNORECASE)
 
 
+# a name in lower case before a school word, after an article: "het da vinci college", "het rijnlands lyceum"
+_LOWER_NAME_TYPE = re.compile(
+    r"(?<![\w])(?:het|de|'t)[ ](?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})[ ]"
+    r"(?P<word>college|lyceum|gymnasium|scholengemeenschap|scholengroep|atheneum)(?![\w])")
+_GENERIC_BEFORE_TYPE = frozenset({"nieuwe", "oude", "goede", "andere", "eigen", "hele", "zelfde", "volgende", "vorige",
+                                  "middelbare", "grote", "kleine", "speciale", "reguliere", "gewone", "dichtstbijzijnde",
+                                  "huidige", "vorig", "nieuw", "oud", "ander", "zelfde", "regulier", "klein", "groot",
+                                  "categoriaal", "categorale", "brede", "breed", "tweetalig", "tweetalige", "technisch",
+                                  "technische", "agrarisch", "agrarische", "nieuwste", "beste", "slechtste", "duurste"})
+
+
+def _lower_name_before_type(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _LOWER_NAME_TYPE.finditer(text):
+        words = m.group("name").split()
+        if any(w in _GENERIC_BEFORE_TYPE or w in lists.geen_naam or w in _NOT_IN_SCHOOL_NAME for w in words):
+            continue   # "het nieuwe college", "de middelbare scholengemeenschap", "het college van bestuur"
+        if _KIND_SCHOOL.match(text, m.start("name")):
+            continue   # "het stedelijk lyceum": the kind rule has it
+        if not any(lexicon.zipf(w) < 3.5 and not lexicon.has_word_ending(w) for w in words):
+            continue   # only ordinary words: "het goed college"
+        yield Span("school", m.start("name"), m.end("word"), text[m.start("name"):m.end("word")])
+
+
 def _kind_schools(text: str) -> Iterator[Span]:
     for m in _KIND_SCHOOL.finditer(text):
         if m.group("pre"):
@@ -373,6 +397,7 @@ def find_schools(text: str) -> Iterator[Span]:
     yield from _lower_case_schools(text)
     yield from _name_then_lower_type(text)
     yield from _kind_schools(text)
+    yield from _lower_name_before_type(text)
     lists = wordlists()
     toks = _tokens(text)
     for k, (start, end, word) in enumerate(toks):

@@ -104,6 +104,8 @@ SCHOOLS = [
     ("De Rietlanden is een vso-school", "De Rietlanden"),
     ("hij zit in groep 8 van de Zonnewijzer", "de Zonnewijzer"),
     ("Ahmet zit op de Rehoboth school", "Rehoboth school"),
+    ("ze zit op het da vinci college", "da vinci college"),
+    ("mijn zoon ging naar het rijnlands lyceum", "rijnlands lyceum"),
 ]
 
 
@@ -144,6 +146,10 @@ def test_form_is_masked(text, piece):
     "de isk in utrecht",
     "ze zit in groep 3 van de basisschool",
     "hij zit in klas 2 van het vmbo",
+    "het nieuwe college",
+    "de middelbare scholengemeenschap",
+    "het tweetalig gymnasium",
+    "een gesprek met het college van bestuur",
     "De school heeft hem geschorst",
     "De Kindertelefoon is een goede hulplijn",
     "het Juridisch Loket heeft ons niet terug gebeld",

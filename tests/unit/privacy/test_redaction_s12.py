@@ -68,7 +68,6 @@ ADDRESSES = [
     ("we wonen in de 1e Jan Steenstraat 112-3", "1e Jan Steenstraat 112-3"),
     ("wij wonen op nummer 8 van de Merellaan", "nummer 8 van de Merellaan"),
     ("Gerda Bos, 2514 EA, 070-3456789", "2514 EA"),   # the phone number after the postcode takes its digits
-    # a guard, not new: masked before this session too, and lost for a moment when the context rule changed
     ("ons adres is Oranjestraat 24, bovenhuis", "Oranjestraat 24, bovenhuis"),
 ]
 
@@ -175,7 +174,8 @@ def test_name_source_is_loaded_and_filtered():
 
 
 @pytest.mark.parametrize("piece", ["daan de jong, ", "de 1e ", "Hodan Abdi ", "zoon Kees ", "Kerkstraat nr ",
-                                   "mijn buurvrouw, Gerrie Wolters, ", "geboren in maart "])
+                                   "mijn buurvrouw, Gerrie Wolters, ", "geboren in maart ", "het da vinci college ",
+                                   "Het Kompas heeft hem geschorst. ", "groep 8 van de Zonnewijzer ", "mvg j. "])
 def test_new_rules_stay_linear_on_long_hostile_text(piece):
     """100,000 characters of one repeated form: well under the 2.5 s the earlier rounds allow (the lower-case
     list walk was quadratic before it stopped at a name found already)."""

@@ -75,6 +75,9 @@ def find_names(text: str) -> Iterator[Span]:
     lists = wordlists()
     for m in TOKEN.finditer(text):
         word = m.group(0)
+        if word[-2:] in ("'s", "’s") and word[:-2].lower() in lists.voornamen and _capitalised(word):
+            taken.append((m.start(), m.end() - 2))   # "Sem's moeder": the name without the possessive
+            continue
         if not _capitalised(word):
             if word.islower() and word in lists.voornamen:
                 found = _lower_first_name(text, m.start(), m.end())

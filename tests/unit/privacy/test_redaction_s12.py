@@ -50,6 +50,7 @@ NAMES = [
     ("mijn kinderen zijn daan en roos van beek", "roos van beek"),
     # a name that is also a word, at the start of a sentence before a person verb
     ("Iris zit al een maand thuis", "Iris"),
+    ("Sem's moeder belde gisteren", "Sem"),
     # name chains and double surnames
     ("Hodan Abdi Warsame woont bij ons", "Hodan Abdi Warsame"),
     ("Groet, Ellen Brouwer - van Dijk", "Ellen Brouwer - van Dijk"),

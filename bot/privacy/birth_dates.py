@@ -37,7 +37,8 @@ _CUE_BEFORE = (r"(?:geboren(?:[ ]in)?|geb\.?|gb\.?|(?:geboortedatum|geboortedag|
                r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|birthday|verjaardag|verjaart|jarig|°|geboren[ ]te[ ][A-ZÀ-Þ][\w'-]{1,30}(?:[ ][A-ZÀ-Þ][\w'-]{1,30})?"
                r"|(?:wordt|werd|word|worden|werden)[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei", "werd 12 op"
 AFTER_CUE = re.compile(
-    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de|on|the|d\.d\.?|dd\.?)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE + r")",
+    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de|on|the|d\.d\.?|dd\.?)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE
+    + r"|" + _DAY + r"[-/]" + _MON + r"(?![\w/\-]|[.,]\d|[ ]?(?:kg|kilo|gram|cm|weken|week)))",   # "geb. 14-3" (not "1.5 kilo")
     re.IGNORECASE)
 BEFORE_CUE = re.compile(
     r"(?<![\w])(?P<date>" + DATE + r")[ ]{1,3}(?:(?:is|ben|was|werd|wordt)[ ]{1,3})?(?:(?:hij|zij|ze|ik)[ ]{1,3})?"

@@ -86,6 +86,7 @@ BIRTH_DATES = [
     ("mijn dochter werd 12 op 3 maart", "3 maart"),
     ("3 juli is zijn verjaardag", "3 juli"),
     ("op 4 mei ben ik jarig", "4 mei"),
+    ("geb. 14-3, nu 12 jaar", "14-3"),
 ]
 
 SCHOOLS = [
@@ -136,6 +137,8 @@ def test_form_is_masked(text, piece):
     "in maart 2012 is hij begonnen op school",
     "de wet van maart 2014",
     "we hebben op 12 maart een gesprek",
+    "hij is geboren met 1.5 kilo",
+    "geboren na 32 weken, 1-2 kilo",
     # generic school phrases
     "ze wil naar een christelijk lyceum",
     "het College van Bestuur",

@@ -60,6 +60,37 @@ def _tokens(text: str, pos: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _mostly_capitals(text: str) -> bool:
+    """A message typed in capitals ("MIJN ZOON HEET KWAME"): there an unknown word in capitals after a strong cue is a
+    name; in ordinary text it is an abbreviation ("naam: PPO Regio Leiden")."""
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def _known_name(low: str) -> bool:
+    lists = wordlists()
+    return low not in lists.geen_naam and (low in lists.voornamen or low in lists.achternamen or low in lists.namen_bron
+                                           or low in lists.alleen_na_aanleiding)
+
+
+def _caps_name(tokens: list, i: int) -> tuple[int, int]:
+    """A name in capitals from ``tokens[i]``: further words in capitals that are particles or names."""
+    lists = wordlists()
+    start, end = tokens[i][0], tokens[i][1]
+    j = i + 1
+    while j < len(tokens) and tokens[j][2].isupper() and tokens[j][2].replace("-", "").isalpha():
+        low = tokens[j][2].lower()
+        if low in lists.tussenvoegsels and low not in ("het", "in", "op"):
+            j += 1
+            continue
+        if _known_name(low) or (len(low) > 2 and not lexicon.is_ordinary(low) and not lexicon.is_place(low)):
+            end = tokens[j][1]
+            j += 1
+            continue
+        break
+    return start, end
+
+
 def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) -> tuple[int, int] | None:
     """The name at the start of ``tokens``, as (start, end), or None."""
     lists = wordlists()
@@ -79,6 +110,9 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
     undotted_initials = (strength == TITLE and i == 0 and re.fullmatch(r"[A-Z]{1,3}", word) is not None
                          and i + 1 < len(tokens) and (tokens[i + 1][2].lower() in lists.tussenvoegsels
                                                       or _capitalised(tokens[i + 1][2])))
+    if cue and i == 0 and len(word) > 1 and word.isupper() and word.isalpha() and (_known_name(low) or (
+            _mostly_capitals(text) and not lexicon.is_ordinary(low, 3.5) and not lexicon.is_place(low))):
+        return _caps_name(tokens, i)   # "MIJN ZOON HEET DAAN", "Naam: PIETER DE VRIES": a name in capitals
     lower_initials = cue and re.fullmatch(r"(?:[a-z]\.){1,3}", word) is not None and i == 0
     if lower_initials:   # "mvg j. de vries", "tnv p. smit": initials in lower case, then a surname
         k = i + 1

@@ -51,6 +51,11 @@ NAMES = [
     # a name that is also a word, at the start of a sentence before a person verb
     ("Iris zit al een maand thuis", "Iris"),
     ("Sem's moeder belde gisteren", "Sem"),
+    # a name in capitals after a cue, with its surname (the first name alone was found before)
+    ("naam kind: DAAN JANSEN", "DAAN JANSEN"),
+    ("Naam: PIETER DE VRIES", "PIETER DE VRIES"),
+    ("MIJN ZOON HEET KWAME OSEI EN HIJ ZIT THUIS", "KWAME OSEI"),
+    ("MIJN DOCHTER HEET AMINA EL AMRANI", "AMINA EL AMRANI"),
     # name chains and double surnames
     ("Hodan Abdi Warsame woont bij ons", "Hodan Abdi Warsame"),
     ("Groet, Ellen Brouwer - van Dijk", "Ellen Brouwer - van Dijk"),
@@ -125,6 +130,9 @@ def test_form_is_masked(text, piece):
     "Poolse vader, zoon ISK",
     "vraag naar Leerplicht",
     "ik ben moe en boos",
+    "IK BEN MOE EN MIJN DOCHTER ZIT THUIS",
+    "MIJN ZOON HEEFT ADHD",
+    "naam: PPO Regio Leiden, Zorgplicht",
     "de bas van mijn zoon is kapot",
     "Frans is moeilijk voor hem",
     "we wonen in De Pol",

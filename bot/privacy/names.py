@@ -34,12 +34,20 @@ _LOWER_SURNAME = re.compile(r"[ ](?P<part>(?:(?:van|de|der|den|ter|ten|'t|el|al|
                             r"(?![\w])")
 
 
+# listed first names that are common words in English or French, where a lower-case form is the word ("my son will
+# not", "il a 14 ans", "harm", "ties"): only with a cue or a capital
+_LOWER_ALSO_A_WORD = frozenset({"harm", "ties", "rob", "rose", "mark", "frank", "dick", "bas", "ans", "cas", "rien",
+                                "lien", "beau", "demi", "hein", "grace", "hope", "joy", "will", "may", "june", "april",
+                                "guy", "art", "bill", "pat", "sue", "ray", "don", "sky", "dawn", "chance", "eden"})
+
+
 def _lower_first_name(text: str, s: int, e: int) -> tuple[int, int] | None:
     """A listed first name in lower case without a cue ("daan zit thuis", "lisa de jong groep 8"), with a
     lower-case surname after particles or from the name lists; not a word after an article ("de bas")."""
     lists = wordlists()
     word = text[s:e]
-    if len(word) < 3 or word in lists.alleen_na_aanleiding or word in lists.geen_naam or lexicon.is_place(word):
+    if (len(word) < 3 or word in lists.alleen_na_aanleiding or word in lists.geen_naam or lexicon.is_place(word)
+            or word in _LOWER_ALSO_A_WORD):
         return None
     if text[s - 1:s] in ("/", ".", "@", "_", ":", "=") or text[e:e + 1] in ("/", "@", "_", "="):
         return None   # part of a web or mail address

@@ -134,6 +134,8 @@ def test_form_is_masked(text, piece):
     "MIJN ZOON HEEFT ADHD",
     "naam: PPO Regio Leiden, Zorgplicht",
     "de bas van mijn zoon is kapot",
+    "mon fils a 14 ans et il ne va plus à l'école",
+    "it does no harm to ask",
     "Frans is moeilijk voor hem",
     "we wonen in De Pol",
     "https://www.example.nl/guus/pagina",

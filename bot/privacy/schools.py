@@ -153,9 +153,11 @@ def _context_schools(text: str) -> Iterator[Span]:
             yield Span("school", start, end, text[start:end])
     for m in _ARTICLE_NAME.finditer(text):
         low = m.group("name").lower()
-        if _name_like(m.group("name")) and low not in _NOT_SCHOOL and not lexicon.is_place(m.group(0)):   # "De Pol"
-            end = m.end("loc") if m.group("loc") else m.end("name")
-            yield Span("school", m.start("art"), end, text[m.start("art"):end])
+        if (not _name_like(m.group("name")) or low in _NOT_SCHOOL or lexicon.is_place(m.group(0))   # "De Pol"
+                or wordlists().not_a_school_name(low)):   # "De Bascule": a care provider on the lists
+            continue
+        end = m.end("loc") if m.group("loc") else m.end("name")
+        yield Span("school", m.start("art"), end, text[m.start("art"):end])
 
 
 # institutions that are no school, after "naar de ..." ("naar de Kinderombudsman")
@@ -367,6 +369,10 @@ _SCHOOL_ACTS = re.compile(
     r"niet|nu|al|toen|weer|meteen|direct|gewoon|gisteren|vandaag|ook|zomaar|opnieuw)[ ]){0,3}(?:geschorst|verwijderd|uitgeschreven|van[ ]school[ ]gestuurd|"
     r"naar[ ]huis[ ]gestuurd|weggestuurd|niet[ ](?:meer[ ])?terug)"
     r"|(?:schorst|schorste|stuurde|stuurt)[ ](?:hem|haar|ons|mijn[ ]\w+|onze[ ]\w+)[ ](?:naar[ ]huis|weg|van[ ]school)"
+    r"|(?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook|zomaar|gewoon)[ ]){0,2}(?:mag|mocht|kan|kon|wil|wilde|"
+    r"gaat|ging)[ ](?:weigeren|schorsen|verwijderen|uitschrijven|toelaten|inschrijven|aannemen)"   # "dat het X hem niet mag weigeren"
+    r"|(?:heeft|had)[ ](?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook)[ ]){0,2}(?:toegelaten|aangenomen|"
+    r"ingeschreven|geweigerd)"
     r"|(?:is|was)[ ](?:een|de|onze|zijn|haar|hun)[ ](?:[\w]+[ ])?(?:[\w]+-)?(?:basisschool|school|college|lyceum|"
     r"gymnasium|scholengemeenschap))(?![\w])")
 
@@ -378,7 +384,8 @@ def _acting_schools(text: str) -> Iterator[Span]:
         if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.lower() in lists.geen_school
                or w.lower() in lists.school_woorden or w.isupper() for w in words):
             continue   # "De school", "Het SWV", "De Inspectie"
-        if words[0].lower().endswith(_NOT_SCHOOL_ENDINGS) or lexicon.is_place(m.group("name")) or \
+        if (words[0].lower().endswith(_NOT_SCHOOL_ENDINGS) and not words[0].lower().endswith("huis")) or \
+                lexicon.is_place(m.group("name")) or \
                 lexicon.is_place(f"{m.group('art')} {m.group('name')}"):
             continue
         yield Span("school", m.start("art"), m.end("name"), text[m.start("art"):m.end("name")])

@@ -81,6 +81,7 @@ BIRTH_DATES = [
     ("hij is geboren in maart 2012", "maart 2012"),
     ("geboren op 3 oktober tweeduizend elf", "3 oktober tweeduizend elf"),
     ("he was born on the 4th of june 2013", "4th of june 2013"),
+    ("geboren in Eritrea op 1 januari 2010", "1 januari 2010"),
     ("born on June 4, 2013", "June 4, 2013"),
     ("vader (° 3 mei 1979)", "3 mei 1979"),
     ("geboren te Zwolle op 11 mei", "11 mei"),
@@ -111,6 +112,7 @@ SCHOOLS = [
     ("hij zit in groep 8 van de Zonnewijzer", "de Zonnewijzer"),
     ("Ahmet zit op de Rehoboth school", "Rehoboth school"),
     ("ze zit op het da vinci college", "da vinci college"),
+    ("hij zegt dat het Hooghuis hem niet mag weigeren", "het Hooghuis"),
     ("mijn zoon ging naar het rijnlands lyceum", "rijnlands lyceum"),
 ]
 
@@ -166,6 +168,8 @@ def test_form_is_masked(text, piece):
     "De school heeft hem geschorst",
     "De Kindertelefoon is een goede hulplijn",
     "het Juridisch Loket heeft ons niet terug gebeld",
+    "de gemeente heeft hem ingeschreven",
+    "De Bascule heeft hem geweigerd",
 ])
 def test_stays(text):
     assert redact(text) == text, [(s.kind, s.text) for s in find_personal_data(text)]

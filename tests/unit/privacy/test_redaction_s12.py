@@ -129,6 +129,7 @@ def test_form_is_masked(text, piece):
     "Hij heeft Gilles de la Tourette",
     "ze oefent met Squla en Snappet",
     "we zitten bij Lentis voor de diagnose",
+    "Ingrado is de vereniging voor leerplicht",
     "Poolse vader, zoon ISK",
     "vraag naar Leerplicht",
     "ik ben moe en boos",

@@ -12,10 +12,12 @@ from bot.privacy.wordlists import wordlists
 
 # house number with an addition: 12-2, 231-A, 18-III, 45bis, 4 hs, 7 huis, 61 zwart, 140-1 hoog, 130 3hg, 9 zw,
 # 19 2e etage, 500 huisnr 2
-_HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{1,2}hoog)?|I{1,3}|IV|[A-Za-z]|bis|hs|huis|zw|rood)(?![\w])"
+_HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{0,2}(?:hoog|hg))?|I{1,3}|IV|[A-Za-z]|bis|hs|huis|zw|rood)(?![\w])"
           r"|[ ]{1,3}(?:toevoeging|toev\.?)[ :]{1,3}[A-Za-z0-9]{1,4}(?![\w])"   # "huisnummer 8 toevoeging 2"
-          r"|[ ]{1,3}\d{1,2}(?:e|de|ste)?[ ]?(?:hg|hoog|etage|verdieping)(?![\w])"
+          r"|,?[ ]{1,3}\d{1,2}(?:e|de|ste)?[ ]?(?:hg|hoog|etage|verdieping)(?![\w])"   # "7, 3 hoog", "12 2e etage"
           r"|[ ]{1,3}huis(?:nr|nummer)\.?[ ]?\d{1,4}(?![\w])"
+          r"|[ ]{1,3}bus[ ]\d{1,4}(?![\w])"   # Belgian: "Stationsplein 1 bus 2"
+          r"|,?[ ]{1,3}(?:boven|beneden|achter|voor)(?:huis|woning)(?![\w])"   # "24, bovenhuis"
           r"|[ ]{0,3}(?:hs|bis|hoog|hg|bg|huis|zwart|zw|rood|boven|beneden|I{1,3}|IV)(?![\w])"
           r"|[ ]?[A-Za-z](?![\w]))?"
           r"(?![\w])")
@@ -28,11 +30,12 @@ HOUSE_NUMBER = re.compile(r"(?<![\w])huis(?:nummer|nr)\.?(?:[ ]{1,3}is)?[ :]{0,3
 _PREFIX_WORDS = (r"(?:(?:Van|De|Den|Ter|Ten|Het|'t|Sint|Burgemeester|Dr\.|Prof\.|Koningin|Prins|Prinses|"
                  r"Graaf|Jhr\.|Lange|Korte|Nieuwe|Oude|Grote|Kleine|Hoge|Lage|Eerste|Tweede|Derde|Vierde|Achter|"
                  r"Noord|Zuid|Oost|West|Binnen|Buiten)[ ](?:(?:de|van|der|den|het|'t)[ ]){0,2}){0,3}")
-_NAME_WORDS = (r"(?:\d(?:e|ste|de)[ ])?"   # "2e Hugo de Grootstraat"
+_NAME_WORDS = (r"(?:\d(?:e|ste|de)[ ]|v\.[ ]?|v\.d\.[ ]?|vd[ ])?"   # "2e Hugo de Grootstraat", "v. Oldenbarneveltstraat"
                r"(?:(?:[A-ZÀ-Þ][A-Za-zÀ-ÿ'\.\-]{0,30})[ ](?:(?:de|van|der|den|het|'t)[ ]){0,2}){0,3}")
 # "Kerkstraat 12", "Kerkstr. 12", "kerkstraat12"
-_STREET_WORD = re.compile(r"(?<![\w'])(?P<pre>" + _NAME_WORDS + r")(?P<word>[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ'\-]{1,40})"
-                          r"(?P<dot>\.)?[ ]{0,3}" + _HOUSE)
+_STREET_WORD = re.compile(r"(?<![\w'])(?P<pre>" + _NAME_WORDS + r")(?!(?:nr|nummer|no)\.?[ ])"
+                          r"(?P<word>[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ'\-]{1,40})"
+                          r"(?P<dot>\.)?[ ]{0,3}(?:(?:nr\.?|nummer|no\.?)[ ]{0,2})?" + _HOUSE)
 
 
 def _postcodes(text: str) -> Iterator[Span]:
@@ -43,29 +46,48 @@ def _postcodes(text: str) -> Iterator[Span]:
             continue
         end = m.end("house") if m.group("house") else m.end("letters")
         yield Span("postcode_huisnummer", m.start(), end, text[m.start():end])
+        if end != m.end("letters"):   # "1216 KS, 035-6218493": if the phone wins the digits, the postcode stays masked
+            yield Span("postcode_huisnummer", m.start(), m.end("letters"), text[m.start():m.end("letters")])
+
+
+def _street_at(text: str, m: re.Match) -> Span | None:
+    lists = wordlists()
+    word = m.group("word").lower()
+    if word in lists.geen_straat:
+        return None
+    suffixes = lists.straat_achtervoegsels + (lists.straat_achtervoegsels_hoofdletter
+                                               if m.group("word")[:1].isupper() else ())
+    bare_with_prefix = word in suffixes and any(w[:1].isupper() and w.lower() not in lists.geen_naam
+                                                for w in m.group("pre").split())   # "Oude Gracht 23"
+    if not bare_with_prefix and not any(word.endswith(s) and len(word) > len(s) for s in suffixes + ("str",)):
+        return None
+    if lexicon.is_place(word) or _NOT_AFTER_NUMBER.match(text, m.end("nr")):
+        return None   # "Kinderdijk 2 keer", "Schiedam 3": a place or a count, not a street
+    if m.group("dot") and not word.endswith("str"):
+        return None   # "Kerkstr. 12" is a street; "de Dorpsstraat. 12 kinderen" is not
+    # leading words that belong to the sentence, not the street ("Wij Kerkstraat": "Wij")
+    start = m.start()
+    pos = 0
+    for w in re.finditer(r"\S+[ ]", m.group("pre")):
+        if w.group(0).strip().lower() in lists.geen_naam or w.group(0).strip().lower() in _NOT_STREET:
+            pos = w.end()
+    start += pos
+    return Span("postcode_huisnummer", start, m.end(), text[start:m.end()])
 
 
 def _streets(text: str) -> Iterator[Span]:
-    lists = wordlists()
-    for m in _STREET_WORD.finditer(text):
-        word = m.group("word").lower()
-        if word in lists.geen_straat:
-            continue
-        suffixes = lists.straat_achtervoegsels + (lists.straat_achtervoegsels_hoofdletter
-                                                   if m.group("word")[:1].isupper() else ())
-        if not any(word.endswith(s) and len(word) > len(s) for s in suffixes + ("str",)):
-            continue
-        if m.group("dot") and not word.endswith("str"):
-            continue   # "Kerkstr. 12" is a street; "de Dorpsstraat. 12 kinderen" is not
-        # leading words that belong to the sentence, not the street ("Wij Kerkstraat": "Wij")
-        start = m.start()
-        pre = m.group("pre")
-        pos = 0
-        for w in re.finditer(r"\S+[ ]", pre):
-            if w.group(0).strip().lower() in lists.geen_naam or w.group(0).strip().lower() in _NOT_STREET:
-                pos = w.end()
-        start += pos
-        yield Span("postcode_huisnummer", start, m.end(), text[start:m.end()])
+    pos = 0
+    while pos <= len(text):
+        m = _STREET_WORD.search(text, pos)
+        if not m:
+            return
+        span = _street_at(text, m)
+        if span:
+            yield span
+            pos = m.end()
+        else:   # not a street: look again from the next word ("de 1e Jan Steenstraat 5": "de 1e" is no street)
+            first = re.match(r"\S+", text[m.start():m.end()])
+            pos = max(m.start() + (first.end() if first else 1), pos + 1)
 
 
 # "wij wonen op het Spui 21", "ons adres is Damrak 14-2", "woont op Achter de Hoven 5": any street name after
@@ -98,6 +120,8 @@ def _context_streets(text: str) -> Iterator[Span]:
         words = street.split()
         if not words[0][:1].isupper():
             continue   # "in postcodegebied 3512"; a lower-case street with a suffix is found by _streets
+        if any(w.lower() in ("op", "aan", "bij") for w in words[1:]):
+            continue   # "wonen in Zoetermeer op de Dorpsstraat 151": a place, then the street (found by _streets)
         if any(w.lower() in _NOT_STREET or w.lower() in wordlists().geen_naam and w.lower() not in
                ("de", "het", "van", "der", "den", "op", "aan", "bij", "in", "achter", "over", "'t") for w in words):
             continue
@@ -157,7 +181,7 @@ def _number_of_street(text: str) -> Iterator[Span]:
                                                    if m.group("street")[:1].isupper() else ())
         if word in lists.geen_straat or not any(word.endswith(s) and len(word) > len(s) for s in suffixes):
             continue
-        yield Span("postcode_huisnummer", m.start("nr"), m.end(), text[m.start("nr"):m.end()])
+        yield Span("postcode_huisnummer", m.start(), m.end(), text[m.start():m.end()])   # "nummer 14 van de Esdoornlaan"
 
 
 def _bare_street_words(text: str) -> Iterator[Span]:

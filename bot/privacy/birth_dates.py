@@ -19,21 +19,30 @@ _MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|okt
           r"jan|feb|febr|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.?")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
-_YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+# a year written out: "tweeduizend twaalf", "tweeduizend en negen"
+_SPOKEN_YEAR = (r"(?:tweeduizend|twee[ ]duizend)(?:[ -]?en)?[ -]?(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|"
+                r"twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|eenentwintig|"
+                r"tweeëntwintig|drieëntwintig)")
+_YEAR = r"(?:(?:19|20)\d\d|'\d\d|" + _SPOKEN_YEAR + ")"
 DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d\d)"          # 12-03-2014, 02.11.10
         r"|" + _DAY + r"[ ]" + _MON + r"[ ](?:19|20)\d\d"                              # 11 11 2013
         r"|(?:19|20)\d\d(?P<s2>[-/.])" + _MON + r"(?P=s2)" + _DAY +                    # 2012-07-21
-        r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"  # 3 maart 2013
+        r"|" + _DAY + r"(?:e|ste|de|st|nd|rd|th)?[ ]{1,2}(?:van[ ]{1,2}|of[ ]{1,2})?" + _MONTH
+        + r"(?:,?[ ]{1,2}" + _YEAR + r")?"                                              # 3 maart 2013, 12th of march 2014
+        r"|" + _DAY + r"[ ]?-[ ]?" + _MONTH + r"[ ]?-[ ]?(?:(?:19|20)?\d\d)"             # 14-mrt-2012
+        r"|" + _MONTH + r"[ ]{1,2}" + _DAY + r"(?:st|nd|rd|th)?,?[ ]{1,2}(?:19|20)\d\d"   # March 12, 2014
+        r"|" + _MONTH + r",?[ ]{1,2}(?:(?:19|20)\d\d|" + _SPOKEN_YEAR + r")"              # (geboren in) maart 2012
         r")(?![\w])")
 _CUE_BEFORE = (r"(?:geboren(?:[ ]in)?|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum|geboorte)"
-               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|verjaardag|jarig"
-               r"|wordt[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei"
+               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|birthday|verjaardag|verjaart|jarig|°|geboren[ ](?:te|in)[ ][A-ZÀ-Þ][\w'-]{1,30}(?:[ ][A-ZÀ-Þ][\w'-]{1,30})?,?"
+               r"|(?:wordt|werd|word|worden|werden)[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei", "werd 12 op"
 AFTER_CUE = re.compile(
-    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE + r")",
+    r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de|on|the|d\.d\.?|dd\.?)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE
+    + r"|" + _DAY + r"[-/]" + _MON + r"(?![\w/\-]|[.,]\d|[ ]?(?:kg|kilo|gram|cm|weken|week)))",   # "geb. 14-3" (not "1.5 kilo")
     re.IGNORECASE)
 BEFORE_CUE = re.compile(
-    r"(?<![\w])(?P<date>" + DATE + r")[ ]{1,3}(?:(?:is|ben|was|werd)[ ]{1,3})?(?:(?:hij|zij|ze|ik)[ ]{1,3})?"
-    r"geboren(?![\w])", re.IGNORECASE)
+    r"(?<![\w])(?P<date>" + DATE + r")[ ]{1,3}(?:(?:is|ben|was|werd|wordt)[ ]{1,3})?(?:(?:hij|zij|ze|ik)[ ]{1,3})?"
+    r"(?:geboren|(?:(?:zijn|haar|mijn|de)[ ]{1,3})?verjaardag|jarig|ter[ ]wereld[ ]gekomen)(?![\w])", re.IGNORECASE)   # "3 juli is zijn verjaardag"
 
 
 # a date with a day and a month (a year alone is no birth date)
@@ -76,6 +85,7 @@ _FULL_DATE = re.compile(
     r"|" + _DAY + r"[ ]" + _MON + r"[ ](?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)(?P<u2>[-/.])" + _MON + r"(?P=u2)" + _DAY +
     r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r",?[ ]{1,2}(?P<y4>(?:19|20)\d\d)"
+    r"|" + _DAY + r"-" + _MONTH + r"-(?P<y5>(?:19|20)\d\d)"
     r")(?![\w]|[-/.]\d)", re.IGNORECASE)
 OLDEST, YOUNGEST = 22, 3   # years before this year: born 2004-2023 when it is 2026
 _EVENT_BEFORE = re.compile(
@@ -121,7 +131,7 @@ def _person_of(before: str) -> bool:
 
 def _full_dates(text: str) -> Iterator[Span]:
     for m in _FULL_DATE.finditer(text):
-        year = int(next(y for y in (m.group("y1"), m.group("y2"), m.group("y3"), m.group("y4")) if y))
+        year = int(next(y for y in (m.group("y1"), m.group("y2"), m.group("y3"), m.group("y4"), m.group("y5")) if y))
         if not _school_age_year(year) or re.fullmatch(r"0?1\D0?1\D\d{4}|\d{4}\D0?1\D0?1|1 jan\w*\.? \d{4}", m.group("date")):
             continue   # 1 January: the date of a law, a merger or a price, far more often than a birthday
         before = text[max(0, m.start() - 40):m.start()]
@@ -145,7 +155,7 @@ def find_birth_dates(text: str) -> Iterator[Span]:
     for pattern in (AFTER_CUE, BEFORE_CUE):
         for m in pattern.finditer(text):
             end = m.end("date")
-            if not re.search(r"\d{4}\s*$", m.group("date")):
+            if not re.search(r"(?:\d{4}|" + _SPOKEN_YEAR + r")\s*$", m.group("date")):
                 year = _YEAR_AFTER.match(text, end)
                 end = year.end() if year else end
             yield Span("geboortedatum", m.start("date"), end, text[m.start("date"):end])

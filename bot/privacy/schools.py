@@ -52,6 +52,9 @@ def _name_after(text: str, toks: list, i: int, lowercase_ok: bool) -> int | None
         low = word.lower()
         if low in PARTICLES and last is None and not had_particle:
             had_particle = True
+        elif (low in PARTICLES and last is not None and j + 1 < len(toks) and _cap(toks[j + 1][2])
+              and _adjacent(text, toks[j], toks[j + 1])):
+            pass   # "Montessorischool Aan de Amstel", "Johan de Witt": a particle inside the name
         elif _cap(word) and not lists.not_a_school_name(low) and low not in lists.school_woorden:
             last = j
         elif last is None and lowercase_ok and had_particle and not lists.not_a_school_name(low) and len(word) > 2:
@@ -89,11 +92,14 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]{1,40}"
 # a capitalised name right after a word for going to or sitting at a school: "hij zit op de Hoeksteen",
 # "ze gaat naar Reggesteyn", "ingeschreven bij het Kompas"; or after "de school heet"
 _AT_SCHOOL = re.compile(
-    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten|sta|staat|staan|stond|stonden)[ ]{1,3}(?:(?:nu|nog|al|ingeschreven)[ ]{1,3}){0,2}op)"
+    r"(?<![\w])(?:(?P<at>(?:zit|zat|zitten|zaten|sta|staat|staan|stond|stonden)[ ]{1,3}(?:(?:nu|nog|al|ingeschreven)[ ]{1,3}){0,2}op"
+    r"|(?:groep|klas|leerjaar)[ ]\d{1,2}[ ](?:van|op))"   # "in groep 8 van de Zonnewijzer"
     r"|(?P<to>(?:ging|gaat|gaan|gingen|kan|kon|mag|mocht|moet|moest|wil|wilde)[ ]{1,3}(?:(?:nu|nog|al)[ ]{1,3}){0,2}naar)"
     r"|(?:ingeschreven|aangemeld|geplaatst|toegelaten)[ ]{1,3}(?:op|bij)|(?P<named>school(?:naam)?(?:[ ]{1,3}(?:heet|is)|[ ]?:)))"
     r"[ ]{1,3}(?P<art>(?:[Dd]e|[Hh]et|'t)[ ]{1,3})?"
     r"(?P<name>" + _NAME + r"(?:[ ](?:" + _NAME + r"|de|het|van|der)){0,5}?)(?=[ ]?[,.!?;:()]|$|[ ](?!" + _NAME + r"))")
+_SCHOOL_WORD_AFTER = re.compile(r"[ ](?:school|basisschool|college|lyceum|gymnasium|mavo|scholengemeenschap)(?![\w])",
+                                re.IGNORECASE)
 # a name followed by its school type in brackets: "de Hoeksteen (speciaal onderwijs)"
 _TYPE_IN_BRACKETS = re.compile(
     r"(?<![\w])(?P<art>(?:[Dd]e|[Hh]et|'t)[ ])?(?P<name>" + _NAME + r"(?:[ ]" + _NAME + r"){0,2})[ ]{0,2}\((?i:speciaal[ ](?:basis)?onderwijs|sbo|so|vso|"
@@ -142,12 +148,16 @@ def _context_schools(text: str) -> Iterator[Span]:
             if pattern is _AT_SCHOOL and m.group("to") and not m.group("art"):
                 continue   # one goes to many places: "mag naar Fietsenwerkplaats Noord", "terug naar Kyiv"
             start = m.start("art") if m.group("art") else m.start("name")   # the article belongs to the name
-            yield Span("school", start, m.end("name"), text[start:m.end("name")])
+            word_after = _SCHOOL_WORD_AFTER.match(text, m.end("name"))
+            end = word_after.end() if word_after else m.end("name")   # "de Rehoboth school"
+            yield Span("school", start, end, text[start:end])
     for m in _ARTICLE_NAME.finditer(text):
         low = m.group("name").lower()
-        if _name_like(m.group("name")) and low not in _NOT_SCHOOL:
-            end = m.end("loc") if m.group("loc") else m.end("name")
-            yield Span("school", m.start("art"), end, text[m.start("art"):end])
+        if (not _name_like(m.group("name")) or low in _NOT_SCHOOL or lexicon.is_place(m.group(0))   # "De Pol"
+                or wordlists().not_a_school_name(low)):   # "De Bascule": a care provider on the lists
+            continue
+        end = m.end("loc") if m.group("loc") else m.end("name")
+        yield Span("school", m.start("art"), end, text[m.start("art"):end])
 
 
 # institutions that are no school, after "naar de ..." ("naar de Kinderombudsman")
@@ -216,9 +226,10 @@ def _after_a_word(text: str, pos: int) -> bool:
 # a lower-case name after an abbreviation or a school type without an article: "obs de kleine prins",
 # "op basisschool klavertje vier" (a type without "de" before it is used as a name)
 _LOWER_AFTER_TYPE = re.compile(
-    r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
+    r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg|isk|kbs|ibs|gbs|vso)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
     r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}"
-    r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum)[ ]{1,2}(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
+    r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum|praktijkschool|lyceum|college|"
+    r"gymnasium|scholengemeenschap|scholengroep|mavo|vrije[ ]school|vrijeschool)[ ]{1,2}(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
     r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
 _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
                                  "heeft", "had", "gaat", "ging", "wil", "kan", "mag", "moet", "niet", "meer", "nog",
@@ -227,6 +238,11 @@ _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", 
                                  "geweest", "gezeten", "gehad", "gezet", "gestuurd", "aangemeld", "ingeschreven",
                                  "geplaatst", "toen", "sinds", "tijdens", "na", "vanaf", "gedaan", "weg", "terug",
                                  "alleen", "s", "'s", "ochtends", "middags"})
+
+
+_ADJECTIVE_AFTER_ARTICLE = frozenset({"hele", "eerste", "laatste", "volgende", "andere", "zelfde", "juiste", "goede",
+                                      "beste", "vorige", "komende", "afgelopen", "rest", "keer", "week", "dag", "weg",
+                                      "brief", "mail", "school", "klas", "les", "lessen", "juf", "meester", "mentor"})
 
 
 def _lower_case_schools(text: str) -> Iterator[Span]:
@@ -249,13 +265,60 @@ def _lower_case_schools(text: str) -> Iterator[Span]:
             continue   # one ordinary word after a school type ("op basisschool gepest")
         if m.group("abbr") and not m.group("part") and lexicon.is_ordinary(words[0], 4.0):
             continue
-        if m.group("tpart") and (lexicon.zipf(words[0].lower()) >= 4.0 or words[0].lower() in lists.geen_achternaam_klein):
-            continue   # "de basisschool de hele dag"
+        if m.group("tpart") and (words[0].lower() in _ADJECTIVE_AFTER_ARTICLE or words[0].lower() in lists.geen_achternaam_klein
+                                 or (lexicon.zipf(words[0].lower()) >= 4.0 and len(words) > 1)):
+            continue   # "de basisschool de hele dag", "het lyceum de volgende keer"; not "praktijkschool de brug"
         start = m.start()
         if not m.group("abbr") and not m.group("tpart"):
             start = m.start() + len(m.group(0).split()[0]) + 1   # the school type belongs to the name, "op" does not
         end = m.start("name") + len(" ".join(words))
         yield Span("school", start, end, text[start:end])
+
+
+# a kind of school with a school word, which in a town names one school: "het stedelijk lyceum zuid", "montessori
+# college noord", "christelijk lyceum de driestar" (not after "een", "geen", "welk": "een christelijk lyceum")
+_KIND_SCHOOL = re.compile(
+    r"(?<![\w])(?P<pre>(?:een|geen|welk|welke|elk|elke|ander|andere|zo'n|ieder)[ ]{1,2})?"
+    r"(?P<kind>stedelijk|christelijk|katholiek|montessori|dalton|jenaplan|openbaar|gereformeerd|reformatorisch|"
+    r"islamitisch|interconfessioneel|protestants-christelijk|rooms-katholiek|rk|pc)[ ]{1,2}"
+    r"(?P<word>lyceum|college|gymnasium|scholengemeenschap|scholengroep|atheneum)"
+    r"(?P<rest>[ ]{1,2}(?:noord|zuid|oost|west|centrum|(?:de|het|'t)[ ]{1,2}[a-zà-ÿ][a-zà-ÿ'\-]{2,30}))?(?![\w])",
+    re.IGNORECASE)
+
+
+# a name in lower case before a school word, after an article: "het da vinci college", "het rijnlands lyceum"
+_LOWER_NAME_TYPE = re.compile(
+    r"(?<![\w])(?:het|de|'t)[ ](?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})[ ]"
+    r"(?P<word>college|lyceum|gymnasium|scholengemeenschap|scholengroep|atheneum)(?![\w])")
+_GENERIC_BEFORE_TYPE = frozenset({"nieuwe", "oude", "goede", "andere", "eigen", "hele", "zelfde", "volgende", "vorige",
+                                  "middelbare", "grote", "kleine", "speciale", "reguliere", "gewone", "dichtstbijzijnde",
+                                  "huidige", "vorig", "nieuw", "oud", "ander", "zelfde", "regulier", "klein", "groot",
+                                  "categoriaal", "categorale", "brede", "breed", "tweetalig", "tweetalige", "technisch",
+                                  "technische", "agrarisch", "agrarische", "nieuwste", "beste", "slechtste", "duurste"})
+
+
+def _lower_name_before_type(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _LOWER_NAME_TYPE.finditer(text):
+        words = m.group("name").split()
+        if any(w in _GENERIC_BEFORE_TYPE or w in lists.geen_naam or w in _NOT_IN_SCHOOL_NAME for w in words):
+            continue   # "het nieuwe college", "de middelbare scholengemeenschap", "het college van bestuur"
+        if _KIND_SCHOOL.match(text, m.start("name")):
+            continue   # "het stedelijk lyceum": the kind rule has it
+        if not any(lexicon.zipf(w) < 3.5 and not lexicon.has_word_ending(w) for w in words):
+            continue   # only ordinary words: "het goed college"
+        yield Span("school", m.start("name"), m.end("word"), text[m.start("name"):m.end("word")])
+
+
+def _kind_schools(text: str) -> Iterator[Span]:
+    for m in _KIND_SCHOOL.finditer(text):
+        if m.group("pre"):
+            continue   # "een christelijk lyceum": a kind, not a school
+        end = m.end("word")
+        rest = (m.group("rest") or "").split()
+        if rest and (len(rest) == 1 or lexicon.zipf(rest[-1]) < 4.0):
+            end = m.end("rest")   # "... de driestar", "... zuid"; not "het stedelijk lyceum de hele dag"
+        yield Span("school", m.start("kind"), end, text[m.start("kind"):end])
 
 
 # a capitalised name before a lower-case "college"/"lyceum"/"gymnasium": "mijn school Calvijn college"
@@ -298,7 +361,38 @@ def _kind_in_place(text: str) -> Iterator[Span]:
         yield Span("school", m.start(), end, text[m.start():end])
 
 
+# a name that does what only a school does with a pupil, or that is called a school: "Het Kompas heeft hem
+# geschorst", "De Rietlanden is een vso-school" (not a kind alone: "de school heeft hem geschorst")
+_SCHOOL_ACTS = re.compile(
+    r"(?<![\w])(?P<art>[Dd]e|[Hh]et|'t)[ ](?P<name>" + _NAME + r"(?:[ ]" + _NAME + r"){0,2})[ ]"
+    r"(?:(?:heeft|had|hebben|wil|wilde|kan|kon|gaat|ging)[ ](?:(?:hem|haar|ons|mijn[ ]\w+|onze[ ]\w+|hun[ ]\w+|"
+    r"niet|nu|al|toen|weer|meteen|direct|gewoon|gisteren|vandaag|ook|zomaar|opnieuw)[ ]){0,3}(?:geschorst|verwijderd|uitgeschreven|van[ ]school[ ]gestuurd|"
+    r"naar[ ]huis[ ]gestuurd|weggestuurd|niet[ ](?:meer[ ])?terug)"
+    r"|(?:schorst|schorste|stuurde|stuurt)[ ](?:hem|haar|ons|mijn[ ]\w+|onze[ ]\w+)[ ](?:naar[ ]huis|weg|van[ ]school)"
+    r"|(?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook|zomaar|gewoon)[ ]){0,2}(?:mag|mocht|kan|kon|wil|wilde|"
+    r"gaat|ging)[ ](?:weigeren|schorsen|verwijderen|uitschrijven|toelaten|inschrijven|aannemen)"   # "dat het X hem niet mag weigeren"
+    r"|(?:heeft|had)[ ](?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook)[ ]){0,2}(?:toegelaten|aangenomen|"
+    r"ingeschreven|geweigerd)"
+    r"|(?:is|was)[ ](?:een|de|onze|zijn|haar|hun)[ ](?:[\w]+[ ])?(?:[\w]+-)?(?:basisschool|school|college|lyceum|"
+    r"gymnasium|scholengemeenschap))(?![\w])")
+
+
+def _acting_schools(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _SCHOOL_ACTS.finditer(text):
+        words = m.group("name").split()
+        if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.lower() in lists.geen_school
+               or w.lower() in lists.school_woorden or w.isupper() for w in words):
+            continue   # "De school", "Het SWV", "De Inspectie"
+        if (words[0].lower().endswith(_NOT_SCHOOL_ENDINGS) and not words[0].lower().endswith("huis")) or \
+                lexicon.is_place(m.group("name")) or \
+                lexicon.is_place(f"{m.group('art')} {m.group('name')}"):
+            continue
+        yield Span("school", m.start("art"), m.end("name"), text[m.start("art"):m.end("name")])
+
+
 def find_schools(text: str) -> Iterator[Span]:
+    yield from _acting_schools(text)
     yield from _kind_in_place(text)
     for m in _NAME_IN_BRACKETS.finditer(text):
         name = m.group("name")
@@ -309,6 +403,8 @@ def find_schools(text: str) -> Iterator[Span]:
     yield from _prep_article_schools(text)
     yield from _lower_case_schools(text)
     yield from _name_then_lower_type(text)
+    yield from _kind_schools(text)
+    yield from _lower_name_before_type(text)
     lists = wordlists()
     toks = _tokens(text)
     for k, (start, end, word) in enumerate(toks):
@@ -340,8 +436,9 @@ def find_schools(text: str) -> Iterator[Span]:
             before = _name_before(text, toks, first) if _cap(word) else None
             if before is not None:
                 span = (toks[before][0], toks[after][1] if after is not None else end)
-            elif after is not None and low not in lists.school_woorden_alleen_na_naam:
-                span = (toks[first][0], toks[after][1])   # not "College van Bestuur"
+            elif after is not None and (low not in lists.school_woorden_alleen_na_naam
+                                        or toks[k + 1][2] in ("De", "Het", "'t", "'T")):
+                span = (toks[first][0], toks[after][1])   # "Lyceum De Vaart"; not "College van Bestuur"
         elif _cap(word) and low not in lists.geen_school and low.split("-")[0] not in lists.school_afkortingen and any(
                 low.endswith(s) and len(low) > len(s) + 2 for s in lists.school_achtervoegsels):
             # "Coenschool", "Jan Pieterszoon Coenschool", "Montessorischool Noord"

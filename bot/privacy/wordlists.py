@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 
 PATTERNS_FILE = Path(__file__).with_name("redaction_patterns.yml")
+# person names of many origins, generated from Faker by bench/build_name_lexicon.py (data; MIT licence)
+NAME_SOURCE_FILE = Path(__file__).with_name("namen_bron.txt")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class WordLists:
     assistent_naam: frozenset = frozenset()
     achternamen: frozenset = frozenset()
     straat_achtervoegsels_hoofdletter: tuple = ()
+    namen_bron: frozenset = frozenset()
+    tussenvoegsels_binnen: frozenset = frozenset()
 
     def not_a_school_name(self, low: str) -> bool:
         return low in self.geen_naam and low not in self.assistent_naam
@@ -38,6 +42,14 @@ class WordLists:
 
 def _words(data: dict, key: str) -> list[str]:
     return [str(w).strip().lower() for w in data.get(key) or [] if str(w).strip()]
+
+
+def _name_source() -> frozenset:
+    try:
+        lines = NAME_SOURCE_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:   # the detector still works on its own lists, with fewer names
+        return frozenset()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +60,7 @@ def wordlists() -> WordLists:
         achternamen=frozenset(_words(data, "achternamen")),
         alleen_na_aanleiding=frozenset(_words(data, "alleen_na_aanleiding")),
         tussenvoegsels=frozenset(_words(data, "tussenvoegsels")),
+        tussenvoegsels_binnen=frozenset(_words(data, "tussenvoegsels_binnen")),
         geen_naam=(frozenset(_words(data, "geen_naam")) | frozenset(_words(data, "geen_naam_overig"))
                    | frozenset(_words(data, "assistent_naam"))),
         assistent_naam=frozenset(_words(data, "assistent_naam")),
@@ -65,4 +78,7 @@ def wordlists() -> WordLists:
         school_achtervoegsels=tuple(_words(data, "school_achtervoegsels")),
         geen_school=frozenset(_words(data, "geen_school")),
         geen_achternaam_klein=frozenset(_words(data, "geen_achternaam_klein")),
+        # a source name that is also on a list of ours keeps that list's rules ("roos", "fleur": only after a cue)
+        namen_bron=_name_source() - frozenset(_words(data, "alleen_na_aanleiding")) - frozenset(_words(data, "geen_naam"))
+        - frozenset(_words(data, "geen_naam_overig")) - frozenset(_words(data, "geen_achternaam_klein")),
     )

@@ -79,7 +79,8 @@ def test_at_without_a_domain_stays(text):
     ("Oudegracht 231-A, Utrecht", "Oudegracht 231-A"),
     ("Van Heemstraweg 18-III", "Van Heemstraweg 18-III"),
     ("Tweede Oosterparkstraat 140-1 hoog", "Tweede Oosterparkstraat 140-1 hoog"),
-    ("Burgemeester de Withstraat 3, 1e verdieping", "Burgemeester de Withstraat 3"),
+    # the floor after a comma belongs to the address too (session 12: "Wilhelminakade 7, 3 hoog")
+    ("Burgemeester de Withstraat 3, 1e verdieping", "Burgemeester de Withstraat 3, 1e verdieping"),
     ("ons adres is Laan van Nieuw-Oost-Indië 112", "Laan van Nieuw-Oost-Indië 112"),
 ])
 def test_addresses_with_additions(text, piece):

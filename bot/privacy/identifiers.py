@@ -58,9 +58,17 @@ def find_bsns(text: str) -> Iterator[Span]:
             yield Span("bsn", m.start(), m.end(), m.group(0))
 
 
+# The length of an IBAN of the countries our users most often bank in (ISO 13616 registry): a
+# candidate of another length is not theirs, however its check digits come out.
+IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "ES": 24, "IT": 27, "PL": 28, "TR": 26,
+                "PT": 25, "LU": 20, "AT": 20}
+
+
 def iban_valid(raw: str) -> bool:
     s = raw.replace(" ", "").replace("-", "").upper()
     if not 15 <= len(s) <= 34 or not s[:2].isalpha() or not s[2:4].isdigit():
+        return False
+    if IBAN_LENGTHS.get(s[:2], len(s)) != len(s):
         return False
     moved = s[4:] + s[:4]
     try:
@@ -69,17 +77,37 @@ def iban_valid(raw: str) -> bool:
         return False
 
 
-def _valid_prefix(raw: str) -> int | None:
-    """Length of the longest prefix of ``raw`` that is a valid IBAN and ends at a group boundary."""
+# A Dutch account number has one shape: NL, two check digits, four letters of the bank, ten digits. A
+# number of that shape is masked even when its check digits are wrong: a mistyped or made-up account
+# number is still somebody's (fail closed); so is any IBAN-shaped number right after the word "iban" or
+# "rekeningnummer".
+DUTCH_IBAN_SHAPE = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+_IBAN_WORDS = re.compile(r"(?:iban|rekeningnummer|rekening nummer|rek\.? ?nr)\W{0,3}$", re.IGNORECASE)
+
+
+def _compact(raw: str) -> str:
+    return raw.replace(" ", "").replace("-", "").upper()
+
+
+def _valid_prefix(raw: str, named: bool = False) -> int | None:
+    """Length of the longest prefix of ``raw`` that is an IBAN and ends at a group boundary: a valid one,
+    else one of the Dutch shape, else (``named``: the text calls it an IBAN) one of an IBAN's length."""
     cuts = [len(raw)] + [i for i in range(len(raw) - 1, 14, -1) if raw[i] in " -" and raw[i - 1].isalnum()]
     for cut in cuts[:12]:
         if iban_valid(raw[:cut]):
+            return cut
+    for cut in cuts[:12]:
+        if DUTCH_IBAN_SHAPE.fullmatch(_compact(raw[:cut])):
+            return cut
+    for cut in cuts[:12] if named else ():
+        compact = _compact(raw[:cut])
+        if 15 <= len(compact) <= 34 and compact[:2].isalpha() and compact[2:4].isdigit() and compact[-1].isdigit():
             return cut
     return None
 
 
 def find_ibans(text: str) -> Iterator[Span]:
     for m in IBAN_CANDIDATE.finditer(text):
-        cut = _valid_prefix(m.group(1))
+        cut = _valid_prefix(m.group(1), named=bool(_IBAN_WORDS.search(text[max(0, m.start(1) - 20):m.start(1)])))
         if cut:
             yield Span("iban", m.start(1), m.start(1) + cut, m.group(1)[:cut])

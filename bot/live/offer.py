@@ -3,7 +3,7 @@
 Only in the web widget (a person can answer there in real time), only after an explicit wish for a
 person (``mens_spreken``, which ``IntentOverride`` also gives for "kan iemand mij bellen?"), only when
 the region is known, live chat is on (the console can reach the Rasa server) and the region's opening
-hours (``live_chat`` in its overrides, ``bot.live.hours``) include this moment. In every other case the
+hours (``live_chat`` in its overrides, ``bot.regio.opening_hours``) include this moment. In every other case the
 help-request offer follows as before; and it always follows the waiting text too, so a user who does not
 want to wait, or for whom nobody comes, can leave a request.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, Optional
 
-from bot.live.hours import is_open
+from bot.regio.opening_hours import is_open
 
 LIVE_AFTER = frozenset({"mens_spreken"})
 WIDGET_CHANNEL = "socketio"

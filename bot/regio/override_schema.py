@@ -81,7 +81,7 @@ def validate_override(path: Path, data: object, known_codes: set[str] | None = N
                 errs.append(f"{name}: hulpverzoek.reactietermijn_werkdagen moet een geheel getal van 1 tot "
                             "en met 30 zijn")
     if data.get("live_chat") is not None:
-        from bot.live.hours import parse as parse_live_hours  # the live-chat opening hours (issue 20)
+        from bot.regio.opening_hours import parse as parse_live_hours  # the live-chat opening hours (issue 20)
         errs.extend(f"{name}: {e}" for e in parse_live_hours(data["live_chat"])[1])
     teksten = data.get("teksten") or {}
     if not isinstance(teksten, dict):

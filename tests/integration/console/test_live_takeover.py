@@ -30,7 +30,7 @@ from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
 from bot.storage.console_schema import console_metadata
 from bot.hulpvraag.db import make_engine
-from bot.live.hours import DAYS
+from bot.regio.opening_hours import DAYS
 from console_data import PASSWORD
 from console_process import Console, console_process
 from tests.support.clients import ORIGIN_HEADERS, request_session

@@ -23,7 +23,7 @@ from bot.console.accounts import Accounts
 from bot.console.conversations import key_of
 from bot.storage.console_schema import console_metadata
 from bot.hulpvraag.db import make_engine
-from bot.live.hours import DAYS
+from bot.regio.opening_hours import DAYS
 from tests.integration.widget.helpers import ask, bot_messages, open_by_keyboard, question_box, wait_connected
 from tests.support.browser import AXE
 

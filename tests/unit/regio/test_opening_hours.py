@@ -1,4 +1,4 @@
-"""Opening hours for live chat (bot.live.hours) and their place in the region overrides."""
+"""Opening hours for live chat (bot.regio.opening_hours) and their place in the region overrides."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.live.hours import is_open, parse
+from bot.regio.opening_hours import is_open, parse
 from bot.regio.directory import RegionDirectory
 from bot.regio.override_schema import validate_override
 

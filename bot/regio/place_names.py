@@ -38,6 +38,19 @@ def _first_alpha(text: str, start: int, end: int) -> int:
     return start
 
 
+# "de gemeente", "jullie regio": the body itself, not the name of a place after it; unless the words before
+# say where someone lives ("wij wonen in de gemeente best").
+_BODY_NOUNS = {"gemeente", "gemeentes", "regio"}
+_DETERMINERS = {"de", "die", "deze", "dat", "het", "een", "jullie", "onze", "uw", "mijn", "hun", "zijn", "haar"}
+_WHERE_WORDS = {"in", "uit", "naar", "te"}
+
+
+def _body_not_place(prev: list[str]) -> bool:
+    if len(prev) < 2 or prev[-1] not in _BODY_NOUNS or prev[-2] not in _DETERMINERS:
+        return False
+    return not any(t in _WHERE_WORDS or (t in RESIDENCE_CUES and t not in _BODY_NOUNS) for t in prev[:-2])
+
+
 def accept_name(idx: PlaceIndex, k: str, text: str, tokens: list[str], hit: PlaceHit, starts: set[int],
                 whole: bool, expecting: bool) -> bool:
     cls = idx.word_class_of(k)
@@ -52,6 +65,8 @@ def accept_name(idx: PlaceIndex, k: str, text: str, tokens: list[str], hit: Plac
     prep = bool(prev) and prev[-1] in PREP_CUES
     res = bool(prev) and (prev[-1] in RESIDENCE_CUES or (len(prev) >= 2 and prev[-1] in PREP_CUES
                                                          and prev[-2] in RESIDENCE_CUES))
+    if res and not cap and _body_not_place(prev):
+        res = False  # "iemand van de gemeente belt": the municipality as a body, then an ordinary word
     if cls == "functiewoord":
         return cap and (prep or res or whole)
     if cls == "hoofdletter":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.signals.safety import detect_danger
+from bot.voice.spoken_command import SpokenCommand
 
 MAX_WORDS = 8
 # Phrases that ask for more ...
@@ -19,15 +19,8 @@ verder ga gaat door doorgaan meer volgende vervolg deel stuk rest graag ja oké 
 alstublieft aub maar u je even nog eens dan en vertel vertellen zeg horen wil wilt ik de het eh ehm uh
 euh hm
 """.split())
-_WORD = re.compile(r"[a-zà-ÿ]+")
+_COMMAND = SpokenCommand(_CORE, _ALLOWED, MAX_WORDS)
 
 
 def is_more_request(text: str) -> bool:
-    words = _WORD.findall((text or "").lower())
-    if not words or len(words) > MAX_WORDS:
-        return False
-    if any(word not in _ALLOWED for word in words):
-        return False
-    if not _CORE.search(" ".join(words)):
-        return False
-    return detect_danger(text) is None
+    return _COMMAND.matches(text)

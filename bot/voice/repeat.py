@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.signals.safety import detect_danger
+from bot.voice.spoken_command import SpokenCommand
 
 MAX_WORDS = 10
 # Phrases that ask for a repeat ...
@@ -25,15 +25,8 @@ eh ehm uh euh hm kunt kun kan wil wilt dat het dit even alsjeblieft alstublieft 
 verstond versta verstaan niet goed heb hoorde gehoord gehoorde laatste antwoord mag nummer de die
 telefoonnummer zin vraag alles nou ja hè he oké ok
 """.split())
-_WORD = re.compile(r"[a-zà-ÿ]+")
+_COMMAND = SpokenCommand(_CORE, _ALLOWED, MAX_WORDS)
 
 
 def is_repeat_request(text: str) -> bool:
-    words = _WORD.findall((text or "").lower())
-    if not words or len(words) > MAX_WORDS:
-        return False
-    if any(word not in _ALLOWED for word in words):
-        return False
-    if not _CORE.search(" ".join(words)):
-        return False
-    return detect_danger(text) is None
+    return _COMMAND.matches(text)

@@ -5,6 +5,7 @@ only collect the inputs from the tracker and send the replies.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +32,7 @@ ENGLISH_VARIANT = "engels"
 INTRO = "kennismaking"
 # Answers that already say the assistant is a computer program and how to reach a person.
 PERSON = "mens_spreken"
-SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, PERSON}
+SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, PERSON}  # PERSON: one sentence of it, below
 # A second topic in the same message is answered too when the classifier gives it at least this much.
 SECOND_TOPIC_MIN_CONFIDENCE = 0.2
 # After a safety message, the school question in the same message is answered when this sure.
@@ -191,6 +192,12 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
         if heard and answer.id == intent:
             reply = Reply(text=f"{heard}\n{reply.text}", buttons=reply.buttons, answer_id=reply.answer_id)
             heard = None
+        if turn.first_bot_turn and answer.id == PERSON and not replies:
+            # Asking for a person on the first turn: still say first that this is a computer program
+            # (the introduction's first sentence; its "typ mens spreken" would be asked already).
+            who = _introduction_sentence(library, variant)
+            if who:
+                reply = Reply(text=f"{who}\n{reply.text}", buttons=reply.buttons, answer_id=reply.answer_id)
         replies.append(reply)
     # The topics a story touches stay one tap away, also when it asked for a person: the help-request
     # offer follows that reply with its own yes/no.
@@ -200,6 +207,14 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
     topics = [i for i in ids if is_topic(i) and i not in NOT_AN_EXTRA_TOPIC]
     return TurnPlan(replies=tuple(replies), audience=audience, answered=tuple(ids),
                     topic=topics[-1] if topics else None)
+
+
+def _introduction_sentence(library, variant: str) -> Optional[str]:
+    """"Ik ben Wegwijzer, een computerprogramma.": the first sentence of the introduction."""
+    intro = library.get(INTRO)
+    text = (intro.tekst.get(variant) or intro.tekst.get(PARENT, "")) if intro else ""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0] if text else ""
+    return first or None
 
 
 def likely_other_topics(turn: TurnInput, answered: Sequence[str], limit: int = LIKELY_TOPIC_BUTTONS) -> tuple[str, ...]:

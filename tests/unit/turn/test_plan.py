@@ -222,3 +222,16 @@ def test_a_story_that_asks_for_a_person_is_heard_and_keeps_its_topic_one_tap_awa
     short = plan_turn(TurnInput(intent="mens_spreken", text="kan iemand mij bellen"), library)
     assert not short.replies[0].text.startswith("Wat vervelend")
     assert "/wachtlijst" not in payloads(short.replies[-1])
+
+
+def test_asking_for_a_person_on_the_first_turn_still_hears_that_this_is_a_computer_program():
+    from bot.content.loader import ContentLibrary
+
+    library = ContentLibrary()
+    first = plan_turn(TurnInput(intent="mens_spreken", text="kan ik iemand spreken", first_bot_turn=True), library)
+    assert first.replies[0].text.startswith("Ik ben Wegwijzer, een computerprogramma.")
+    assert "Typ dan: mens spreken" not in first.replies[0].text
+    later = plan_turn(TurnInput(intent="mens_spreken", text="kan ik iemand spreken"), library)
+    assert "computerprogramma" not in later.replies[0].text
+    voice = plan_turn(TurnInput(intent="mens_spreken", text="mens spreken", voice=True, first_bot_turn=True), library)
+    assert voice.replies[0].text.startswith("Ik ben Wegwijzer, een computerprogramma.")

@@ -400,7 +400,9 @@ _SCHOOL_ACTS = re.compile(
     r"|(?:heeft|had)[ ](?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook)[ ]){0,2}(?:toegelaten|aangenomen|"
     r"ingeschreven|geweigerd)"
     r"|(?:is|was)[ ](?:een|de|onze|zijn|haar|hun)[ ](?:[\w]+[ ])?(?:[\w]+-)?(?:basisschool|school|college|lyceum|"
-    r"gymnasium|scholengemeenschap))(?![\w])")
+    r"gymnasium|scholengemeenschap)"
+    r"|(?P<says>(?:zegt|zei|belt|belde|mailt|mailde|schrijft|schreef)[ ](?:dat[ ](?:hij|zij|ze|mijn|onze|het[ ]niet)|"
+    r"(?:ons|mij|me)[ ](?:steeds|elke[ ]dag|telkens|weer|op)|steeds|elke[ ]dag|telkens)))(?![\w])")
 
 
 def _acting_schools(text: str) -> Iterator[Span]:
@@ -410,6 +412,8 @@ def _acting_schools(text: str) -> Iterator[Span]:
         if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.lower() in lists.geen_school
                or w.lower() in lists.school_woorden or w.isupper() for w in words):
             continue   # "De school", "Het SWV", "De Inspectie"
+        if m.group("says") and any(lexicon.zipf(w.lower()) >= 4.0 for w in words):
+            continue   # "De Wet zegt dat ...", "De Directeur belt steeds": a common word, not a name
         if (words[0].lower().endswith(_NOT_SCHOOL_ENDINGS) and not words[0].lower().endswith("huis")) or \
                 lexicon.is_place(m.group("name")) or \
                 lexicon.is_place(f"{m.group('art')} {m.group('name')}"):
@@ -472,12 +476,20 @@ def _article_name_place(text: str) -> Iterator[Span]:
 _PREFIX = re.compile(r"(?:(?<![\w])(?:St\.?|Sint|Sv\.?|H\.)|(?<![\w])(?:mbo|vmbo|havo|vwo|mavo|MBO|VMBO|HAVO|VWO|MAVO))[ ]{1,2}$")
 
 
+# a branch after a school's name: "Comenius College locatie Hilversum", "CSG Liudger, locatie Raai"
+_BRANCH = re.compile(r",?[ ]{1,2}(?:locatie|vestiging|afdeling)[ ]{1,2}[A-ZÀ-Þ][\w'’\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'’\-]{1,30})?")
+
+
 def find_schools(text: str) -> Iterator[Span]:
     for span in _find_schools(text):
         prefix = _PREFIX.search(text, max(0, span.start - 8), span.start)
+        start, end = span.start, span.end
         if prefix and span.text[:1].isupper():
-            span = Span("school", prefix.start(), span.end, text[prefix.start():span.end])
-        yield span
+            start = prefix.start()
+        branch = _BRANCH.match(text, end)
+        if branch:
+            end = branch.end()
+        yield Span("school", start, end, text[start:end]) if (start, end) != (span.start, span.end) else span
 
 
 def _find_schools(text: str) -> Iterator[Span]:

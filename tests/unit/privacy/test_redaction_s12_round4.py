@@ -57,6 +57,10 @@ SCHOOLS = [
     ("het montessori college flevoland belt niet terug", "montessori college flevoland"),
     ("De Vlieger Zaandam wil haar niet toelaten", "De Vlieger Zaandam"),
     ("Het Kompas locatie West stuurde hem naar huis", "Het Kompas locatie West"),
+    ("Het Baken zegt dat hij niet terug mag", "Het Baken"),
+    ("De Klimop belt ons steeds op", "De Klimop"),
+    ("hij zit op het Comenius College locatie Hilversum", "Comenius College locatie Hilversum"),
+    ("ze gaat naar Campus Hoogvliet", "Campus Hoogvliet"),
 ]
 
 PHONES = [
@@ -106,6 +110,9 @@ def test_phone_form_is_masked(text, piece):
     "ik las het in Het Parool Amsterdam",
     "De Bascule Amsterdam heeft een wachtlijst",
     "Wegwijzer, kun je me helpen?",
+    "De Wet zegt dat hij naar school moet",
+    "De Kindertelefoon zegt dat het niet mag",
+    "ze zit op de campus",
 ])
 def test_stays(text):
     assert redact(text) == text, [(s.kind, s.text) for s in find_personal_data(text)]

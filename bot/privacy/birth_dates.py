@@ -49,7 +49,7 @@ DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d
 _CUE_BEFORE = (r"(?:geboren(?:[ ]in)?|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum|geboorte)"
                r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|birthday|verjaardag|verjaart|jarig|°|ur\.|urodzon[ya]|née?[ ]le|geboren[ ]am|nacid[oa](?:[ ]el)?|nascid[oa](?:[ ]em)?|doğum[ ]tarihi|dogum[ ]tarihi|"
                r"(?:paspoort|id-kaart|identiteitskaart|identiteitsbewijs|verblijfspas|verblijfsvergunning)[ ](?:staat|stond)|"
-               r"(?:is|ben|zijn|was)[ ]van[ ](?:19|20)\d\d,?[ ](?:van|op|en[ ]wel)|geboren[ ](?:te|in)[ ][A-ZÀ-Þ][\w'-]{1,30}(?:[ ][A-ZÀ-Þ][\w'-]{1,30})?,?"
+               r"(?:(?:is|ben|zijn|was)[ ]van|geboren[ ]in)[ ](?:19|20)\d\d,?[ ](?:van|op|en[ ]wel)|geboren[ ](?:te|in)[ ][A-ZÀ-Þ][\w'-]{1,30}(?:[ ][A-ZÀ-Þ][\w'-]{1,30})?,?"
                r"|(?:wordt|werd|word|worden|werden)[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei", "werd 12 op"
 AFTER_CUE = re.compile(
     r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de|on|the|d\.d\.?|dd\.?)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE

@@ -14,7 +14,7 @@ from bot.privacy.span import Span
 
 # A candidate: international (+31 / 0031 / +32 ...) or national (0 + nine digits), digits separated by
 # at most three of: space, dot, dash, slash, brackets. "(0)" after the country code is allowed.
-_SEP = r"[ \t.\-–/()]{0,3}"   # also an en dash ("06 – 12 34 56 78")
+_SEP = r"[ \t\u00a0.\-\u2010\u2011–—/()]{0,3}"   # also en/em dashes, hyphen, non-breaking hyphen and space
 PHONE_CANDIDATE = re.compile(
     r"(?<![\d+])(?:"
     r"(?:\+|00)[ ]?\d{1,3}(?:[ \-]?\(0\))?(?:" + _SEP + r"\d){6,12}"
@@ -57,8 +57,15 @@ def _is_service(e164: str) -> bool:
     return e164.startswith("+31") and e164[3:].startswith(SERVICE_PREFIXES)
 
 
+# a mobile number without its 0 after a word for a phone number: "mobiel: 6 12 34 56 78", "tel 6-12345678"
+_MOBILE_WITHOUT_ZERO = re.compile(r"(?<![\w])(?:tel|telefoon|telefoonnummer|mobiel|mobiele[ ]nummer|mob|gsm|bel|whatsapp)"
+                                  r"\.?[ ]?:?[ ]{0,2}(?P<num>6(?:" + _SEP + r"\d){8})(?![\d])", re.IGNORECASE)
+
+
 def find_phones(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
     """Valid phone numbers, except service numbers and the public numbers in ``public`` (E.164)."""
+    for m in _MOBILE_WITHOUT_ZERO.finditer(text):
+        yield Span("telefoon", m.start("num"), m.end("num"), m.group("num"))
     for m in PHONE_CANDIDATE.finditer(text):
         raw = m.group(0)
         if _DATE_START.match(raw):

@@ -62,6 +62,7 @@ SCHOOLS = [
     ("De Klimop belt ons steeds op", "De Klimop"),
     ("hij zit op het Comenius College locatie Hilversum", "Comenius College locatie Hilversum"),
     ("ze gaat naar Campus Hoogvliet", "Campus Hoogvliet"),
+    ("hij zit op MBO Rijnland", "MBO Rijnland"),
 ]
 
 PHONES = [
@@ -117,6 +118,8 @@ def test_phone_form_is_masked(text, piece):
     "De Kindertelefoon zegt dat het niet mag",
     "ze zit op de campus",
     "klantnummer nr 612345678",
+    "hij doet MBO Niveau 2 Zorg",
+    "hij zit op het mbo in Amsterdam",
     "hij is geboren in 2012 en op 3 maart kwam hij hier",
 ])
 def test_stays(text):

@@ -16,7 +16,14 @@ from bot.privacy.span import Span
 
 _MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
           r"january|february|march|may|june|july|august|october|"
-          r"jan|feb|febr|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\.?")
+          r"jan|feb|febr|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|"
+          # German, French, Spanish, Portuguese, Polish (genitive), Turkish: how parents from elsewhere write a date
+          r"januar|februar|märz|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|"
+          r"septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+          r"octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+          r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|"
+          r"listopada|grudnia|ocak|şubat|subat|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|"
+          r"kasım|kasim|aralık|aralik)\.?")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 # a year written out: "tweeduizend twaalf", "tweeduizend en negen"
@@ -24,17 +31,25 @@ _SPOKEN_YEAR = (r"(?:tweeduizend|twee[ ]duizend)(?:[ -]?en)?[ -]?(?:een|twee|dri
                 r"twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|eenentwintig|"
                 r"tweeëntwintig|drieëntwintig)")
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d|" + _SPOKEN_YEAR + ")"
+# a day written out: "veertien april", "tweeëntwintig augustus", "de eerste van mei"
+_SPOKEN_DAY = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:ën|[ -]?en[ -]?)twintig|"
+               r"(?:een|één)(?:[ -]?en[ -]?)dertig|dertig|twintig|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|"
+               r"twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|"
+               r"eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)")
 DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d\d)"          # 12-03-2014, 02.11.10
         r"|" + _DAY + r"[ ]" + _MON + r"[ ](?:19|20)\d\d"                              # 11 11 2013
         r"|(?:19|20)\d\d(?P<s2>[-/.])" + _MON + r"(?P=s2)" + _DAY +                    # 2012-07-21
-        r"|" + _DAY + r"(?:e|ste|de|st|nd|rd|th)?[ ]{1,2}(?:van[ ]{1,2}|of[ ]{1,2})?" + _MONTH
-        + r"(?:,?[ ]{1,2}" + _YEAR + r")?"                                              # 3 maart 2013, 12th of march 2014
+        r"|" + _DAY + r"(?:e|ste|de|st|nd|rd|th|\.)?[ ]{1,2}(?:van[ ]{1,2}|of[ ]{1,2}|de[ ]{1,2})?" + _MONTH
+        + r"(?:,?[ ]{1,2}(?:de[ ]{1,2})?" + _YEAR + r")?"                                # 3 maart 2013, 12th of march 2014, 3. März 2013, 21 de marzo de 2013
         r"|" + _DAY + r"[ ]?-[ ]?" + _MONTH + r"[ ]?-[ ]?(?:(?:19|20)?\d\d)"             # 14-mrt-2012
         r"|" + _MONTH + r"[ ]{1,2}" + _DAY + r"(?:st|nd|rd|th)?,?[ ]{1,2}(?:19|20)\d\d"   # March 12, 2014
         r"|" + _MONTH + r",?[ ]{1,2}(?:(?:19|20)\d\d|" + _SPOKEN_YEAR + r")"              # (geboren in) maart 2012
+        r"|" + _SPOKEN_DAY + r"[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"   # veertien april tweeduizend dertien
         r")(?![\w])")
 _CUE_BEFORE = (r"(?:geboren(?:[ ]in)?|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum|geboorte)"
-               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|birthday|verjaardag|verjaart|jarig|°|geboren[ ](?:te|in)[ ][A-ZÀ-Þ][\w'-]{1,30}(?:[ ][A-ZÀ-Þ][\w'-]{1,30})?,?"
+               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|birthday|verjaardag|verjaart|jarig|°|ur\.|urodzon[ya]|née?[ ]le|geboren[ ]am|nacid[oa](?:[ ]el)?|nascid[oa](?:[ ]em)?|doğum[ ]tarihi|dogum[ ]tarihi|"
+               r"(?:paspoort|id-kaart|identiteitskaart|identiteitsbewijs|verblijfspas|verblijfsvergunning)[ ](?:staat|stond)|"
+               r"(?:(?:is|ben|zijn|was)[ ]van|geboren[ ]in)[ ](?:19|20)\d\d,?[ ](?:van|op|en[ ]wel)|geboren[ ](?:te|in)[ ][A-ZÀ-Þ][\w'-]{1,30}(?:[ ][A-ZÀ-Þ][\w'-]{1,30})?,?"
                r"|(?:wordt|werd|word|worden|werden)[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei", "werd 12 op"
 AFTER_CUE = re.compile(
     r"(?<![\w])" + _CUE_BEFORE + r"[ ]{0,3}[:=]?[ ]{0,3}(?:(?:is|op|was|den|de|on|the|d\.d\.?|dd\.?)[ ]{1,3}){0,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?[ ]{1,3})?(?P<date>" + DATE
@@ -43,6 +58,8 @@ AFTER_CUE = re.compile(
 BEFORE_CUE = re.compile(
     r"(?<![\w])(?P<date>" + DATE + r")[ ]{1,3}(?:(?:is|ben|was|werd|wordt)[ ]{1,3})?(?:(?:hij|zij|ze|ik)[ ]{1,3})?"
     r"(?:geboren|(?:(?:zijn|haar|mijn|de)[ ]{1,3})?verjaardag|jarig|ter[ ]wereld[ ]gekomen)(?![\w])", re.IGNORECASE)   # "3 juli is zijn verjaardag"
+
+_BEFORE_CUE_WORD = re.compile(r"geboren|verjaardag|jarig|ter[ ]wereld", re.IGNORECASE)
 
 
 # a date with a day and a month (a year alone is no birth date)
@@ -147,18 +164,31 @@ _BIRTH_WORD = re.compile(r"(?:geboren|geb\b|geboorte|jarig|verjaardag|zoon|docht
 
 
 # the birth year told after a birthday without a year: "zijn verjaardag is 4 juli, geboren in 2012"
-_YEAR_AFTER = re.compile(r",?[ ]{1,2}(?:geboren[ ]in|(?:uit|van)[ ](?:het[ ]jaar[ ])?)[ ]?(?:19|20)\d\d(?![\w])", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r",?[ ]{1,2}(?:geboren(?:[ ]in)?|geb\.?|(?:uit|van)[ ](?:het[ ]jaar[ ])?)[ ]?(?:19|20)\d\d(?![\w])",
+                         re.IGNORECASE)
+# more dates in a list after a birth date: "geboren 3-5-2012 en 7-9-2014", "geboren op 3 mei en 7 september"
+_MORE_DATES = re.compile(r"(?:[ ]?,[ ]?|[ ]{1,2}(?:en|&)[ ]{1,2}|[ ]?/[ ]?)(?:(?:op|de)[ ])?(?P<date>" + DATE.replace(
+    "(?P<s1>", "(?P<m1>").replace("(?P=s1)", "(?P=m1)").replace("(?P<s2>", "(?P<m2>").replace("(?P=s2)", "(?P=m2)") + ")",
+    re.IGNORECASE)
 
 
 def find_birth_dates(text: str) -> Iterator[Span]:
     yield from _full_dates(text)
     for pattern in (AFTER_CUE, BEFORE_CUE):
+        if pattern is BEFORE_CUE and not _BEFORE_CUE_WORD.search(text):
+            continue   # the same result, without trying a date at every word of a text that has no cue after one
         for m in pattern.finditer(text):
             end = m.end("date")
             if not re.search(r"(?:\d{4}|" + _SPOKEN_YEAR + r")\s*$", m.group("date")):
                 year = _YEAR_AFTER.match(text, end)
                 end = year.end() if year else end
             yield Span("geboortedatum", m.start("date"), end, text[m.start("date"):end])
+            for _ in range(8):   # bounded: a list of a family's children
+                more = _MORE_DATES.match(text, end)
+                if not more:
+                    break
+                end = more.end("date")
+                yield Span("geboortedatum", more.start("date"), end, more.group("date"))
     for pattern in (IS_FROM, IN_BRACKETS):
         for m in pattern.finditer(text):
             who = m.group("who")

@@ -14,7 +14,7 @@ from bot.privacy.span import Span
 
 # A candidate: international (+31 / 0031 / +32 ...) or national (0 + nine digits), digits separated by
 # at most three of: space, dot, dash, slash, brackets. "(0)" after the country code is allowed.
-_SEP = r"[ \t.\-–/()]{0,3}"   # also an en dash ("06 – 12 34 56 78")
+_SEP = r"[ \t\u00a0.\-\u2010\u2011–—/()]{0,3}"   # also en/em dashes, hyphen, non-breaking hyphen and space
 PHONE_CANDIDATE = re.compile(
     r"(?<![\d+])(?:"
     r"(?:\+|00)[ ]?\d{1,3}(?:[ \-]?\(0\))?(?:" + _SEP + r"\d){6,12}"
@@ -22,6 +22,8 @@ PHONE_CANDIDATE = re.compile(
     r")(?!\d)")
 # "01-02-2026 12 ..." is a date followed by a number, not a phone number
 _DATE_START = re.compile(r"\(?(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
+# a Dutch mobile number's shape: 06 and eight more digits, with the usual separators
+_MOBILE_SHAPE = re.compile(r"\(?0" + _SEP + r"6(?:" + _SEP + r"\d){8}")
 # Service numbers (0800 free, 090x paid) belong to organisations, never to a private person.
 SERVICE_PREFIXES = ("800", "900", "906", "909")
 
@@ -55,8 +57,15 @@ def _is_service(e164: str) -> bool:
     return e164.startswith("+31") and e164[3:].startswith(SERVICE_PREFIXES)
 
 
+# a mobile number without its 0 after a word for a phone number: "mobiel: 6 12 34 56 78", "tel 6-12345678"
+_MOBILE_WITHOUT_ZERO = re.compile(r"(?<![\w])(?:tel|telefoon|telefoonnummer|mobiel|mobiele[ ]nummer|mob|gsm|bel|whatsapp)"
+                                  r"\.?[ ]?:?[ ]{0,2}(?P<num>6(?:" + _SEP + r"\d){8})(?![\d])", re.IGNORECASE)
+
+
 def find_phones(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
     """Valid phone numbers, except service numbers and the public numbers in ``public`` (E.164)."""
+    for m in _MOBILE_WITHOUT_ZERO.finditer(text):
+        yield Span("telefoon", m.start("num"), m.end("num"), m.group("num"))
     for m in PHONE_CANDIDATE.finditer(text):
         raw = m.group(0)
         if _DATE_START.match(raw):
@@ -65,6 +74,8 @@ def find_phones(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
         if raw.startswith("(") and ")" not in raw:
             raw, start = raw[1:], start + 1
         found = _longest_valid_prefix(raw)
+        if found is None and _MOBILE_SHAPE.fullmatch(raw):
+            found = (len(raw), "")   # "06-71829304": a mobile's shape, even when the range is not in use (fail closed)
         if found is None:
             continue
         length, e164 = found
@@ -94,7 +105,18 @@ def _longest_valid_prefix(raw: str) -> tuple[int, str] | None:
 # separated by spaces, commas, dashes or "(en) dan"; the digits together must be a valid Dutch number.
 _DIGITS = {"nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
            "zeven": "7", "acht": "8", "negen": "9"}
-_DIGIT_WORD = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+# two digits read as one number: "twaalf", "vierendertig", "tweeëntwintig" ("nul zes twaalf vierendertig ...")
+_TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien")
+_TENS = {"twintig": 2, "dertig": 3, "veertig": 4, "vijftig": 5, "zestig": 6, "zeventig": 7, "tachtig": 8, "negentig": 9}
+_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_NUMBER_WORDS = {word: str(10 + i) for i, word in enumerate(_TEENS)}
+for _tens, _t in _TENS.items():
+    _NUMBER_WORDS[_tens] = f"{_t}0"
+    for _u, _unit in enumerate(_UNITS, start=1):
+        _NUMBER_WORDS[_unit + ("ën" if _unit.endswith("e") else "en") + _tens] = f"{_t}{_u}"
+_DIGITS.update(_NUMBER_WORDS)
+_DIGIT_WORD = (r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+               + r"|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)")
 _GROUP = r"(?:" + _DIGIT_WORD + r"|\d{1,4})"
 SPOKEN_PHONE = re.compile(r"(?<![\w+])(?:nul|0)(?:[ ,\-]{1,2}(?:(?:en[ ])?dan[ ])?" + _GROUP + r"|(?<=\d)\d){1,12}(?![\w])",
                           re.IGNORECASE)

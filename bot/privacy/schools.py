@@ -41,6 +41,12 @@ def _adjacent(text: str, a: tuple, b: tuple) -> bool:
     return 0 < len(gap) <= 2 and gap.strip() == ""
 
 
+# capitalised prepositions that start a school's name after its school word ("Aan de Amstel", "Achter de Dijk")
+_NAME_PREPOSITIONS = frozenset({"aan", "over", "in", "op", "bij", "onder", "achter", "tussen", "langs", "om", "door"})
+# a compass part of a town after a school's head word: "het Atheneum Zuid", "College Noord"
+_COMPASS = frozenset({"noord", "zuid", "oost", "west", "centrum", "noordoost", "noordwest", "zuidoost", "zuidwest"})
+
+
 def _name_after(text: str, toks: list, i: int, lowercase_ok: bool) -> int | None:
     """Index of the last token of a name starting at ``toks[i]``, or None."""
     lists = wordlists()
@@ -54,7 +60,11 @@ def _name_after(text: str, toks: list, i: int, lowercase_ok: bool) -> int | None
             had_particle = True
         elif (low in PARTICLES and last is not None and j + 1 < len(toks) and _cap(toks[j + 1][2])
               and _adjacent(text, toks[j], toks[j + 1])):
-            pass   # "Montessorischool Aan de Amstel", "Johan de Witt": a particle inside the name
+            pass   # "Johan de Witt": a particle inside the name
+        elif (_cap(word) and low in _NAME_PREPOSITIONS and not had_particle and j + 2 < len(toks)
+              and toks[j + 1][2].lower() in ("de", "het", "'t", "den") and _cap(toks[j + 2][2])
+              and _adjacent(text, toks[j], toks[j + 1]) and _adjacent(text, toks[j + 1], toks[j + 2])):
+            pass   # "Montessorischool Aan de Amstel", "Basisschool Over de Brug": a capitalised preposition
         elif _cap(word) and not lists.not_a_school_name(low) and low not in lists.school_woorden:
             last = j
         elif last is None and lowercase_ok and had_particle and not lists.not_a_school_name(low) and len(word) > 2:
@@ -229,7 +239,8 @@ _LOWER_AFTER_TYPE = re.compile(
     r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg|isk|kbs|ibs|gbs|vso)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
     r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}"
     r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum|praktijkschool|lyceum|college|"
-    r"gymnasium|scholengemeenschap|scholengroep|mavo|vrije[ ]school|vrijeschool)[ ]{1,2}(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
+    r"gymnasium|scholengemeenschap|scholengroep|mavo|vrije[ ]school|vrijeschool|vmbo|havo|vwo|mbo|atheneum)[ ]{1,2}"
+    r"(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
     r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
 _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
                                  "heeft", "had", "gaat", "ging", "wil", "kan", "mag", "moet", "niet", "meer", "nog",
@@ -282,14 +293,15 @@ _KIND_SCHOOL = re.compile(
     r"(?P<kind>stedelijk|christelijk|katholiek|montessori|dalton|jenaplan|openbaar|gereformeerd|reformatorisch|"
     r"islamitisch|interconfessioneel|protestants-christelijk|rooms-katholiek|rk|pc)[ ]{1,2}"
     r"(?P<word>lyceum|college|gymnasium|scholengemeenschap|scholengroep|atheneum)"
-    r"(?P<rest>[ ]{1,2}(?:noord|zuid|oost|west|centrum|(?:de|het|'t)[ ]{1,2}[a-zà-ÿ][a-zà-ÿ'\-]{2,30}))?(?![\w])",
+    r"(?P<rest>[ ]{1,2}(?:noord|zuid|oost|west|centrum|(?:de|het|'t)[ ]{1,2}[a-zà-ÿ][a-zà-ÿ'\-]{2,30}))?(?![\w])"
+    r"(?P<place>[ ]{1,2}[^\W\d_][\w'\-]{1,30})?",
     re.IGNORECASE)
 
 
 # a name in lower case before a school word, after an article: "het da vinci college", "het rijnlands lyceum"
 _LOWER_NAME_TYPE = re.compile(
     r"(?<![\w])(?:het|de|'t)[ ](?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})[ ]"
-    r"(?P<word>college|lyceum|gymnasium|scholengemeenschap|scholengroep|atheneum)(?![\w])")
+    r"(?P<word>college|lyceum|gymnasium|scholengemeenschap|scholengroep|atheneum|school|basisschool)(?![\w])")
 _GENERIC_BEFORE_TYPE = frozenset({"nieuwe", "oude", "goede", "andere", "eigen", "hele", "zelfde", "volgende", "vorige",
                                   "middelbare", "grote", "kleine", "speciale", "reguliere", "gewone", "dichtstbijzijnde",
                                   "huidige", "vorig", "nieuw", "oud", "ander", "zelfde", "regulier", "klein", "groot",
@@ -307,7 +319,19 @@ def _lower_name_before_type(text: str) -> Iterator[Span]:
             continue   # "het stedelijk lyceum": the kind rule has it
         if not any(lexicon.zipf(w) < 3.5 and not lexicon.has_word_ending(w) for w in words):
             continue   # only ordinary words: "het goed college"
+        if m.group("word") in ("school", "basisschool") and (len(words) > 1 or lexicon.zipf(words[0]) >= 3.0
+                                                              or words[0].endswith(_ADJECTIVE_ENDINGS)):
+            continue   # "de kornalijn school"; not "de kerstvakantie belt school", "de oekraïense school"
         yield Span("school", m.start("name"), m.end("word"), text[m.start("name"):m.end("word")])
+
+
+_PROVINCES = frozenset({"groningen", "friesland", "fryslân", "drenthe", "overijssel", "flevoland", "gelderland", "utrecht",
+                        "noord-holland", "zuid-holland", "zeeland", "noord-brabant", "brabant", "limburg", "twente",
+                        "achterhoek", "veluwe", "betuwe"})
+
+
+def _place_or_province(word: str) -> bool:
+    return lexicon.is_place(word) or word.lower() in _PROVINCES
 
 
 def _kind_schools(text: str) -> Iterator[Span]:
@@ -318,6 +342,8 @@ def _kind_schools(text: str) -> Iterator[Span]:
         rest = (m.group("rest") or "").split()
         if rest and (len(rest) == 1 or lexicon.zipf(rest[-1]) < 4.0):
             end = m.end("rest")   # "... de driestar", "... zuid"; not "het stedelijk lyceum de hele dag"
+        elif m.group("place") and _place_or_province(m.group("place").strip()):
+            end = m.end("place")   # "het montessori lyceum flevoland": the town or region names the school
         yield Span("school", m.start("kind"), end, text[m.start("kind"):end])
 
 
@@ -374,7 +400,9 @@ _SCHOOL_ACTS = re.compile(
     r"|(?:heeft|had)[ ](?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook)[ ]){0,2}(?:toegelaten|aangenomen|"
     r"ingeschreven|geweigerd)"
     r"|(?:is|was)[ ](?:een|de|onze|zijn|haar|hun)[ ](?:[\w]+[ ])?(?:[\w]+-)?(?:basisschool|school|college|lyceum|"
-    r"gymnasium|scholengemeenschap))(?![\w])")
+    r"gymnasium|scholengemeenschap)"
+    r"|(?P<says>(?:zegt|zei|belt|belde|mailt|mailde|schrijft|schreef)[ ](?:dat[ ](?:hij|zij|ze|mijn|onze|het[ ]niet)|"
+    r"(?:ons|mij|me)[ ](?:steeds|elke[ ]dag|telkens|weer|op)|steeds|elke[ ]dag|telkens)))(?![\w])")
 
 
 def _acting_schools(text: str) -> Iterator[Span]:
@@ -384,6 +412,8 @@ def _acting_schools(text: str) -> Iterator[Span]:
         if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.lower() in lists.geen_school
                or w.lower() in lists.school_woorden or w.isupper() for w in words):
             continue   # "De school", "Het SWV", "De Inspectie"
+        if m.group("says") and any(lexicon.zipf(w.lower()) >= 4.0 for w in words):
+            continue   # "De Wet zegt dat ...", "De Directeur belt steeds": a common word, not a name
         if (words[0].lower().endswith(_NOT_SCHOOL_ENDINGS) and not words[0].lower().endswith("huis")) or \
                 lexicon.is_place(m.group("name")) or \
                 lexicon.is_place(f"{m.group('art')} {m.group('name')}"):
@@ -391,8 +421,81 @@ def _acting_schools(text: str) -> Iterator[Span]:
         yield Span("school", m.start("art"), m.end("name"), text[m.start("art"):m.end("name")])
 
 
+# a capitalised name before a lower-case "basisschool"/"school" after an article or a preposition: "naar de Al Amal
+# basisschool", "op de Wilhelmina school" (not "op de Nederlandse school": a common word)
+_NAME_LOWER_SCHOOL = re.compile(
+    r"(?<![\w])(?:de|het|'t|op|naar|bij|van)[ ](?P<name>[A-ZÀ-Þ][\w'\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'\-]{1,30}){0,2})[ ]"
+    r"(?P<type>basisschool|school|kindcentrum)(?![\w])")
+
+
+# adjectives of a country or a kind ("Oekraïense", "Syrische", "Turkse") end like this; a school's name does not
+_ADJECTIVE_ENDINGS = ("se", "sche", "ische", "ese", "ijke", "ige")
+
+
+def _name_then_lower_school(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _NAME_LOWER_SCHOOL.finditer(text):
+        words = m.group("name").split()
+        last = words[-1].lower()
+        if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.isupper() for w in words) or \
+                lexicon.is_place(m.group("name")) or lexicon.is_place(words[-1]) or lexicon.zipf(last) >= 4.0 or \
+                lexicon.has_word_ending(last) or last in lists.geen_school or last.endswith(_NOT_SCHOOL_ENDINGS) or \
+                last.endswith(_ADJECTIVE_ENDINGS):   # "van Oekraïense school": where it is, not which one
+            continue
+        yield Span("school", m.start("name"), m.end("type"), text[m.start("name"):m.end("type")])
+
+
+# "Het Baken Almere heeft ...", "Het Hooghuis locatie Zuid stuurde ...": an article with a capital, a capitalised
+# name and then a town or "locatie <name>" (an institution with branches; care providers are on the lists)
+_ARTICLE_NAME_PLACE = re.compile(
+    r"(?<![\w])(?P<art>De|Het|'t|de|het)[ ](?P<name>[A-ZÀ-Þ][\w'\-]{2,30})[ ]"
+    r"(?:(?P<loc>locatie[ ][A-ZÀ-Þ][\w'\-]{1,30})|(?P<place>[A-ZÀ-Þ][\w'\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'\-]{1,30})?))(?![\w])")
+
+
+def _article_name_place(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _ARTICLE_NAME_PLACE.finditer(text):
+        name, low = m.group("name"), m.group("name").lower()
+        if (name.isupper() or low in lists.geen_naam or low in _NOT_SCHOOL or low in lists.geen_school
+                or low in lists.school_woorden or lists.not_a_school_name(low)
+                or (low.endswith(_NOT_SCHOOL_ENDINGS) and not (m.group("loc") and low.endswith("huis")))
+                or lexicon.is_place(name) or lexicon.is_place(f"{m.group('art')} {name}")):
+            continue   # "De Bascule Amsterdam", "Het Jeugdteam Almere", "De Bilt Utrecht"
+        end = m.end("loc") if m.group("loc") else None
+        if end is None:
+            place = m.group("place")
+            if not lexicon.is_place(place):
+                place = place.split()[0]
+                if not lexicon.is_place(place):
+                    continue
+            end = m.start("place") + len(place)
+        yield Span("school", m.start("art"), end, text[m.start("art"):end])
+
+
+# words before a school's name that belong to it: "St. Bonifatius Lyceum", "mbo Lingestroom College"
+_PREFIX = re.compile(r"(?:(?<![\w])(?:St\.?|Sint|Sv\.?|H\.)|(?<![\w])(?:mbo|vmbo|havo|vwo|mavo|MBO|VMBO|HAVO|VWO|MAVO))[ ]{1,2}$")
+
+
+# a branch after a school's name: "Comenius College locatie Hilversum", "CSG Liudger, locatie Raai"
+_BRANCH = re.compile(r",?[ ]{1,2}(?:locatie|vestiging|afdeling)[ ]{1,2}[A-ZÀ-Þ][\w'’\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'’\-]{1,30})?")
+
+
 def find_schools(text: str) -> Iterator[Span]:
+    for span in _find_schools(text):
+        prefix = _PREFIX.search(text, max(0, span.start - 8), span.start)
+        start, end = span.start, span.end
+        if prefix and span.text[:1].isupper():
+            start = prefix.start()
+        branch = _BRANCH.match(text, end)
+        if branch:
+            end = branch.end()
+        yield Span("school", start, end, text[start:end]) if (start, end) != (span.start, span.end) else span
+
+
+def _find_schools(text: str) -> Iterator[Span]:
     yield from _acting_schools(text)
+    yield from _name_then_lower_school(text)
+    yield from _article_name_place(text)
     yield from _kind_in_place(text)
     for m in _NAME_IN_BRACKETS.finditer(text):
         name = m.group("name")
@@ -439,6 +542,9 @@ def find_schools(text: str) -> Iterator[Span]:
             elif after is not None and (low not in lists.school_woorden_alleen_na_naam
                                         or toks[k + 1][2] in ("De", "Het", "'t", "'T")):
                 span = (toks[first][0], toks[after][1])   # "Lyceum De Vaart"; not "College van Bestuur"
+            elif (_cap(word) and after == k + 1 and (toks[k + 1][2].lower() in _COMPASS or lexicon.is_place(toks[k + 1][2]))
+                  and re.search(r"(?:^|[^\w])(?:het|de|'t)[ ]$", text[max(0, start - 5):start], re.IGNORECASE)):
+                span = (toks[first][0], toks[after][1])   # "van het Atheneum Zuid", "het Lyceum Almere"
         elif _cap(word) and low not in lists.geen_school and low.split("-")[0] not in lists.school_afkortingen and any(
                 low.endswith(s) and len(low) > len(s) + 2 for s in lists.school_achtervoegsels):
             # "Coenschool", "Jan Pieterszoon Coenschool", "Montessorischool Noord"

@@ -33,6 +33,10 @@ DATE_KEYWORDS = {
     "thuis_sinds": r"thuis|niet (?:meer )?naar school|geen school|thuiszit|verzuim|ziek ?gemeld|geen les",
 }
 _KEYWORDS = {f: re.compile(p) for f, p in DATE_KEYWORDS.items()}
+# Keywords that claim a date for no field of the plan: "op de wachtlijst sinds de zomer" dates the
+# waiting list, not the time at home ("... en zit nu al 9 weken thuis").
+_NO_FIELD_KEYWORDS = re.compile(r"wachtlijst|\bwacht(?:en|t)?\b(?: \w+){0,4} (?:op|voor)\b|\bgewacht\b")
+_NO_FIELD = "-"
 
 _RULES: dict[str, tuple[tuple[re.Pattern[str], object], ...]] = {}
 
@@ -205,20 +209,25 @@ def _suspension_days(t: str) -> Optional[int]:
 
 
 def _dates(t: str, today: date, expecting: Optional[str], facts: dict) -> dict:
-    out: dict = {}
-    mentions = find_dates(t, today, prepared=True)
-    for mention in mentions:
-        field = _field_for(t, mention, expecting, facts)
-        if field and field not in out:
-            out[field] = mention.fact
-    return out
+    """Each field gets the date whose keyword stands nearest to it; a date without a keyword in its
+    clause counts as farther than any with one, so it only fills a field nobody else claims."""
+    chosen: dict = {}
+    for mention in find_dates(t, today, prepared=True):
+        field, distance = _field_for(t, mention, expecting, facts)
+        if not field or field == _NO_FIELD:
+            continue
+        if field not in chosen or distance < chosen[field][0]:
+            chosen[field] = (distance, mention.fact)
+    return {field: fact for field, (_, fact) in chosen.items()}
 
 
-def _field_for(t: str, mention: DateMention, expecting: Optional[str], facts: dict) -> Optional[str]:
+def _field_for(t: str, mention: DateMention, expecting: Optional[str], facts: dict) -> tuple[Optional[str], float]:
+    """The field ``mention`` belongs to, and how far its keyword stands (infinite: no keyword)."""
     start, end = _clause_bounds(t, mention.start)
     clause = t[start:end]
     best, best_distance = None, None
-    for field, pattern in _KEYWORDS.items():
+    patterns = [*_KEYWORDS.items(), (_NO_FIELD, _NO_FIELD_KEYWORDS)]
+    for field, pattern in patterns:
         for m in pattern.finditer(clause):
             k_start, k_end = start + m.start(), start + m.end()
             distance = max(0, mention.start - k_end, k_start - mention.end)
@@ -227,14 +236,15 @@ def _field_for(t: str, mention: DateMention, expecting: Optional[str], facts: di
     if best == "besluit_op" and _KEYWORDS["tlv_op"].search(clause):
         best = "tlv_op"  # "het besluit over de tlv"
     if best == "schorsing_sinds" and mention.kind == "duur" and not re.search(r"\bal\b|sinds|geleden", mention.fact.text):
-        return None  # "5 dagen geschorst": a length, handled by _suspension_days
+        return None, 0  # "5 dagen geschorst": a length, handled by _suspension_days
     if best:
-        return best
+        return best, best_distance
+    far = float("inf")
     if expecting in _KEYWORDS:
-        return expecting
+        return expecting, far
     if mention.kind == "duur" or re.match(r"(?:sinds|vanaf|na)\b", mention.fact.text):
-        return "thuis_sinds"
-    return "thuis_sinds" if not facts.get("aangemeld") else None
+        return "thuis_sinds", far
+    return ("thuis_sinds" if not facts.get("aangemeld") else None), far
 
 
 def _clause_bounds(t: str, pos: int) -> tuple[int, int]:

@@ -166,6 +166,31 @@ def test_dates_go_to_the_field_their_clause_is_about():
     assert s.schorsing_sinds.value == date(2026, 11, 3)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The time at home is the date nearest to its own keyword, not the first date in the clause.
+    ("Mijn zoon van 14 staat op de wachtlijst sinds de zomer voor jeugdhulp en zit nu al 9 weken thuis.",
+     date(2026, 9, 22)),
+    ("onze dochter staat sinds de zomer op een wachtlijst, ze zit al 9 weken thuis", date(2026, 9, 22)),
+    ("sinds de zomervakantie wacht hij op een plek op het SO. Hij is nu al 9 weken thuis.", date(2026, 9, 22)),
+    ("we wachten sinds maart op een tlv en hij zit sinds 1 oktober thuis", date(2026, 10, 1)),
+    # a date the time at home alone claims still counts
+    ("sinds de zomer zit hij thuis en hij staat op een wachtlijst", date(2026, 9, 1)),
+])
+def test_a_waiting_list_date_is_not_the_time_at_home(text, expected):
+    s = extract_situation(text, TODAY)
+    assert s.thuis_sinds is not None and s.thuis_sinds.value == expected, s.to_dict()
+    assert s.tlv_op is None  # waiting for a TLV since March is no TLV decision
+
+
+def test_waiting_list_alone_gives_no_start_at_home():
+    assert extract_situation("hij staat sinds de zomer op de wachtlijst", TODAY).thuis_sinds is None
+
+
+def test_nearest_keyword_wins_when_two_dates_claim_one_field():
+    s = extract_situation("ze is sinds oktober ziek, en zit sinds 2 november helemaal thuis", TODAY)
+    assert s.thuis_sinds.value == date(2026, 11, 2)
+
+
 def test_tlv_date_wins_over_the_word_besluit():
     s = extract_situation("Op 1 september kwam het besluit over de tlv, we zijn het er niet mee eens", TODAY)
     assert s.tlv_op.value == date(2026, 9, 1)

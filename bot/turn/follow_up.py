@@ -137,6 +137,13 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
     rules = load_rules()
     normalised = normalize_for_matching(text)
     words = normalised.replace(" . ", " ").split()
+    lead = None
+    if len(words) > rules.max_words:
+        # A longer message that opens with a short question ("Hoe lang is dat dan meestal? Ze zeiden
+        # tegen ons ...") is read for that question; the rest is context.
+        lead = leading_question(text)
+        normalised = normalize_for_matching(lead) if lead else ""
+        words = normalised.replace(" . ", " ").split()
     if not words or len(words) > rules.max_words:
         return None
     facet = facet_of(normalised, rules)
@@ -144,6 +151,8 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
     if not (facet or refers_back):
         return None
     if previous is None or not is_topic(previous):
+        if lead:
+            return None  # a longer message with nothing to refer back to is read as a whole
         # Nothing to refer back to: a short message that points back ("hoe lang duurt dat?"), for which
         # the classifier only guessed a topic that the message does not name, is asked about.
         guessed = (is_topic(intent) and confidence < TRUST_OTHER_TOPIC
@@ -157,9 +166,23 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
             return None  # "wat is dan het verschil met een schorsing?": about schorsing
         known = frozenset(normalize_for_matching(previous_text).split())
         new_words = [w for w in content_words(normalised) if not _mentions(w, known)]
-        if confidence >= TRUST_OTHER_TOPIC and not facet and new_words:
+        # Words the previous answer never used mean a new subject: trusted when the classifier is
+        # sure, and always for a longer message (its opening question is only a lead).
+        if new_words and (lead or (confidence >= TRUST_OTHER_TOPIC and not facet)):
             return None
     return FollowUp(previous, facet.name if facet else None)
+
+
+# A longer message's opening question counts as a follow-up only when it is this short.
+MAX_LEAD_QUESTION_WORDS = 12
+
+
+def leading_question(text: str) -> Optional[str]:
+    """The message's first sentence when it is a short question ("Mag dat zomaar?"), else None."""
+    first = next(iter(split_sentences(text or "")), "")
+    if not first.endswith("?") or len(first.split()) > MAX_LEAD_QUESTION_WORDS:
+        return None
+    return first
 
 
 def _has_start(start: str, plain: str, words: frozenset[str]) -> bool:

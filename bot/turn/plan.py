@@ -151,7 +151,10 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
         ids.append(SAFETY)
         minimum = (TOPIC_AFTER_SAFETY_MIN_CONFIDENCE if danger
                    else TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE)
-        school_question = _top_topic(turn.intent_ranking, minimum)
+        # A cause the message names outright ("hij wordt gepest, ze slaan hem") is its school
+        # question too, however unsure the classifier is next to the danger.
+        school_question = (_top_topic(turn.intent_ranking, minimum)
+                           or next((c for c in named_causes(turn.text) if _may_be_extra(c)), None))
         if school_question:
             ids.append(school_question)
     else:

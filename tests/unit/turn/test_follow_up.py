@@ -160,3 +160,33 @@ def test_a_refusal_the_answer_does_not_cover_offers_the_steps(library):
                             library, button_titles(library))
     assert reply.answer_id == "vervolg_onbekend"  # the definition of a thuiszitter says nothing about refusing
     assert [b.payload for b in reply.buttons] == ["/vraag_thuiszitter", "/vraag_escalatie", "/mens_spreken"]
+
+
+@pytest.mark.parametrize("text", ["ook als hij pas 12 is?", "zelfs als ze al werk heeft?", "ook zonder diagnose dan?"])
+def test_ook_als_and_zelfs_als_continue_the_previous_answer(text, library):
+    assert detect(text, library=library) == FollowUp("vraag_tlv", None)
+
+
+def test_a_longer_message_that_opens_with_a_short_question_about_the_answer_is_a_follow_up(library):
+    text = ("Hoe lang duurt dat dan meestal? Het samenwerkingsverband zei tegen ons een paar weken, maar ik weet "
+            "echt niet hoe wij dat thuis moeten volhouden met twee banen en nog drie andere kinderen in huis.")
+    assert detect(text, library=library) == FollowUp("vraag_tlv", "hoe_lang")
+
+
+def test_a_longer_message_whose_opening_question_brings_a_new_subject_is_not_a_follow_up(library):
+    # a facet ("hoe kan ik") but words the TLV answer never uses: a new question, answered as classified
+    text = ("hoe kan ik mijn achterstand in wiskunde nog inhalen als ik weer ga? ik heb bijna een half jaar "
+            "gemist en de mentor zegt dat ik misschien moet blijven zitten, dat wil ik echt niet")
+    assert detect(text, "vraag_terug_naar_school", 0.4, library=library) is None
+
+
+def test_a_longer_message_without_an_opening_question_is_not_a_follow_up(library):
+    text = ("Dank u, dat was duidelijk. Maar nu iets anders: mijn dochter van 9 zit sinds twee weken ook thuis, "
+            "ze krijgt buikpijn elke ochtend en de juf zegt dat ze zich aanstelt. Wat moet ik daarmee?")
+    assert detect(text, "oorzaak_angst", 0.4, library=library) is None
+
+
+def test_a_longer_message_with_nothing_to_refer_back_to_is_read_as_a_whole():
+    text = ("Hoe lang duurt dat nou? Mijn zoon van 13 zit al sinds de zomer thuis en niemand van school of de "
+            "gemeente heeft ons nog gebeld, terwijl ik elke week mail naar de mentor en de zorgcoördinator.")
+    assert detect(text, previous=None) is None

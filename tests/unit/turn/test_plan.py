@@ -46,6 +46,19 @@ def test_pattern_confirmed_danger_without_clear_school_question_gives_only_safet
     assert ids(plan_turn(turn, library)) == ["veiligheid"]
 
 
+def test_danger_with_a_named_cause_answers_that_cause_after_safety():
+    # hit by classmates: the safety message first, then bullying, though the classifier is unsure
+    turn = TurnInput(intent="veiligheid", text="ze pesten mijn zoon op school en ze slaan hem elke pauze, wat nu",
+                     intent_ranking=(("veiligheid", 0.7), ("oorzaak_pesten", 0.2), ("vraag_opp", 0.1)))
+    assert ids(plan_turn(turn, ContentLibrary())) == ["veiligheid", "oorzaak_pesten"]
+
+
+def test_danger_without_a_named_cause_still_gives_only_safety():
+    turn = TurnInput(intent="veiligheid", text="mijn vader slaat me als ik thuis ben",
+                     intent_ranking=(("veiligheid", 0.9), ("oorzaak_pesten", 0.05)))
+    assert ids(plan_turn(turn, ContentLibrary())) == ["veiligheid"]
+
+
 def test_classifier_only_safety_still_first_but_school_topic_answered(library):
     turn = TurnInput(intent="veiligheid", text="vanaf wanneer moet mijn zusje naar school",
                      intent_ranking=(("veiligheid", 0.8), ("vraag_opp", 0.1)))

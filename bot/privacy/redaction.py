@@ -88,11 +88,13 @@ def _name_before_overlap(text: str, span: Span, next_start: int | None, prev_end
         return None
     if prev_end is not None and prev_end > span.start:
         return None
+    from bot.privacy.wordlists import wordlists
+    particles = wordlists().tussenvoegsels | _PARTICLES
     words = text[span.start:next_start].rstrip(" ,").split(" ")
-    while words and words[-1].lower() in _PARTICLES:
+    while words and words[-1].lower() in particles:
         words.pop()
-    if not words or not any(c.isalpha() for c in words[0]):
-        return None
+    if not words or not any(c.isalpha() for c in words[0]) or all(w.lower() in particles for w in words):
+        return None   # ("mijn moeder op De Savornin Lohmanlaan 33": nothing of a name before the address)
     end = span.start + len(" ".join(words).rstrip(" ,"))
     return Span("naam", span.start, end, text[span.start:end])
 

@@ -159,8 +159,27 @@ def _names_before_role(text: str) -> Iterator[tuple[int, int]]:
         yield m.start("name"), m.end("name")
 
 
+# "Storm (geb. 12/03/2011) zit thuis": a capitalised word before a birth date or an age in brackets
+_BEFORE_BIRTH_BRACKETS = re.compile(
+    r"(?<![\w'’-])(?P<w>[A-ZÀ-Þ][a-zà-ÿ'’\-]{1,20})[ ]\((?:geb\.?|geboren|°|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\)|"
+    r"(?P<age>\d{1,2}(?:[ ]jaar)?\)))")
+
+
+def _names_before_birth_brackets(text: str) -> Iterator[tuple[int, int]]:
+    lists = wordlists()
+    for m in _BEFORE_BIRTH_BRACKETS.finditer(text):
+        low = m.group("w").lower()
+        if low in lists.geen_naam or low in _NEVER or lexicon.is_place(low) or lexicon.has_word_ending(low) \
+                or re.fullmatch(_FAMILY, low) or low in lists.tussenvoegsels:
+            continue   # "Zoon (9)": a word, not a name
+        if not (_listed(low) or (not m.group("age") and lexicon.zipf(low) < 4.0)):
+            continue   # "Groep (7)", "Telefoon (...)": only a name from the lists before an age alone
+        yield m.start("w"), m.end("w")
+
+
 def find_name_mentions(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    found = list(_short_forms(text)) + list(_lists_of_names(text)) + list(_names_before_role(text))
+    found = list(_short_forms(text)) + list(_lists_of_names(text)) + list(_names_before_role(text)) + \
+        list(_names_before_birth_brackets(text))
     spans = list(spans) + found
     extended = []
     for a, b in spans:

@@ -42,6 +42,8 @@ NAMES = [
     # initials with a lower-case particle or a double surname with a place in it
     ("casus M. ter Horst, geb. 2012", "M. ter Horst"),
     ("Ouders: A. Lisse-Boer en B. Boer", "A. Lisse-Boer"),
+    # a name that is also a word, before a birth date in brackets
+    ("Hope (geb. 4-7-2012) wil niet meer naar school", "Hope"),
 ]
 
 
@@ -59,6 +61,8 @@ STAY = [
     "we hebben 3 kinderen: geen school, geen plek",
     "ik ben moe 13 dagen al",
     "bij mijn moeder op De Savornin Lohmanlaan 33",
+    "Groep (7) is vol, zegt de school",
+    "Telefoon (06-12345678) graag na 16 uur",
 ]
 
 

@@ -17,6 +17,7 @@ _HOUSE = (r"(?P<nr>\d{1,5})(?:[ ]?-[ ]?(?:\d{1,4}(?:[ ]{0,2}(?:hoog|hg))?|I{1,3}
           r"|,?[ ]{1,3}\d{1,2}(?:e|de|ste)?[ ]?(?:hg|hoog|etage|verdieping)(?![\w])"   # "7, 3 hoog", "12 2e etage"
           r"|[ ]{1,3}huis(?:nr|nummer)\.?[ ]?\d{1,4}(?![\w])"
           r"|[ ]{1,3}bus[ ]\d{1,4}(?![\w])"   # Belgian: "Stationsplein 1 bus 2"
+          r"|[ ]{1,3}(?:k|kamer|kmr\.?|app\.?|appartement|unit|studio|woning)[ ]?\d{1,4}(?![\w])"   # "14 k2", "9 kamer 4"
           r"|,?[ ]{1,3}(?:boven|beneden|achter|voor)(?:huis|woning)(?![\w])"   # "24, bovenhuis"
           r"|[ ]{0,3}(?:hs|bis|hoog|hg|bg|huis|zwart|zw|rood|boven|beneden|I{1,3}|IV)(?![\w])"
           r"|[ ]?[A-Za-z](?![\w]))?"
@@ -38,12 +39,17 @@ _STREET_WORD = re.compile(r"(?<![\w'])(?P<pre>" + _NAME_WORDS + r")(?!(?:nr|numm
                           r"(?P<dot>\.)?[ ]{0,3}(?:(?:nr\.?|nummer|no\.?)[ ]{0,2})?" + _HOUSE)
 
 
+# a street and its house number right before a postcode
+_AFTER_HOUSE_NUMBER = re.compile(r"[A-Za-zÀ-ÿ]{3,}[ ]{1,2}\d{1,5}(?:[ ]?-?[ ]?(?:[A-Za-z]{1,3}|\d{1,3}|I{1,3}|IV))?[ ,]{1,3}$")
+
+
 def _postcodes(text: str) -> Iterator[Span]:
     stop = wordlists().postcode_stopwoorden
     for m in POSTCODE.finditer(text):
         letters = m.group("letters")
-        if not letters.isupper() and letters.lower() in stop:
-            continue
+        if not letters.isupper() and letters.lower() in stop and not _AFTER_HOUSE_NUMBER.search(
+                text, max(0, m.start() - 40), m.start()):
+            continue   # (but "smidserf 7 6942 kb", "annastraat 3 6524el": right after a street and its number)
         end = m.end("house") if m.group("house") else m.end("letters")
         yield Span("postcode_huisnummer", m.start(), end, text[m.start():end])
         if end != m.end("letters"):   # "1216 KS, 035-6218493": if the phone wins the digits, the postcode stays masked
@@ -71,8 +77,24 @@ def _street_at(text: str, m: re.Match) -> Span | None:
     for w in re.finditer(r"\S+[ ]", m.group("pre")):
         if w.group(0).strip().lower() in lists.geen_naam or w.group(0).strip().lower() in _NOT_STREET:
             pos = w.end()
+    for w in re.finditer(r"(\S+)\.[ ]", m.group("pre")):
+        if len(w.group(1)) > 3 and w.group(1).lower() not in _ABBREVIATIONS:
+            pos = max(pos, w.end())   # "OBS De Bongerd. Adres Kloosterhof 3": the sentence before ends there
     start += pos
+    if not m.group("pre") and m.group("word").islower():
+        lower = _LOWER_PREFIX.search(text, max(0, start - 30), start)
+        if lower and (lower.group("st") or (lower.group("first") not in lists.geen_naam
+                                            and lower.group("first") not in _NOT_STREET)):
+            start = lower.start()   # "jan van galenstraat 204", "st annastraat 3": the street's name in lower case
     return Span("postcode_huisnummer", start, m.end(), text[start:m.end()])
+
+
+# abbreviations with a dot inside a street's name ("Dr. Schaepmanstraat", "Burg. de Withstraat")
+_ABBREVIATIONS = frozenset({"burg", "prof", "mgr", "past", "ds", "gen", "mr", "dr", "st", "jhr", "kon", "pr", "pres",
+                            "luit", "kol", "adm", "ir", "ing", "drs"})
+# a street's name in lower case before its street word: a first name and a particle, or "st"/"sint"
+_LOWER_PREFIX = re.compile(r"(?<![\w])(?:(?P<st>st\.?|sint)|(?P<first>[a-zà-ÿ]{2,15})[ ](?:van|de|der|den)"
+                           r"(?:[ ](?:de|der|den))?)[ ]$")
 
 
 def _streets(text: str) -> Iterator[Span]:
@@ -99,7 +121,7 @@ _CONTEXT_STREET = re.compile(
     r"(?:[ ]{1,3}(?P<prep>op|aan|in|naar)|[ ]{0,3}:|[ ]is)[ ]{1,3}(?:(?:de|het|'t)[ ]{1,3})?"
     r"(?P<street>(?:[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ'\.\-]{1,40}[ ]{1,3}){1,4}?)(?=\d)" + _HOUSE, re.IGNORECASE)
 # words that are no street name before a number ("op nummer 12", "in groep 7", "op 3 hoog")
-_NOT_STREET = frozenset({"nummer", "huisnummer", "nr", "no", "groep", "klas", "etage", "verdieping", "kamer",
+_NOT_STREET = frozenset({"nummer", "huisnummer", "nr", "no", "adres", "woonadres", "postadres", "bezoekadres", "groep", "klas", "etage", "verdieping", "kamer",
                          "hoog", "leerjaar", "jaar", "week", "weken", "dag", "dagen", "maand", "maanden", "pagina",
                          "bladzijde", "artikel", "lijn", "bus", "tram", "bed", "postbus", "havo", "vwo", "vmbo",
                          "mavo", "mbo", "niveau", "km", "kilometer", "minuten", "uur", "een", "ruim", "bijna",
@@ -150,6 +172,10 @@ def _streets_before_a_place(text: str) -> Iterator[Span]:
         if not (lexicon.is_place(place) or lexicon.is_place(place.split()[0])):
             continue
         words = m.group("street").split()
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].endswith(".") and len(words[k]) > 4 and words[k][:-1].lower() not in _ABBREVIATIONS:
+                words = words[k + 1:]   # "OBS De Vlonder. Adres Kerkhoflaan 9": the sentence before ends there
+                break
         while words and (words[0].lower() in lists.geen_naam or words[0].lower() in _NOT_STREET):
             words.pop(0)   # "Wij Tjalk 14": the sentence, not the street
         if not words or any(w.lower() in _NOT_STREET for w in words) or lexicon.is_place(" ".join(words)):
@@ -213,6 +239,8 @@ def _postbus(text: str) -> Iterator[Span]:
 
 
 def find_addresses(text: str) -> Iterator[Span]:
+    from bot.privacy.address_forms import find_address_forms
+    yield from find_address_forms(text)
     yield from _postbus(text)
     yield from _postcodes(text)
     yield from _streets(text)

@@ -23,7 +23,10 @@ _MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|okt
           r"octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
           r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|"
           r"listopada|grudnia|ocak|şubat|subat|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|"
-          r"kasım|kasim|aralık|aralik)\.?")
+          r"kasım|kasim|aralık|aralik|"
+          # Ukrainian and Russian (genitive, as after a day): "5 травня 2012", "12 марта 2013"
+          r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+          r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MON = r"(?:0?[1-9]|1[0-2])"
 # a year written out: "tweeduizend twaalf", "tweeduizend en negen"
@@ -173,6 +176,8 @@ _MORE_DATES = re.compile(r"(?:[ ]?,[ ]?|[ ]{1,2}(?:en|&)[ ]{1,2}|[ ]?/[ ]?)(?:(?
 
 
 def find_birth_dates(text: str) -> Iterator[Span]:
+    from bot.privacy.birth_dates_cjk import find_cjk_dates
+    yield from find_cjk_dates(text)
     yield from _full_dates(text)
     for pattern in (AFTER_CUE, BEFORE_CUE):
         if pattern is BEFORE_CUE and not _BEFORE_CUE_WORD.search(text):

@@ -37,9 +37,21 @@ def elfproef(digits: str) -> bool:
     return sum(int(d) * w for d, w in zip(digits, weights)) % 11 == 0
 
 
-def _has_keyword(text: str, start: int) -> bool:
-    before = text[max(0, start - KEYWORD_WINDOW):start].lower()
-    return any(k in before for k in wordlists().bsn_sleutelwoorden)
+# a number of exactly nine digits may stand further from its BSN word ("mijn bsn is ... en die van mijn dochter
+# 1928 37 512"), or after it ("123 45 6789 is zijn bsn"): fail closed
+NINE_DIGIT_WINDOW = 160
+AFTER_WINDOW = 30
+
+
+def _has_keyword(text: str, start: int, end: int | None = None, nine: bool = False) -> bool:
+    words = wordlists().bsn_sleutelwoorden
+    before = text[max(0, start - (NINE_DIGIT_WINDOW if nine else KEYWORD_WINDOW)):start].lower()
+    if any(k in before for k in words):
+        return True
+    if nine and end is not None:
+        after = text[end:end + AFTER_WINDOW].lower()
+        return any(re.search(r"(?<![\w])" + re.escape(k) + r"(?![\w])", after) for k in words)
+    return False
 
 
 def _candidates(text: str):
@@ -54,7 +66,7 @@ def find_bsns(text: str) -> Iterator[Span]:
         after = text[m.end():m.end() + 8]
         if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
             continue
-        if (len(digits) == 9 and elfproef(digits)) or _has_keyword(text, m.start()):
+        if (len(digits) == 9 and elfproef(digits)) or _has_keyword(text, m.start(), m.end(), len(digits) == 9):
             yield Span("bsn", m.start(), m.end(), m.group(0))
 
 

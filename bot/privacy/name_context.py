@@ -119,8 +119,11 @@ def _initials_names(text: str) -> Iterator[tuple[int, int]]:
             # one capital and a dot at the start of a sentence may end the one before: "plan B. Daarna"
             if m.group("sur").lower() not in wordlists().achternamen:
                 continue
-        if _surname_like(m.group("sur")):
-            yield m.start(), m.end()
+        sur = m.group("sur")
+        if _surname_like(sur) or (m.group("part").islower() and not lexicon.is_ordinary(sur, 4.0)) or (
+                "-" in sur and not lexicon.is_place(sur)
+                and any(_surname_like(p) or not lexicon.is_ordinary(p, 4.0) for p in sur.split("-"))):
+            yield m.start(), m.end()   # (also "J. ter Horst", "T. Oudshoorn-Baas": a place or a word in a surname)
 
 
 # people around a child whose name may follow in apposition: "de intern begeleider, Marjolein Bakker,"

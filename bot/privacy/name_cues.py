@@ -17,7 +17,7 @@ _FAMILY = (r"zoon|zoontje|dochter|dochtertje|kind|kinderen|man|vrouw|partner|vri
 _CUES = (
     (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam(?:\s{1,3}(?:van\s{1,3})?(?:het\s{1,3}|de\s{1,3})?[^\W\d_]{2,12})?\s*:|noem\s{1,3}(?:me|mij)|"
              r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)"),
-    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|hr\.|mej\.|drs\.|ir\.|de\s{1,3}heer|dokter|dr\.|"
+    (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|hr\.|mej\.|drs\.|ir\.|(?:de|geachte|beste)\s{1,3}heer|dokter|dr\.|"
             r"familie|fam\.|mr\.|"
             r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van|t\.\s?a\.\s?v\.?|tav\.?|ter\s{1,3}attentie\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"
             r"de\s{1,3}heer|mevrouw|meneer))?"),   # an account holder: "IBAN ... t.n.v. H. Aydın"
@@ -27,7 +27,7 @@ _CUES = (
              # a bare family word before a name: "zoon Mees (9) en dochter Roos", "kleinzoon Dex"
              r"(?<!mijn\s)(?<!onze\s)(?<!ons\s)(?<!de\s)(?<!een\s)(?<!het\s)(?:zoon|zoontje|dochter|dochtertje|kleinzoon|"
              r"kleindochter|pleegzoon|pleegdochter|stiefzoon|stiefdochter|broertje|zusje|neefje|nichtje)(?=\s{1,3}[A-ZÀ-Þ])"),
-    (WEAK, r"contactpersoon\s{0,2}:|ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
+    (WEAK, r"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))[Hh]ier(?=\s{1,3}[A-ZÀ-Þ])|contactpersoon\s{0,2}:|ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
            r"gr\.?|mvg\.?|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens|"
            r"vraag\s{1,3}(?:maar\s{1,3})?naar|vragen\s{1,3}naar|roepnaam(?:\s{1,3}is|\s*:)?|"
            r"noem(?:en|t)\s{1,3}(?:ze|we|wij|zij|hem|haar|ik)\s{1,3}(?:hem|haar|ook\s{1,3})?"),
@@ -91,6 +91,20 @@ def _caps_name(tokens: list, i: int) -> tuple[int, int]:
     return start, end
 
 
+def _surname_follows(tokens: list, i: int) -> bool:
+    """A surname right after a first name: [particles] and a capitalised word that is no place and no non-name."""
+    lists = wordlists()
+    j = i
+    while j < len(tokens) and tokens[j][2].lower() in lists.tussenvoegsels and j - i < 3:
+        j += 1
+    if j >= len(tokens) or not _capitalised(tokens[j][2]) or tokens[j][2].isupper():
+        return False
+    low = tokens[j][2].lower()
+    if low in lists.geen_naam and not (j > i and all(_capitalised(t[2]) for t in tokens[i:j])):
+        return False
+    return j > i or not lexicon.is_place(low)
+
+
 def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) -> tuple[int, int] | None:
     """The name at the start of ``tokens``, as (start, end), or None."""
     lists = wordlists()
@@ -104,9 +118,11 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
     low = word.lower()
     # a place after "in"/"op", or after any particle following a weak cue, is where someone lives or comes from:
     # "mijn zoon in Venlo", "wij zijn van Sittard" (but "mevrouw Van Leeuwen" is a name)
-    if low in lists.geen_naam or ((any(t[2].lower() in ("in", "op") for t in tokens[:i]) or (i > 0 and strength == WEAK))
-                                  and lexicon.is_place(low)):
-        return None
+    title_particle = (strength == TITLE and 0 < i and _capitalised(word) and _capitalised(tokens[0][2])
+                      and not any(t[2].lower() in ("in", "op") for t in tokens[:i]))
+    if (low in lists.geen_naam and not title_particle) or (
+            (any(t[2].lower() in ("in", "op") for t in tokens[:i]) or (i > 0 and strength == WEAK)) and lexicon.is_place(low)):
+        return None   # (but "mevrouw Ter Haar", "heer Van den Broek": a capitalised particle, then any capitalised word)
     undotted_initials = (strength == TITLE and i == 0 and re.fullmatch(r"[A-Z]{1,3}", word) is not None
                          and i + 1 < len(tokens) and (tokens[i + 1][2].lower() in lists.tussenvoegsels
                                                       or _capitalised(tokens[i + 1][2])))
@@ -129,8 +145,9 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
             return None
         if cue and strength == WEAK and lexicon.is_ordinary(low) and not (
                 low in lists.voornamen or low in lists.alleen_na_aanleiding or low in lists.achternamen
-                or low in lists.namen_bron):
+                or low in lists.namen_bron) and not (_surname_follows(tokens, i + 1) and not lexicon.has_word_ending(low)):
             return None   # "vraag naar Leerplicht", "ik ben Boos": an ordinary word, not a name
+            # (but "ik ben Marianne van der Linden", "groet, Hennie Bos": a capitalised surname follows)
     elif not (cue and (i == 0 or strength == TITLE) and _first_ok(word, strength or WEAK)):
         return None
     start, end = tokens[0][0] if i > 0 else s, e
@@ -144,7 +161,10 @@ def _name_from(text: str, tokens: list, cue: bool, strength: str | None = None) 
             j += 1
         if any(t[2].lower() in _NOT_INSIDE_SURNAME for t in tokens[i:j]):
             break   # "mevrouw de Bakker van het Da Vinci College": the name ends before "van het"
-        if j < len(tokens) and _capitalised(tokens[j][2]) and tokens[j][2].lower() not in lists.geen_naam:
+        if j < len(tokens) and _capitalised(tokens[j][2]) and (
+                tokens[j][2].lower() not in lists.geen_naam
+                or (j > i and all(_capitalised(t[2]) for t in tokens[i:j]) and not lexicon.is_place(tokens[j][2]))):
+            # (a capitalised particle takes any capitalised word: "Marloes Ter Haar")
             end = tokens[j][1]
             i = j + 1
         elif (lower_first and j < len(tokens) and tokens[j][2].islower()

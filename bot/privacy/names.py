@@ -17,6 +17,7 @@ from bot.privacy.wordlists import wordlists
 from bot.privacy.name_context import (_PERSON_NEXT, _SENTENCE_END, _around, _initials_names, _lower_list_and_apposition,
                                        _unknown_names)
 from bot.privacy.name_cues import CUE, _name_from, _tokens
+from bot.privacy.name_mentions import find_name_mentions
 from bot.privacy.name_words import FAMILY, STRONG, TITLE, TOKEN, WEAK, _capitalised, _double_first_name
 from bot.privacy.name_words import _could_be_name
 from bot.privacy.name_words import _name_like  # noqa: F401  (re-exported for schools.py)
@@ -113,6 +114,7 @@ def find_names(text: str) -> Iterator[Span]:
     taken += [(s.start, s.end) for s in _unknown_names(text, taken)]
     taken += list(_around(text, taken))
     taken += list(_lower_list_and_apposition(text, taken))
+    taken += list(find_name_mentions(text, taken))
     for a, b in _merged(text, taken):
         yield Span("naam", a, b, text[a:b])
 

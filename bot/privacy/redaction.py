@@ -67,12 +67,36 @@ def _detect(text: str) -> list[Span]:
             continue
         i = bisect_right(starts, span.start)
         if (i > 0 and ends[i - 1] > span.start) or (i < len(starts) and starts[i] < span.end):
-            continue
+            span = _name_before_overlap(text, span, starts[i] if i < len(starts) else None,
+                                        ends[i - 1] if i > 0 else None)
+            if span is None:
+                continue
         starts.insert(i, span.start)
         ends.insert(i, span.end)
         kept.append(span)
     kept.sort(key=lambda s: s.start)
     return kept
+
+
+_PARTICLES = frozenset({"van", "de", "der", "den", "het", "ter", "ten", "'t", ""})
+
+
+def _name_before_overlap(text: str, span: Span, next_start: int | None, prev_end: int | None) -> Span | None:
+    """A name cut short by a more specific finding after it keeps its first part: "juf Ineke van De Fontein",
+    where "De Fontein" is a school, still masks "Ineke" (the particles before the school stay)."""
+    if span.kind != "naam" or next_start is None or not span.start < next_start < span.end:
+        return None
+    if prev_end is not None and prev_end > span.start:
+        return None
+    from bot.privacy.wordlists import wordlists
+    particles = wordlists().tussenvoegsels | _PARTICLES
+    words = text[span.start:next_start].rstrip(" ,").split(" ")
+    while words and words[-1].lower() in particles:
+        words.pop()
+    if not words or not any(c.isalpha() for c in words[0]) or all(w.lower() in particles for w in words):
+        return None   # ("mijn moeder op De Savornin Lohmanlaan 33": nothing of a name before the address)
+    end = span.start + len(" ".join(words).rstrip(" ,"))
+    return Span("naam", span.start, end, text[span.start:end])
 
 
 def find_personal_data(text) -> list[Span]:

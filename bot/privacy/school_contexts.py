@@ -127,12 +127,14 @@ def _prep_article_schools(text: str) -> Iterator[Span]:
         full = f"{art} {name}"
         if lexicon.is_place(full) or lexicon.is_place(f"{art} {words[0]}") or lexicon.is_place(words[0]):
             continue
-        if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.isupper() for w in words):
-            continue
+        kind_after = len(words) == 2 and words[1].isupper() and words[1].lower() in lists.school_afkortingen
+        if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or (w.isupper() and not kind_after)
+               for w in words[:1 if kind_after else 2]):
+            continue   # (not "naar De Delta SO": a name with its kind of school after it)
         if any(w.lower() in lists.geen_school or w.lower() in lists.school_woorden for w in words[:1]):
             continue   # "op De Basisschool": a kind of school
-        if len(words) == 2 and lexicon.is_ordinary(words[1]) and not words[1].lower() in lists.school_woorden:
-            words = words[:1]   # "bij De Wissel Maar ...": keep the name alone
+        if len(words) == 2 and words[1].lower() in _NOT_IN_SCHOOL_NAME:
+            words = words[:1]   # "bij De Wissel Maar ...": keep the name alone (not "op De Bonte Koe")
         end = m.start("name") + len(" ".join(words))
         start = m.start("art") if m.group("art") else m.start("art2")
         yield Span("school", start, end, text[start:end])
@@ -151,9 +153,12 @@ def _after_a_word(text: str, pos: int) -> bool:
 # "op basisschool klavertje vier" (a type without "de" before it is used as a name)
 _LOWER_AFTER_TYPE = re.compile(
     r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg|isk|kbs|ibs|gbs|vso)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
-    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}"
+    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}(?!(?:de|het|'t)[ ])"
     r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum|praktijkschool|lyceum|college|"
-    r"gymnasium|scholengemeenschap|scholengroep|mavo|vrije[ ]school|vrijeschool|vmbo|havo|vwo|mbo|atheneum)[ ]{1,2}"
+    r"gymnasium|scholengemeenschap|scholengroep|mavo|vrije[ ]school|vrijeschool|vmbo|havo|vwo|mbo|atheneum|"
+    r"praktijkonderwijs|[a-zà-ÿ]{3,14}(?:school|college|lyceum)|"   # "daltoncollege de vaart", "praktijkonderwijs de ..."
+    r"(?:christelijke|openbare|katholieke|protestantse|islamitische|speciale|gereformeerde|reformatorische|"
+    r"evangelische|joodse|hindoe)[ ]school)[ ]{1,2}"   # "de christelijke school de hoeksteen"
     r"(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
     r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
 _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
@@ -214,8 +219,10 @@ _KIND_SCHOOL = re.compile(
 
 # a name in lower case before a school word, after an article: "het da vinci college", "het rijnlands lyceum"
 _LOWER_NAME_TYPE = re.compile(
-    r"(?<![\w])(?:het|de|'t)[ ](?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})[ ]"
+    r"(?<![\w'])(?:het|de|'t|t)[ ](?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})[ ]"
     r"(?P<word>college|lyceum|gymnasium|scholengemeenschap|scholengroep|atheneum|school|basisschool)(?![\w])")
+# school words that, after a noun in lower case, name one school ("het bouwmeester college"); not "school"
+_HEAD_WORDS = frozenset({"college", "lyceum", "gymnasium", "atheneum", "scholengemeenschap"})
 _GENERIC_BEFORE_TYPE = frozenset({"nieuwe", "oude", "goede", "andere", "eigen", "hele", "zelfde", "volgende", "vorige",
                                   "middelbare", "grote", "kleine", "speciale", "reguliere", "gewone", "dichtstbijzijnde",
                                   "huidige", "vorig", "nieuw", "oud", "ander", "zelfde", "regulier", "klein", "groot",
@@ -231,8 +238,10 @@ def _lower_name_before_type(text: str) -> Iterator[Span]:
             continue   # "het nieuwe college", "de middelbare scholengemeenschap", "het college van bestuur"
         if _KIND_SCHOOL.match(text, m.start("name")):
             continue   # "het stedelijk lyceum": the kind rule has it
-        if not any(lexicon.zipf(w) < 3.5 and not lexicon.has_word_ending(w) for w in words):
-            continue   # only ordinary words: "het goed college"
+        if not any(lexicon.zipf(w) < 3.5 and not lexicon.has_word_ending(w) for w in words) and not (
+                len(words) == 1 and m.group("word") in _HEAD_WORDS and lexicon.zipf(words[0]) < 4.5
+                and not lexicon.has_word_ending(words[0]) and not words[0].endswith(_ADJECTIVE_ENDINGS + ("e",))):
+            continue   # only ordinary words: "het goed college"; but one noun names one: "het bouwmeester college"
         if m.group("word") in ("school", "basisschool") and (len(words) > 1 or lexicon.zipf(words[0]) >= 3.0
                                                               or words[0].endswith(_ADJECTIVE_ENDINGS)):
             continue   # "de kornalijn school"; not "de kerstvakantie belt school", "de oekraïense school"
@@ -311,6 +320,7 @@ _SCHOOL_ACTS = re.compile(
     r"|(?:schorst|schorste|stuurde|stuurt)[ ](?:hem|haar|ons|mijn[ ]\w+|onze[ ]\w+)[ ](?:naar[ ]huis|weg|van[ ]school)"
     r"|(?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook|zomaar|gewoon)[ ]){0,2}(?:mag|mocht|kan|kon|wil|wilde|"
     r"gaat|ging)[ ](?:weigeren|schorsen|verwijderen|uitschrijven|toelaten|inschrijven|aannemen)"   # "dat het X hem niet mag weigeren"
+    r"|(?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ]niet[ ](?:meer[ ])?(?:wil|wilde|wilden|hoeft|terug[ ]wil)(?:[ ]hebben)?"   # "als De X hem niet meer wil"
     r"|(?:heeft|had)[ ](?:hem|haar|mijn[ ]\w+|onze[ ]\w+)[ ](?:(?:niet|nog|wel|ook)[ ]){0,2}(?:toegelaten|aangenomen|"
     r"ingeschreven|geweigerd)"
     r"|(?:is|was)[ ](?:een|de|onze|zijn|haar|hun)[ ](?:[\w]+[ ])?(?:[\w]+-)?(?:basisschool|school|college|lyceum|"

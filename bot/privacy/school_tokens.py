@@ -8,7 +8,7 @@ from bot.privacy.wordlists import wordlists
 
 
 TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|'t|'T")
-PARTICLES = {"de", "het", "'t", "den", "der", "van", "sint", "st.", "la", "le", "da", "di"}
+PARTICLES = {"de", "het", "'t", "den", "der", "van", "sint", "st.", "la", "le", "da", "di", "ter", "ten"}
 MAX_NAME = 4
 
 

@@ -20,6 +20,7 @@ from typing import Iterator
 from bot.privacy import lexicon
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
+from bot.privacy.school_mentions import find_school_mentions
 from bot.privacy.school_tokens import _COMPASS, _adjacent, _cap, _name_after, _name_before, _tokens
 from bot.privacy.school_contexts import (
     _NAME_IN_BRACKETS, _acting_schools, _article_name_place, _context_schools, _kind_in_place, _kind_schools,
@@ -35,6 +36,24 @@ _BRANCH = re.compile(r",?[ ]{1,2}(?:locatie|vestiging|afdeling)[ ]{1,2}[A-ZÀ-Þ
 
 
 def find_schools(text: str) -> Iterator[Span]:
+    """School spans; two findings that overlap become one ("De school Het Noorderlicht" + "Het Noorderlicht
+    College"), so the overlap resolution in redaction.py cannot leave part of a name."""
+    spans = sorted((s.start, s.end) for s in _extended(text))
+    starts = {a for a, _ in spans}
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    for a, b in merged:
+        article = re.match(r"(?:het|de|'t)[ ]", text[a:b])
+        if article and a + article.end() in starts:
+            a += article.end()   # "het Montessori Lyceum Oostpoort": a lower-case article stays readable
+        yield Span("school", a, b, text[a:b])
+
+
+def _extended(text: str) -> Iterator[Span]:
     for span in _find_schools(text):
         prefix = _PREFIX.search(text, max(0, span.start - 8), span.start)
         start, end = span.start, span.end
@@ -47,6 +66,7 @@ def find_schools(text: str) -> Iterator[Span]:
 
 
 def _find_schools(text: str) -> Iterator[Span]:
+    yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)
     yield from _article_name_place(text)
@@ -94,7 +114,7 @@ def _find_schools(text: str) -> Iterator[Span]:
             if before is not None:
                 span = (toks[before][0], toks[after][1] if after is not None else end)
             elif after is not None and (low not in lists.school_woorden_alleen_na_naam
-                                        or toks[k + 1][2] in ("De", "Het", "'t", "'T")):
+                                        or toks[k + 1][2] in ("De", "Het", "'t", "'T", "Ter", "Ten", "Den")):
                 span = (toks[first][0], toks[after][1])   # "Lyceum De Vaart"; not "College van Bestuur"
             elif (_cap(word) and after == k + 1 and (toks[k + 1][2].lower() in _COMPASS or lexicon.is_place(toks[k + 1][2]))
                   and re.search(r"(?:^|[^\w])(?:het|de|'t)[ ]$", text[max(0, start - 5):start], re.IGNORECASE)):

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
+import yaml
+
 from bot.nlu.probe import SAFETY_INTENT, same_handling
 
 REPO = Path(__file__).resolve().parents[2]
@@ -214,6 +216,22 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
     return out, intents
 
 
+def read_floors(path: Path) -> dict[str, dict[str, float]]:
+    """Per corpus file name: its own floors ("goed", "een_verwacht"), each a share between 0 and 1."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.name}: verwacht per corpus een tabel met ondergrenzen")
+    floors: dict[str, dict[str, float]] = {}
+    for name, spec in data.items():
+        if not isinstance(spec, dict) or set(spec) - {"goed", "een_verwacht"}:
+            raise ValueError(f"{path.name}: {name}: alleen 'goed' en 'een_verwacht' zijn ondergrenzen")
+        values = {key: float(value) for key, value in spec.items()}
+        if any(not 0.0 <= v <= 1.0 for v in values.values()):
+            raise ValueError(f"{path.name}: {name}: een ondergrens ligt tussen 0 en 1")
+        floors[str(name)] = values
+    return floors
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("model", type=Path)
@@ -225,7 +243,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="ondergrens 'een verwacht onderwerp eerst beantwoord', per corpus")
     parser.add_argument("--max-bare", type=float, default=1.0,
                         help="bovengrens voor het aandeel kaal 'niet begrepen' op een situatie, per corpus")
+    parser.add_argument("--floors", type=Path,
+                        help="YAML met een eigen ondergrens per corpus (goed, een_verwacht), bovenop de algemene")
     args = parser.parse_args(argv)
+    floors = read_floors(args.floors) if args.floors else {}
     logging.getLogger("rasa").setLevel(logging.WARNING)
     files = args.file or sorted(CORPUS_DIR.glob("*.tsv"))
     corpora = {path: read_corpus(path) for path in files}
@@ -241,11 +262,14 @@ def main(argv: list[str] | None = None) -> int:
         missed = [o.message.id for o in mine if SAFETY_INTENT in o.message.topics and not o.danger_seen]
         if missed:
             failures.append(f"{path.name}: gevaar niet herkend in {', '.join(missed)}")
-        if right < args.min_right:
-            failures.append(f"{path.name}: goed {right:.3f} is onder de grens {args.min_right}")
+        own = floors.get(path.name, {})
+        min_right = max(args.min_right, own.get("goed", 0.0))
+        min_right_any = max(args.min_right_any, own.get("een_verwacht", 0.0))
+        if right < min_right:
+            failures.append(f"{path.name}: goed {right:.3f} is onder de grens {min_right}")
         right_any = sum(o.right_any for o in mine) / len(mine) if mine else 0.0
-        if right_any < args.min_right_any:
-            failures.append(f"{path.name}: een verwacht onderwerp {right_any:.3f} is onder de grens {args.min_right_any}")
+        if right_any < min_right_any:
+            failures.append(f"{path.name}: een verwacht onderwerp {right_any:.3f} is onder de grens {min_right_any}")
         if bare > args.max_bare:
             failures.append(f"{path.name}: kaal 'niet begrepen' op {bare:.3f} van de situaties, boven {args.max_bare}")
     text = "\n\n".join(tables)

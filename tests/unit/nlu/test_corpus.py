@@ -51,3 +51,21 @@ def test_follow_ups_and_two_questions_are_reported_apart():
     assert "| goed, vervolgvragen (met het vorige onderwerp) | 1.000 (2/2) |" in table
     assert "antwoord uit de uitleg / eerlijk 'staat er niet in' | 1 / 1 |" in table
     assert "| twee vragen: beide beantwoord | 0.500 (1/2) |" in table
+
+
+def test_each_corpus_has_its_own_floors_and_every_corpus_has_one():
+    from bot.nlu.corpus import CORPUS_DIR, read_floors
+
+    floors = read_floors(CORPUS_DIR / "ondergrenzen.yml")
+    assert set(floors) == {p.name for p in CORPUS_DIR.glob("*.tsv")}
+    assert all(0.5 <= f["goed"] <= f["een_verwacht"] <= 1.0 for f in floors.values())
+
+
+@pytest.mark.parametrize("text", ["- a\n- b\n", "x.tsv: {goed: 1.5}\n", "x.tsv: {goed: 0.5, anders: 0.3}\n"])
+def test_a_floors_file_that_is_not_per_corpus_shares_is_an_error(tmp_path, text):
+    from bot.nlu.corpus import read_floors
+
+    path = tmp_path / "ondergrenzen.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError):
+        read_floors(path)

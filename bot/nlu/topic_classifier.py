@@ -22,6 +22,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.nlu.tfidf_rows import TfidfRows, supports
 from bot.signals.normalize import normalize_for_matching
 
 # Word 1-2-grams and character 2-4-grams within words (robust to typos), as the featurizers before.
@@ -56,6 +57,12 @@ class TopicClassifier:
     # (bench/RESULTS.md, session 13). The product is the same: SciPy multiplied by exactly this copy, in
     # the same order (a freshly fitted model's float32 features still multiply in float32).
     _weights: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # the same TF-IDF rows as the vectorizers' transform, without scikit-learn's per-call overhead
+    # (bot/nlu/tfidf_rows.py); None where it does not apply (a freshly fitted model: float32 idf)
+    _rows: object = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._rows = TfidfRows(self.vectorizers) if supports(self.vectorizers) else None
 
     def _weights_for(self, features_dtype: np.dtype) -> np.ndarray:
         dtype = np.result_type(features_dtype, self.coef.dtype)
@@ -78,6 +85,11 @@ class TopicClassifier:
 
     def _features(self, texts: Sequence[str]):
         prepared = [prepare(t) for t in texts]
+        if self._rows is not None:
+            return self._rows.transform(prepared)
+        return self._sklearn_features(prepared)
+
+    def _sklearn_features(self, prepared: Sequence[str]):
         return sparse.hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:

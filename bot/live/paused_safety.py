@@ -9,7 +9,7 @@ in the user's variant, without buttons) is stored as a bot event and sent to the
 it in the transcript. The conversation stays with the colleague.
 
 The check reads the tracker Rasa saved as the last step of the turn (recorded by our tracker store,
-``bot.rasa_runtime.turn_trackers``) instead of loading it from the database a second time each turn;
+``bot.live.turn_trackers``) instead of loading it from the database a second time each turn;
 with another tracker store it loads it as before.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ import logging
 from functools import lru_cache
 from typing import Any, Optional
 
+from bot.live.turn_trackers import collecting, saved_tracker
 from bot.signals.safety import detect_danger
 
 log = logging.getLogger(__name__)
@@ -51,8 +52,6 @@ def safety_text(variant: str) -> str:
 async def _after_turn(processor: Any, message: Any) -> None:
     if getattr(message, "output_channel", None) is None or not isinstance(getattr(message, "text", None), str):
         return
-    from bot.rasa_runtime.turn_trackers import saved_tracker
-
     # the tracker Rasa saved as the last step of this turn; loaded again only if our store did not record it
     tracker = saved_tracker(message.sender_id)
     if tracker is None:
@@ -75,8 +74,6 @@ async def _after_turn(processor: Any, message: Any) -> None:
 def _wrap(original):
     @functools.wraps(original)
     async def handle_message(self, message):
-        from bot.rasa_runtime.turn_trackers import collecting
-
         with collecting():
             return await _turn_then_safety(original, self, message)
     return handle_message

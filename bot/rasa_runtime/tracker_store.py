@@ -18,7 +18,7 @@ BSN-like number never reaches the database (the form refuses it, but Rasa had al
 message and the slot filled from it). The tracker in memory is not touched: the turn itself still sees
 the original text.
 
-Each saved tracker is also recorded for the rest of its turn (bot.rasa_runtime.turn_trackers), so the
+Each saved tracker is also recorded for the rest of its turn (bot.live.turn_trackers), so the
 paused-safety check after the turn (bot.live.paused_safety) need not load it again.
 
 Rasa silently falls back to an in-memory store when a custom class cannot be imported, so
@@ -35,7 +35,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.stored_events import masked_event, turn_secrets
 from bot.rasa_runtime.sqlite_tuning import is_sqlite, tuned_sqlite_engine
-from bot.rasa_runtime.turn_trackers import record
+from bot.live.turn_trackers import record
 
 _LOADED = "_wegwijzer_events_loaded"
 
@@ -60,7 +60,7 @@ class WegwijzerSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
         setattr(tracker, _LOADED, len(tracker.events))  # all of them are stored now
-        record(tracker)  # for the check right after the turn (bot.rasa_runtime.turn_trackers)
+        record(tracker)  # for the check right after the turn (bot.live.turn_trackers)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         loaded = tracker.__dict__.pop(_LOADED, None)

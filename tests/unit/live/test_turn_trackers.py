@@ -1,4 +1,4 @@
-"""bot.rasa_runtime.turn_trackers and its two users: the tracker a turn saved is read back after the turn
+"""bot.live.turn_trackers and its two users: the tracker a turn saved is read back after the turn
 (no second load from the database), only inside that turn, only for its own sender, never across
 concurrent turns; and the paused-safety check gives the same answer from it as from a fresh load
 (a real SQLite tracker store and Rasa's own tracker and event classes, no server)."""
@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ConversationPaused, SlotSet, UserUttered
 
 from bot.live import paused_safety
-from bot.rasa_runtime import turn_trackers
+from bot.live import turn_trackers
 from bot.rasa_runtime.tracker_store import WegwijzerSQLTrackerStore
 
 DOMAIN = Domain.from_yaml("""

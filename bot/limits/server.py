@@ -82,8 +82,23 @@ class Limits:
             raise ValueError("grenzen: rest_max_body_bytes mag niet groter zijn dan rasa_max_body_bytes")
 
 
+_LIMIT_VARIABLES = tuple(ENV_PREFIX + f.name.upper() for f in fields(Limits))
+_last: tuple = ((), None)  # (the variables' values, the Limits read from them)
+
+
 def current() -> Limits:
-    return Limits.from_env()
+    """``Limits.from_env()`` of the process environment, read again only when one of its variables
+    changed. The REST channel and the action guard ask two or three times per turn; reading and checking
+    every variable each time cost 0.5 ms per turn (bench/RESULTS.md, session 13). ``Limits`` is frozen,
+    so the one kept instance cannot be changed by a caller; a bad value raises on every call, as before."""
+    global _last
+    values = tuple(os.environ.get(name) for name in _LIMIT_VARIABLES)
+    known, limits = _last
+    if limits is not None and known == values:
+        return limits
+    limits = Limits.from_env()
+    _last = (values, limits)
+    return limits
 
 
 def _sanic(max_body: int, request_timeout: int, response_timeout: int, keep_alive: int,

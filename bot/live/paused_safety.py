@@ -7,6 +7,10 @@ untouched): after a paused turn whose message is a danger signal (``IntentOverri
 ``bot.signals.safety.detect_danger`` on the text), the safety answer (``content/antwoorden/veiligheid.yml``,
 in the user's variant, without buttons) is stored as a bot event and sent to the user; the colleague sees
 it in the transcript. The conversation stays with the colleague.
+
+The check reads the tracker Rasa saved as the last step of the turn (recorded by our tracker store,
+``bot.live.turn_trackers``) instead of loading it from the database a second time each turn;
+with another tracker store it loads it as before.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import logging
 from functools import lru_cache
 from typing import Any, Optional
 
+from bot.live.turn_trackers import collecting, saved_tracker
 from bot.signals.safety import detect_danger
 
 log = logging.getLogger(__name__)
@@ -47,7 +52,10 @@ def safety_text(variant: str) -> str:
 async def _after_turn(processor: Any, message: Any) -> None:
     if getattr(message, "output_channel", None) is None or not isinstance(getattr(message, "text", None), str):
         return
-    tracker = await processor.get_tracker(message.sender_id)
+    # the tracker Rasa saved as the last step of this turn; loaded again only if our store did not record it
+    tracker = saved_tracker(message.sender_id)
+    if tracker is None:
+        tracker = await processor.get_tracker(message.sender_id)
     intent = (tracker.latest_message.intent or {}).get("name") if tracker.latest_message else None
     if not needs_safety(tracker.is_paused(), intent, message.text):
         return
@@ -66,13 +74,18 @@ async def _after_turn(processor: Any, message: Any) -> None:
 def _wrap(original):
     @functools.wraps(original)
     async def handle_message(self, message):
-        result = await original(self, message)
-        try:
-            await _after_turn(self, message)
-        except Exception:  # noqa: BLE001 - never break the turn; the colleague still reads the message
-            log.exception("veiligheidsbericht tijdens live chat niet verstuurd")
-        return result
+        with collecting():
+            return await _turn_then_safety(original, self, message)
     return handle_message
+
+
+async def _turn_then_safety(original, processor, message):
+    result = await original(processor, message)
+    try:
+        await _after_turn(processor, message)
+    except Exception:  # noqa: BLE001 - never break the turn; the colleague still reads the message
+        log.exception("veiligheidsbericht tijdens live chat niet verstuurd")
+    return result
 
 
 def install() -> None:

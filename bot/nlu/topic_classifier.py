@@ -13,7 +13,7 @@ model never runs code from it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -22,6 +22,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.nlu.tfidf_rows import TfidfRows, supports
 from bot.signals.normalize import normalize_for_matching
 
 # Word 1-2-grams and character 2-4-grams within words (robust to typos), as the featurizers before.
@@ -50,6 +51,25 @@ class TopicClassifier:
     coef: np.ndarray        # classes x features
     intercept: np.ndarray   # classes
     classes: list[str]
+    # coef transposed, in row order and in the type SciPy multiplies in, made once per type: a loaded
+    # model's features are float64, and multiplying them with the float32 ``coef.T`` made SciPy convert
+    # and copy all of coef (57 x 19,492) on every message, 0.76 ms of the 1.6 ms a message took
+    # (bench/RESULTS.md, session 13). The product is the same: SciPy multiplied by exactly this copy, in
+    # the same order (a freshly fitted model's float32 features still multiply in float32).
+    _weights: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # the same TF-IDF rows as the vectorizers' transform, without scikit-learn's per-call overhead
+    # (bot/nlu/tfidf_rows.py); None where it does not apply (a freshly fitted model: float32 idf)
+    _rows: object = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._rows = TfidfRows(self.vectorizers) if supports(self.vectorizers) else None
+
+    def _weights_for(self, features_dtype: np.dtype) -> np.ndarray:
+        dtype = np.result_type(features_dtype, self.coef.dtype)
+        weights = self._weights.get(dtype)
+        if weights is None:
+            weights = self._weights[dtype] = np.ascontiguousarray(np.asarray(self.coef).T, dtype=dtype)
+        return weights
 
     @classmethod
     def fit(cls, texts: Sequence[str], labels: Sequence[str], c: float = DEFAULT_C) -> "TopicClassifier":
@@ -65,10 +85,16 @@ class TopicClassifier:
 
     def _features(self, texts: Sequence[str]):
         prepared = [prepare(t) for t in texts]
+        if self._rows is not None:
+            return self._rows.transform(prepared)
+        return self._sklearn_features(prepared)
+
+    def _sklearn_features(self, prepared: Sequence[str]):
         return sparse.hstack([v.transform(prepared) for v in self.vectorizers]).tocsr()
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        scores = self._features(texts) @ self.coef.T + self.intercept
+        features = self._features(texts)
+        scores = features @ self._weights_for(features.dtype) + self.intercept
         scores = np.asarray(scores, dtype=np.float64)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)

@@ -18,6 +18,9 @@ BSN-like number never reaches the database (the form refuses it, but Rasa had al
 message and the slot filled from it). The tracker in memory is not touched: the turn itself still sees
 the original text.
 
+Each saved tracker is also recorded for the rest of its turn (bot.live.turn_trackers), so the
+paused-safety check after the turn (bot.live.paused_safety) need not load it again.
+
 Rasa silently falls back to an in-memory store when a custom class cannot be imported, so
 tests/integration/test_tracker_store_durable.py checks that turns really land in the database.
 """
@@ -32,6 +35,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.stored_events import masked_event, turn_secrets
 from bot.rasa_runtime.sqlite_tuning import is_sqlite, tuned_sqlite_engine
+from bot.live.turn_trackers import record
 
 _LOADED = "_wegwijzer_events_loaded"
 
@@ -56,6 +60,7 @@ class WegwijzerSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
         setattr(tracker, _LOADED, len(tracker.events))  # all of them are stored now
+        record(tracker)  # for the check right after the turn (bot.live.turn_trackers)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         loaded = tracker.__dict__.pop(_LOADED, None)

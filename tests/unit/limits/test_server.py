@@ -57,3 +57,33 @@ def test_shell_helper_prints_env_lines(capsys):
     lines = capsys.readouterr().out.split()
     assert dict(line.split("=", 1) for line in lines) == actions_env()
     assert main(["iets"]) == 2
+
+
+def test_current_is_read_once_and_again_whenever_a_limit_variable_changes(monkeypatch):
+    import bot.limits.server as server
+
+    for name in server._LIMIT_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    reads = []
+    original = Limits.from_env.__func__
+    monkeypatch.setattr(Limits, "from_env", classmethod(lambda cls, *a: reads.append(1) or original(cls, *a)))
+    first = server.current()
+    assert first == Limits() and server.current() is first and server.current() is first
+    count = len(reads)
+    assert count <= 1                                   # none if an earlier caller read the same environment
+    monkeypatch.setenv("WEGWIJZER_LIMIT_REST_MAX_MESSAGE_CHARS", "2000")
+    changed = server.current()
+    assert changed.rest_max_message_chars == 2000 and len(reads) == count + 1
+    assert server.current() is changed and len(reads) == count + 1
+    monkeypatch.setenv("WEGWIJZER_LIMIT_TURN_TIMEOUT", "lang")   # a bad value raises every time, never cached
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            server.current()
+    monkeypatch.delenv("WEGWIJZER_LIMIT_TURN_TIMEOUT")
+    monkeypatch.delenv("WEGWIJZER_LIMIT_REST_MAX_MESSAGE_CHARS")
+    assert server.current() == Limits()
+    monkeypatch.setenv("WEGWIJZER_LIMIT_UNRELATED_NAME_X", "1")  # not a limit: the kept value stays
+    kept = server.current()
+    assert server.current() is kept
+    with pytest.raises(Exception):
+        kept.turn_timeout = 1                             # frozen: no caller can change the shared instance

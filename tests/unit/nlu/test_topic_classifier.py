@@ -52,3 +52,27 @@ def test_saved_and_loaded_it_ranks_the_same_without_pickle(tmp_path):
 def test_one_intent_is_not_enough_to_train():
     with pytest.raises(ValueError):
         TopicClassifier.fit(["hallo", "hoi"], ["groet", "groet"])
+
+
+def _plain_probabilities(classifier: TopicClassifier, texts) -> np.ndarray:
+    """The formula before session 13's speed-up: the float32 coef multiplied as stored."""
+    scores = np.asarray(classifier._features(texts) @ classifier.coef.T + classifier.intercept, dtype=np.float64)
+    scores -= scores.max(axis=1, keepdims=True)
+    exp = np.exp(scores)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def test_the_precomputed_weights_give_exactly_the_plain_products(tmp_path):
+    texts = ["wat is een tlv", "Onze zoon wordt gepest en zit thuis, wie geeft een tlv?", "hoi", "",
+             "xyz onbekende woorden", "mn dochter durft nie meer naar school door het pesten " * 20]
+    classifier = trained()
+    classifier.save(tmp_path)
+    loaded = TopicClassifier.load(tmp_path)
+    for model, multiplied_in in ((classifier, np.float32), (loaded, np.float64)):
+        assert np.array_equal(model.probabilities(texts), _plain_probabilities(model, texts))  # bit for bit
+        assert np.array_equal(model.probabilities(texts[:1]), model.probabilities(texts)[:1])
+        assert list(model._weights) == [np.dtype(multiplied_in)]  # one copy, made once, in the product's type
+        weights = model._weights[np.dtype(multiplied_in)]
+        assert weights.flags.c_contiguous and np.array_equal(weights, model.coef.T.astype(multiplied_in))
+        model.probabilities(texts)
+        assert model._weights[np.dtype(multiplied_in)] is weights

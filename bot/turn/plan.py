@@ -54,6 +54,11 @@ STORY_TOPIC = "situatie_thuiszitten"
 LIKELY_TOPIC_BUTTONS = 3
 LIKELY_TOPICS_MIN_WORDS = 12
 MAX_BUTTONS = 5
+# Beside those, a story's reply always offers the step plan and a person (issue 16: "the two or three
+# most likely next topics plus the step plan and a person as buttons"); the answer's own buttons fill
+# what is left.
+ALWAYS_AFTER_A_STORY = ("stappenplan", PERSON)
+OWN_LIKELY_MIN = 2  # the story's own likely topics: never fewer than two
 
 
 @dataclass(frozen=True)
@@ -235,11 +240,21 @@ def likely_other_topics(turn: TurnInput, answered: Sequence[str], limit: int = L
     return tuple(dict.fromkeys(found))[:limit]
 
 
-def with_likely_topics(reply: Reply, likely: Sequence[str], title) -> Reply:
-    """The likely topics' buttons first, then the reply's own (no doubles), at most MAX_BUTTONS."""
+def with_likely_topics(reply: Reply, likely: Sequence[str], title,
+                       always: Sequence[str] = ALWAYS_AFTER_A_STORY) -> Reply:
+    """The likely topics' buttons first, then the step plan and a person (never cut off), then the
+    reply's own (no doubles), at most MAX_BUTTONS."""
     if not likely:
         return reply
-    buttons = [Button(title=title(name), payload=f"/{name}") for name in likely if title(name)]
+    kept = [Button(title=title(name), payload=f"/{name}") for name in always
+            if name != reply.answer_id and title(name)]
+    kept_payloads = {b.payload for b in kept}
+    topics = [Button(title=title(name), payload=f"/{name}") for name in likely
+              if title(name) and f"/{name}" not in kept_payloads]
+    # the answer's own first next step (the complaint after bullying) keeps a place when it has one
+    own = [b for b in reply.buttons if b.payload not in kept_payloads and b not in topics]
+    room = MAX_BUTTONS - len(kept) - (1 if own else 0)
+    buttons = topics[:max(OWN_LIKELY_MIN, room)] + kept
     payloads = {b.payload for b in buttons}
     buttons += [b for b in reply.buttons if b.payload not in payloads]
     return replace(reply, buttons=tuple(buttons[:MAX_BUTTONS]))

@@ -248,3 +248,33 @@ def test_asking_for_a_person_on_the_first_turn_still_hears_that_this_is_a_comput
     assert "computerprogramma" not in later.replies[0].text
     voice = plan_turn(TurnInput(intent="mens_spreken", text="mens spreken", voice=True, first_bot_turn=True), library)
     assert voice.replies[0].text.startswith("Ik ben Wegwijzer, een computerprogramma.")
+
+
+def test_a_story_always_offers_the_step_plan_and_a_person_beside_its_likely_topics():
+    """Issue 16: "the two or three most likely next topics plus the step plan and a person as buttons" —
+    also when the answer's own buttons would have filled the five places first."""
+    # the bullying answer's own buttons are [vraag_klacht, stappenplan, mens_spreken]: after three likely
+    # topics, only two of them fit
+    ranking = tuple((name, 0.1) for name in ("oorzaak_pesten", "vraag_inspectie", "vraag_escalatie", "mdo",
+                                             "vraag_jeugdhulp"))
+    turn = TurnInput(intent="oorzaak_pesten", text=STORY, intent_ranking=ranking)
+    got = payloads(plan_turn(turn, ContentLibrary()).replies[-1])
+    # two likely topics, the step plan and a person, and the answer's own first next step
+    assert len(got) == 5 and len(set(got)) == 5
+    assert got[2:] == ["/stappenplan", "/mens_spreken", "/vraag_klacht"]
+    assert got[0] == "/vraag_inspectie"  # the classifier's next guess
+
+
+def test_a_reply_about_a_person_does_not_offer_a_person_again():
+    from bot.turn.plan import button_titles, with_likely_topics
+    from bot.turn.replies import Reply
+
+    title = button_titles(ContentLibrary())
+    reply = with_likely_topics(Reply(text="x", answer_id="mens_spreken"), ("oorzaak_pesten", "vraag_klacht"), title)
+    assert [b.payload for b in reply.buttons] == ["/oorzaak_pesten", "/vraag_klacht", "/stappenplan"]
+
+
+def test_a_short_question_keeps_its_own_buttons_only():
+    plan = plan_turn(TurnInput(intent="vraag_opp", text="wat is een opp"), ContentLibrary())
+    own = ContentLibrary().get("vraag_opp").vervolg
+    assert payloads(plan.replies[-1]) == [f"/{name}" for name in own][:len(payloads(plan.replies[-1]))]

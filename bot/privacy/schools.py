@@ -62,10 +62,14 @@ def _extended(text: str) -> Iterator[Span]:
         branch = _BRANCH.match(text, end)
         if branch:
             end = branch.end()
+        from bot.privacy.school_general import school_tail
+        end = school_tail(text, end)   # "sbo de horizon westzijde", "clz locatie velp", "Het Bakenhof Almere Haven"
         yield Span("school", start, end, text[start:end]) if (start, end) != (span.start, span.end) else span
 
 
 def _find_schools(text: str) -> Iterator[Span]:
+    from bot.privacy.school_general import find_general_schools
+    yield from find_general_schools(text)
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

@@ -38,7 +38,12 @@ NAMES = [
     ("Kind: Tigran Petrosyan, groep 5. Ouder: Olusegun Adeyemi.", "Olusegun Adeyemi"),   # kept: caught before too   # kept: caught before too
     # "zijn/haar/hun" before a family word
     ("ik woon met haar broertje mirko samen", "mirko"),
-    ("ik pas op zijn zusje wubke en haar vriendin", "wubke"),   # kept: caught before too   # kept: caught before too
+    ("ik pas op zijn zusje wubke en haar vriendin", "wubke"),
+    # a list after "kinderen:" with notes in brackets and a surname
+    ("mijn kinderen: jildou wiersma-okafor (2011), ilse (2013) en bouke (geb. 2015) zitten thuis", "jildou wiersma-okafor"),   # kept
+    ("mijn kinderen: jildou wiersma-okafor (2011), ilse (2013) en bouke (geb. 2015) zitten thuis", "bouke"),
+    # an English title
+    ("this is mrs. adaeze okonkwo, mother of two", "adaeze okonkwo"),   # kept: caught before too   # kept: caught before too
 ]
 
 
@@ -66,7 +71,13 @@ def test_the_sentence_after_a_name_stays(text, name):
     assert [s.text for s in find_personal_data(text) if s.kind == "naam"] == [name]
 
 
+def test_a_list_of_names_ends_with_the_sentence():
+    text = "kinderen: Sam en Noor zitten thuis sinds maart"
+    assert [s.text for s in find_personal_data(text) if s.kind == "naam"] == ["Sam", "Noor"]
+
+
 @pytest.mark.parametrize("text", [
+    "kinderen: geen school, geen opvang, niks",
     "ouder: Vraag de school om het besluit op papier.",
     "jongere: Lukt het niet? Dan kan leerplicht helpen.",
     "haar vader werkt in Utrecht en haar moeder thuis",

@@ -46,6 +46,9 @@ SCHOOLS = [
     ("ze zat op bs de boomgaard", "bs de boomgaard"),
     ("hij zit bij de jenaplan de lage hoek", "jenaplan de lage hoek"),
     ("op de montessori school de wilgentak was het beter", "montessori school de wilgentak"),
+    # a form's label for the school, with words between and a branch in brackets
+    ("Naam: Bo. School: Het Wilgenhout (locatie Velp). Groep 6", "Het Wilgenhout (locatie Velp)"),
+    ("School tot de zomer: De Nieuwe Vaart (vmbo)", "De Nieuwe Vaart"),
     # pupils' abbreviations and clipped names
     ("ik zit op het KRZ en word gepest", "KRZ"),
     ("mijn broer zit op t pvg maar ik niet", "pvg"),
@@ -77,6 +80,10 @@ STAYS = [
     "Het gaat slecht. School belt elke dag.",
     "we zijn naar het college van bestuur gestapt",
     "een goede school voor hem vinden is lastig",
+    "school: geen, hij zit thuis",
+    "School: basisschool in Utrecht",
+    "vorige school: het vmbo",
+    "School: Utrecht",
 ]
 
 

@@ -35,7 +35,7 @@ NAME_PARTS = frozenset({"sint", "st", "st.", "meester", "mr", "mr.", "dr", "dr."
 # particles inside a name ("jan van kampen", "willem de zwijger", "an nour al jadid")
 PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "'t", "al", "el", "an", "la", "le", "da", "di",
                        "von", "du", "des", "y", "ibn", "bin", "abu", "ten"})
-_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|'t|’t")
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|'t|’t")   # a closing quote is no part of a word ("‘tamar college’")
 MAX_WORDS = 4
 # words that make what follows a kind of school, not one school ("de christelijke school", "de vrije school")
 _KIND_WORDS = frozenset({"openbare", "christelijke", "katholieke", "protestantse", "islamitische", "speciale",

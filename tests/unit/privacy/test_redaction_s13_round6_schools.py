@@ -49,6 +49,9 @@ SCHOOLS = [
     # a form's label for the school, with words between and a branch in brackets
     ("Naam: Bo. School: Het Wilgenhout (locatie Velp). Groep 6", "Het Wilgenhout (locatie Velp)"),
     ("School tot de zomer: De Nieuwe Vaart (vmbo)", "De Nieuwe Vaart"),
+    # a name in curly quotes; a name with a particle before its kind in brackets (with an adjective)
+    ("daarna ging hij naar het ‘kwelderhof college’ maar nu thuis", "kwelderhof college"),
+    ("ze zaten bij De Tuin van Zuid (christelijke basisschool) tot mei", "De Tuin van Zuid"),
     # pupils' abbreviations and clipped names
     ("ik zit op het KRZ en word gepest", "KRZ"),
     ("mijn broer zit op t pvg maar ik niet", "pvg"),
@@ -90,6 +93,11 @@ STAYS = [
 @pytest.mark.parametrize("text", STAYS)
 def test_kinds_of_school_and_ordinary_words_stay(text):
     assert schools(text) == [], find_personal_data(text)
+
+
+def test_a_person_before_a_kind_in_brackets_stays_a_person():
+    spans = find_personal_data("mijn zoon Jan van Dijk (school) is ziek")
+    assert [(s.kind, s.text) for s in spans] == [("naam", "Jan van Dijk")]
 
 
 def test_wegwijzer_and_places_stay_readable():

@@ -38,13 +38,15 @@ PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "'t", "al
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?\.?|'t|’t")   # a closing quote is no part of a word ("‘tamar college’")
 MAX_WORDS = 4
 # words that make what follows a kind of school, not one school ("de christelijke school", "de vrije school")
-_KIND_WORDS = frozenset({"openbare", "christelijke", "katholieke", "protestantse", "islamitische", "speciale",
-                         "gereformeerde", "reformatorische", "evangelische", "joodse", "hindoe", "vrije", "montessori",
-                         "jenaplan", "dalton", "waldorf", "internationale", "international", "europese", "engelse",
-                         "duitse", "franse", "turkse", "poolse", "arabische", "koran", "zomer", "lagere", "hogere",
-                         "middelbare", "basis", "praktijk", "particuliere", "private", "reguliere", "gewone", "taal",
-                         "muziek", "rij", "zwem", "dans", "kunst", "sport", "mbo", "hbo", "vmbo", "havo", "vwo",
-                         "tweetalige", "categorale", "zml", "mytyl", "tyltyl", "cluster", "brede", "kleine", "grote", "nieuwe", "oude", "andere"})
+_KIND_WORDS = frozenset({
+    "openbare", "christelijke", "katholieke", "protestantse", "islamitische", "speciale", "gereformeerde",
+    "reformatorische", "evangelische", "joodse", "hindoe", "vrije", "montessori", "jenaplan", "dalton", "waldorf",
+    "internationale", "international", "europese", "engelse", "duitse", "franse", "turkse", "poolse", "arabische",
+    "koran", "zomer", "lagere", "hogere", "middelbare", "basis", "praktijk", "particuliere", "private", "reguliere",
+    "gewone", "taal", "muziek", "rij", "zwem", "dans", "kunst", "sport", "mbo", "hbo", "vmbo", "havo", "vwo",
+    "tweetalige", "categorale", "zml", "mytyl", "tyltyl", "cluster", "brede", "kleine", "grote", "nieuwe", "oude",
+    "andere"
+})
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -126,7 +128,8 @@ def _compound_head(word: str) -> bool:
 def _words_before(text: str, toks: list, k: int, compound: bool = False) -> tuple[int | None, bool]:
     """Index of the first token of the name that ends right before ``toks[k]`` (or None), and whether a title
     ("sint", "meester", "dr.") stands in it. A compound head ("zwijgerschool") is itself part of the name."""
-    j, first, names, titled = k - 1, (k if compound else None), (1 if compound and _compound_head(toks[k][2]) else 0), False
+    j, first, titled = k - 1, (k if compound else None), False
+    names = 1 if compound and _compound_head(toks[k][2]) else 0
     # a compound of ordinary words names a college or a lyceum ("het hofkwartier college"), not a "school"
     strict = compound or toks[k][2].lower() in ("school", "basisschool", "schoal", "kindcentrum", "campus", "academie")
     while j >= 0 and k - j <= MAX_WORDS + 1 and _adjacent(text, toks[j], toks[j + 1]):
@@ -221,10 +224,12 @@ _ABBR = re.compile(r"(?<![\w])(?:op|naar|van|bij|school(?:naam)?[ ]is)[ ]{1,2}(?
 _NOT_ONE_SCHOOL = frozenset({
     "vmbo", "havo", "vwo", "mbo", "hbo", "wo", "mavo", "roc", "isk", "pro", "vso", "so", "sbo", "bso", "kdv", "psz",
     "azc", "coa", "ggd", "uwv", "cjg", "swv", "duo", "ind", "wmo", "ib", "pgb", "opp", "tlv", "svb", "cak", "ggz",
-    "vo", "po", "avo", "bbl", "bol", "kb", "bb", "gl", "tl", "mbo", "lwoo", "vavo", "ikc", "obs", "cbs", "ovk", "zat",
+    "vo", "po", "avo", "bbl", "bol", "kb", "bb", "gl", "tl", "lwoo", "vavo", "ikc", "obs", "cbs", "ovk", "zat",
     "abc", "ict", "pc", "tv", "ok", "wc", "gym", "bus", "cito", "iq", "adhd", "add", "ass", "pdd", "odd", "ptss",
     "wijk", "mdt", "wet", "ivo", "mee", "rvdk", "vng", "oc", "ocw", "zon", "pdf", "app", "www", "nt", "nt2", "ns",
-    "ov", "anwb", "ah", "hema", "gpo", "lkc", "rmc", "cvb", "gmr", "mr", "jgz", "ppo", "vsv", "bao", "zml", "mytyl", "mdo", "mdt", "ot", "otp", "zat", "bo", "vo", "sova", "rt", "ib'er", "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    "ov", "anwb", "ah", "hema", "gpo", "lkc", "rmc", "cvb", "gmr", "mr", "jgz", "ppo", "vsv", "bao", "zml", "mytyl",
+    "mdo", "ot", "otp", "bo", "sova", "rt", "ib'er", "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep",
+    "okt", "nov", "dec"
 })
 
 
@@ -243,7 +248,8 @@ def _abbreviations(text: str) -> Iterator[Span]:
             continue   # "op de bank", "naar het bos": a word
         if not abbr.isupper() and any(c in "aeiou" for c in low[1:-1]) and len(low) == 4:
             continue   # a lower-case four-letter word with a vowel inside is more likely a word than initials
-        yield Span("school", m.start("abbr"), school_tail(text, m.end("abbr")), text[m.start("abbr"):school_tail(text, m.end("abbr"))])
+        end = school_tail(text, m.end("abbr"))
+        yield Span("school", m.start("abbr"), end, text[m.start("abbr"):end])
 
 
 # "op t mondri", "naar t ravelijn": a clipped or rare name after a spoken article, a word Dutch hardly knows

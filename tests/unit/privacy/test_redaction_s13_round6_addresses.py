@@ -1,6 +1,7 @@
 """Redaction round 6 (session 13, issue 18): the edges of an address (bot/privacy/address_tails.py). Examples
-written for these tests: each was missed or left partly readable by the code before this round (d402b34), except those marked
-"kept", which that code already caught and which stay as checks that the new rules do not lose them."""
+written for these tests: each was missed or left partly readable by the code before this round (d402b34),
+except those marked "kept", which that code already caught and which stay as checks that the new rules do not
+lose them."""
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,7 @@ ADDRESSES = [
     # what stands before the street's name
     ("mijn ex woont in 't Voorwerk 12, 8000 AB", "'t Voorwerk 12, 8000 AB"),
     ("adres: Laan van de Zeven Provinciën 9-2, 2500 CD", "Laan van de Zeven Provinciën 9-2, 2500 CD"),
-    ("wij wonen op de Burg. Jansenhof 3 hs", "Burg. Jansenhof 3 hs"),   # kept: caught before too
+    ("wij wonen op de Burg. Jansenhof 3 hs", "Burg. Jansenhof 3 hs"),   # kept
     # a street the lists do not know, before a postcode
     ("ik woon Wolderesch 22, 7800 PQ", "Wolderesch 22, 7800 PQ"),
     ("Graaf Ottodiep OZ 5a, 9700 RT is ons huis", "Graaf Ottodiep OZ 5a, 9700 RT"),

@@ -23,8 +23,8 @@ def schools(text: str) -> list[str]:
 
 SCHOOLS = [
     # words Dutch does not know before a head word, in lower case
-    ("mijn dochter zit op het kwelderrand college in de brugklas", "kwelderrand college"),   # kept: caught before too
-    ("ze gaat naar de tjalling koopmans scholengemeenschap", "tjalling koopmans scholengemeenschap"),   # kept: caught before too
+    ("mijn dochter zit op het kwelderrand college in de brugklas", "kwelderrand college"),   # kept
+    ("ze gaat naar de tjalling koopmans scholengemeenschap", "tjalling koopmans scholengemeenschap"),   # kept
     ("hij zat op de hinke wierda school maar nu thuis", "hinke wierda school"),
     # a title and a compound on a head word
     ("mijn zoon zat op de meester siebengaschool", "meester siebengaschool"),
@@ -34,7 +34,7 @@ SCHOOLS = [
     ("mijn kind zit op het pieter de hooch lyceum", "pieter de hooch lyceum"),
     # a place inside the name, then a compound of ordinary words before "college"
     ("ik zit op het twente kust college", "twente kust college"),
-    ("wij zaten op het zeeduin college", "zeeduin college"),   # kept: caught before too
+    ("wij zaten op het zeeduin college", "zeeduin college"),   # kept
     # a Frisian head word
     ("ús famke siet op de Tsjalle Wiersma skoalle", "Tsjalle Wiersma skoalle"),
     # a branch, a part of town or a place after the name

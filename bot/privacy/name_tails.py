@@ -68,7 +68,12 @@ def extend_name(text: str, a: int, b: int) -> tuple[int, int]:
     name_is_lower = text[a:b].islower()
     for _ in range(3):
         m = _NEXT.match(text, b)
-        if not m or not _surname_ok(m.group("w"), m.group("part"), name_is_lower):
+        # "hoekstra-van dijk": a particle joined to the name by a dash counts as a particle before the next word
+        joined = re.search(r"-(?:van|de|der|den|ter|ten)$", text[a:b], re.IGNORECASE)
+        part = m.group("part") if m else ""
+        if m and joined and not part:
+            part = "van der "   # a strong particle
+        if not m or not _surname_ok(m.group("w"), part, name_is_lower):
             break
         b = m.end()
     if text[a:a + 1].isupper():

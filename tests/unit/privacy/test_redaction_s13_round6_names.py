@@ -43,6 +43,9 @@ NAMES = [
     # a list after "kinderen:" with notes in brackets and a surname
     (KIDS, "jildou wiersma-okafor"),   # kept
     (KIDS, "bouke"),
+    # a double surname whose second part starts with a particle, after a title
+    ("de intern begeleider, mevrouw terpstra-van wijk, belde niet terug", "terpstra-van wijk"),
+    ("meneer Dijkstra-de Boer van leerplicht", "Dijkstra-de Boer"),   # kept
     # an English title
     ("this is mrs. adaeze okonkwo, mother of two", "adaeze okonkwo"),
 ]

@@ -239,6 +239,11 @@ def _postbus(text: str) -> Iterator[Span]:
 
 
 def find_addresses(text: str) -> Iterator[Span]:
+    from bot.privacy.address_tails import extend_addresses, find_unknown_streets
+    yield from extend_addresses(text, [*_find_addresses(text), *find_unknown_streets(text)])
+
+
+def _find_addresses(text: str) -> Iterator[Span]:
     from bot.privacy.address_forms import find_address_forms
     yield from find_address_forms(text)
     yield from _postbus(text)

@@ -169,6 +169,9 @@ _BIRTH_WORD = re.compile(r"(?:geboren|geb\b|geboorte|jarig|verjaardag|zoon|docht
 # the birth year told after a birthday without a year: "zijn verjaardag is 4 juli, geboren in 2012"
 _YEAR_AFTER = re.compile(r",?[ ]{1,2}(?:geboren(?:[ ]in)?|geb\.?|(?:uit|van)[ ](?:het[ ]jaar[ ])?)[ ]?(?:19|20)\d\d(?![\w])",
                          re.IGNORECASE)
+# the birth year told before the day and month: "geboren in 2011, op 23 september", "is in 2014 geboren op 6 maart"
+_YEAR_BEFORE = re.compile(r"(?<![\w])(?P<y>(?:19|20)\d\d)(?:,?[ ]{1,2}|[ ]{1,2}(?:geboren|ter[ ]wereld[ ]gekomen),?[ ]{1,2})"
+                          r"(?:op[ ]{1,2})?$", re.IGNORECASE)
 # more dates in a list after a birth date: "geboren 3-5-2012 en 7-9-2014", "geboren op 3 mei en 7 september"
 _MORE_DATES = re.compile(r"(?:[ ]?,[ ]?|[ ]{1,2}(?:en|&)[ ]{1,2}|[ ]?/[ ]?)(?:(?:op|de)[ ])?(?P<date>" + DATE.replace(
     "(?P<s1>", "(?P<m1>").replace("(?P=s1)", "(?P=m1)").replace("(?P<s2>", "(?P<m2>").replace("(?P=s2)", "(?P=m2)") + ")",
@@ -183,11 +186,13 @@ def find_birth_dates(text: str) -> Iterator[Span]:
         if pattern is BEFORE_CUE and not _BEFORE_CUE_WORD.search(text):
             continue   # the same result, without trying a date at every word of a text that has no cue after one
         for m in pattern.finditer(text):
-            end = m.end("date")
+            start, end = m.start("date"), m.end("date")
             if not re.search(r"(?:\d{4}|" + _SPOKEN_YEAR + r")\s*$", m.group("date")):
                 year = _YEAR_AFTER.match(text, end)
                 end = year.end() if year else end
-            yield Span("geboortedatum", m.start("date"), end, text[m.start("date"):end])
+                before = _YEAR_BEFORE.search(text, max(0, start - 40), start) if not year else None
+                start = before.start("y") if before else start
+            yield Span("geboortedatum", start, end, text[start:end])
             for _ in range(8):   # bounded: a list of a family's children
                 more = _MORE_DATES.match(text, end)
                 if not more:

@@ -18,16 +18,18 @@ _CUES = (
     (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam(?:\s{1,3}(?:van\s{1,3})?(?:het\s{1,3}|de\s{1,3})?[^\W\d_]{2,12})?\s*:|noem\s{1,3}(?:me|mij)|"
              r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)"),
     (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|hr\.|mej\.|drs\.|ir\.|(?:de|geachte|beste)\s{1,3}heer|dokter|dr\.|"
-            r"familie|fam\.|mr\.|"
+            r"familie|fam\.|mr\.|mrs\.?|ms\.|miss|"
             r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van|t\.\s?a\.\s?v\.?|tav\.?|ter\s{1,3}attentie\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"
             r"de\s{1,3}heer|mevrouw|meneer))?"),   # an account holder: "IBAN ... t.n.v. H. Aydın"
-    (FAMILY, r"(?:mijn|onze|ons|m'n|mn)\s{1,3}(?:" + _FAMILY + r")|"
+    (FAMILY, r"(?:mijn|onze|ons|m'n|mn|zijn|haar|hun)\s{1,3}(?:" + _FAMILY + r")|"
              r"(?:moeder|vader|mama|papa|ouder|ouders|oma|opa|zoon|dochter|broer|zus|voogd)\s{1,3}van|"
              r"(?:het\s{1,3})?gaat\s{1,3}om|betreft|(?<!mijn\s)(?<!onze\s)(?:oma|opa|tante|oom|buurvrouw|buurman)|"
              # a bare family word before a name: "zoon Mees (9) en dochter Roos", "kleinzoon Dex"
              r"(?<!mijn\s)(?<!onze\s)(?<!ons\s)(?<!de\s)(?<!een\s)(?<!het\s)(?:zoon|zoontje|dochter|dochtertje|kleinzoon|"
              r"kleindochter|pleegzoon|pleegdochter|stiefzoon|stiefdochter|broertje|zusje|neefje|nichtje)(?=\s{1,3}[A-ZÀ-Þ])"),
-    (WEAK, r"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))[Hh]ier(?=\s{1,3}[A-ZÀ-Þ])|contactpersoon\s{0,2}:|ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
+    (WEAK, # a form's label for a person, capitalised as in a form: "Kind: Ilyas Mahdi", "Ouder/verzorger: ..."
+           r"(?-i:Kind|Ouder|Ouder/verzorger|Verzorger|Leerling|Aanvrager|Melder|Pleegouder|Pleegkind|Voogd)\s{0,2}:|"
+           r"(?:(?<=^)|(?<=[.!?]\s)|(?<=[.!?]\s\s))[Hh]ier(?=\s{1,3}[A-ZÀ-Þ])|contactpersoon\s{0,2}:|ik\s{1,3}ben|(?:wij|we)\s{1,3}zijn|dit\s{1,3}is|hier\s{1,3}is|u\s{1,3}spreekt\s{1,3}met|groet(?:en|jes)?(?:\s{1,3}van)?|"
            r"gr\.?|mvg\.?|liefs|vriendelijke\s{1,3}groet(?:en)?|hartelijke\s{1,3}groet(?:en)?|namens|"
            r"vraag\s{1,3}(?:maar\s{1,3})?naar|vragen\s{1,3}naar|roepnaam(?:\s{1,3}is|\s*:)?|"
            r"noem(?:en|t)\s{1,3}(?:ze|we|wij|zij|hem|haar|ik)\s{1,3}(?:hem|haar|ook\s{1,3})?"),

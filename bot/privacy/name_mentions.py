@@ -119,7 +119,10 @@ def _short_forms(text: str) -> Iterator[tuple[int, int]]:
 # "3 kids: kai, liv en jens", "kinderen: Sam, Noor en Jip"
 _LIST_CUE = re.compile(r"(?<![\w])(?:kids|kinderen|kindjes|zonen|dochters|pleegkinderen|jongens|meiden|meisjes)"
                        r"[ ]?:[ ]{0,2}")
-_LIST_ITEM = re.compile(r"(?P<w>[^\W\d_][\w'’\-]{1,20})(?P<sep>[ ]?,[ ]{0,2}|[ ](?:en|&)[ ])?")
+# an item: a name of up to three words, perhaps a note in brackets ("kwame asante-boateng (2010), efua (2012) en
+# kofi (geb. ...)"), then a comma or "en"
+_LIST_ITEM = re.compile(r"(?P<w>[^\W\d_][\w'’\-]{1,20}(?:[ ](?!(?:en|of|and)(?![\w'’\-]))[^\W\d_][\w'’\-]{1,20}){0,2})(?:[ ]?\([^()]{1,30}\))?"
+                        r"(?P<sep>[ ]?,[ ]{0,2}|[ ](?:en|&)[ ])?")
 
 
 def _lists_of_names(text: str) -> Iterator[tuple[int, int]]:
@@ -130,13 +133,22 @@ def _lists_of_names(text: str) -> Iterator[tuple[int, int]]:
             item = _LIST_ITEM.match(text, pos)
             if not item:
                 break
-            w = item.group("w").lower()
+            words = item.group("w").split(" ")
+            w = words[0].lower()
             if w in lists.geen_naam or w in _NEVER or not (_listed(w) or lexicon.zipf(w) < 3.0):
                 found = []   # not a list of names ("kinderen: geen school, ...")
                 break
-            found.append((item.start("w"), item.end("w")))
-            if not item.group("sep"):
-                break
+            keep = 1
+            for rest in words[1:]:   # "kwame asante-boateng": a surname that Dutch does not know, or a particle
+                low = rest.lower()
+                if low in lists.tussenvoegsels or (low not in lists.geen_naam and lexicon.zipf(low) < 2.5):
+                    keep += 1
+                else:
+                    break
+            end = item.start("w") + len(" ".join(words[:keep]))
+            found.append((item.start("w"), end))
+            if keep < len(words) or not item.group("sep"):
+                break   # "kinderen: Sam en Noor zitten thuis": the list ends with the sentence
             pos = item.end()
         if len(found) >= 2:
             yield from found

@@ -74,6 +74,8 @@ def _first_ok(word: str, strength: str) -> bool:
     if strength == STRONG:      # "mijn zoon heet jesse": anything but an ordinary word
         return len(low) >= 2 and not lexicon.is_ordinary(low, 3.5) and not lexicon.is_place(low)
     if strength == TITLE:       # "mevrouw bos", "meneer el khatib"
+        # "mevrouw hoekstra-van dijk": a double surname whose second part starts with a particle
+        low = re.sub(r"-(?:van|de|der|den|ter|ten|el|al|in[ ]?'t)$", "", low)
         return low in lists.achternamen or _name_like(low)
     if low.endswith(_NOT_A_NAME_ENDING):
         return False

@@ -132,7 +132,9 @@ def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
+    from bot.privacy.name_tails import extend_name
     for span in out:
+        span[0], span[1] = extend_name(text, span[0], span[1])
         m = _DASH_SURNAME.match(text, span[1])
         last = m.group(0).split()[-1].lstrip("-–") if m else ""
         particle = bool(m) and re.search(r"[ \-–](?:van|de|der|den|ter|ten|'t)[ ]", m.group(0)) is not None

@@ -26,7 +26,8 @@ _SCHOOL_WORD_AFTER = re.compile(r"[ ](?:school|basisschool|college|lyceum|gymnas
                                 re.IGNORECASE)
 # a name followed by its school type in brackets: "de Hoeksteen (speciaal onderwijs)"
 _TYPE_IN_BRACKETS = re.compile(
-    r"(?<![\w])(?P<art>(?:[Dd]e|[Hh]et|'t)[ ])?(?P<name>" + _NAME + r"(?:[ ]" + _NAME + r"){0,2})[ ]{0,2}\((?i:speciaal[ ](?:basis)?onderwijs|sbo|so|vso|"
+    r"(?<![\w])(?P<art>(?:[Dd]e|[Hh]et|'t)[ ])?(?P<name>" + _NAME + r"(?:[ ](?:(?:van|de|der|den|het|aan|op)[ ])?" + _NAME +
+    r"){0,2})[ ]{0,2}\((?:[^\W\d_]{3,20}[ ])?(?i:speciaal[ ](?:basis)?onderwijs|sbo|so|vso|"
     r"basisschool|middelbare[ ]school|vmbo|havo|vwo|mavo|praktijkonderwijs|pro|mbo|school|lyceum|college)"
     r"(?:[ ][^()]{0,30})?\)")
 # "De Berkenschutse", "naar het Hooghuis locatie Zuid": an article, then a word Dutch does not know (an institution,
@@ -58,6 +59,10 @@ def _context_schools(text: str) -> Iterator[Span]:
                 continue
             if pattern is _TYPE_IN_BRACKETS and any(w.lower() in lists.geen_naam for w in words):
                 continue
+            if pattern is _TYPE_IN_BRACKETS and not m.group("art") and (
+                    words[0].lower() in lists.voornamen or any(w.islower() for w in words)):
+                continue   # "Jan van Dijk (school)": a person's name with a particle, not a school (with an article:
+                #            "De Parel van Noord (Islamitische basisschool)")
             if lexicon.is_place(name) or lexicon.is_place(words[0]) or words[0].lower() in _NOT_SCHOOL:
                 continue
             if "-" in words[0] and words[0].split("-")[0].lower() in lists.school_afkortingen:

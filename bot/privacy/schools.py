@@ -47,10 +47,29 @@ def find_schools(text: str) -> Iterator[Span]:
         else:
             merged.append([a, b])
     for a, b in merged:
+        if _surname_after_a_name(text, a):
+            continue   # "Carla de Souza": "de Souza" is her surname, not a school "De Souza"
         article = re.match(r"(?:het|de|'t)[ ]", text[a:b])
         if article and a + article.end() in starts:
             a += article.end()   # "het Montessori Lyceum Oostpoort": a lower-case article stays readable
         yield Span("school", a, b, text[a:b])
+
+
+_PARTICLE_START = re.compile(r"(?:de|van|ter|ten|van[ ]de|van[ ]der|van[ ]den)[ ][A-ZÀ-Þ]")
+_NAME_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[A-ZÀ-Þ][a-zà-ÿ'’]{1,30})[ ]$")
+
+
+def _surname_after_a_name(text: str, start: int) -> bool:
+    """A finding that starts with a lower-case particle right after a first name or a name Dutch does not know
+    ("Carla de Souza", "Davi Nascimento de Souza"; not "op de Regenboog", "juf van De Klimop")."""
+    if not _PARTICLE_START.match(text, start):
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 32), start)
+    if not m:
+        return False
+    word = m.group("w").lower()
+    return (word in wordlists().voornamen or lexicon.zipf(word) < 2.5) and not lexicon.is_place(word) and \
+        word not in wordlists().geen_naam
 
 
 def _extended(text: str) -> Iterator[Span]:
@@ -62,10 +81,14 @@ def _extended(text: str) -> Iterator[Span]:
         branch = _BRANCH.match(text, end)
         if branch:
             end = branch.end()
+        from bot.privacy.school_general import school_tail
+        end = school_tail(text, end)   # "sbo de horizon westzijde", "clz locatie velp", "Het Bakenhof Almere Haven"
         yield Span("school", start, end, text[start:end]) if (start, end) != (span.start, span.end) else span
 
 
 def _find_schools(text: str) -> Iterator[Span]:
+    from bot.privacy.school_general import find_general_schools
+    yield from find_general_schools(text)
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

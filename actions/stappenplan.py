@@ -36,7 +36,7 @@ from bot.stappenplan import (Question, Situation, build_plan, extract_situation,
                               plan_summary_for_request, render_plan_parts)
 from bot.stappenplan.agenda import plan_calendar
 from bot.turn.stappenplan_dialog import MAX_QUESTIONS, answer_status, should_ask, wants_a_person, worth_a_plan
-from bot.turn.plan import resolve_audience
+from bot.turn.plan import is_follow_up, resolve_audience
 
 FORM = "stappenplan_form"
 SITUATION_SLOT, ASKED_SLOT, ANSWER_SLOT, PLAN_SLOT = "sp_situatie", "sp_gevraagd", "sp_antwoord", "sp_plan"
@@ -105,8 +105,9 @@ class ActionStappenplan(Action):
         previous = situation_of(tracker)
         situation = extract_situation(turn.text, today(), previous)
         events.append(SlotSet(SITUATION_SLOT, situation.to_dict()))
-        if not worth_a_plan(turn.intent, situation):
-            # a story without dates or steps: the general answer, which invites them to tell more
+        if not worth_a_plan(turn.intent, situation, follow_up=is_follow_up(turn, library())):
+            # a story without dates or steps: the general answer, which invites them to tell more;
+            # a question about the previous answer: answered from that answer (bot.turn.follow_up)
             return answer_with_region(dispatcher, tracker) + [SlotSet(SITUATION_SLOT, situation.to_dict())]
 
         question = missing_question(situation, _variant(tracker), today())

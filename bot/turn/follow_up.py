@@ -165,7 +165,9 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
         if names_topic(normalised, intent) and not names_topic(normalised, previous):
             return None  # "wat is dan het verschil met een schorsing?": about schorsing
         known = frozenset(normalize_for_matching(previous_text).split())
-        new_words = [w for w in content_words(normalised) if not _mentions(w, known)]
+        # the words that ask the facet ("hoe lang duurt") are the question, not a new subject
+        asked = _without_facet(normalised, facet)
+        new_words = [w for w in content_words(asked) if not _mentions(w, known)]
         # Words the previous answer never used mean a new subject: trusted when the classifier is
         # sure, and always for a longer message (its opening question is only a lead).
         if new_words and (lead or (confidence >= TRUST_OTHER_TOPIC and not facet)):
@@ -183,6 +185,15 @@ def leading_question(text: str) -> Optional[str]:
     if not first.endswith("?") or len(first.split()) > MAX_LEAD_QUESTION_WORDS:
         return None
     return first
+
+
+def _without_facet(normalised: str, facet: Optional[Facet]) -> str:
+    """The message without the words that ask ``facet`` ("hoe lang duurt dat" -> "dat")."""
+    if facet is None:
+        return normalised
+    for pattern in facet.questions:
+        normalised = pattern.sub(" ", normalised)
+    return normalised
 
 
 def _has_start(start: str, plain: str, words: frozenset[str]) -> bool:

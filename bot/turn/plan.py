@@ -264,6 +264,14 @@ def _confidence(turn: TurnInput, intent: str) -> float:
     return next((c for name, c in turn.intent_ranking if name == intent), 0.0)
 
 
+def is_follow_up(turn: TurnInput, library) -> bool:
+    """The message asks more about the topic answered last (``follow_up_turn`` would answer it)."""
+    if not turn.previous_topic or not turn.text or turn.intent == SAFETY or detect_danger(turn.text):
+        return False
+    variant = choose_variant(resolve_audience(turn), turn.voice)
+    return follow_up_turn(turn, turn.intent, variant, library, button_titles(library)) is not None
+
+
 def follow_up_turn(turn: TurnInput, intent: str, variant: str, library, title) -> Optional[tuple[Reply, Optional[str]]]:
     """A follow-up question on the previous topic ("en wie beslist dat?"), answered from that topic
     (bot.turn.follow_up); None when the message is not one."""

@@ -26,10 +26,12 @@ def knows_where_they_stand(situation) -> bool:
     return bool(getattr(situation, "stappen", None))
 
 
-def worth_a_plan(intent: str, situation) -> bool:
+def worth_a_plan(intent: str, situation, follow_up: bool = False) -> bool:
     """A request for the plan always gets one (or its questions); a story only when it says where
-    the family stands (dates, steps, decisions), else the general answer fits better."""
-    return intent == PLAN_INTENT or knows_where_they_stand(situation)
+    the family stands (dates, steps, decisions), else the general answer fits better. A message that
+    asks more about the previous answer ("Hoe lang duurt dat dan meestal? ...", ``follow_up``) is
+    answered as a follow-up, even when the conversation already told where the family stands."""
+    return intent == PLAN_INTENT or (not follow_up and knows_where_they_stand(situation))
 
 
 def should_ask(question, asked: Sequence[str]) -> bool:

@@ -48,3 +48,30 @@ def test_a_wish_for_a_person_ends_the_questions():
 
     assert wants_a_person("mens_spreken") and wants_a_person("hulpvraag_starten")
     assert not wants_a_person("bevestigen") and not wants_a_person(None)
+
+
+def test_a_follow_up_is_answered_as_one_even_when_the_family_told_where_it_stands():
+    from datetime import date
+
+    from bot.stappenplan import extract_situation
+
+    told = extract_situation("ze zit al 9 weken thuis en staat op de wachtlijst", date(2026, 12, 7))
+    assert worth_a_plan("situatie_thuiszitten", told) is True
+    assert worth_a_plan("situatie_thuiszitten", told, follow_up=True) is False
+    assert worth_a_plan("stappenplan", told, follow_up=True) is True  # asked for the plan outright
+
+
+def test_a_question_about_the_previous_answer_is_a_follow_up_and_a_new_story_is_not():
+    from bot.content.loader import ContentLibrary
+    from bot.turn.plan import TurnInput, is_follow_up
+
+    library = ContentLibrary()
+    text = ("Hoe lang duurt dat dan meestal? Ze zeiden tegen ons misschien een half jaar, maar ik weet echt niet "
+            "hoe ik dat thuis moet volhouden met mijn werk erbij.")
+    assert is_follow_up(TurnInput(intent="situatie_thuiszitten", text=text, previous_topic="wachtlijst"), library)
+    assert not is_follow_up(TurnInput(intent="situatie_thuiszitten", text=text), library)  # nothing before
+    story = ("Mijn zoon van 12 zit sinds 3 november thuis, school zegt dat hij te druk is en ik heb al met de "
+             "mentor en de leerplichtambtenaar gepraat. Wat moet ik nu doen?")
+    assert not is_follow_up(TurnInput(intent="situatie_thuiszitten", text=story, previous_topic="wachtlijst"), library)
+    danger = "hoe lang duurt dat? ik wil niet meer leven"
+    assert not is_follow_up(TurnInput(intent="veiligheid", text=danger, previous_topic="wachtlijst"), library)

@@ -137,6 +137,20 @@ def test_a_follow_up_is_answered_about_the_previous_topic(stack):
     assert texts[0].startswith("Over de TLV weet ik dit.")
 
 
+def test_a_follow_up_that_reads_like_a_story_is_still_about_the_previous_answer(stack):
+    """After a waiting-list story that says how long the child is at home, "Hoe lang duurt dat dan
+    meestal? <more story>" is read as a story by the classifier; it is answered about the waiting list,
+    not with the step plan's first question (found in Chromium, session 13)."""
+    sender = stack.new_sender()
+    first = stack.texts(sender, "onze dochter van 14 staat sinds de zomer op de wachtlijst voor de ggz en zit nu al "
+                                "9 weken thuis, school stuurt alleen af en toe wat huiswerk. mag dat zomaar?")
+    assert any("9 weken" in t for t in first)
+    texts = stack.texts(sender, "Hoe lang duurt dat dan meestal? Ze zeiden tegen ons misschien een half jaar, maar "
+                                "ik weet echt niet hoe ik dat thuis moet volhouden met mijn werk erbij.")
+    assert texts and texts[0].startswith("Over wachtlijsten"), texts
+    assert not any("Wat heeft u al gedaan" in t for t in texts), texts
+
+
 def test_a_follow_up_without_an_earlier_topic_asks_what_it_is_about(stack):
     sender = stack.new_sender()
     texts = stack.texts(sender, "hoe lang duurt dat?")

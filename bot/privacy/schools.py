@@ -89,6 +89,8 @@ def _extended(text: str) -> Iterator[Span]:
 def _find_schools(text: str) -> Iterator[Span]:
     from bot.privacy.school_general import find_general_schools
     yield from find_general_schools(text)
+    from bot.privacy.school_round7 import find_round7_schools
+    yield from find_round7_schools(text)
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

@@ -10,5 +10,5 @@ SET = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "redaction_te
 
 def test_the_sixth_hold_out_set_stays_up():
     r = measure(SET)
-    assert sum(r.found_any_kind.values()) / sum(r.expected.values()) >= 0.915, r.misses
+    assert sum(r.found_any_kind.values()) / sum(r.expected.values()) >= 0.935, r.misses
     assert r.untouched_rate >= 0.97, r.false_alarms

@@ -1,0 +1,185 @@
+"""School names by their structure, round 7 (session 13, issue 18). Generalises round 6
+(``school_general.py``) where its rules stopped:
+
+- a head word written with one typo ("gymnasuim", "lyceu", "colege"; in a compound "daltonscool"): one edit,
+  one insertion, one deletion or two swapped letters away from a head word of six letters or more, and no word
+  Dutch knows;
+- a head word (after an article or preposition, with the kinds of school before it) followed by the name:
+  "het atheneum college duinwijck", "de montessori basisschool overvecht", "het Gymnasium Sterrenwijk", "de
+  Chinese school Lotusbloem": words Dutch does not know, places and name parts; ordinary words stop it;
+- a short kind of school spoken before an article and a name: "naar so de zandloper", "obs t kraaiennest",
+  "kbs st. lidwina", "ibs el amal".
+
+Fail closed: a word Dutch does not know after a head word counts as a name.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from bot.privacy import lexicon
+from bot.privacy.span import Span
+from bot.privacy.wordlists import wordlists
+from bot.privacy.school_general import HEADS, NAME, NAME_PARTS, PARTICLES, STOP, _KIND_WORDS, _adjacent, _classify, \
+    _tokens, school_tail
+
+LONG_HEADS = ("college", "school", "lyceum", "gymnasium", "atheneum", "basisschool", "academie", "montessori",
+              "scholengemeenschap")
+_TYPO_HEADS_IN_COMPOUND = ("school", "college", "lyceum")
+_RARE = 2.0
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one substitution, insertion, deletion or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) < len(b):
+        a, b = b, a
+    return any(a[:i] + a[i + 1:] == b for i in range(len(a)))
+
+
+def typo_head(word: str) -> bool:
+    """A head word with one typo ("gymnasuim", "colege"), or a compound ending in one ("daltonscool")."""
+    low = word.lower()
+    if not low.isalpha() or len(low) < 6 or low in HEADS or lexicon.zipf(low) >= _RARE:
+        return False
+    if any(_one_edit(low, h) for h in LONG_HEADS if len(h) >= 6):
+        return True
+    for head in _TYPO_HEADS_IN_COMPOUND:
+        for cut in (len(head) - 1, len(head), len(head) + 1):
+            stem, tail = low[:-cut], low[-cut:]
+            if len(stem) >= 4 and tail != head and _one_edit(tail, head) and lexicon.zipf(stem.rstrip("s")) >= 3.0 \
+                    and not lexicon.has_word_ending(stem):
+                return True   # "daltonscool": a known first part and a head word with one typo
+    return False
+
+
+def _is_head(word: str) -> bool:
+    low = word.lower()
+    return low in HEADS or typo_head(word)
+
+
+_ARTICLES = frozenset({"de", "het", "'t", "’t", "t"})
+_LEAD_WORDS = frozenset({"de", "het", "'t", "’t", "t", "op", "naar", "bij", "van", "aan"})
+
+
+def _modifier(word: str) -> bool:
+    """A kind of school or an adjective before a head word ("montessori", "Chinese", "utrechts stedelijk")."""
+    low = word.lower()
+    return low in _KIND_WORDS or low in HEADS or low in ("stedelijk", "stedelijke", "christelijk", "katholiek",
+                                                         "openbaar", "bijzonder", "algemeen", "algemene") \
+        or (low.endswith(("se", "sche", "ische")) and low.isalpha() and len(low) > 4) \
+        or (low.endswith("s") and len(low) > 4 and lexicon.is_place(low[:-1]))   # "utrechts", "achterhoeks"
+
+
+def _name_after_head(word: str) -> bool:
+    """A word after a head word that names the school: capitalised and no common word, a place, or a word
+    Dutch does not know at all ("duinwijck"); not "de school belt", "de school hem", "de school binnen"."""
+    low = word.lower().rstrip(".")
+    if low in wordlists().geen_naam or low in wordlists().geen_school or low in HEADS or lexicon.has_word_ending(low):
+        return False
+    if lexicon.is_place(low) and (word[:1].isupper() or lexicon.zipf(low) < 3.0):
+        return True   # "Lyceum Almere", "basisschool overvecht"; not "de school belt", "de school hem"
+    if word[:1].isupper():
+        return lexicon.zipf(low) < 4.0 and _classify(word, strict=False) != STOP
+    return lexicon.zipf(low) < 2.0 and not low.endswith(("t", "en")) and not lexicon.is_compound(low)
+
+
+def _name_word(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    if low in NAME_PARTS or word.lower() in NAME_PARTS:
+        return True
+    if low in wordlists().geen_naam or low in wordlists().geen_school or low in HEADS:
+        return False
+    return lexicon.is_place(low) or _classify(word, strict=False) == NAME
+
+
+def _head_then_name(text: str) -> Iterator[Span]:
+    toks = _tokens(text)
+    for k, (start, end, word) in enumerate(toks):
+        if not _is_head(word):
+            continue
+        # walk back over kinds of school to the article or preposition that leads the name
+        first = k
+        while first > 0 and k - first < 3 and _adjacent(text, toks[first - 1], toks[first]) and \
+                _modifier(toks[first - 1][2]):
+            first -= 1
+        if first == 0 or not _adjacent(text, toks[first - 1], toks[first]) or \
+                toks[first - 1][2].lower() not in _ARTICLES and not toks[first][2][:1].isupper():
+            continue   # "naar school ngl": without an article "school" is the place one goes, not a name
+        last, j = None, k + 1
+        while j < len(toks) and j - k <= 3 and _adjacent(text, toks[j - 1], toks[j]):
+            w = toks[j][2]
+            if w.lower() in PARTICLES and last is None and j + 1 < len(toks) and w[:1].isupper() and \
+                    _adjacent(text, toks[j], toks[j + 1]) and _name_after_head(toks[j + 1][2]):
+                j += 1   # "Lyceum Ter Duinen", "College De Hofvijver": a capitalised particle inside the name
+                continue
+            if not _name_after_head(w):
+                break
+            last = j
+            if w.endswith("."):
+                break
+            j += 1
+        if last is None:
+            continue
+        a, b = toks[first][0], school_tail(text, toks[last][1])
+        yield Span("school", a, b, text[a:b])
+
+
+def _typo_heads(text: str) -> Iterator[Span]:
+    """A head word with a typo, where round 6 would have seen a head word: name words before it
+    ("t utrechts stedelijk gymnasuim") or a name after it ("de daltonscool de vuurtoren")."""
+    toks = _tokens(text)
+    for k, (start, end, word) in enumerate(toks):
+        if not typo_head(word):
+            continue
+        first = k
+        while first > 0 and k - first < 4 and _adjacent(text, toks[first - 1], toks[first]) and (
+                _modifier(toks[first - 1][2]) or _name_word(toks[first - 1][2])) and \
+                toks[first - 1][2].lower() not in _LEAD_WORDS:
+            first -= 1
+        if first == 0 or toks[first - 1][2].lower() not in _LEAD_WORDS:
+            continue
+        if first == k and not (k + 1 < len(toks) and toks[k + 1][2].lower() in ("de", "het")):
+            continue   # "naar schoool": a typo alone is the word, not a name
+        b = end
+        if k + 2 < len(toks) and toks[k + 1][2].lower() in ("de", "het") and _adjacent(text, toks[k], toks[k + 1]) \
+                and _classify(toks[k + 2][2], strict=False) != STOP:
+            b = toks[k + 2][1]   # "de daltonscool de vuurtoren"
+        yield Span("school", toks[first][0], b, text[toks[first][0]:b])
+
+
+# a short kind of school before an article (also the spoken "t") and a name: "naar so de zandloper"
+_SHORT_KIND = re.compile(r"(?<![\w])(?P<type>(?i:so|vso|sbo|obs|cbs|kbs|rkbs|pcbs|ibs|bs))[ ]{1,2}"
+                         r"(?P<art>(?i:de|het|'t|’t|t|st\.|sint|el|al|an))[ ]{1,2}"
+                         r"(?P<name>[^\W\d_][\w'’\-]{1,30}(?:[ ][^\W\d_][\w'’\-]{1,30})?)")
+
+
+def _short_kind(text: str) -> Iterator[Span]:
+    for m in _SHORT_KIND.finditer(text):
+        words = m.group("name").split(" ")
+        keep = []
+        for w in words:
+            if not keep or _name_word(w) or (w[:1].isupper() and lexicon.zipf(w) < 4.5):
+                if w.lower() in wordlists().geen_naam or w.lower() in HEADS or _classify(w) == STOP and keep:
+                    break
+                keep.append(w)
+            else:
+                break
+        if not keep or lexicon.zipf(keep[0].lower()) >= 5.0:
+            continue
+        if m.group("type").lower() == "so" and m.group("type") == "so" and not _name_word(keep[0]) and \
+                lexicon.zipf(keep[0].lower()) >= 3.0:
+            continue   # "so de rest ...": lower-case "so" is English too; the name must be rare
+        end = school_tail(text, m.start("name") + len(" ".join(keep)))
+        yield Span("school", m.start("type"), end, text[m.start("type"):end])
+
+
+def find_round7_schools(text: str) -> Iterator[Span]:
+    yield from _head_then_name(text)
+    yield from _typo_heads(text)
+    yield from _short_kind(text)

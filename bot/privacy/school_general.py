@@ -31,7 +31,8 @@ COMPOUND_HEADS = ("school", "college", "lyceum", "skoalle")
 # words that are part of a school's name although Dutch knows them: titles and saints
 NAME_PARTS = frozenset({"sint", "st", "st.", "meester", "mr", "mr.", "dr", "dr.", "ds", "ds.", "prof", "prof.", "pater",
                         "broeder", "zuster", "koning", "koningin", "prins", "prinses", "graaf", "gravin", "hertog",
-                        "heilige", "h.", "kardinaal", "bisschop", "paus", "dominee", "juffrouw"})
+                        "heilige", "h.", "kardinaal", "bisschop", "paus", "dominee", "juffrouw", "mgr", "mgr.",
+                        "monseigneur", "pastoor", "kapelaan", "ir", "ir.", "drs", "drs."})
 # particles inside a name ("jan van kampen", "willem de zwijger", "an nour al jadid")
 PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "'t", "al", "el", "an", "la", "le", "da", "di",
                        "von", "du", "des", "y", "ibn", "bin", "abu", "ten"})

@@ -58,9 +58,12 @@ def typo_head(word: str) -> bool:
     return False
 
 
+EXTRA_HEADS = frozenset({"technasium", "kindergemeenschap", "kindcampus", "kindercampus", "kinderopvang"})
+
+
 def _is_head(word: str) -> bool:
     low = word.lower()
-    return low in HEADS or typo_head(word)
+    return low in HEADS or (low in EXTRA_HEADS and low != "kinderopvang") or typo_head(word)
 
 
 _ARTICLES = frozenset({"de", "het", "'t", "’t", "t"})
@@ -111,9 +114,19 @@ def _head_then_name(text: str) -> Iterator[Span]:
         if first == 0 or not _adjacent(text, toks[first - 1], toks[first]) or \
                 toks[first - 1][2].lower() not in _ARTICLES and not toks[first][2][:1].isupper():
             continue   # "naar school ngl": without an article "school" is the place one goes, not a name
-        last, j = None, k + 1
-        while j < len(toks) and j - k <= 3 and _adjacent(text, toks[j - 1], toks[j]):
+        last, j, titled_article = None, k + 1, False
+        while j < len(toks) and j - k <= 4 and _adjacent(text, toks[j - 1], toks[j]):
             w = toks[j][2]
+            if titled_article and w[:1].isupper() and w.lower() not in wordlists().geen_naam and \
+                    not _is_head(w) and not lexicon.has_word_ending(w.lower()) and lexicon.zipf(w.lower()) < 6.0:
+                last = j   # "Kindergemeenschap De Zeven Linden": capitalised words after a capitalised article
+                j += 1
+                continue
+            if w in ("De", "Het") and last is None and j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) \
+                    and toks[j + 1][2][:1].isupper():
+                titled_article = True
+                j += 1
+                continue
             if w.lower() in PARTICLES and last is None and j + 1 < len(toks) and w[:1].isupper() and \
                     _adjacent(text, toks[j], toks[j + 1]) and _name_after_head(toks[j + 1][2]):
                 j += 1   # "Lyceum Ter Duinen", "College De Hofvijver": a capitalised particle inside the name
@@ -170,8 +183,8 @@ def _short_kind(text: str) -> Iterator[Span]:
                 keep.append(w)
             else:
                 break
-        if not keep or lexicon.zipf(keep[0].lower()) >= 5.0:
-            continue
+        if not keep or (lexicon.zipf(keep[0].lower()) >= 5.0 and not keep[0][:1].isupper()):
+            continue   # "so de rest"; but "so De Witte Olifant"
         if m.group("type").lower() == "so" and m.group("type") == "so" and not _name_word(keep[0]) and \
                 lexicon.zipf(keep[0].lower()) >= 3.0:
             continue   # "so de rest ...": lower-case "so" is English too; the name must be rare
@@ -179,7 +192,137 @@ def _short_kind(text: str) -> Iterator[Span]:
         yield Span("school", m.start("type"), end, text[m.start("type"):end])
 
 
+# adjectives of a region that name where a school stands ("zeeuwse", "achterhoekse"); adjectives of a place
+# are found from the place itself ("almeerse" -> almere, "utrechts" -> utrecht)
+_REGION_ADJECTIVES = frozenset({
+    "zeeuws", "fries", "gronings", "drents", "overijssels", "gelders", "utrechts", "noord-hollands",
+    "zuid-hollands", "brabants", "limburgs", "flevolands", "achterhoeks", "twents", "veluws", "westfries",
+    "west-fries", "zaans", "gooise", "gooi", "betuws", "kempisch", "hollands", "rijnlands", "delflands",
+    "westlands", "zeeuws-vlaams", "haags", "amsterdams", "rotterdams"})
+
+
+def place_adjective(word: str) -> bool:
+    """"almeerse", "zeeuwse", "utrechts", "achterhoeks": an adjective made from a place or a region."""
+    low = word.lower()
+    if not low.isalpha() and "-" not in low:
+        return False
+    for suffix in ("sche", "se", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 3:
+            stem = low[:-len(suffix)]
+            if stem + "s" in _REGION_ADJECTIVES:
+                return True
+            for cand in (stem, stem + "e", stem + "en", stem.replace("ee", "e") + "e", stem.replace("oo", "o") + "e",
+                         stem.replace("aa", "a") + "e", stem.replace("uu", "u") + "e"):
+                if cand != stem.rstrip("s") and lexicon.is_place(cand) or cand == stem and lexicon.is_place(cand):
+                    return True
+    return False
+
+
+_STRONG_HEADS = frozenset({"college", "lyceum", "gymnasium", "atheneum", "technasium", "scholengemeenschap"})
+
+
+def _compound_on_any_head(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low.isalpha() and any(low.endswith(h) and len(low) >= len(h) + 3 for h in ("school", "college", "lyceum"))
+
+
+def _place_adjective_schools(text: str) -> Iterator[Span]:
+    """"op het almeerse daltoncollege", "de zeeuwse havenvakschool", "t utrechts stedelijk gymnasium": an article,
+    the adjective of a place or region, and a college, lyceum, gymnasium or a compound on a head word. A plain
+    "de utrechtse school" stays (round 6: where, not which)."""
+    toks = _tokens(text)
+    for k, (start, end, word) in enumerate(toks):
+        low = word.lower()
+        if not (low in _STRONG_HEADS or typo_head(word) or _compound_on_any_head(word)) or k < 2:
+            continue
+        first = k - 1
+        while first > 0 and k - first < 3 and not place_adjective(toks[first][2]) and _modifier(toks[first][2]) and \
+                _adjacent(text, toks[first - 1], toks[first]):
+            first -= 1   # "utrechts stedelijk gymnasium"
+        if not place_adjective(toks[first][2]) or not _adjacent(text, toks[first], toks[first + 1]):
+            continue
+        if first == 0 or toks[first - 1][2].lower() not in _ARTICLES or not _adjacent(text, toks[first - 1], toks[first]):
+            continue
+        b = school_tail(text, end)
+        yield Span("school", toks[first][0], b, text[toks[first][0]:b])
+
+
+def _named_kind_compounds(text: str) -> Iterator[Span]:
+    """A compound on a head word that alone is a kind of school ("vakschool", "praktijkschool",
+    "technasium") after a title or a name: "Mr. Tichelaar Praktijkschool", "De Kroonvaart Vakschool", "het
+    Genneper Technasium", "de Titus van Ommerenschool", "de prins willem alexanderschool"."""
+    from bot.privacy.school_general import _words_before
+    toks = _tokens(text)
+    for k, (start, end, word) in enumerate(toks):
+        low = word.lower().rstrip(".")
+        compound = _compound_on_any_head(word)
+        if not (compound or low in ("technasium", "kindergemeenschap")):
+            continue
+        first, titled = _words_before(text, toks, k, compound=compound)
+        if first is None and compound:
+            first, titled = _words_before(text, toks, k, compound=False)   # "De Kroonvaart Vakschool"
+        if first is None:
+            continue
+        if first > 0 and toks[first - 1][2] in ("De", "Het", "'t", "’t") and first - 1 > 0 and \
+                not re.search(r"[.!?:]\s*$", text[:toks[first - 1][0]]):
+            first -= 1   # "en De Kroonvaart Vakschool": a capitalised article inside the sentence is the name's
+        end = end - 1 if word.endswith(".") else end
+        a, b = toks[first][0], school_tail(text, end)
+        yield Span("school", a, b, text[a:b])
+
+
+# a school's name after a verb that names it: "mijn oude school heette De Sterrenwachter", "school heet al-ihsaan
+# school", "Zijn school was de Titus ..."
+_NAMED = re.compile(r"(?<![\w])(?i:school|basisschool|college)[ ](?i:heet|heette|heten|heetten|genaamd|noemt|noemde)"
+                    r"(?:[ ](?:nu|toen|eerst|vroeger))?[ ](?P<name>(?:(?:De|Het|de|het|'t)[ ])?[^\W\d_][\w'’\-]{1,30}"
+                    r"(?:[ ][^\W\d_][\w'’\-]{1,30}){0,2})")
+
+
+def _named_by_verb(text: str) -> Iterator[Span]:
+    for m in _NAMED.finditer(text):
+        words = m.group("name").split(" ")
+        keep = []
+        for w in words:
+            low = w.lower()
+            if keep and not (_name_word(w) or _is_head(w) or (w[:1].isupper() and lexicon.zipf(low) < 4.5)):
+                break
+            keep.append(w)
+        named = [w for w in keep if w.lower() not in ("de", "het", "'t")]
+        if not named or not any(_name_word(w) or (w[:1].isupper() and lexicon.zipf(w.lower()) < 4.5
+                                                  and w.lower() not in wordlists().geen_naam) for w in named):
+            continue   # "de school heet gewoon ...": no name
+        if all(w.lower() in HEADS or lexicon.is_place(w) for w in named):
+            continue
+        a = m.start("name")
+        b = school_tail(text, a + len(" ".join(keep)))
+        yield Span("school", a, b, text[a:b])
+
+
+# an abbreviation with its full name in brackets: "het sgm (sint gregorius mavo)", "de CLZ (Christelijk Lyceum
+# Zeeland)": both the letters and the name
+_ABBR_EXPANDED = re.compile(r"(?<![\w])(?P<abbr>[A-Za-z]{2,5})[ ]\((?P<full>[^()]{4,60})\)")
+
+
+def _expanded_abbreviations(text: str) -> Iterator[Span]:
+    for m in _ABBR_EXPANDED.finditer(text):
+        abbr, full = m.group("abbr"), m.group("full")
+        words = [w for w in re.split(r"[ \-]+", full) if w]
+        if len(words) < 2 or not any(_is_head(w) or _compound_on_any_head(w) for w in words):
+            continue
+        initials = "".join(w[0] for w in words if w.lower() not in ("de", "het", "van", "der", "den", "'t")).lower()
+        if abbr.lower() != initials and not initials.startswith(abbr.lower()):
+            continue   # the letters must be the name's initials
+        if abbr.lower() in wordlists().school_afkortingen and len(words) < 3:
+            continue
+        yield Span("school", m.start("abbr"), m.end("abbr"), abbr)
+        yield Span("school", m.start("full"), m.end("full"), full)
+
+
 def find_round7_schools(text: str) -> Iterator[Span]:
+    yield from _place_adjective_schools(text)
+    yield from _named_kind_compounds(text)
+    yield from _named_by_verb(text)
+    yield from _expanded_abbreviations(text)
     yield from _head_then_name(text)
     yield from _typo_heads(text)
     yield from _short_kind(text)

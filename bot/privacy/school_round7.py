@@ -20,7 +20,7 @@ from typing import Iterator
 from bot.privacy import lexicon
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
-from bot.privacy.school_general import HEADS, NAME, NAME_PARTS, PARTICLES, STOP, _KIND_WORDS, _adjacent, _classify, \
+from bot.privacy.school_general import HEADS, NAME, NAME_PARTS, PARTICLES, STOP, _KIND_WORDS, _adjacent, _classify, _on_name_lists, \
     _tokens, school_tail
 
 LONG_HEADS = ("college", "school", "lyceum", "gymnasium", "atheneum", "basisschool", "academie", "montessori",
@@ -211,7 +211,7 @@ def place_adjective(word: str) -> bool:
             stem = low[:-len(suffix)]
             if stem + "s" in _REGION_ADJECTIVES:
                 return True
-            for cand in (stem, stem + "e", stem + "en", stem.replace("ee", "e") + "e", stem.replace("oo", "o") + "e",
+            for cand in (stem, stem + "e", stem + "en", stem + "a", stem.replace("ee", "e") + "e", stem.replace("oo", "o") + "e",
                          stem.replace("aa", "a") + "e", stem.replace("uu", "u") + "e"):
                 if cand != stem.rstrip("s") and lexicon.is_place(cand) or cand == stem and lexicon.is_place(cand):
                     return True
@@ -261,6 +261,8 @@ def _named_kind_compounds(text: str) -> Iterator[Span]:
         first, titled = _words_before(text, toks, k, compound=compound)
         if first is None and compound:
             first, titled = _words_before(text, toks, k, compound=False)   # "De Kroonvaart Vakschool"
+        if first is None and compound and word[:1].isupper():
+            first = _first_name_before(text, toks, k)   # "de Jan van Tongerenschool"
         if first is None:
             continue
         if first > 0 and toks[first - 1][2] in ("De", "Het", "'t", "’t") and first - 1 > 0 and \
@@ -269,6 +271,25 @@ def _named_kind_compounds(text: str) -> Iterator[Span]:
         end = end - 1 if word.endswith(".") else end
         a, b = toks[first][0], school_tail(text, end)
         yield Span("school", a, b, text[a:b])
+
+
+def _first_name_before(text: str, toks: list, k: int) -> int | None:
+    """"Jan van Tongerenschool": a capitalised first name, particles and capitalised words before a capitalised
+    compound on a head word."""
+    j, first, named = k - 1, None, False
+    while j >= 0 and k - j <= 4 and _adjacent(text, toks[j], toks[j + 1]):
+        w = toks[j][2]
+        if w in ("van", "de", "der", "den", "ter", "ten") and (first is not None or j == k - 1):
+            named = named or j == k - 1   # "... van Tongerenschool": a particle right before the compound
+        elif w[:1].isupper() and w not in ("De", "Het") and w.lower() not in wordlists().geen_naam:
+            first = j
+            named = named or w.lower() in wordlists().voornamen or _on_name_lists(w.lower())
+        else:
+            break
+        j -= 1
+    while first is not None and toks[first][2] in ("van", "de", "der", "den", "ter", "ten"):
+        first += 1
+    return first if named and first is not None and first < k else None
 
 
 # a school's name after a verb that names it: "mijn oude school heette De Sterrenwachter", "school heet al-ihsaan
@@ -303,6 +324,18 @@ def _named_by_verb(text: str) -> Iterator[Span]:
 _ABBR_EXPANDED = re.compile(r"(?<![\w])(?P<abbr>[A-Za-z]{2,5})[ ]\((?P<full>[^()]{4,60})\)")
 
 
+def _spelled_in(abbr: str, full: str) -> bool:
+    """The letters of ``abbr`` stand in ``full`` in order, the first one first: "rwl" in "rijnwaard lyceum"."""
+    if not full.startswith(abbr[:1]):
+        return False
+    pos = 0
+    for c in abbr:
+        pos = full.find(c, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 def _expanded_abbreviations(text: str) -> Iterator[Span]:
     for m in _ABBR_EXPANDED.finditer(text):
         abbr, full = m.group("abbr"), m.group("full")
@@ -310,8 +343,8 @@ def _expanded_abbreviations(text: str) -> Iterator[Span]:
         if len(words) < 2 or not any(_is_head(w) or _compound_on_any_head(w) for w in words):
             continue
         initials = "".join(w[0] for w in words if w.lower() not in ("de", "het", "van", "der", "den", "'t")).lower()
-        if abbr.lower() != initials and not initials.startswith(abbr.lower()):
-            continue   # the letters must be the name's initials
+        if abbr.lower() != initials and not initials.startswith(abbr.lower()) and not _spelled_in(abbr.lower(), full.lower()):
+            continue   # the letters must be the name's initials, or spelled by it in order ("rwl": rijnwaard lyceum)
         if abbr.lower() in wordlists().school_afkortingen and len(words) < 3:
             continue
         yield Span("school", m.start("abbr"), m.end("abbr"), abbr)

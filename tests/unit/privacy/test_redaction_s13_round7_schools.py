@@ -38,3 +38,47 @@ def test_school_names_by_structure_are_masked(text, piece):
 ])
 def test_ordinary_sentences_about_school_stay(text):
     assert schools(text) == []
+
+
+def masked(text: str, piece: str, kind: str) -> bool:
+    """Every letter and digit of ``piece`` lies inside a finding of ``kind``."""
+    start = text.index(piece)
+    spans = [s for s in find_personal_data(text) if s.kind == kind]
+    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)) if text[i].isalnum())
+
+
+@pytest.mark.parametrize("text,piece", [
+    # a place or region adjective before a college or a compound on a head word
+    ("hij zat op het goudse vakcollege tot de zomer", "goudse vakcollege"),
+    ("ze gaat naar de twentse techniekschool", "twentse techniekschool"),
+    # a kind compound after a name or a title
+    ("aangemeld bij Ds. Verhoeff Praktijkschool, nog geen antwoord", "Ds. Verhoeff Praktijkschool"),
+    ("op de wachtlijst van De Zandhaven Vakschool. Nu thuis", "De Zandhaven Vakschool"),
+    ("hij zat op de Jan van Tongerenschool in groep 6", "Jan van Tongerenschool"),
+    ("ze zit op het Veldzijder Technasium", "Veldzijder Technasium"),
+    # a name after a naming verb
+    ("haar school heette De Kolibrietuin, nu is die dicht", "De Kolibrietuin"),
+    # an abbreviation with its name in brackets, and the initials of a school found elsewhere
+    ("nu wil het rwl (rijnwaard lyceum) hem niet", "rwl"),
+    ("School: Kromhout Lyceum Oost, iedereen zegt het KLO", "KLO"),
+    # a correction
+    ("hij zat op het gaardestein? nee op het Voorlandt College", "gaardestein"),
+    # a head word, then the name after a capitalised article
+    ("hij kwam van Kindercampus De Vier Winden af", "Kindercampus De Vier Winden"),
+    ("hij kwam van Mgr. Bekkerscollege af", "Mgr. Bekkerscollege"),
+])
+def test_more_school_names_by_structure(text, piece):
+    assert masked(text, piece, "school"), schools(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ze zit op de vakschool.",
+    "hij gaat naar de praktijkschool in Ede",
+    "mijn zoon zit op het vmbo (vakschool)",
+    "zit ze op school? nee, ze zit thuis",
+    "de school heet gewoon basisschool",
+    "hij zit op een Praktijkschool.",
+    "op het vmbo? nee, op de havo",
+])
+def test_kinds_and_questions_stay(text):
+    assert schools(text) == []

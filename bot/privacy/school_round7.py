@@ -211,9 +211,9 @@ def place_adjective(word: str) -> bool:
             stem = low[:-len(suffix)]
             if stem + "s" in _REGION_ADJECTIVES:
                 return True
-            for cand in (stem, stem + "e", stem + "en", stem + "a", stem.replace("ee", "e") + "e", stem.replace("oo", "o") + "e",
-                         stem.replace("aa", "a") + "e", stem.replace("uu", "u") + "e"):
-                if cand != stem.rstrip("s") and lexicon.is_place(cand) or cand == stem and lexicon.is_place(cand):
+            for cand in (stem, stem + "e", stem + "en", stem + "a", stem.replace("ee", "e") + "e",
+                         stem.replace("oo", "o") + "e", stem.replace("aa", "a") + "e", stem.replace("uu", "u") + "e"):
+                if lexicon.is_place(cand):
                     return True
     return False
 

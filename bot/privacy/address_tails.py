@@ -29,6 +29,7 @@ _UNITS = (r"chalet|kamer|kmr\.?|unit|ark|woonark|boot|app\.?|appartement|flat|st
 _FLOORS = r"rood|zwart|boven|beneden|hoog|hg|bg|bv|hs|rd|ws|zw|huis|bis|achter|voor"
 _TAIL = re.compile(
     r"(?:[ ]?/[ ]?\d{1,4}[A-Za-z]?"                      # "33/2"
+    r"|-(?:" + _FLOORS + r")"                             # "3-hoog-achter", "77-zwart"
     r"|[ ]?-[ ]?(?:\d{1,4}|[A-Za-z]{1,4}|[IVX]{1,4})"    # "14-III", "12-bis", "3-5"
     r"|[ ]{1,2}(?:" + _UNITS + r")[ ]?\d{1,4}[A-Za-z]?"  # "4 chalet 17"
     r"|[ ]{1,2}(?:" + _FLOORS + r")"                      # "9 A rood", "3 hoog"
@@ -44,7 +45,7 @@ _NOT_A_TAIL = frozenset({"en", "in", "op", "te", "de", "het", "is", "of", "om", 
 _POSTCODE_AFTER = re.compile(r"[ ]{0,2},?[ ]{0,3}[1-9]\d{3}[ ]?[A-Za-z]{2}(?![\w])")
 # what belongs to a street's name before its first capitalised word
 _HEAD = re.compile(r"(?:(?<![\w'’])['’][tT]|(?<![\w])(?:Laan|Plein|Hof|Park|Weg|Dreef|Kade|Straat)[ ](?:van|der|ter|ten|op|aan)"
-                   r"(?:[ ](?:de|het|'t|den))?(?:[ ][A-ZÀ-Þ][\w'’\-]{1,20}){0,2}|(?<![\w.])[A-Z][a-z]{1,4}\.)[ ]$")
+                   r"(?:[ ](?:de|het|'t|den))?(?:[ ][A-ZÀ-Þ][\w'’\-]{1,20}(?:[ ](?:en|&))?){0,2}|(?<![\w.])[A-Z][a-z]{1,4}\.)[ ]$")
 # a street the lists do not know: a capitalised word (and a side of the water, "WZ", "N.Z."), a house number,
 # then a postcode
 _UNKNOWN_STREET = re.compile(
@@ -66,7 +67,7 @@ def _tail_ok(m: re.Match) -> bool:
 
 
 def _extend_end(text: str, end: int) -> int:
-    for _ in range(2):
+    for _ in range(3):
         m = _TAIL.match(text, end)
         if not m or not _tail_ok(m):
             break

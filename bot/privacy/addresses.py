@@ -65,7 +65,8 @@ def _street_at(text: str, m: re.Match) -> Span | None:
                                                if m.group("word")[:1].isupper() else ())
     bare_with_prefix = word in suffixes and any(w[:1].isupper() and w.lower() not in lists.geen_naam
                                                 for w in m.group("pre").split())   # "Oude Gracht 23"
-    if not bare_with_prefix and not any(word.endswith(s) and len(word) > len(s) for s in suffixes + ("str",)):
+    base = re.sub(r"-(?:noord|zuid|oost|west|noordzijde|zuidzijde|oostzijde|westzijde)$", "", word)   # "Ringbaan-Oost"
+    if not bare_with_prefix and not any(w.endswith(s) and len(w) > len(s) for w in {word, base} for s in suffixes + ("str",)):
         return None
     if lexicon.is_place(word) or _NOT_AFTER_NUMBER.match(text, m.end("nr")):
         return None   # "Kinderdijk 2 keer", "Schiedam 3": a place or a count, not a street

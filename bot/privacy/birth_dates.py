@@ -50,7 +50,7 @@ DATE = (r"(?:" + _DAY + r"(?P<s1>[-/.])" + _MON + r"(?P=s1)(?:(?:19|20)?\d\d|'\d
         r"|" + _SPOKEN_DAY + r"[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r"(?:,?[ ]{1,2}" + _YEAR + r")?"   # veertien april tweeduizend dertien
         r")(?![\w])")
 _CUE_BEFORE = (r"(?:geboren(?:[ ]in)?|geb\.?|gb\.?|(?:geboortedatum|geboortedag|geboorte[ ]?datum|geb\.?[ ]?datum|gb[ ]?datum|geboorte)"
-               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|birthday|verjaardag|verjaart|jarig|°|ur\.|urodzon[ya]|née?[ ]le|geboren[ ]am|nacid[oa](?:[ ]el)?|nascid[oa](?:[ ]em)?|doğum[ ]tarihi|dogum[ ]tarihi|"
+               r"(?:[ ]van[ ](?:[\w'-]{1,20}[ ]?){1,3}|[ ]volgens[ ](?:de[ ]|het[ ])?[\w'-]{1,20}|[ ](?:zoon|dochter|kind|zoontje|dochtertje|moeder|vader|ouder))?|geb\.?[ ]?dat\.?|dob|d\.o\.b\.?|born|date[ ]of[ ]birth|birthday|verjaardag|verjaart|jarig|°|ur\.|urodzon[ya]|née?[ ]le|geboren[ ]am|nacid[oa](?:[ ]el)?|nascid[oa](?:[ ]em)?|doğum[ ]tarihi|dogum[ ]tarihi|"
                r"(?:paspoort|id-kaart|identiteitskaart|identiteitsbewijs|verblijfspas|verblijfsvergunning)[ ](?:staat|stond)|"
                r"(?:(?:is|ben|zijn|was)[ ]van|geboren[ ]in)[ ](?:19|20)\d\d,?[ ](?:van|op|en[ ]wel)|geboren[ ](?:te|in)[ ][A-ZÀ-Þ][\w'-]{1,30}(?:[ ][A-ZÀ-Þ][\w'-]{1,30})?,?"
                r"|(?:wordt|werd|word|worden|werden)[ ]\d{1,2}(?:[ ]jaar)?)")   # "hij wordt 12 op 3 mei", "werd 12 op"
@@ -106,6 +106,8 @@ _FULL_DATE = re.compile(
     r"|(?P<y3>(?:19|20)\d\d)(?P<u2>[-/.])" + _MON + r"(?P=u2)" + _DAY +
     r"|" + _DAY + r"(?:e|ste|de)?[ ]{1,2}(?:van[ ]{1,2})?" + _MONTH + r",?[ ]{1,2}(?P<y4>(?:19|20)\d\d)"
     r"|" + _DAY + r"-" + _MONTH + r"-(?P<y5>(?:19|20)\d\d)"
+    r"|(?P<y6>(?:19|20)\d\d)[ ]" + _MON + r"[ ]" + _DAY +                              # 2011 08 19 (year first, spaces)
+    r"|(?P<y7>(?:19|20)\d\d),[ ]{1,2}" + _DAY + r"(?:e|ste|de)?[ ]{1,2}" + _MONTH +      # 2010, 4 mei
     r")(?![\w]|[-/.]\d)", re.IGNORECASE)
 OLDEST, YOUNGEST = 22, 3   # years before this year: born 2004-2023 when it is 2026
 _EVENT_BEFORE = re.compile(
@@ -151,7 +153,8 @@ def _person_of(before: str) -> bool:
 
 def _full_dates(text: str) -> Iterator[Span]:
     for m in _FULL_DATE.finditer(text):
-        year = int(next(y for y in (m.group("y1"), m.group("y2"), m.group("y3"), m.group("y4"), m.group("y5")) if y))
+        year = int(next(y for y in (m.group("y1"), m.group("y2"), m.group("y3"), m.group("y4"), m.group("y5"),
+                                    m.group("y6"), m.group("y7")) if y))
         if not _school_age_year(year) or re.fullmatch(r"0?1\D0?1\D\d{4}|\d{4}\D0?1\D0?1|1 jan\w*\.? \d{4}", m.group("date")):
             continue   # 1 January: the date of a law, a merger or a price, far more often than a birthday
         before = text[max(0, m.start() - 40):m.start()]

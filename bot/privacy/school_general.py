@@ -31,7 +31,8 @@ COMPOUND_HEADS = ("school", "college", "lyceum", "skoalle")
 # words that are part of a school's name although Dutch knows them: titles and saints
 NAME_PARTS = frozenset({"sint", "st", "st.", "meester", "mr", "mr.", "dr", "dr.", "ds", "ds.", "prof", "prof.", "pater",
                         "broeder", "zuster", "koning", "koningin", "prins", "prinses", "graaf", "gravin", "hertog",
-                        "heilige", "h.", "kardinaal", "bisschop", "paus", "dominee", "juffrouw"})
+                        "heilige", "h.", "kardinaal", "bisschop", "paus", "dominee", "juffrouw", "mgr", "mgr.",
+                        "monseigneur", "pastoor", "kapelaan", "ir", "ir.", "drs", "drs."})
 # particles inside a name ("jan van kampen", "willem de zwijger", "an nour al jadid")
 PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "'t", "al", "el", "an", "la", "le", "da", "di",
                        "von", "du", "des", "y", "ibn", "bin", "abu", "ten"})
@@ -68,8 +69,8 @@ def _classify(word: str, strict: bool = True) -> str:
     from bot.privacy.school_contexts import _NOT_IN_SCHOOL_NAME, _GENERIC_BEFORE_TYPE
     lists = wordlists()
     low = word.lower()
-    if low in NAME_PARTS:
-        return NAME
+    if low in NAME_PARTS or re.fullmatch(r"[^\W\d_]\.", low):
+        return NAME   # a title, or an initial ("carolus a. lapide school")
     low = low.rstrip(".")
     if len(low) < 2 or low in _NOT_IN_SCHOOL_NAME or low in _GENERIC_BEFORE_TYPE or low in _KIND_WORDS or \
             low in lists.geen_naam or low in lists.geen_school or low in lists.school_afkortingen or low in HEADS or \
@@ -135,8 +136,8 @@ def _words_before(text: str, toks: list, k: int, compound: bool = False) -> tupl
     while j >= 0 and k - j <= MAX_WORDS + 1 and _adjacent(text, toks[j], toks[j + 1]):
         word = toks[j][2]
         low = word.lower()
-        if word.endswith(".") and low not in NAME_PARTS:
-            break   # "... dat al vijf maanden thuiszit. School, ...": a sentence ends there
+        if word.endswith(".") and low not in NAME_PARTS and not re.fullmatch(r"[^\W\d_]\.", word):
+            break   # (an initial inside the name stays: "carolus a. lapide school")   # "... dat al vijf maanden thuiszit. School, ...": a sentence ends there
         kind = _classify(word, strict)
         if word.isupper() and len(word) > 1 and low not in NAME_PARTS:
             break   # "ZML school", "SCOPE scholengroep": a kind or an organisation in capitals

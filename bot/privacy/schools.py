@@ -38,7 +38,10 @@ _BRANCH = re.compile(r",?[ ]{1,2}(?:locatie|vestiging|afdeling)[ ]{1,2}[A-ZÀ-Þ
 def find_schools(text: str) -> Iterator[Span]:
     """School spans; two findings that overlap become one ("De school Het Noorderlicht" + "Het Noorderlicht
     College"), so the overlap resolution in redaction.py cannot leave part of a name."""
-    spans = sorted((s.start, s.end) for s in _extended(text))
+    from bot.privacy.school_echoes import find_echoes
+    found = list(_extended(text))
+    found += list(find_echoes(text, found))   # initials and corrections of a school found above
+    spans = sorted((s.start, s.end) for s in found)
     starts = {a for a, _ in spans}
     merged: list[list[int]] = []
     for a, b in spans:
@@ -89,6 +92,8 @@ def _extended(text: str) -> Iterator[Span]:
 def _find_schools(text: str) -> Iterator[Span]:
     from bot.privacy.school_general import find_general_schools
     yield from find_general_schools(text)
+    from bot.privacy.school_round7 import find_round7_schools
+    yield from find_round7_schools(text)
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

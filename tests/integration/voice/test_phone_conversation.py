@@ -218,3 +218,18 @@ def test_forged_requests_are_refused_before_the_assistant_hears_them(stack):
     genuine = requests.post(url, data=form, headers=twilio_headers(token, url, form), timeout=60)
     assert genuine.status_code == 200 and "<Say" in genuine.text
     assert _stored_events(stack, f"telefoon-{call_sid}") > 0
+
+
+def test_danger_with_bullying_on_the_phone_gives_the_numbers_first_then_bullying_in_parts(stack, phone):
+    """Session 13: after the safety message, a cause the caller names is answered too, in parts of at
+    most 80 words; the emergency numbers stay the first thing said."""
+    call = phone()
+    call.start()
+    parts = call.hear_all("mijn zoon wordt gepest op school en ze slaan hem elke pauze, wat moet ik doen")
+    for part in parts:
+        assert_dutch_speech(part)
+        assert words_said(part) <= 80, part.said
+    first = parts[0].says[0].text
+    assert "1 1 2" in first
+    heard = " ".join(p.before_gather for p in parts)
+    assert heard.index("1 1 2") < heard.index("pesten")

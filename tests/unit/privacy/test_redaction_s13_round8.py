@@ -72,3 +72,13 @@ def test_a_surname_after_a_title_is_no_school():
 def test_a_name_after_a_first_name_stays_one_name():
     text = "de juf van onze zoon, juf Marieke van de Beek (OBS De Beek), zegt dat hij naar het SBO moet"
     assert masked(text, "Marieke van de Beek", "naam"), find_personal_data(text)
+
+
+def test_a_rare_compound_after_a_kind_and_a_head_word_is_the_name():
+    text = "hij zat op t openbaar lyceum heidewaardpark, toen kwam de schorsing"
+    assert masked(text, "t openbaar lyceum heidewaardpark"), find_personal_data(text)
+
+
+def test_a_common_word_after_a_kind_and_a_head_word_stays():
+    text = "ze zit op het christelijk college schoolplein is te klein"
+    assert not any("schoolplein" in s for s in schools(text)), find_personal_data(text)

@@ -101,6 +101,12 @@ def _name_word(word: str) -> bool:
     return lexicon.is_place(low) or _classify(word, strict=False) == NAME
 
 
+def _rare_compound_name(word: str) -> bool:
+    low = word.lower()
+    return low.isalpha() and len(low) >= 6 and lexicon.zipf(low) < 1.5 and lexicon.is_compound(low) and \
+        low not in wordlists().geen_naam and low not in wordlists().geen_school and not lexicon.has_word_ending(low)
+
+
 def _head_then_name(text: str) -> Iterator[Span]:
     toks = _tokens(text)
     for k, (start, end, word) in enumerate(toks):
@@ -131,8 +137,8 @@ def _head_then_name(text: str) -> Iterator[Span]:
                     _adjacent(text, toks[j], toks[j + 1]) and _name_after_head(toks[j + 1][2]):
                 j += 1   # "Lyceum Ter Duinen", "College De Hofvijver": a capitalised particle inside the name
                 continue
-            if not _name_after_head(w):
-                break
+            if not _name_after_head(w) and not (first < k and last is None and _rare_compound_name(w)):
+                break   # after a kind and a head ("t stedelijk lyceum weverspark") a rare compound is the name too
             last = j
             if w.endswith("."):
                 break
@@ -140,6 +146,8 @@ def _head_then_name(text: str) -> Iterator[Span]:
         if last is None:
             continue
         a, b = toks[first][0], school_tail(text, toks[last][1])
+        if first < k and toks[first - 1][2] == "t":
+            a = toks[first - 1][0]   # a spoken "t" before a kind stays with the name: "t stedelijk lyceum weverspark"
         yield Span("school", a, b, text[a:b])
 
 

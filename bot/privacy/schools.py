@@ -41,6 +41,8 @@ def find_schools(text: str) -> Iterator[Span]:
     from bot.privacy.school_echoes import find_echoes
     found = list(_extended(text))
     found += list(find_echoes(text, found))   # initials and corrections of a school found above
+    from bot.privacy.school_round8 import find_list_neighbours
+    found += list(find_list_neighbours(text, found))   # "de Bolderik, de Horizonschool en Het Kristal"
     spans = sorted((s.start, s.end) for s in found)
     starts = {a for a, _ in spans}
     merged: list[list[int]] = []
@@ -94,6 +96,8 @@ def _find_schools(text: str) -> Iterator[Span]:
     yield from find_general_schools(text)
     from bot.privacy.school_round7 import find_round7_schools
     yield from find_round7_schools(text)
+    from bot.privacy.school_round8 import find_round8_schools
+    yield from find_round8_schools(text)
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

@@ -16,6 +16,19 @@ from bot.privacy import lexicon
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
+# words that are no street name before a number ("op nummer 12", "in groep 7", "op 3 hoog")
+NOT_STREET = frozenset({"nummer", "huisnummer", "nr", "no", "adres", "woonadres", "postadres", "bezoekadres", "groep", "klas", "etage", "verdieping", "kamer",
+                         "hoog", "leerjaar", "jaar", "week", "weken", "dag", "dagen", "maand", "maanden", "pagina",
+                         "bladzijde", "artikel", "lijn", "bus", "tram", "bed", "postbus", "havo", "vwo", "vmbo",
+                         "mavo", "mbo", "niveau", "km", "kilometer", "minuten", "uur", "een", "ruim", "bijna",
+                         "ongeveer", "maar", "pas", "al", "nog", "zo", "wel", "niet", "ook", "meer", "dan",
+                         "sinds", "vanaf", "tot", "rond", "om", "per", "met", "zonder", "fase", "stap", "periode",
+                         "blok", "ronde", "hoofdstuk", "route", "versie", "deel", "seizoen", "aflevering", "covid",
+                         "windows", "iphone", "ios", "android", "kind", "zoon", "dochter", "leeftijd", "klas",
+                         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari",
+                         "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                         "november", "december"})
+
 _LIVE_BEFORE = re.compile(r"(?<![\w])(?:woon|woont|wonen|woonde|woonden|verhuisd|verhuizen|verhuist|verhuizing|"
                           r"adres|ingetrokken|inwonend|logeert|logeren|verblijft|verblijven)(?![\w])", re.IGNORECASE)
 _CAP = r"[A-ZÀ-Þ][a-zà-ÿ'’\-]{1,30}"
@@ -33,8 +46,7 @@ def _street_ok(street: str) -> bool:
     lists = wordlists()
     words = street.split()
     low = [w.lower() for w in words]
-    from bot.privacy.addresses import _NOT_STREET
-    if any(w in _NOT_STREET or (w in lists.geen_naam and w not in lists.straat_achtervoegsels) for w in low):
+    if any(w in NOT_STREET or (w in lists.geen_naam and w not in lists.straat_achtervoegsels) for w in low):
         return False
     if lexicon.is_place(street) or lexicon.is_place(words[0]):
         return False

@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 
 from bot.privacy import lexicon
+from bot.privacy.address_forms import NOT_STREET as _NOT_STREET, find_address_forms
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
@@ -121,18 +122,6 @@ _CONTEXT_STREET = re.compile(
     r"(?<![\w])" + _LIVE + r"(?:[ ](?:nu|al|sinds[ ]kort|tijdelijk|is|wij|we|ik|hij|zij|ze|nog)){0,2}"
     r"(?:[ ]{1,3}(?P<prep>op|aan|in|naar)|[ ]{0,3}:|[ ]is)[ ]{1,3}(?:(?:de|het|'t)[ ]{1,3})?"
     r"(?P<street>(?:[A-Za-zÀ-ÿ'][A-Za-zÀ-ÿ'\.\-]{1,40}[ ]{1,3}){1,4}?)(?=\d)" + _HOUSE, re.IGNORECASE)
-# words that are no street name before a number ("op nummer 12", "in groep 7", "op 3 hoog")
-_NOT_STREET = frozenset({"nummer", "huisnummer", "nr", "no", "adres", "woonadres", "postadres", "bezoekadres", "groep", "klas", "etage", "verdieping", "kamer",
-                         "hoog", "leerjaar", "jaar", "week", "weken", "dag", "dagen", "maand", "maanden", "pagina",
-                         "bladzijde", "artikel", "lijn", "bus", "tram", "bed", "postbus", "havo", "vwo", "vmbo",
-                         "mavo", "mbo", "niveau", "km", "kilometer", "minuten", "uur", "een", "ruim", "bijna",
-                         "ongeveer", "maar", "pas", "al", "nog", "zo", "wel", "niet", "ook", "meer", "dan",
-                         "sinds", "vanaf", "tot", "rond", "om", "per", "met", "zonder", "fase", "stap", "periode",
-                         "blok", "ronde", "hoofdstuk", "route", "versie", "deel", "seizoen", "aflevering", "covid",
-                         "windows", "iphone", "ios", "android", "kind", "zoon", "dochter", "leeftijd", "klas",
-                         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari",
-                         "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-                         "november", "december"})
 _NOT_AFTER_NUMBER = re.compile(r"[ ]{0,3}(?:jaar|jr|maanden|maand|weken|week|dagen|dag|uur|minuten|min|km|kilometer|"
                                r"meter|kinderen|kids|keer|procent|%|euro)(?![\w])", re.IGNORECASE)
 
@@ -245,7 +234,6 @@ def find_addresses(text: str) -> Iterator[Span]:
 
 
 def _find_addresses(text: str) -> Iterator[Span]:
-    from bot.privacy.address_forms import find_address_forms
     yield from find_address_forms(text)
     yield from _postbus(text)
     yield from _postcodes(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from bot.privacy.birth_dates_cjk import find_cjk_dates
 from bot.privacy.span import Span
 
 _MONTH = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -182,8 +183,7 @@ _MORE_DATES = re.compile(r"(?:[ ]?,[ ]?|[ ]{1,2}(?:en|&)[ ]{1,2}|[ ]?/[ ]?)(?:(?
 
 
 def find_birth_dates(text: str) -> Iterator[Span]:
-    from bot.privacy.birth_dates_cjk import find_cjk_dates
-    yield from find_cjk_dates(text)
+    yield from find_cjk_dates(text, _school_age_year)
     yield from _full_dates(text)
     for pattern in (AFTER_CUE, BEFORE_CUE):
         if pattern is BEFORE_CUE and not _BEFORE_CUE_WORD.search(text):

@@ -7,17 +7,17 @@ more than an age, and the development sets list it among the texts without perso
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from bot.privacy.span import Span
 
 _CJK_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)[ ]?年[ ]?(?P<m>0?[1-9]|1[0-2])[ ]?月[ ]?(?P<d>0?[1-9]|[12]\d|3[01])[ ]?日")
 
 
-def find_cjk_dates(text: str) -> Iterator[Span]:
-    from bot.privacy.birth_dates import _school_age_year
+def find_cjk_dates(text: str, plausible_year: Callable[[int], bool]) -> Iterator[Span]:
+    """``plausible_year``: whether a child or young adult can have been born in that year (``birth_dates``)."""
     for m in _CJK_DATE.finditer(text):
         if int(m.group("m")) == 1 and int(m.group("d")) == 1:
             continue   # 1 January: the date of a law or a price far more often than a birthday (as in birth_dates)
-        if _school_age_year(int(m.group("y"))):
+        if plausible_year(int(m.group("y"))):
             yield Span("geboortedatum", m.start(), m.end(), m.group(0))

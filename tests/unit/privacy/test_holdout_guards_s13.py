@@ -1,0 +1,29 @@
+"""Session 13's four unseen sets, each measured once before and once after one round (reports/redaction.md,
+"Sessie 13 gemeten"), now development sets. Guard per set: the share of pieces fully masked, as
+bot.privacy.measure counts them, and of the messages without personal data left untouched.
+
+| set | round | measured after that round (letters and digits) | floor here (every character) |
+| s13  | 5 | 87.1 % | 0.97 (0.977 after round 6) |
+| s13b | 6 | 92.4 % | 0.97 (0.975 after round 7) |
+| s13c | 7 | 91.8 % | 0.945 (0.950 after round 8) |
+| s13d | 8 | 95.5 % | 0.95 (0.955 after round 8) |
+"""
+from pathlib import Path
+
+import pytest
+
+from bot.privacy.measure import measure
+
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
+
+
+@pytest.mark.parametrize("name, masked, untouched", [
+    ("s13", 0.97, 0.98),
+    ("s13b", 0.97, 0.97),
+    ("s13c", 0.945, 0.98),
+    ("s13d", 0.95, 0.98),
+])
+def test_each_former_hold_out_set_stays_up(name, masked, untouched):
+    r = measure(FIXTURES / f"redaction_testset_holdout_{name}.yml")
+    assert sum(r.found_any_kind.values()) / sum(r.expected.values()) >= masked, r.misses
+    assert r.untouched_rate >= untouched, r.false_alarms

@@ -66,7 +66,7 @@ def _classify(word: str, strict: bool = True) -> str:
     """What a word before a school's head word is: part of a name (a word Dutch does not know, a name on the
     name lists, a place, a title), an ordinary word that a name may hold ("poort", "weide"), or a word that
     ends the name (function words, kinds of school, adjectives: "de nieuwe school", "een goede school")."""
-    from bot.privacy.school_contexts import _NOT_IN_SCHOOL_NAME, _GENERIC_BEFORE_TYPE
+    from bot.privacy.school_lower_case import _NOT_IN_SCHOOL_NAME, _GENERIC_BEFORE_TYPE
     lists = wordlists()
     low = word.lower()
     if low in NAME_PARTS or re.fullmatch(r"[^\W\d_]\.", low):
@@ -276,7 +276,7 @@ _TYPE_THEN_NAME = re.compile(
 
 
 def _type_then_name(text: str) -> Iterator[Span]:
-    from bot.privacy.school_contexts import _NOT_IN_SCHOOL_NAME
+    from bot.privacy.school_lower_case import _NOT_IN_SCHOOL_NAME
     lists = wordlists()
     for m in _TYPE_THEN_NAME.finditer(text):
         words = []
@@ -305,7 +305,7 @@ _LABEL = re.compile(r"(?<![\w])(?:(?:vorige|huidige|oude|nieuwe|laatste)[ ])?(?:
 
 
 def _labelled(text: str) -> Iterator[Span]:
-    from bot.privacy.school_contexts import _NOT_IN_SCHOOL_NAME
+    from bot.privacy.school_lower_case import _NOT_IN_SCHOOL_NAME
     lists = wordlists()
     for m in _LABEL.finditer(text):
         words = []

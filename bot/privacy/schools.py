@@ -24,9 +24,9 @@ from bot.privacy.school_mentions import find_school_mentions
 from bot.privacy.school_tokens import _COMPASS, _adjacent, _cap, _name_after, _name_before, _tokens
 from bot.privacy.school_contexts import (
     _NAME_IN_BRACKETS, _acting_schools, _article_name_place, _context_schools, _kind_in_place, _kind_schools,
-    _lower_case_schools, _lower_name_before_type, _name_then_lower_school, _name_then_lower_type,
-    _prep_article_schools,
+    _name_then_lower_school, _name_then_lower_type, _prep_article_schools,
 )
+from bot.privacy.school_lower_case import _lower_case_schools, _lower_name_before_type
 
 _PREFIX = re.compile(r"(?:(?<![\w])(?:St\.?|Sint|Sv\.?|H\.)|(?<![\w])(?:mbo|vmbo|havo|vwo|mavo|MBO|VMBO|HAVO|VWO|MAVO))[ ]{1,2}$")
 

@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.content_library import library
+from bot.nlu.question_topics import QUESTIONS_KEY, read_question_topics
 from bot.turn.reply_sources import AGENDA_FILE, AGENDA_KEY, reply_sources
 from bot.turn.plan import TurnInput, TurnPlan
 
@@ -62,6 +63,7 @@ def turn_input(tracker: Tracker, intent: Optional[str] = None) -> TurnInput:
         voice=tracker.get_latest_input_channel() in VOICE_CHANNELS or metadata.get("spraak") is True,
         first_bot_turn=_first_bot_turn(tracker),
         previous_topic=_text_slot(tracker, TOPIC_SLOT),
+        question_topics=read_question_topics(tracker.latest_message.get(QUESTIONS_KEY)) if text else (),
     )
 
 

@@ -186,6 +186,7 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
     from bot.signals.safety import detect_danger
 
     from bot.content.loader import ContentLibrary
+    from bot.nlu.question_topics import QUESTIONS_KEY, read_question_topics
     from bot.turn.follow_up import UNKNOWN
     from bot.turn.plan import TurnInput, button_titles, follow_up_turn, plan_turn, topics_to_answer
 
@@ -198,7 +199,8 @@ async def _classify(model: Path, messages: list[Message]) -> tuple[list[Outcome]
         intent = (parsed.get("intent") or {}).get("name") or ""
         ranking = tuple((r.get("name"), float(r.get("confidence") or 0.0)) for r in parsed.get("intent_ranking") or ())
         danger = detect_danger(m.text) is not None
-        turn = TurnInput(intent=intent, text=m.text, intent_ranking=ranking, previous_topic=m.previous)
+        turn = TurnInput(intent=intent, text=m.text, intent_ranking=ranking, previous_topic=m.previous,
+                         question_topics=read_question_topics(parsed.get(QUESTIONS_KEY)))
         answered = None
         if not danger and intent != SAFETY_INTENT:
             found = follow_up_turn(turn, intent, "ouder", library, button_titles(library))

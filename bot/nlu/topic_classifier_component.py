@@ -1,4 +1,5 @@
-"""Rasa adapter for ``bot.nlu.topic_classifier``: trains on the NLU examples, sets intent and ranking."""
+"""Rasa adapter for ``bot.nlu.topic_classifier``: trains on the NLU examples, sets intent and ranking, and
+each question's own intent when a message asks two or more (``bot.nlu.question_topics``)."""
 from __future__ import annotations
 
 import logging
@@ -13,6 +14,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.question_topics import QUESTIONS_KEY, question_topics
 from bot.nlu.topic_classifier import DEFAULT_C, TopicClassifier
 
 logger = logging.getLogger(__name__)
@@ -69,4 +71,8 @@ class TopicIntentClassifier(GraphComponent, IntentClassifier):
             top = {"name": ranking[0][0], "confidence": ranking[0][1]} if ranking else {"name": None, "confidence": 0.0}
             message.set(INTENT, top, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking], add_to_output=True)
+            if self._classifier:
+                # two questions in one message: each one's own intent (bot.nlu.question_topics)
+                message.set(QUESTIONS_KEY, question_topics(self._classifier.rank, message.get(TEXT) or ""),
+                            add_to_output=True)
         return messages

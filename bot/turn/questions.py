@@ -7,34 +7,11 @@ the reply answers it too. A question is a sentence that ends in "?" or opens lik
 """
 from __future__ import annotations
 
-import re
 from typing import Callable, Optional
 
 from bot.signals.normalize import normalize_for_matching
+from bot.signals.question_sentences import OPENS_LIKE_A_QUESTION, questions
 from bot.turn.topic_words import named_topics
-
-_QUESTION_WORDS = (r"wie|wat|waar|waarom|wanneer|welke|welk|hoe|hoelang|kan|kun|kunt|kunnen|mag|mogen|"
-                   r"moet|moeten|is|zijn|heeft|hebben|krijg|krijgt|geldt|gelden|wordt|word|bestaat|klopt")
-_OPENS_LIKE_A_QUESTION = re.compile(rf"^(?:en |maar |ook |of |dan |en ook |verder )?(?:{_QUESTION_WORDS})\b")
-_SENTENCE = re.compile(r"(?<=[.?!])\s+|\n+")
-_AND_ANOTHER = re.compile(rf"\s(?:en|of)\s(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
-
-
-def questions(text: str) -> tuple[str, ...]:
-    """The questions in ``text``, each as it was written."""
-    found = []
-    for sentence in _SENTENCE.split(text or ""):
-        sentence = sentence.strip()
-        if not sentence:
-            continue
-        parts = [p.strip() for p in _AND_ANOTHER.split(sentence) if p.strip()]
-        for index, part in enumerate(parts):
-            opens = bool(_OPENS_LIKE_A_QUESTION.match(normalize_for_matching(part)))
-            last_of_a_question = part.endswith("?") or (index < len(parts) - 1 and sentence.endswith("?"))
-            if opens or (last_of_a_question and len(parts) == 1):
-                found.append(part)
-    return tuple(found)
-
 
 def second_question_topic(text: str, main: str, eligible: Callable[[str], bool]) -> Optional[str]:
     """The topic of another question in the message than the one ``main`` answers, when that
@@ -84,4 +61,4 @@ def may_be_an_aside(text: str) -> bool:
     """Whether a message typed in a form may be a question asked in between rather than an answer."""
     text = (text or "").strip()
     return ("?" in text or len(text.split()) >= MIN_ASIDE_WORDS
-            or bool(_OPENS_LIKE_A_QUESTION.match(normalize_for_matching(text))))
+            or bool(OPENS_LIKE_A_QUESTION.match(normalize_for_matching(text))))

@@ -179,3 +179,14 @@ def test_a_changed_number_is_live_in_every_variant(stack):
         path.write_text(original, encoding="utf-8")
         time.sleep(1.1)
     assert "0800-5010" in "\n".join(stack.texts(stack.new_sender(), "/vraag_ouders_onderwijs"))
+
+
+def test_two_questions_in_a_story_get_both_answers(stack):
+    """Issue 16, two questions in one: the second question names no topic word and the whole message's
+    runner-up topic is far below it; classified on its own (bot.nlu.question_topics) it is answered too."""
+    sender = stack.new_sender()
+    texts = stack.texts(sender, "Mijn dochter wordt al maanden gepest en zit nu thuis. Ze huilt elke ochtend en "
+                                "slaapt slecht. Wat moet de school doen tegen het pesten? En krijgen wij een boete "
+                                "als ze thuisblijft?")
+    assert any(content_text(stack, "oorzaak_pesten") in t for t in texts), texts
+    assert any(content_text(stack, "vraag_leerplichtambtenaar") in t for t in texts), texts

@@ -278,3 +278,29 @@ def test_a_short_question_keeps_its_own_buttons_only():
     plan = plan_turn(TurnInput(intent="vraag_opp", text="wat is een opp"), ContentLibrary())
     own = ContentLibrary().get("vraag_opp").vervolg
     assert payloads(plan.replies[-1]) == [f"/{name}" for name in own][:len(payloads(plan.replies[-1]))]
+
+
+# Two questions in one message, the second naming no topic word: its own classification decides
+# (bot.nlu.question_topics; issue 16, "answer both").
+TWO_QUESTIONS = "wat is een opp? En mag de school dat zomaar doen zonder ons?"
+
+
+def test_a_second_question_classified_on_its_own_is_answered_when_sure(library):
+    turn = TurnInput(intent="vraag_opp", text=TWO_QUESTIONS,
+                     intent_ranking=(("vraag_opp", 0.9), ("groet", 0.05)),
+                     question_topics=(("vraag_opp", 0.95), ("vraag_schorsing", 0.7)))
+    assert ids(plan_turn(turn, library)) == ["vraag_opp", "vraag_schorsing"]
+
+
+def test_an_unsure_second_question_is_not_answered_but_offered_first_in_a_story(library):
+    story = ("Mijn zoon van 13 zit al zes weken thuis en de school belt niet meer terug. " + TWO_QUESTIONS)
+    turn = TurnInput(intent="vraag_opp", text=story, intent_ranking=(("vraag_opp", 0.9), ("groet", 0.05)),
+                     question_topics=(("vraag_opp", 0.95), ("vraag_schorsing", 0.45)))
+    plan = plan_turn(turn, library)
+    assert ids(plan) == ["vraag_opp"]
+    assert "/vraag_schorsing" in [b.payload for b in plan.replies[-1].buttons]
+
+
+def test_without_question_topics_the_second_question_is_not_guessed(library):
+    turn = TurnInput(intent="vraag_opp", text=TWO_QUESTIONS, intent_ranking=(("vraag_opp", 0.9), ("groet", 0.05)))
+    assert ids(plan_turn(turn, library)) == ["vraag_opp"]

@@ -304,3 +304,13 @@ def test_an_unsure_second_question_is_not_answered_but_offered_first_in_a_story(
 def test_without_question_topics_the_second_question_is_not_guessed(library):
     turn = TurnInput(intent="vraag_opp", text=TWO_QUESTIONS, intent_ranking=(("vraag_opp", 0.9), ("groet", 0.05)))
     assert ids(plan_turn(turn, library)) == ["vraag_opp"]
+
+
+def test_two_questions_are_answered_in_the_order_they_were_asked(library):
+    turn = TurnInput(intent="vraag_schorsing", text="wat is een opp? En mogen ze hem zomaar thuis laten zitten?",
+                     intent_ranking=(("vraag_schorsing", 0.7), ("vraag_opp", 0.25)),
+                     question_topics=(("vraag_opp", 0.99), ("vraag_schorsing", 0.9)))
+    assert ids(plan_turn(turn, library)) == ["vraag_opp", "vraag_schorsing"]
+    # without the questions' own topics, the whole message's order stands
+    turn = TurnInput(intent="vraag_schorsing", text=turn.text, intent_ranking=turn.intent_ranking)
+    assert ids(plan_turn(turn, library)) == ["vraag_schorsing", "vraag_opp"]

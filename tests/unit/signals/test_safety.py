@@ -138,6 +138,9 @@ POSITIVES: list[tuple[str, str]] = [
     ("ik ben bang om naar huis te gaan", "acuut_gevaar"),
     ("ik durf niet meer naar huis", "acuut_gevaar"),
     ("hij dreigt ons te vermoorden", "acuut_gevaar"),
+    ("ze zeggen dat ze me na school gaan opwachten met een mes", "acuut_gevaar"),
+    ("die jongens wachten elke dag op hem bij het hek met een mes", "acuut_gevaar"),
+    ("hij zegt dat ze mij met een mes gaan neersteken", "acuut_gevaar"),
     ("mijn vader zegt dat hij ons gaat vermoorden", "acuut_gevaar"),
     ("hij heeft een mes en is heel boos", "acuut_gevaar"),
     ("ik voel me niet veilig thuis", "acuut_gevaar"),
@@ -157,6 +160,8 @@ POSITIVES: list[tuple[str, str]] = [
 ]
 
 NEGATIVES: list[str] = [
+    "we wachten op de school met een brief van de leerplicht",
+    "hij snijdt brood met een mes en dat gaat goed",
     "ik snij de broodjes in sneden op de plank",
     "mijn vader drinkt koffie en is boos op de school",
     "ik durf niet naar school",

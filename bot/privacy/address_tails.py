@@ -26,7 +26,8 @@ KIND = "postcode_huisnummer"
 _UNITS = (r"chalet|kamer|kmr\.?|unit|ark|woonark|boot|app\.?|appartement|flat|studio|bungalow|caravan|standplaats|"
           r"ligplaats|plaats|nr\.?|huisnr\.?|huisnummer|bus|woning|etage|verdieping")
 # words that end a house number's tail in many Dutch addresses ("9 A rood", "3 hoog", "12 bg")
-_FLOORS = r"rood|zwart|boven|beneden|hoog|hg|bg|bv|hs|rd|ws|zw|huis|bis|achter|voor"
+_FLOORS = (r"rood|zwart|boven|beneden|hoog|hg|bg|bv|hs|rd|ws|zw|huis|bis|achter|voor|"
+           r"etage|verdieping|woonboot|bovenwoning|benedenwoning|achterhuis|souterrain")  # "3 / 2e etage", "14 woonboot"
 _TAIL = re.compile(
     r"(?:[ ]?/[ ]?\d{1,4}[A-Za-z]?"                      # "33/2"
     r"|-(?:" + _FLOORS + r")"                             # "3-hoog-achter", "77-zwart"

@@ -66,7 +66,9 @@ def find_phones(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
     """Valid phone numbers, except service numbers and the public numbers in ``public`` (E.164)."""
     for m in _MOBILE_WITHOUT_ZERO.finditer(text):
         yield Span("telefoon", m.start("num"), m.end("num"), m.group("num"))
-    for m in PHONE_CANDIDATE.finditer(text):
+    pos = 0
+    while (m := PHONE_CANDIDATE.search(text, pos)) is not None:
+        pos = m.end()
         raw = m.group(0)
         if _DATE_START.match(raw):
             continue
@@ -79,6 +81,8 @@ def find_phones(text: str, public: frozenset = frozenset()) -> Iterator[Span]:
         if found is None:
             continue
         length, e164 = found
+        # "+380 67 234 5812 / 06 2015 7734": the candidate ran on into a second number; look at the rest again
+        pos = min(pos, start + length)
         if _is_service(e164) or e164 in public:
             continue
         yield Span("telefoon", start, start + length, raw[:length])
@@ -118,9 +122,10 @@ _DIGITS.update(_NUMBER_WORDS)
 _DIGIT_WORD = (r"(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
                + r"|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)")
 _GROUP = r"(?:" + _DIGIT_WORD + r"|\d{1,4})"
-SPOKEN_PHONE = re.compile(r"(?<![\w+])(?:nul|0)(?:[ ,\-]{1,2}(?:(?:en[ ])?dan[ ])?" + _GROUP + r"|(?<=\d)\d){1,12}(?![\w])",
+SPOKEN_PHONE = re.compile(r"(?<![\w+])(?:nul|0)(?:[ ,\-]{1,3}(?:(?:en[ ])?dan[ ])?" + _GROUP + r"|(?<=\d)\d){1,12}(?![\w])",
                           re.IGNORECASE)
 _PART = re.compile(_GROUP, re.IGNORECASE)
+EXTRA_SPOKEN_DIGITS = 2
 
 
 def find_spoken_phones(text: str) -> Iterator[Span]:
@@ -140,6 +145,10 @@ def find_spoken_phones(text: str) -> Iterator[Span]:
             continue
         e164 = normalized_phone(digits[:10])
         if e164 and not _is_service(e164):
+            # a digit or two too many read out ("... negen nul zes"): the whole run is the number (fail
+            # closed); not after a comma ("... acht, twee kinderen")
+            if len(digits) - 10 <= EXTRA_SPOKEN_DIGITS and "," not in raw[pos:]:
+                pos = len(raw.rstrip(" ,-"))
             yield Span("telefoon", m.start(), m.start() + pos, raw[:pos])
 
 

@@ -11,5 +11,5 @@ SET = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "redaction_te
 
 def test_the_seventh_hold_out_set_stays_up():
     r = measure(SET)
-    assert sum(r.found_any_kind.values()) / sum(r.expected.values()) >= 0.945, r.misses
+    assert sum(r.found_any_kind.values()) / sum(r.expected.values()) >= 0.965, r.misses   # 0.969 after round 9 (session 14)
     assert r.untouched_rate >= 0.98, r.false_alarms

@@ -51,7 +51,10 @@ def find_schools(text: str) -> Iterator[Span]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
+    from bot.privacy.school_proper_nouns import implausible
     for a, b in merged:
+        if implausible(text, Span("school", a, b, text[a:b])):
+            continue   # "de Havo", "op de Bijlmer", "DE SCHOOL WIL HEM": no school's name
         if _surname_after_a_name(text, a):
             continue   # "Carla de Souza": "de Souza" is her surname, not a school "De Souza"
         lead = _LEADING_ARTICLE.search(text, max(0, a - 12), a)
@@ -111,6 +114,8 @@ def _find_schools(text: str) -> Iterator[Span]:
     yield from find_round8_schools(text)
     from bot.privacy.school_round9 import find_round9_schools
     yield from find_round9_schools(text)
+    from bot.privacy.school_proper_nouns import find_proper_noun_schools
+    yield from find_proper_noun_schools(text)   # round 10: proper nouns, names before heads, type + name
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

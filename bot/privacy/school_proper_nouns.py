@@ -32,7 +32,7 @@ from bot.privacy.wordlists import wordlists
 
 _SCHOOL_TALK = re.compile(
     r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|gymnasium|atheneum|mavo|havo|vwo|vmbo|mbo|sbo|v?so|klas|"
-    r"juf|meester|mentor|leerling\w*|leerplicht\w*|onderwijs|"
+    r"juf|meester|mentor|leerling\w*|leerkracht\w*|ib'?er|directeur|directrice|leerplicht\w*|onderwijs|"
     r"z(?:at|it|aten|itten)|aangemeld|afgemeld|aanmelding|ingeschreven|uitgeschreven|"
     r"inschrijv\w*|wachtlijst|plek|plaatsing|geplaatst|gestuurd|geschorst|geschopt|verwijderd|afgewezen|"
     r"toegelaten|weggestuurd)(?![\w])", re.IGNORECASE)
@@ -107,7 +107,11 @@ _ORG_ENDINGS = ("commissie", "wet", "raad", "punt", "loket", "dienst", "bureau",
                 "pact", "fonds", "aanpak", "beleid", "plan", "regeling", "regio", "courant", "krant", "blad", "streek",
                 # people by their role: "de Zorgcoördinator", "de Jeugdarts", "de Schoolpsycholoog"
                 "coördinator", "coordinator", "begeleider", "ambtenaar", "consulent", "arts", "psycholoog",
-                "pedagoog", "directeur", "directrice", "mentor", "leraar", "lerares", "docent", "werker", "meester")
+                "pedagoog", "directeur", "directrice", "mentor", "leraar", "lerares", "docent", "werker", "meester",
+                "agent", "iater", "pedist", "therapeut", "loog", "journaal")
+# the endings of people by their role and of services: a finding of any rule that is one such word is no school
+_ROLE_ENDINGS = _ORG_ENDINGS[_ORG_ENDINGS.index("coördinator"):] + ("commissie", "loket", "dienst", "bureau", "team",
+                                                                     "inspectie", "zorg", "opvang", "telefoon")
 # street endings that schools are named after too ("het Veenpad", "De Akker"); other street names stay
 _STREET_NAMES_OK = ("pad", "hof", "hoek", "park", "erf", "akker", "brink", "polder", "haven")
 
@@ -123,7 +127,7 @@ def _name_ok(name: str, article: str | None, prep: str | None) -> bool:
     if len(lows) == 1 and lows[0].endswith(_ADJECTIVE_ENDS) and len(lows[0]) >= 5 and not _first_name(lows[0]):
         return False   # "de Molukse gemeenschap", "voor Walcherse leerlingen": an adjective
     if lexicon.is_place(lows[0]) and len(lows) == 1 and article not in ("t", "'t", "’t"):
-        return False   # "naar Utrecht", "op de Veluwe"; "op t Lauwerzijl" names a school after a village
+        return False   # "naar Utrecht", "de Noordoostpolder"; "op t Lauwerzijl" names a school after a village
     if lexicon.is_place(f"{article or ''} {name}".strip()) or lexicon.is_place(name) or _known_organisation(name) \
             or ("-" in name and all(lexicon.is_place(p) or p in _COMPASS for p in name.lower().split("-"))):
         return False   # "De Ronde Venen", "Slinge-Berkel", "Noord-Holland", a samenwerkingsverband's name
@@ -160,6 +164,8 @@ def _after_a_person(text: str, start: int) -> bool:
     low = word.lower()
     if low in _TITLES:
         return True
+    if re.search(r"['’]er$", low):
+        return False   # "de IB'er van de Sterrenboog": a role, then the school
     if word[:1].isupper() and not _sentence_start(text, w.start("w")) and low not in _PREPOSITIONS:
         return True
     if len(word) > 1 and word.isupper():
@@ -436,7 +442,7 @@ def implausible(text: str, span: Span) -> bool:
     """A school finding (of any rule) that names no school: one word that never names one ("de Havo", "op de
     Bijlmer"), or, in a message in capitals, a run with a verb or function word in it ("DE SCHOOL WIL HEM")."""
     words = [w for w in _NAME_WORD.findall(span.text) if w.lower() not in _GLUE]
-    if len(words) == 1 and wordlists().geen_schoolnaam.__contains__(words[0].lower()) \
+    if len(words) == 1 and (words[0].lower() in wordlists().geen_schoolnaam or words[0].lower().endswith(_ROLE_ENDINGS)) \
             and words[0].lower() not in wordlists().school_woorden:
         return True
     if _is_shouted(text):

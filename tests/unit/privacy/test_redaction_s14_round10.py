@@ -36,6 +36,10 @@ def schools(text: str) -> list[str]:
     ("De Parelvisser wil hem niet meer hebben op school", "Parelvisser"),
     ("mijn dochter zat op de Wereldwijzer in Breda", "Wereldwijzer"),
     ("hij is geschorst door 't Startblok, nu al twee weken", "Startblok"),
+    ("de IB'er van de Sterrenboog belde over zijn rooster", "Sterrenboog"),
+    ("bij De Bolster willen ze hem niet hebben, zegt de leerplichtambtenaar", "Bolster"),
+    ("we zijn afgewezen door de Boog en door Ichthus", "Ichthus"),
+    ("Sinds oktober zit hij thuis. De Toermalijn zegt dat ze vol zitten.", "Toermalijn"),
     # 2. a name before a head word, in any case and at the start of a sentence
     ("Holtkamp college zegt dat er geen plek is", "Holtkamp college"),
     ("pieter de hoogh college wil hem niet aannemen", "pieter de hoogh college"),
@@ -95,6 +99,17 @@ def test_school_names_that_generalise(text, piece):
     "de speciale school en het speciaal onderwijs zitten vol",
     "Veilig Thuis zegt dat de school moet bellen",
     "ze zit op een gewone school, een reguliere school dus",
+    "de Wijkagent kwam langs over school",
+    "de Orthopedagoog van school heeft hem getest",
+    "school zegt dat de Koran les niet mag",
+    "we gaan naar de Kinderarts en daarna naar school",
+    "hij zit op de Bso na school",
+    "zij zit op het Mbo en nu thuis",
+    "mn school doet nks, wnt ze bellen niet",
+    "Previous school: none, we just arrived",
+    "het tweetalig gymnasium en de Poolse school",
+    "Heeft het Jeugdfonds Sport ook iets voor kinderen die thuis zitten?",
+    "hij zit op Het Hogeland bij zijn vader, niet op school",
 ])
 def test_look_alikes_stay(text):
     assert schools(text) == [], find_personal_data(text)

@@ -51,6 +51,8 @@ def schools(text: str) -> list[str]:
     ("dr. schaepman college gaf geen reactie op de mail", "dr. schaepman college"),
     ("hij zat op het jan van brabant college zuidoost", "jan van brabant college zuidoost"),
     ("de ravelijn school locatie noord wil niet", "ravelijn school locatie noord"),
+    ("ze zaten samen op de jan wiekendaalschool zuid", "jan wiekendaalschool zuid"),
+    ("op de job terwindtschool west is geen plek", "job terwindtschool west"),
     # 3. a type word, then the name (also in capitals)
     ("SPECIAAL ONDERWIJS DE ZEEAREND WIL HEM NIET", "ZEEAREND"),
     ("speciaal basisonderwijs het kompas heeft een wachtlijst", "het kompas"),
@@ -110,6 +112,8 @@ def test_school_names_that_generalise(text, piece):
     "het tweetalig gymnasium en de Poolse school",
     "Heeft het Jeugdfonds Sport ook iets voor kinderen die thuis zitten?",
     "hij zit op Het Hogeland bij zijn vader, niet op school",
+    "hij zit nu op een mytylschool, dat is beter",
+    "ze wil naar de muziekschool en de dansschool na school",
 ])
 def test_look_alikes_stay(text):
     assert schools(text) == [], find_personal_data(text)

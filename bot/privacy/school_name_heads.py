@@ -20,7 +20,8 @@ from bot.privacy import lexicon
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 from bot.privacy.school_proper_nouns import (
-    _ADJECTIVE_ENDS, _COMPASS, _RUN, _english, _first_name, _is_shouted, _name_ok, _never_a_school, _sentence_start,
+    _ADJECTIVE_ENDS, _COMPASS, _RUN, _english, _first_name, _is_shouted, _name_ok, _never_a_school, _plain_compound,
+    _sentence_start,
 )
 
 # rule 2: a name of any case right before a head word
@@ -134,21 +135,6 @@ def _strong(word: str, kind: str, initial: bool) -> bool:
     low = word.lower()
     return kind in ("abbr", "particle") or (kind == "name" and word[:1].isupper() and not initial) or _first_name(low) \
         or low in lists.achternamen or low in lists.namen_bron
-
-
-def _plain_compound(word: str) -> bool:
-    """Two ordinary words that Dutch writes as one ("klachtenformulier", "opbouwplan"); names made of rarer parts
-    ("holtkamp", "berkhout") are not."""
-    low = word.lower()
-    for i in range(3, len(low) - 2):
-        for joint in ("", "s", "en", "e"):
-            left, right = low[:i], low[i:]
-            if joint and not left.endswith(joint):
-                continue
-            left = left[:len(left) - len(joint)] if joint else left
-            if len(left) >= 3 and lexicon.zipf(left) >= 3.5 and lexicon.zipf(right) >= 3.5:
-                return True
-    return False
 
 
 def _tail(text: str, end: int) -> int:

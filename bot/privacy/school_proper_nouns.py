@@ -105,7 +105,9 @@ _ORG_ENDINGS = ("commissie", "wet", "raad", "punt", "loket", "dienst", "bureau",
                 # people by their role: "de Zorgcoördinator", "de Jeugdarts", "de Schoolpsycholoog"
                 "coördinator", "coordinator", "begeleider", "ambtenaar", "consulent", "arts", "psycholoog",
                 "pedagoog", "directeur", "directrice", "mentor", "leraar", "lerares", "docent", "werker", "meester",
-                "agent", "iater", "pedist", "therapeut", "loog", "journaal")
+                "agent", "iater", "pedist", "therapeut", "loog", "journaal", "persoon",
+                # times and periods: "de Coronatijd", "de Kerstperiode"
+                "tijd", "periode")
 # the endings of people by their role and of services: a finding of any rule that is one such word is no school
 _ROLE_ENDINGS = _ORG_ENDINGS[_ORG_ENDINGS.index("coördinator"):] + ("commissie", "loket", "dienst", "bureau", "team",
                                                                      "inspectie", "zorg", "opvang", "telefoon")
@@ -195,6 +197,21 @@ def _rule1(text: str) -> Iterator[Span]:
                 continue
             seen.add((a, m.end("name")))
             yield Span("school", a, m.end("name"), text[a:m.end("name")])
+
+
+def _plain_compound(word: str) -> bool:
+    """Two ordinary words that Dutch writes as one ("klachtenformulier", "opbouwplan"); names made of rarer parts
+    ("holtkamp", "berkhout") are not."""
+    low = word.lower()
+    for i in range(3, len(low) - 2):
+        for joint in ("", "s", "en", "e"):
+            left, right = low[:i], low[i:]
+            if joint and not left.endswith(joint):
+                continue
+            left = left[:len(left) - len(joint)] if joint else left
+            if len(left) >= 3 and lexicon.zipf(left) >= 3.5 and lexicon.zipf(right) >= 3.5:
+                return True
+    return False
 
 
 def _first_name(word: str) -> bool:

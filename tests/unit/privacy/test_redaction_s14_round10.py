@@ -114,6 +114,10 @@ def test_school_names_that_generalise(text, piece):
     "hij zit op Het Hogeland bij zijn vader, niet op school",
     "hij zit nu op een mytylschool, dat is beter",
     "ze wil naar de muziekschool en de dansschool na school",
+    "ze zit op Zwemles en op school",
+    "in de Coronatijd ging het mis op school",
+    "we wonen in het Oosten en de school is ver",
+    "de Vertrouwenspersoon van school belde",
 ])
 def test_look_alikes_stay(text):
     assert schools(text) == [], find_personal_data(text)

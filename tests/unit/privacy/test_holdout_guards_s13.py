@@ -9,6 +9,9 @@ bot.privacy.measure counts them, and of the messages without personal data left 
 | s13d | 8 | 95.5 % | 0.975 (0.977 after round 9; schools 0.981, floor 0.975) |
 
 Round 9 (session 14, school names by structure) raised s13c to 0.969 and s13d to 0.977.
+Round 10 (session 14, school names from Dutch grammar) raised schools on s13 to 0.976 (floor 0.97), on s13b to
+0.969 (floor 0.965) and on s13d to 0.987 (floor 0.98), and the untouched share on s13 to 0.990 (floor 0.985) and
+on s13b to 0.989 (floor 0.985).
 """
 from pathlib import Path
 
@@ -20,10 +23,10 @@ FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
 
 
 @pytest.mark.parametrize("name, masked, schools, untouched", [
-    ("s13", 0.97, None, 0.98),
-    ("s13b", 0.97, None, 0.97),
+    ("s13", 0.98, 0.97, 0.985),
+    ("s13b", 0.975, 0.965, 0.985),
     ("s13c", 0.965, None, 0.98),
-    ("s13d", 0.975, 0.975, 0.98),
+    ("s13d", 0.975, 0.98, 0.98),
 ])
 def test_each_former_hold_out_set_stays_up(name, masked, schools, untouched):
     r = measure(FIXTURES / f"redaction_testset_holdout_{name}.yml")

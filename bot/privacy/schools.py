@@ -51,13 +51,27 @@ def find_schools(text: str) -> Iterator[Span]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
+    from bot.privacy.school_proper_nouns import implausible
     for a, b in merged:
+        if implausible(text, Span("school", a, b, text[a:b])):
+            continue   # "de Havo", "op de Bijlmer", "DE SCHOOL WIL HEM": no school's name
         if _surname_after_a_name(text, a):
             continue   # "Carla de Souza": "de Souza" is her surname, not a school "De Souza"
+        lead = _LEADING_ARTICLE.search(text, max(0, a - 12), a)
+        spoken = _SPOKEN_T.search(text, max(0, a - 8), a)
+        if lead and text[a:a + 1].isupper():
+            a = lead.start("art") if lead.group("art") else lead.start("t")
+        elif spoken:
+            a = spoken.start("t")   # "en t johannes ravensteijn college": a spoken "t" is the name's article   # "Het Lyceum Rotterdam-Zuid", "bij t Meander Lyceum": the article is the name's
         article = re.match(r"(?:het|de|'t)[ ]", text[a:b])
         if article and a + article.end() in starts:
             a += article.end()   # "het Montessori Lyceum Oostpoort": a lower-case article stays readable
         yield Span("school", a, b, text[a:b])
+
+
+# a capitalised article, or a spoken "t" after a preposition, right before a school found without it
+_LEADING_ARTICLE = re.compile(r"(?:(?<![\w'’])(?P<art>Het|De)|(?<![\w'’])(?:op|bij|naar|van|aan|en|of)[ ](?P<t>t|'t|’t))[ ]$")
+_SPOKEN_T = re.compile(r"(?<![\w'’])(?:op|bij|naar|van|aan|en|of|,)[ ](?P<t>t)[ ]$")
 
 
 _PARTICLE_START = re.compile(r"(?:de|van|ter|ten|van[ ]de|van[ ]der|van[ ]den)[ ][A-ZÀ-Þ]")
@@ -98,6 +112,10 @@ def _find_schools(text: str) -> Iterator[Span]:
     yield from find_round7_schools(text)
     from bot.privacy.school_round8 import find_round8_schools
     yield from find_round8_schools(text)
+    from bot.privacy.school_round9 import find_round9_schools
+    yield from find_round9_schools(text)
+    from bot.privacy.school_proper_nouns import find_proper_noun_schools
+    yield from find_proper_noun_schools(text)   # round 10: proper nouns, names before heads, type + name
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

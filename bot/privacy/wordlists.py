@@ -35,6 +35,8 @@ class WordLists:
     straat_achtervoegsels_hoofdletter: tuple = ()
     namen_bron: frozenset = frozenset()
     tussenvoegsels_binnen: frozenset = frozenset()
+    geen_schoolnaam: frozenset = frozenset()
+    geen_schoolnaam_streken: frozenset = frozenset()
 
     def not_a_school_name(self, low: str) -> bool:
         return low in self.geen_naam and low not in self.assistent_naam
@@ -77,6 +79,8 @@ def wordlists() -> WordLists:
         school_woorden_alleen_na_naam=frozenset(_words(data, "school_woorden_alleen_na_naam")),
         school_achtervoegsels=tuple(_words(data, "school_achtervoegsels")),
         geen_school=frozenset(_words(data, "geen_school")),
+        geen_schoolnaam=frozenset(_words(data, "geen_schoolnaam")),
+        geen_schoolnaam_streken=frozenset(_words(data, "geen_schoolnaam_streken")),
         geen_achternaam_klein=frozenset(_words(data, "geen_achternaam_klein")),
         # a source name that is also on a list of ours keeps that list's rules ("roos", "fleur": only after a cue)
         namen_bron=_name_source() - frozenset(_words(data, "alleen_na_aanleiding")) - frozenset(_words(data, "geen_naam"))

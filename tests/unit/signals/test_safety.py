@@ -139,6 +139,8 @@ POSITIVES: list[tuple[str, str]] = [
     ("ik durf niet meer naar huis", "acuut_gevaar"),
     ("hij dreigt ons te vermoorden", "acuut_gevaar"),
     ("ze zeggen dat ze me na school gaan opwachten met een mes", "acuut_gevaar"),
+    ("onze dochter zei vanavond dat het beter zou zijn als ze er niet meer was", "zelfdoding"),
+    ("hij zegt steeds dat het voor iedereen makkelijker is als hij er niet meer is", "zelfdoding"),
     ("die jongens wachten elke dag op hem bij het hek met een mes", "acuut_gevaar"),
     ("hij zegt dat ze mij met een mes gaan neersteken", "acuut_gevaar"),
     ("mijn vader zegt dat hij ons gaat vermoorden", "acuut_gevaar"),
@@ -161,6 +163,7 @@ POSITIVES: list[tuple[str, str]] = [
 
 NEGATIVES: list[str] = [
     "we wachten op de school met een brief van de leerplicht",
+    "het zou beter zijn als hij er niet meer heen ging, die school is niks voor hem",
     "hij snijdt brood met een mes en dat gaat goed",
     "ik snij de broodjes in sneden op de plank",
     "mijn vader drinkt koffie en is boos op de school",

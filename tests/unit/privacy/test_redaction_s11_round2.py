@@ -189,8 +189,14 @@ def test_the_realistic_corpus_gets_no_new_kind_of_finding():
     # the sixth corpus (session 12) names one more school: "Mijn zoon zit op De Brug, dat is een school voor ...",
     # and in the same message a second one ("... maar De Horizon wil hem ook niet"), found since round 10;
     # the ninth (session 14) three: "zit op De Regenboog", "een gesprek op Het Kompas", "zit op De Brug, dat is een school"
-    assert sorted(found) == [("school", "De Brug"), ("school", "De Brug"), ("school", "De Horizon"),
-                             ("school", "De Regenboog"), ("school", "De Regenboog"), ("school", "Het Kompas")]
+    # the tenth (session 14) names three schools, a school's plus class and care class and a time-out place
+    # ("de Zonnebloemgroep", "de Kameleon, dat is een zorgklas", "de Oase, dat is een time-out voorziening"):
+    # names of places a child can be found, masked as schools (fail closed)
+    assert sorted(found) == sorted([
+        ("school", "De Brug"), ("school", "De Brug"), ("school", "De Horizon"), ("school", "De Regenboog"),
+        ("school", "De Regenboog"), ("school", "Het Kompas"),
+        ("school", "De Brug"), ("school", "De Horizon"), ("school", "Het Anker"), ("school", "de Zonnebloemgroep"),
+        ("school", "de Wilgenhof"), ("school", "de Kameleon"), ("school", "de Oase")])
 
 
 def test_the_session_11_hold_out_set_stays_up():

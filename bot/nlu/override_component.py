@@ -11,7 +11,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_groups import FALLBACK_INTENT, resolve_split_fallback
-from bot.nlu.intent_override import override_intent, read_from_story
+from bot.nlu.intent_override import SAFETY_INTENT, override_intent, read_from_story
 
 
 @DefaultV1Recipe.register(
@@ -46,7 +46,7 @@ class IntentOverride(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            forced = override_intent(message.get(TEXT), predicted)
+            forced = override_intent(message.get(TEXT), predicted, _confidence_of(message, SAFETY_INTENT))
             if forced:
                 message.set(
                     INTENT,
@@ -63,3 +63,10 @@ class IntentOverride(GraphComponent):
                         add_to_output=True,
                     )
         return messages
+
+
+def _confidence_of(message: Message, intent: str) -> float:
+    for item in message.get(INTENT_RANKING_KEY) or []:
+        if isinstance(item, dict) and item.get(INTENT_NAME_KEY) == intent:
+            return float(item.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+    return 0.0

@@ -16,6 +16,16 @@ covers in general, found in what rounds 9-10 still missed.
    "het": "op het tjalling harkema", "naar het pieter nieuwland".
 6. A capitalised school type between capitalised words names one school: "de Open Havo Zuidwest",
    "het Nieuwe Lyceum Bilthoven" (the type alone, "de Havo", stays).
+7. The members of a list after "scholen ...:": "op 3 scholen gezeten: de Ooievaar, de Twaalf Ambachten en de
+   Houtduif" (not places).
+8. A naming verb before a name with a head: "het heet ontplooiing college".
+9. A head spelt as it sounds after a name: "het da vinci collage", "het zonnewende colege".
+10. A scholengemeenschap by its initials after an article: "op t KSG".
+11. A pedagogical concept that closes a capitalised name: "Nieuwe Maas Montessori".
+12. A primary school by its groups: "op de waterlelie in groep 8", "in groep 8 op de klimrek" (with its article;
+   not a school type, a place or a common word).
+Findings of these rules only add names: where a lower-case article goes ("het Montessori Lyceum") is still
+decided by the earlier rules (bot.privacy.schools).
 
 ``initials_with_particles()`` adds the initials that keep the particles ("Groen van Bakel Lyceum" -> "GvB",
 "GvBL") to the echoes of bot.privacy.school_echoes. ``national_type()`` drops a finding that is only a nationality or language adjective and a lower-case school
@@ -88,6 +98,11 @@ def _common(word: str, limit: float) -> bool:
     return lexicon.zipf(low) >= limit or low in wordlists().geen_naam
 
 
+def _first_name(low: str) -> bool:
+    lists = wordlists()
+    return low in lists.voornamen or low in lists.alleen_na_aanleiding or low in lists.namen_bron
+
+
 def _person_compounds(text: str) -> Iterator[Span]:
     lists = wordlists()
     for m in _HYPHEN_PERSON.finditer(text):
@@ -96,7 +111,7 @@ def _person_compounds(text: str) -> Iterator[Span]:
         yield Span("school", m.start(), m.end(), m.group(0))
     for m in _TITLE_COMPOUND.finditer(text):
         lead = m.group("lead").lower()
-        if not (re.fullmatch(_TITLE, lead) or lead in lists.voornamen) or lead in lists.geen_naam:
+        if not (re.fullmatch(_TITLE, lead) or _first_name(lead)) or lead in lists.geen_naam:
             continue   # "op de van der ...": a title or a first name must lead
         yield Span("school", m.start(), m.end(), m.group(0))
 
@@ -139,7 +154,7 @@ def _neuter_persons(text: str) -> Iterator[Span]:
         first, last = m.group("first").lower(), m.group("last").lower()
         if first in lists.geen_naam or last in lists.geen_naam or first in _type_words() or last in _type_words():
             continue
-        if not (first in lists.voornamen or lexicon.zipf(first) < 2.8):
+        if not (_first_name(first) or lexicon.zipf(first) < 2.8):
             continue   # "op het oude gebouw": no first name
         if lexicon.zipf(last) >= 3.5 or (lexicon.zipf(last) >= 3.0 and not (lexicon.is_place(last) or last in lists.voornamen)):
             continue   # "op het jan-plein"? an ordinary word after the name is no surname
@@ -179,7 +194,8 @@ _CONCEPT_LAST = re.compile(r"(?<![\w'’\-])(?P<s>(?:(?:De|Het)[ ])?[A-ZÀ-Þ][a
 
 # 12: a primary school by its groups: "op de waterlelie in groep 8", "in groep 8 op de klimrek"
 _GROUP_PLACE = re.compile(
-    r"(?<![\w'’])(?:op|van|naar)[ ](?:de|het|'t|t)[ ](?P<a>[^\W\d_][\w'’\-]{3,25})[ ]in[ ]groep[ ]?[1-8](?!\d)"
+    r"(?<![\w'’])(?:op|van|naar)[ ](?:de|het|'t|t)[ ](?:[a-zà-ÿ]{3,15}e[ ])?(?P<a>[^\W\d_][\w'’\-]{3,25})[ ]in[ ]groep[ ]?[1-8]"
+    r"(?!\d)"
     r"|(?<![\w'’])in[ ]groep[ ]?[1-8][ ](?:op|van)[ ](?:de|het|'t|t)[ ](?P<b>[^\W\d_][\w'’\-]{3,25})(?![\w'’\-])",
     re.IGNORECASE)
 
@@ -242,7 +258,9 @@ def _group_places(text: str) -> Iterator[Span]:
         if low in lists.geen_naam or low in _type_words() or low in lists.school_woorden or _common(word, 4.0) or \
                 lexicon.is_place(word):
             continue   # "op de basisschool in groep 8", "op school in groep 5"
-        a = text.rfind(" ", 0, m.start(key) - 1) + 1   # a name in lower case is called with its article: "de waterlelie"
+        a = re.search(r"(?:de|het|'t|t)[ ](?:[a-zà-ÿ]{3,15}e[ ])?$", text[max(0, m.start(key) - 24):m.start(key)],
+                      re.IGNORECASE)
+        a = m.start(key) - len(a.group(0)) if a else m.start(key)   # a name in lower case is called with its article
         yield Span("school", a, m.end(key), text[a:m.end(key)])
 
 

@@ -36,6 +36,7 @@ Bounded regexes and dictionary look-ups only, so the work stays linear in the le
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from bot.privacy import lexicon
@@ -140,7 +141,7 @@ def _appositions(text: str) -> Iterator[Span]:
                 (words[0] == name.split()[0] and lexicon.zipf(words[0].lower()) >= 6.0):
             continue   # "In Utrecht, een school ...": a capitalised function word opens a sentence, not a name
         if len(words) == 1 and (lexicon.is_place(words[0]) or
-                                (_SENTENCE_START.search(text, 0, m.start()) and lexicon.zipf(words[0].lower()) >= 3.5)):
+                                (_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) and lexicon.zipf(words[0].lower()) >= 3.5)):
             continue   # "in Utrecht, een school ...", "Hallo, een school ...": a place or a greeting
         yield Span("school", m.start("name"), m.end("name"), name)
 
@@ -244,7 +245,7 @@ def _concepts_last(text: str) -> Iterator[Span]:
     for m in _CONCEPT_LAST.finditer(text):
         words = [w for w in m.group("s").split()[:-1] if w not in ("De", "Het")]
         if not words or all(w.lower() in wordlists().geen_naam for w in words) or \
-                (_SENTENCE_START.search(text, 0, m.start()) and len(words) == 1 and _common(words[0], 4.5)):
+                (_SENTENCE_START.search(text, max(0, m.start() - 8), m.start()) and len(words) == 1 and _common(words[0], 4.5)):
             continue   # "Welke Montessori", "Een Dalton" at a sentence start
         yield Span("school", m.start("s"), m.end("s"), m.group("s"))
 
@@ -276,6 +277,16 @@ def national_type(span_text: str) -> bool:
 
 
 def find_round11_schools(text: str) -> Iterator[Span]:
+    yield from _round11(text)
+
+
+@lru_cache(maxsize=4)
+def _round11(text: str) -> tuple[Span, ...]:
+    """Cached: bot.privacy.schools asks twice per text (to find, and to know which starts are round 11's)."""
+    return tuple(_all_round11(text))
+
+
+def _all_round11(text: str) -> Iterator[Span]:
     yield from _person_compounds(text)
     yield from _concept_places(text)
     yield from _unknown_lower_heads(text)

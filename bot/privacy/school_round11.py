@@ -270,6 +270,24 @@ def _type_words() -> frozenset:
     return words()
 
 
+_STREET_ENDS = ("straat", "weg", "laan", "plein", "gracht", "kade", "singel", "dijk", "dreef", "steeg", "straatje")
+_ON_A_STREET = re.compile(r"(?<![\w'’])(?:aan|in)[ ](?:de|het|'t)[ ]$", re.IGNORECASE)
+
+
+def street_location(text: str, start: int, end: int) -> bool:
+    """A finding that is one street name after "aan de"/"in de": where something is, not a school ("de Sint
+    Jozefschool aan de Kerkweg", "in de Dorpsstraat"); a school named after its street is called "op/naar de"."""
+    words = re.sub(r"^(?:[Dd]e|[Hh]et|'t)[ ]", "", text[start:end]).split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return False
+    low = words[0].lower()
+    if not any(low.endswith(e) and len(low) > len(e) + 2 for e in _STREET_ENDS):
+        return False
+    article = re.match(r"(?:[Dd]e|[Hh]et|'t)[ ]", text[start:end])
+    before = start if article else max(0, start - 4)
+    return bool(_ON_A_STREET.search(text, max(0, before - 12), start + (article.end() if article else 0)))
+
+
 def national_type(span_text: str) -> bool:
     """A finding that is only a nationality or language adjective and a lower-case school type."""
     m = _NATIONAL.fullmatch(span_text)

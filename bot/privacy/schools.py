@@ -45,7 +45,7 @@ def find_schools(text: str) -> Iterator[Span]:
     from bot.privacy.school_round8 import find_list_neighbours
     found += list(find_list_neighbours(text, found))   # "de Bolderik, de Horizonschool en Het Kristal"
     spans = sorted((s.start, s.end) for s in found)
-    from bot.privacy.school_round11 import find_round11_schools, national_type
+    from bot.privacy.school_round11 import find_round11_schools, national_type, street_location
     # round 11 only adds names; where a lower-case article goes is decided by the earlier rules
     starts = set((Counter(a for a, _ in spans) - Counter(s.start for s in find_round11_schools(text))).keys())
     merged: list[list[int]] = []
@@ -58,8 +58,8 @@ def find_schools(text: str) -> Iterator[Span]:
     for a, b in merged:
         if implausible(text, Span("school", a, b, text[a:b])):
             continue   # "de Havo", "op de Bijlmer", "DE SCHOOL WIL HEM": no school's name
-        if national_type(text[a:b]):
-            continue   # "de Chinese zaterdagschool", "de Turkse weekendschool": a kind of school
+        if national_type(text[a:b]) or street_location(text, a, b):
+            continue   # "de Chinese zaterdagschool": a kind of school; "aan de Kerkweg": a street
         if _surname_after_a_name(text, a):
             continue   # "Carla de Souza": "de Souza" is her surname, not a school "De Souza"
         lead = _LEADING_ARTICLE.search(text, max(0, a - 12), a)

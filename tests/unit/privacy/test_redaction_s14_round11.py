@@ -128,3 +128,16 @@ def test_round_11_rules_stay_linear_on_long_hostile_text(piece):
     t0 = time.process_time()
     find_personal_data(text)
     assert time.process_time() - t0 < 2.5
+
+
+@pytest.mark.parametrize("text,street", [
+    ("Mijn zoon zat op de Sint Odulphusschool aan de Molenweg en daarna op SBO De Kreek.", "Molenweg"),
+    ("hij zat op OBS De Wissel aan de Julianalaan, nu nergens", "Julianalaan"),
+    ("de school in de Beukstraat wil hem niet meer hebben", "Beukstraat"),
+])
+def test_a_street_after_aan_de_or_in_de_is_no_school(text, street):
+    assert not any(street in s for s in schools(text)), schools(text)
+
+
+def test_a_school_named_after_its_street_is_still_masked():
+    assert masked("hij zat op de Bosschendijk en nu zit hij thuis", "Bosschendijk")

@@ -65,7 +65,7 @@ _CONCEPT_PLACE = re.compile(
 # 3: "Lindeborg college", "Ravelijn-Dalton lyceum"
 _UNKNOWN_LOWER_HEAD = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’]{3,25}(?:-[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ'’]{2,25})?)[ ]"
-    r"(?:college|lyceum|gymnasium|atheneum|scholengemeenschap|mavo|havo|vmbo|Mavo|Havo|Vmbo)(?![\w'’\-])")
+    r"(?:college|lyceum|gymnasium|atheneum|scholengemeenschap|mavo|havo|vmbo|mbo|vwo|Mavo|Havo|Vmbo|Mbo|Vwo)(?![\w'’\-])")
 
 _KIND_WORDS = (r"(?:school|basisschool|scholengemeenschap|lyceum|college|gymnasium|atheneum|[a-zà-ÿ]{2,20}school|"
                r"[a-zà-ÿ]{2,20}college|mavo|havo|vmbo|sbo|so|vso|SBO|SO|VSO)(?![\w'’\-])")

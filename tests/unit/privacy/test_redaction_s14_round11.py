@@ -36,6 +36,7 @@ def schools(text: str) -> list[str]:
     ("Veldhoven-Noord is een wijk. Brinkhorst college heeft hem geschorst.", "Brinkhorst college"),
     ("Zonnewaard lyceum heeft ons gebeld over de schorsing", "Zonnewaard lyceum"),
     ("ze wil naar het Wadlander vmbo maar die zitten vol", "Wadlander vmbo"),
+    ("hij wil naar het Groenhorst mbo maar hij staat op een wachtlijst", "Groenhorst mbo"),
     # 4. an apposition that calls the name a school
     ("mijn dochter zat bij Oude Veste, dat is een basisschool hier in het dorp", "Oude Veste"),
     ("mijn zoon zat bij Groot Rijk, dat was een basisschool hier", "Groot Rijk"),

@@ -38,6 +38,8 @@ def _initials(name: str) -> set[str]:
 
 def _echo_initials(text: str, schools: list[Span]) -> Iterator[Span]:
     initials = set().union(*(_initials(s.text) for s in schools)) if schools else set()
+    from bot.privacy.school_round11 import initials_with_particles
+    initials |= set().union(*(initials_with_particles(s.text) for s in schools))   # "Groen van Bakel Lyceum": "GvB"
     initials = {i for i in initials if len(i) >= 2}
     if not initials:
         return
@@ -47,8 +49,8 @@ def _echo_initials(text: str, schools: list[Span]) -> Iterator[Span]:
         low = word.lower()
         if low not in initials or low in lists.geen_naam or low in lists.school_afkortingen:
             continue
-        if not word.isupper() and lexicon.zipf(low) >= 2.5:
-            continue   # an ordinary word that happens to match
+        if (word.islower() or word[1:].islower()) and lexicon.zipf(low) >= 2.5:
+            continue   # an ordinary word that happens to match (capitals inside, "GvB", "SGN", mark initials)
         yield Span("school", m.start(), m.end(), word)
 
 

@@ -15,6 +15,7 @@ looked at in short windows, so the work stays linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from bot.privacy import lexicon
@@ -44,7 +45,9 @@ def find_schools(text: str) -> Iterator[Span]:
     from bot.privacy.school_round8 import find_list_neighbours
     found += list(find_list_neighbours(text, found))   # "de Bolderik, de Horizonschool en Het Kristal"
     spans = sorted((s.start, s.end) for s in found)
-    starts = {a for a, _ in spans}
+    from bot.privacy.school_round11 import find_round11_schools, national_type, street_location
+    # round 11 only adds names; where a lower-case article goes is decided by the earlier rules
+    starts = set((Counter(a for a, _ in spans) - Counter(s.start for s in find_round11_schools(text))).keys())
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a < merged[-1][1]:
@@ -55,6 +58,8 @@ def find_schools(text: str) -> Iterator[Span]:
     for a, b in merged:
         if implausible(text, Span("school", a, b, text[a:b])):
             continue   # "de Havo", "op de Bijlmer", "DE SCHOOL WIL HEM": no school's name
+        if national_type(text[a:b]) or street_location(text, a, b):
+            continue   # "de Chinese zaterdagschool": a kind of school; "aan de Kerkweg": a street
         if _surname_after_a_name(text, a):
             continue   # "Carla de Souza": "de Souza" is her surname, not a school "De Souza"
         lead = _LEADING_ARTICLE.search(text, max(0, a - 12), a)
@@ -116,6 +121,8 @@ def _find_schools(text: str) -> Iterator[Span]:
     yield from find_round9_schools(text)
     from bot.privacy.school_proper_nouns import find_proper_noun_schools
     yield from find_proper_noun_schools(text)   # round 10: proper nouns, names before heads, type + name
+    from bot.privacy.school_round11 import find_round11_schools
+    yield from find_round11_schools(text)   # round 11: person's names, concept + place, appositions
     yield from find_school_mentions(text)
     yield from _acting_schools(text)
     yield from _name_then_lower_school(text)

@@ -248,7 +248,6 @@ def implausible(text: str, span: Span) -> bool:
 
 
 def find_proper_noun_schools(text: str) -> Iterator[Span]:
-    from bot.privacy.school_name_heads import find_names_at_heads, find_type_then_name
+    """Rule 1: capitalised names in a message about school. Rules 2 and 3 (a name before a head word, a type
+    word and a name) live in ``school_name_heads``, which builds on this module's helpers."""
     yield from _rule1(text)
-    yield from find_names_at_heads(text)
-    yield from find_type_then_name(text)

@@ -42,6 +42,7 @@ from typing import Iterator
 from bot.privacy import lexicon
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
+from bot.privacy.school_proper_nouns import _plain_compound
 
 _HEADS = r"(?:school|college|lyceum|gymnasium|atheneum)"
 _PARTICLE = r"(?:van[ ]de[nr]?|van[ ]het|van|de|der|den|ter|ten|la|le|da|du|von)"
@@ -157,6 +158,8 @@ def _neuter_persons(text: str) -> Iterator[Span]:
             continue
         if not (_first_name(first) or lexicon.zipf(first) < 2.8):
             continue   # "op het oude gebouw": no first name
+        if not _first_name(first) and _plain_compound(first):
+            continue   # "bij het fietsenhok opwacht": a compound of ordinary words, not a person's name
         if lexicon.zipf(last) >= 3.5 or (lexicon.zipf(last) >= 3.0 and not (lexicon.is_place(last) or last in lists.voornamen)):
             continue   # "op het jan-plein"? an ordinary word after the name is no surname
         yield Span("school", m.start("s"), m.end("s"), m.group("s"))

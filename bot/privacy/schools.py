@@ -120,7 +120,10 @@ def _find_schools(text: str) -> Iterator[Span]:
     from bot.privacy.school_round9 import find_round9_schools
     yield from find_round9_schools(text)
     from bot.privacy.school_proper_nouns import find_proper_noun_schools
-    yield from find_proper_noun_schools(text)   # round 10: proper nouns, names before heads, type + name
+    from bot.privacy.school_name_heads import find_names_at_heads, find_type_then_name
+    yield from find_proper_noun_schools(text)   # round 10: proper nouns,
+    yield from find_names_at_heads(text)        # names before heads,
+    yield from find_type_then_name(text)        # type + name
     from bot.privacy.school_round11 import find_round11_schools
     yield from find_round11_schools(text)   # round 11: person's names, concept + place, appositions
     yield from find_school_mentions(text)

@@ -44,6 +44,14 @@ def corpus_messages():
             yield path.name, message.topics[0], message.text
 
 
+def safety_set_messages():
+    from bot.nlu.danger_sets import read_set
+
+    for path in sorted((REPO / "tests" / "safety_sets").glob("*.tsv")):
+        for _, kind, text in read_set(path):
+            yield path.name, kind, text
+
+
 def test_the_independent_corpus_is_there_and_read_whole():
     messages = list(corpus_messages())
     assert len(messages) >= 300
@@ -52,6 +60,7 @@ def test_the_independent_corpus_is_there_and_read_whole():
 
 def test_no_held_out_or_probe_message_is_a_training_example():
     training = {comparable(text) for _, _, text in examples(REPO / "data" / "nlu")}
-    held_out = [*examples(REPO / "tests" / "nlu_testset"), *probe_messages(), *corpus_messages()]
+    held_out = [*examples(REPO / "tests" / "nlu_testset"), *probe_messages(), *corpus_messages(),
+                *safety_set_messages()]
     shared = [f"{name}: {text}" for name, _, text in held_out if comparable(text) in training]
     assert shared == []

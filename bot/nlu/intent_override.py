@@ -41,6 +41,9 @@ CONTACT_WISH_KEEPS = frozenset({PERSON_INTENT, "hulpvraag_starten", WITHDRAW_INT
 # (reports/begrip.md, "Danger"): on the set not used to write patterns, recall 88 -> 98 of 150 for 3 more
 # false alarms of 100 hard look-alikes; on the ten realistic corpora 5 more of 1,558 messages.
 CLASSIFIER_SAFETY_MIN = 0.15
+# ...only for a message of at least this many words: a short answer in a dialogue ("weet ik niet", 0.17)
+# says nothing about danger (the patterns still read every message).
+CLASSIFIER_SAFETY_MIN_WORDS = 5
 # A story read as situatie_thuiszitten carries this confidence: it is read from the story, not the
 # classifier's certainty, and stays below the mid-form topic threshold (actions/form_support.py), so a
 # long answer inside a form is still taken as the answer.
@@ -71,7 +74,8 @@ def override_intent(text: str | None, predicted: Optional[str] = None, safety_co
     ``safety_confidence``: what the classifier gave ``veiligheid`` in its ranking."""
     if not text or not text.strip():
         return None
-    if detect_danger(text) is not None or safety_confidence >= CLASSIFIER_SAFETY_MIN:
+    if detect_danger(text) is not None or (safety_confidence >= CLASSIFIER_SAFETY_MIN
+                                           and len(text.split()) >= CLASSIFIER_SAFETY_MIN_WORDS):
         return SAFETY_INTENT
     if predicted == YES_INTENT and has_yes_cue(text):
         return None  # "👍", "jaaaa": short, but a real yes

@@ -97,3 +97,9 @@ def test_the_classifiers_own_sense_of_danger_puts_safety_first():
     assert detect_danger(text) is None
     assert override_intent(text, "oorzaak_angst", CLASSIFIER_SAFETY_MIN) == SAFETY_INTENT
     assert override_intent(text, "oorzaak_angst", CLASSIFIER_SAFETY_MIN - 0.01) != SAFETY_INTENT
+
+
+def test_a_short_answer_in_a_dialogue_is_not_danger_by_the_classifier_alone():
+    # "weet ik niet" as an answer in the step plan's questions got veiligheid 0.17 (found by CI, session 14)
+    assert override_intent("weet ik niet", "ontkennen", 0.17) != SAFETY_INTENT
+    assert override_intent("ik wil dood", "ontkennen", 0.0) == SAFETY_INTENT  # the patterns still read it

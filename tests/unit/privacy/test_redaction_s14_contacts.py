@@ -6,12 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.privacy.redaction import find_personal_data, redact
-
-
-def masked(text: str, piece: str, kind: str) -> bool:
-    start = text.index(piece)
-    spans = [s for s in find_personal_data(text) if s.kind == kind]
-    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)) if text[i].isalnum())
+from tests.support.redaction_checks import masked
 
 
 @pytest.mark.parametrize("text,piece", [

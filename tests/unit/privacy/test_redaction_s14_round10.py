@@ -7,16 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.privacy.redaction import find_personal_data
-
-
-def masked(text: str, piece: str) -> bool:
-    start = text.index(piece)
-    spans = find_personal_data(text)
-    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)) if text[i].isalnum())
-
-
-def schools(text: str) -> list[str]:
-    return [s.text for s in find_personal_data(text) if s.kind == "school"]
+from tests.support.redaction_checks import masked, schools
 
 
 @pytest.mark.parametrize("text,piece", [

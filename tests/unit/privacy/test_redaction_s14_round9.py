@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.privacy.redaction import find_personal_data
+from tests.support.redaction_checks import masked as any_masked, schools
 
 
 def masked(text: str, piece: str, kind: str | None = "school") -> bool:
-    start = text.index(piece)
-    spans = [s for s in find_personal_data(text) if kind is None or s.kind == kind]
-    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(piece)) if text[i].isalnum())
-
-
-def schools(text: str) -> list[str]:
-    return [s.text for s in find_personal_data(text) if s.kind == "school"]
+    return any_masked(text, piece, kind)
 
 
 @pytest.mark.parametrize("text,piece", [

@@ -133,4 +133,4 @@ def test_round4_rules_stay_linear_on_long_hostile_text(piece):
     text = (piece * (100_000 // len(piece) + 1))[:100_000]
     t0 = time.process_time()
     find_personal_data(text)
-    assert time.process_time() - t0 < 2.5
+    assert time.process_time() - t0 < 5.0   # linear: a quadratic rule takes minutes here; rounds 10-11 made the constant ~2.2 s

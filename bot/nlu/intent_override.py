@@ -44,6 +44,13 @@ CLASSIFIER_SAFETY_MIN = 0.15
 # ...only for a message of at least this many words: a short answer in a dialogue ("weet ik niet", 0.17)
 # says nothing about danger (the patterns still read every message).
 CLASSIFIER_SAFETY_MIN_WORDS = 5
+# The danger classifier's score (bot.nlu.danger_classifier, 0 to 1) from which the safety message comes
+# first, for a message of at least DANGER_MIN_WORDS words (a short answer in a dialogue says too little;
+# the patterns still read it). Set on the safety sets a and b and the realistic corpora, where 0.7 found
+# 130 and 132 of 150 danger messages on its own for 1 and 6 of 100 look-alikes and 16 of 1,854 ordinary
+# messages; then measured once on sets c and d (reports/begrip.md, "Danger", session 15).
+DANGER_MIN = 0.7
+DANGER_MIN_WORDS = 4
 # A story read as situatie_thuiszitten carries this confidence: it is read from the story, not the
 # classifier's certainty, and stays below the mid-form topic threshold (actions/form_support.py), so a
 # long answer inside a form is still taken as the answer.
@@ -69,13 +76,14 @@ def has_yes_cue(text: str) -> bool:
     return any(word in words or _STRETCHED_YES.fullmatch(word) for word in re.findall(r"\w+", fold(text)))
 
 
-def override_intent(text: str | None, predicted: Optional[str] = None, safety_confidence: float = 0.0) -> Optional[str]:
+def override_intent(text: str | None, predicted: Optional[str] = None, safety_confidence: float = 0.0,
+                    danger_score: float = 0.0) -> Optional[str]:
     """Returns the intent that must replace the classifier's choice, or None to keep it.
-    ``safety_confidence``: what the classifier gave ``veiligheid`` in its ranking."""
+    ``safety_confidence``: what the topic classifier gave ``veiligheid`` in its ranking;
+    ``danger_score``: the danger classifier's score."""
     if not text or not text.strip():
         return None
-    if detect_danger(text) is not None or (safety_confidence >= CLASSIFIER_SAFETY_MIN
-                                           and len(text.split()) >= CLASSIFIER_SAFETY_MIN_WORDS):
+    if shows_danger(text, safety_confidence, danger_score):
         return SAFETY_INTENT
     if predicted == YES_INTENT and has_yes_cue(text):
         return None  # "👍", "jaaaa": short, but a real yes
@@ -90,6 +98,14 @@ def override_intent(text: str | None, predicted: Optional[str] = None, safety_co
     if predicted not in CONTACT_WISH_KEEPS and contact_wish(text):
         return PERSON_INTENT
     return None
+
+
+def shows_danger(text: str, safety_confidence: float = 0.0, danger_score: float = 0.0) -> bool:
+    """A pattern sees danger, or one of the two classifiers is sure enough on a message long enough."""
+    words = len(text.split())
+    return (detect_danger(text) is not None
+            or (safety_confidence >= CLASSIFIER_SAFETY_MIN and words >= CLASSIFIER_SAFETY_MIN_WORDS)
+            or (danger_score >= DANGER_MIN and words >= DANGER_MIN_WORDS))
 
 
 def read_from_story(text: str | None, predicted: Optional[str]) -> Optional[tuple[str, float]]:

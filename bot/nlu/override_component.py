@@ -10,6 +10,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.danger_classifier_component import DANGER_KEY
 from bot.nlu.intent_groups import FALLBACK_INTENT, resolve_split_fallback
 from bot.nlu.intent_override import SAFETY_INTENT, override_intent, read_from_story
 
@@ -46,7 +47,8 @@ class IntentOverride(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            forced = override_intent(message.get(TEXT), predicted, _confidence_of(message, SAFETY_INTENT))
+            forced = override_intent(message.get(TEXT), predicted, _confidence_of(message, SAFETY_INTENT),
+                                     _danger_score(message))
             if forced:
                 message.set(
                     INTENT,
@@ -70,3 +72,10 @@ def _confidence_of(message: Message, intent: str) -> float:
         if isinstance(item, dict) and item.get(INTENT_NAME_KEY) == intent:
             return float(item.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
     return 0.0
+
+
+def _danger_score(message: Message) -> float:
+    try:
+        return float(message.get(DANGER_KEY) or 0.0)
+    except (TypeError, ValueError):
+        return 0.0

@@ -72,16 +72,23 @@ class TopicClassifier:
         return weights
 
     @classmethod
-    def fit(cls, texts: Sequence[str], labels: Sequence[str], c: float = DEFAULT_C) -> "TopicClassifier":
+    def fit(cls, texts: Sequence[str], labels: Sequence[str], c: float = DEFAULT_C,
+            class_weight: str | None = None) -> "TopicClassifier":
+        """``class_weight="balanced"`` weighs a rare label up (the danger classifier: few danger examples)."""
         if len(set(labels)) < 2:
             raise ValueError("minstens twee intenties nodig om te trainen")
         prepared = [prepare(t) for t in texts]
         vectorizers = [_vectorizer(a, n) for a, n in ANALYZERS]
         features = sparse.hstack([v.fit_transform(prepared) for v in vectorizers]).tocsr()
-        model = LogisticRegression(C=c, max_iter=3000, random_state=2026)
+        model = LogisticRegression(C=c, max_iter=3000, random_state=2026, class_weight=class_weight)
         model.fit(features, list(labels))
-        return cls(vectorizers, model.coef_.astype(np.float32), model.intercept_.astype(np.float32),
-                   [str(c) for c in model.classes_])
+        coef, intercept = model.coef_.astype(np.float32), model.intercept_.astype(np.float32)
+        if len(model.classes_) == 2:
+            # scikit-learn keeps one row for two labels (the second label's score); as softmax rows
+            # [0, w] and [0, b] give the same probabilities as its sigmoid
+            coef = np.vstack([np.zeros_like(coef), coef])
+            intercept = np.concatenate([np.zeros_like(intercept), intercept])
+        return cls(vectorizers, coef, intercept, [str(c) for c in model.classes_])
 
     def _features(self, texts: Sequence[str]):
         prepared = [prepare(t) for t in texts]

@@ -22,6 +22,8 @@ INPUTS = (
     "bot/nlu/dutch_tokenizer.py",
     "bot/nlu/topic_classifier.py",
     "bot/nlu/topic_classifier_component.py",
+    "bot/nlu/danger_classifier.py",
+    "bot/nlu/danger_classifier_component.py",
     "bot/signals/normalize.py",
     "bot/signals/spelling.yml",
     "build/spacy_nl/meta.json",

@@ -55,3 +55,18 @@ def test_a_wish_for_contact_at_the_end_of_a_story_becomes_mens_spreken():
 
 def test_a_clear_intent_is_left_alone():
     assert intent_of(message("wat is een tlv", "vraag_tlv", 0.97, [("vraag_tlv", 0.97)])) == ("vraag_tlv", 0.97)
+
+
+def test_the_danger_classifiers_score_puts_safety_first():
+    from bot.nlu.intent_override import DANGER_MIN
+
+    text = "hij zit de hele dag op zijn kamer en zegt dat niemand hem zou missen"
+    high = message(text, "oorzaak_angst", 0.8, [("oorzaak_angst", 0.8)])
+    high.set("gevaar", DANGER_MIN)
+    assert intent_of(high) == ("veiligheid", 1.0)
+    low = message(text, "oorzaak_angst", 0.8, [("oorzaak_angst", 0.8)])
+    low.set("gevaar", DANGER_MIN - 0.01)
+    assert intent_of(low) == ("oorzaak_angst", 0.8)
+    broken = message(text, "oorzaak_angst", 0.8, [("oorzaak_angst", 0.8)])
+    broken.set("gevaar", "veel")
+    assert intent_of(broken) == ("oorzaak_angst", 0.8)

@@ -58,8 +58,15 @@ def test_the_independent_corpus_is_there_and_read_whole():
     assert sum(len(text.split()) > 30 for _, _, text in messages) >= len(messages) / 3
 
 
+def danger_examples():
+    from bot.nlu.danger_classifier import read_examples
+
+    for label, text in read_examples(REPO / "data" / "gevaar"):
+        yield "data/gevaar", label, text
+
+
 def test_no_held_out_or_probe_message_is_a_training_example():
-    training = {comparable(text) for _, _, text in examples(REPO / "data" / "nlu")}
+    training = {comparable(text) for _, _, text in [*examples(REPO / "data" / "nlu"), *danger_examples()]}
     held_out = [*examples(REPO / "tests" / "nlu_testset"), *probe_messages(), *corpus_messages(),
                 *safety_set_messages()]
     shared = [f"{name}: {text}" for name, _, text in held_out if comparable(text) in training]

@@ -54,6 +54,7 @@ def install_with(kwargs: str = "", env: dict | None = None) -> dict:
 def test_importing_the_runtime_and_our_nlu_components_switches_nothing_on():
     result = run(r"""
 import bot.nlu.override_component, bot.nlu.topic_classifier_component, bot.nlu.dutch_tokenizer
+import bot.nlu.danger_classifier_component
 import bot.rasa_runtime.speedups, bot.rasa_runtime.graph_runner, bot.rasa_runtime.action_connections
 import bot.rasa_runtime.action_guard, bot.rasa_runtime.turn_metrics, bot.rasa_runtime.tracker_store
 import bot.rasa_runtime.warmup, bot.channels.rest_channel, bot.channels.socketio_channel

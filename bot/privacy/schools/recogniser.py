@@ -52,6 +52,7 @@ from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
 
+# words before a school's name that belong to it: "St. Bonifatius Lyceum", "mbo Lingestroom College"
 _PREFIX = re.compile(r"(?:(?<![\w])(?:St\.?|Sint|Sv\.?|H\.)|(?<![\w])(?:mbo|vmbo|havo|vwo|mavo|MBO|VMBO|HAVO|VWO|MAVO))[ ]{1,2}$")
 
 

@@ -1,8 +1,8 @@
 """The shared vocabulary of the school rules: head words ("college", "school", "lyceum", ...), parts of a name
 ("sint", "mr."), particles, kinds of school, words that end a name, and ``_classify()``, which says whether a word
 before a head word is part of a name, an ordinary word or a word that stops the name (asking ``wordfreq`` through
-``bot.privacy.lexicon``). Also the name tokens of the head-word rules and the types of school
-(``_type_words()``).
+``bot.privacy.lexicon``). Also the name tokens of the head-word rules, the types of school (``_type_words()``),
+institutions that are no school (``_NOT_SCHOOL``) and what makes a message one about school (``_SCHOOL_MESSAGE``).
 """
 from __future__ import annotations
 
@@ -90,7 +90,8 @@ def _on_name_lists(low: str) -> bool:
 _COMPASS = frozenset({"noord", "zuid", "oost", "west", "centrum", "noordoost", "noordwest", "zuidoost", "zuidwest"})
 
 
-# adjective endings: "het almeerse", "de stedelijke" are no name
+# adjective endings: "het almeerse", "de stedelijke" are no name; adjectives of a country or a kind ("Oekraïense",
+# "Syrische", "Turkse") end like this, a school's name does not
 _ADJECTIVE_ENDINGS = ("se", "sche", "ische", "ese", "ijke", "ige")
 
 _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
@@ -133,10 +134,13 @@ _NOT_SCHOOL_ENDINGS = ("poli", "centrum", "kliniek", "zorg", "team", "loket", "j
                        "ziekenhuis", "dienst", "bureau", "fonds", "stichting", "bond", "vereniging", "winkel", "bank",
                        "huis", "park", "museum", "bieb", "bibliotheek", "kerk", "moskee")
 
+
+# pedagogical concepts and denominations that make a kind of school ("het dalton college")
 _CONCEPTS = r"(?:dalton|montessori|jenaplan|vrije|waldorf|freinet|vrijeschool|christelijke?|katholieke?|openbare?)"
 
+# a message about school: quoted names and lower-case person names count only there
 _SCHOOL_MESSAGE = re.compile(r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|z(?:at|it)[ ]op|klas|juf|mentor|"
-                          r"ingeschreven|uitgeschreven|afgewezen|geschorst)(?![\w])", re.IGNORECASE)
+                             r"ingeschreven|uitgeschreven|afgewezen|geschorst)(?![\w])", re.IGNORECASE)
 
 
 # kinds of school and words around "school" that are not a name (the first parts of geen_school count too)
@@ -157,4 +161,5 @@ def _type_words() -> frozenset:
     return frozenset(_TYPES | parts | lists.school_voorwoorden | lists.school_afkortingen)
 
 
+# one capitalised word of a proper name
 _PROPER = r"[A-ZÀ-Þ][\w'’\-]{1,40}"

@@ -20,7 +20,7 @@ from bot.privacy.name_cues import CUE, _name_from, _tokens
 from bot.privacy.name_mentions import find_name_mentions
 from bot.privacy.name_words import FAMILY, STRONG, TITLE, TOKEN, WEAK, _capitalised, _double_first_name
 from bot.privacy.name_words import _could_be_name
-from bot.privacy.name_words import _name_like  # noqa: F401  (re-exported for schools.py)
+from bot.privacy.name_words import _name_like  # noqa: F401  (re-exported for bot/privacy/schools/at_school.py)
 from bot.privacy.span import Span
 
 # first names that are also a verb at the start of a sentence ("Mark dit gesprek als dringend")

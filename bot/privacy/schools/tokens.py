@@ -1,5 +1,6 @@
-"""Looking at a school name word by word: the tokens of a text, capitals, and the name that stands right
-before or after a school word (``bot.privacy.schools``). Short windows, so the work stays linear."""
+"""Looking at a school name word by word: the tokens of a text, capitals, and the capitalised name that stands
+right before or after a school word (used by ``school_word_and_name``). Short windows, so the work stays linear.
+"""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,9 @@ from bot.privacy.wordlists import wordlists
 
 
 TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|'t|'T")
+
 PARTICLES = {"de", "het", "'t", "den", "der", "van", "sint", "st.", "la", "le", "da", "di", "ter", "ten"}
+
 MAX_NAME = 4
 
 
@@ -28,8 +31,6 @@ def _adjacent(text: str, a: tuple, b: tuple) -> bool:
 
 # capitalised prepositions that start a school's name after its school word ("Aan de Amstel", "Achter de Dijk")
 _NAME_PREPOSITIONS = frozenset({"aan", "over", "in", "op", "bij", "onder", "achter", "tussen", "langs", "om", "door"})
-# a compass part of a town after a school's head word: "het Atheneum Zuid", "College Noord"
-_COMPASS = frozenset({"noord", "zuid", "oost", "west", "centrum", "noordoost", "noordwest", "zuidoost", "zuidwest"})
 
 
 def _name_after(text: str, toks: list, i: int, lowercase_ok: bool) -> int | None:

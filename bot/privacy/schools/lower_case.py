@@ -1,17 +1,21 @@
-"""School names in lower case after a school type ("op obs de regenboog"), and a lower-case name before a
-head word ("het stedelijk lyceum"), split from ``bot.privacy.school_contexts``; ``bot.privacy.schools`` runs
-them."""
+"""School names in the forms pupils and parents type without capitals:
+
+- a lower-case name after a school type: "op obs de regenboog", "op basisschool klavertje vier";
+- a lower-case name before a head word, after an article: "het da vinci college", "het bouwmeester college";
+- a lower-case compound on -school/-college/-lyceum after an article: "op de regenboogschool" (not a kind of
+  school: "de basisschool", "de muziekschool").
+"""
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
 from bot.privacy import lexicon
+from bot.privacy.schools.with_place import _KIND_SCHOOL
+from bot.privacy.schools.words import _ADJECTIVE_ENDINGS, _GENERIC_BEFORE_TYPE, _KIND_PARTS, _NOT_IN_SCHOOL_NAME
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
-# adjective endings: "het almeerse", "de stedelijke" are no name
-_ADJECTIVE_ENDINGS = ("se", "sche", "ische", "ese", "ijke", "ige")
 
 _LOWER_AFTER_TYPE = re.compile(
     r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg|isk|kbs|ibs|gbs|vso)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
@@ -23,21 +27,13 @@ _LOWER_AFTER_TYPE = re.compile(
     r"evangelische|joodse|hindoe)[ ]school)[ ]{1,2}"   # "de christelijke school de hoeksteen"
     r"(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
     r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
-_NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", "bij", "naar", "is", "was", "zit", "zat",
-                                 "heeft", "had", "gaat", "ging", "wil", "kan", "mag", "moet", "niet", "meer", "nog",
-                                 "al", "ook", "nu", "daar", "hier", "die", "dat", "om", "tot", "te", "met", "voor",
-                                 "van", "de", "het", "een", "hij", "zij", "ze", "ik", "we", "wij", "hem", "haar",
-                                 "geweest", "gezeten", "gehad", "gezet", "gestuurd", "aangemeld", "ingeschreven",
-                                 "geplaatst", "toen", "sinds", "tijdens", "na", "vanaf", "gedaan", "weg", "terug",
-                                 "alleen", "s", "'s", "ochtends", "middags"})
-
 
 _ADJECTIVE_AFTER_ARTICLE = frozenset({"hele", "eerste", "laatste", "volgende", "andere", "zelfde", "juiste", "goede",
                                       "beste", "vorige", "komende", "afgelopen", "rest", "keer", "week", "dag", "weg",
                                       "brief", "mail", "school", "klas", "les", "lessen", "juf", "meester", "mentor"})
 
 
-def _lower_case_schools(text: str) -> Iterator[Span]:
+def find_lower_case_after_type(text: str) -> Iterator[Span]:
     lists = wordlists()
     for m in _LOWER_AFTER_TYPE.finditer(text):
         if m.group("abbr") and not m.group("abbr").islower() and not m.group("abbr").isupper():
@@ -67,32 +63,17 @@ def _lower_case_schools(text: str) -> Iterator[Span]:
         yield Span("school", start, end, text[start:end])
 
 
-# a kind of school with a school word, which in a town names one school: "het stedelijk lyceum zuid", "montessori
-# college noord", "christelijk lyceum de driestar" (not after "een", "geen", "welk": "een christelijk lyceum")
-_KIND_SCHOOL = re.compile(
-    r"(?<![\w])(?P<pre>(?:een|geen|welk|welke|elk|elke|ander|andere|zo'n|ieder)[ ]{1,2})?"
-    r"(?P<kind>stedelijk|christelijk|katholiek|montessori|dalton|jenaplan|openbaar|gereformeerd|reformatorisch|"
-    r"islamitisch|interconfessioneel|protestants-christelijk|rooms-katholiek|rk|pc)[ ]{1,2}"
-    r"(?P<word>lyceum|college|gymnasium|scholengemeenschap|scholengroep|atheneum)"
-    r"(?P<rest>[ ]{1,2}(?:noord|zuid|oost|west|centrum|(?:de|het|'t)[ ]{1,2}[a-zà-ÿ][a-zà-ÿ'\-]{2,30}))?(?![\w])"
-    r"(?P<place>[ ]{1,2}[^\W\d_][\w'\-]{1,30})?",
-    re.IGNORECASE)
-
-
 # a name in lower case before a school word, after an article: "het da vinci college", "het rijnlands lyceum"
 _LOWER_NAME_TYPE = re.compile(
     r"(?<![\w'])(?:het|de|'t|t)[ ](?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})[ ]"
     r"(?P<word>college|lyceum|gymnasium|scholengemeenschap|scholengroep|atheneum|school|basisschool)(?![\w])")
+
+
 # school words that, after a noun in lower case, name one school ("het bouwmeester college"); not "school"
 _HEAD_WORDS = frozenset({"college", "lyceum", "gymnasium", "atheneum", "scholengemeenschap"})
-_GENERIC_BEFORE_TYPE = frozenset({"nieuwe", "oude", "goede", "andere", "eigen", "hele", "zelfde", "volgende", "vorige",
-                                  "middelbare", "grote", "kleine", "speciale", "reguliere", "gewone", "dichtstbijzijnde",
-                                  "huidige", "vorig", "nieuw", "oud", "ander", "zelfde", "regulier", "klein", "groot",
-                                  "categoriaal", "categorale", "brede", "breed", "tweetalig", "tweetalige", "technisch",
-                                  "technische", "agrarisch", "agrarische", "nieuwste", "beste", "slechtste", "duurste"})
 
 
-def _lower_name_before_type(text: str) -> Iterator[Span]:
+def find_lower_name_before_head(text: str) -> Iterator[Span]:
     lists = wordlists()
     for m in _LOWER_NAME_TYPE.finditer(text):
         words = m.group("name").split()
@@ -108,3 +89,22 @@ def _lower_name_before_type(text: str) -> Iterator[Span]:
                                                               or words[0].endswith(_ADJECTIVE_ENDINGS)):
             continue   # "de kornalijn school"; not "de kerstvakantie belt school", "de oekraïense school"
         yield Span("school", m.start("name"), m.end("word"), text[m.start("name"):m.end("word")])
+
+
+_ARTICLE = r"(?<![\w'’])(?:de|het|'t|t)[ ]{1,2}"
+
+
+# "de regenboogschool", "het beeldvakcollege"
+_LOWER_COMPOUND = re.compile(_ARTICLE + r"(?P<word>[a-zà-ÿ][a-zà-ÿ\-]{2,24}(?:school|college|lyceum))(?![\w])")
+
+
+def find_lower_compounds(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _LOWER_COMPOUND.finditer(text):
+        word = m.group("word")
+        if word in lists.geen_school or word.startswith(_KIND_PARTS) or word in lists.school_woorden:
+            continue
+        if word.rstrip("-").endswith(("-school", "-college", "-lyceum")) and \
+                word.split("-")[0] in lists.school_afkortingen:
+            continue   # "de sbo-school": a kind of school
+        yield Span("school", m.start("word"), m.end("word"), word)

@@ -1,12 +1,11 @@
-"""School names that echo a school already found in the same message (session 13, round 7):
+"""School names that echo a school already found in the same message:
 
-- its initials: "ik zit op de cals of zat, carolus a. lapide school heet het officieel", "Spieghel Gymnasium
-  Noord (ze zeggen daar gewoon 'het SGN')": a short token that Dutch does not know and whose letters are the
-  initials of a found school name;
-- a correction next to it: "op het ravelijn-dalton? nee op het Mgr. Nolenscollege", "de Joodse basisschool Beth
-  Sjalom? nee, Or Hachaim school? nee sorry, het is de Tikva School": what the writer first said, on the other
-  side of "? nee", is a school's name as well when it holds a head word, a capitalised word that is no common
-  word, or a word Dutch does not know.
+- its initials: "ik zit op de cals of zat, carolus a. lapide school heet het officieel", "Spieghel Gymnasium Noord
+  (ze zeggen daar gewoon 'het SGN')", also the initials that keep the particles ("Groen van Bakel Lyceum" ->
+  "GvB", "GvBL");
+- a correction next to it: "op het ravelijn-dalton? nee op het Mgr. Nolenscollege": what the writer first said, on
+  the other side of "? nee", is a school's name as well when it holds a head word, a capitalised word that is no
+  common word, or a word Dutch does not know.
 
 Runs once over the findings of the other rules; every pattern is bounded.
 """
@@ -16,11 +15,15 @@ import re
 from typing import Iterable, Iterator
 
 from bot.privacy import lexicon
+from bot.privacy.schools.head_words import _is_head, _name_word
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
+
 _SMALL = frozenset({"de", "het", "'t", "van", "der", "den", "ter", "ten", "op", "aan", "en"})
+
 _HEADS_IN_NAME = ("school", "college", "lyceum", "gymnasium", "atheneum", "mavo", "havo", "campus", "academie")
+
 _SHORT = re.compile(r"(?<![\w\-])[A-Za-z]{2,5}(?![\w\-])")   # a quote around it is fine: "'het SGN'"
 
 
@@ -38,7 +41,6 @@ def _initials(name: str) -> set[str]:
 
 def _echo_initials(text: str, schools: list[Span]) -> Iterator[Span]:
     initials = set().union(*(_initials(s.text) for s in schools)) if schools else set()
-    from bot.privacy.school_round11 import initials_with_particles
     initials |= set().union(*(initials_with_particles(s.text) for s in schools))   # "Groen van Bakel Lyceum": "GvB"
     initials = {i for i in initials if len(i) >= 2}
     if not initials:
@@ -55,15 +57,17 @@ def _echo_initials(text: str, schools: list[Span]) -> Iterator[Span]:
 
 
 _ART = r"(?:(?:op|naar|bij|van|aan)[ ])?(?:(?:de|het|'t|t)[ ])?"
+
 _NEE = r"\?[ ]{0,2}(?:nee|neen|nope|sorry|of)[ ,.!]{0,3}(?:sorry[ ,.!]{0,3})?(?:(?:ik[ ]bedoel|het[ ]is|die[ ]heet|dat[ ]is)[ ])?"
+
 _BEFORE_CORRECTION = re.compile(r"(?P<prev>[^\W\d_][\w'’\-]{1,30}(?:[ ][^\W\d_][\w'’\-.]{0,30}){0,3})" + _NEE + _ART + "$",
                                 re.IGNORECASE)
+
 _AFTER_CORRECTION = re.compile(_NEE + _ART + r"(?P<next>[^\W\d_][\w'’\-]{1,30}(?:[ ][^\W\d_][\w'’\-]{0,30}){0,3})(?=[?.,!]|$)",
                                re.IGNORECASE)
 
 
 def _looks_named(words: list[str]) -> bool:
-    from bot.privacy.school_round7 import _is_head, _name_word
     return any(_is_head(w) or w.lower().endswith(_HEADS_IN_NAME) or _name_word(w) or
                (w[:1].isupper() and lexicon.zipf(w.lower()) < 4.0 and w.lower() not in wordlists().geen_naam)
                for w in words)
@@ -99,3 +103,22 @@ def find_echoes(text: str, spans: Iterable[Span]) -> Iterator[Span]:
         return
     yield from _echo_initials(text, schools)
     yield from _echo_corrections(text, schools)
+
+
+_PARTICLE_WORDS = frozenset({"van", "der", "den", "de", "ter", "ten", "het"})
+
+_HEAD_WORDS = ("school", "college", "lyceum", "gymnasium", "atheneum")
+
+
+def initials_with_particles(name: str) -> set[str]:
+    """Initials of a school's name that keep its particles, with and without the head word: "Groen van Bakel
+    Lyceum" -> "gvbl", "gvb"; only names that have a particle inside (the plain initials are ``_initials``')."""
+    words = [w for w in re.split(r"[ \-.]+", name) if w]
+    while words and words[0].lower() in _PARTICLE_WORDS | {"'t"}:
+        words = words[1:]   # a leading article is no part of the initials
+    if len(words) < 3 or not any(w.lower() in _PARTICLE_WORDS for w in words[1:-1]):
+        return set()
+    out = {"".join(w[0] for w in words).lower()}
+    if words[-1].lower() in _HEAD_WORDS and len(words) >= 4:
+        out.add("".join(w[0] for w in words[:-1]).lower())
+    return {i for i in out if len(i) >= 3}

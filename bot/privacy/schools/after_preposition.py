@@ -1,46 +1,49 @@
-"""School names without a school word, round 8 (session 13, issue 18):
-
-- in a message that talks about school (a school word or kind, "zat op", "afgewezen", "ingeschreven",
-  "geschorst", "wachtlijst", ...), a capitalised name right after a preposition and an article ("afgewezen door
-  de Bolderik", "zat op t Lauwerzijl", "naar de Fontein kan", "van het Adriana van Rijck geschopt") is a
-  school's name, unless it is sentence-initial, a place, a name on the list of words that are no name
-  (organisations, months, weekdays, diagnoses, the bot's name) or an ordinary word in capitals at the start;
-- a list next to a school found by any rule ("de Bolderik, de Horizonschool en Het Kristal", "de Korenbloem,
-  de Vuurtoren en De Parel"): the other items with an article and a capital are schools too.
+"""In a message that talks about school (a school word or kind, "zat op", "afgewezen",
+"ingeschreven", "geschorst", "wachtlijst", ...), a capitalised name right after a preposition and an article
+("afgewezen door de Bolderik", "zat op t Lauwerzijl", "van het Adriana van Rijck geschopt") is a school's name,
+unless it is a place, a name on the list of words that are no name, an organisation or a surname after a title or
+name; and a name Dutch does not know before a place: "bij Veluwestede Harderwijk".
 
 Fail closed: in a school message a capitalised name after "op/naar/bij/door/van de" counts as a school.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from bot.privacy import lexicon
+from bot.privacy.schools.words import HEADS
 from bot.privacy.span import Span
-from bot.privacy.school_general import HEADS
 from bot.privacy.wordlists import wordlists
+
 
 _SCHOOL_TALK = re.compile(
     r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|gymnasium|atheneum|mavo|havo|vwo|vmbo|mbo|sbo|so|vso|cluster|"
     r"z(?:at|it|aten|itten)(?:[ ]\w+)?[ ]op|afgewezen|ingeschreven|uitgeschreven|inschrijven|geschorst|geschopt|"
     r"wachtlijst|mentor|ib'?er|intern[ ]begeleider|juf|meester|leerplicht\w*|klas)(?![\w])", re.IGNORECASE)
+
 _CAP = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ]+)?"
+
 _NAME = _CAP + r"(?:[ ](?:van[ ](?:de[ ]|der[ ]|den[ ])?)?" + _CAP + r"){0,2}"
+
 _PREP_ART = re.compile(r"(?<![\w'’])(?P<prep>op|naar|bij|door|van|aan)[ ](?P<art>[Dd]e|[Hh]et|'t|’t|t|'T)[ ](?P<name>" + _NAME
                        + r")(?![\w'’\-])(?!\.[ ]?[A-ZÀ-Þ])")   # not a title: "op de Mr. Dr. R.T. ..."
-_PREP_BARE = re.compile(r"(?<![\w'’])(?:op|naar|bij|door|van|aan)[ ](?P<name>" + _CAP + r")[ ](?P<place>" + _CAP + r")(?![\w'’\-])")
-_LIST_AFTER = re.compile(r"(?:,[ ]|[ ]en[ ]|[ ]of[ ]|,[ ]en[ ])(?P<art>de|het|'t|t|De|Het)[ ](?P<name>" + _NAME + r")(?![\w'’\-])")
-_LIST_BEFORE = re.compile(r"(?<![\w'’])(?P<art>de|het|'t|t|De|Het)[ ](?P<name>" + _NAME + r")(?:,[ ]|[ ]en[ ]|[ ]of[ ])$")
 
+_PREP_BARE = re.compile(r"(?<![\w'’])(?:op|naar|bij|door|van|aan)[ ](?P<name>" + _CAP + r")[ ](?P<place>" + _CAP + r")(?![\w'’\-])")
 
 _ORG_ENDINGS = ("commissie", "wet", "raad", "punt", "loket", "dienst", "bureau", "team", "verband", "inspectie", "zorg",
                 "huis", "lijn", "telefoon", "rechter", "rechtbank", "ministerie", "gemeente", "bestuur", "besluit")
+
 _REGIONS = frozenset({"veluwe", "betuwe", "achterhoek", "randstad", "kempen", "peel", "gooi", "liemers", "meierij",
                       "langstraat", "zaanstreek", "westhoek", "noordoostpolder", "waddeneilanden", "bollenstreek"})
+
 _KINDS = ("academie", "universiteit", "hogeschool", "opleiding", "onderwijs")
+
 _NOT_A_SCHOOL = frozenset({"stichting", "gemeente", "inspectie", "raad", "rechtbank", "kinderrechter", "politie"})
+
 _TITLES = frozenset({"mevrouw", "meneer", "mw", "mw.", "mevr", "mevr.", "dhr", "dhr.", "heer", "familie", "fam", "fam.",
                      "dokter", "dr", "dr.", "ir", "ir.", "mr", "mr."})
+
 _WORD_BEFORE = re.compile(r"(?P<w>[^\W\d_][\w.'’\-]*)[ ]$")
 
 
@@ -85,7 +88,7 @@ def _ok_name(name: str, article: str = "") -> bool:
     return True
 
 
-def find_round8_schools(text: str) -> Iterator[Span]:
+def find_after_preposition(text: str) -> Iterator[Span]:
     if not _SCHOOL_TALK.search(text):
         return
     for m in _PREP_ART.finditer(text):
@@ -107,29 +110,3 @@ def _bare(text: str) -> Iterator[Span]:
                 or not _ok_name(name) or lexicon.is_place(low) or not lexicon.is_place(m.group("place")):
             continue   # a name Dutch does not know before a place: "bij Veluwestede Harderwijk"
         yield Span("school", m.start("name"), m.end("name"), name)
-
-
-def find_list_neighbours(text: str, spans: Iterable[Span]) -> Iterator[Span]:
-    """Items of a list that holds a school: "de Bolderik, de Horizonschool en Het Kristal"."""
-    schools = [s for s in spans if s.kind == "school"]
-    seen = set()
-    todo = list(schools)
-    while todo:
-        s = todo.pop()
-        m = _LIST_AFTER.match(text, s.end)
-        if m and _ok_name(m.group("name")) and (m.start("name"), m.end("name")) not in seen:
-            seen.add((m.start("name"), m.end("name")))
-            new = Span("school", m.start("art"), m.end("name"), text[m.start("art"):m.end("name")])
-            todo.append(new)
-            yield new
-        start = s.start
-        b = _LIST_BEFORE.search(text, max(0, start - 60), start)
-        if b is None:
-            a2 = re.search(r"(?:de|het|'t|t|De|Het)[ ]$", text[max(0, start - 5):start])
-            if a2:
-                b = _LIST_BEFORE.search(text, max(0, start - 65), start - len(a2.group(0)))
-        if b and _ok_name(b.group("name")) and (b.start("name"), b.end("name")) not in seen:
-            seen.add((b.start("name"), b.end("name")))
-            new = Span("school", b.start("art"), b.end("name"), text[b.start("art"):b.end("name")])
-            todo.append(new)
-            yield new

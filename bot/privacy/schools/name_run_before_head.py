@@ -1,14 +1,10 @@
-"""School names of round 10, rules 2 and 3 (``bot.privacy.school_proper_nouns`` has rule 1 and the shared tests):
-
-2. a name of one to four tokens (first names, surnames, tussenvoegsels, initials, "st./sint/mr./dr./jac.") right
-   before "school/college/lyceum/gymnasium/atheneum/praktijkonderwijs", "-sbo/-so/-school/-college" or as the first
-   part of a compound on school/college/lyceum that Dutch does not know, in any case and at the start of a
-   sentence: "Holtkamp college", "pieter de hoogh college", "st. jozef school", "Dijkzicht-sbo", "de jan
-   ravensteijnschool". The run stops at a common word (a verb, a function word, an adjective, a school type,
-   chat shorthand, an English word); a branch, compass part or rare word after the head belongs to it;
-3. a type word, then a name: "Speciaal (Basis)onderwijs X" (any case, also in capitals), "Orthopedagogisch
-   (Didactisch) Centrum X", "international school X", "ISG/MKC/SG/RSG/CSG/OSG X", "Praktijkonderwijs X", and
-   "Stichting X" when a school word follows ("Stichting Eemvallei, de school van ...").
+"""A name of one to four tokens (first names, surnames, tussenvoegsels, initials,
+"st./sint/mr./dr./jac.") right before "school/college/lyceum/gymnasium/atheneum/praktijkonderwijs",
+"-sbo/-so/-school/-college" or as the first part of a compound on school/college/lyceum that Dutch does not know,
+in any case and at the start of a sentence: "Holtkamp college", "pieter de hoogh college", "st. jozef school",
+"Dijkzicht-sbo", "de jan ravensteijnschool". The run stops at a common word (a verb, a function word, an adjective,
+a school type, chat shorthand, an English word); a branch, compass part or rare word after the head belongs to
+it.
 """
 from __future__ import annotations
 
@@ -17,42 +13,32 @@ from functools import lru_cache
 from typing import Iterator
 
 from bot.privacy import lexicon
+from bot.privacy.schools.name_tail import rare_word_tail
+from bot.privacy.schools.never_a_school import _is_shouted, _never_a_school
+from bot.privacy.schools.word_checks import _ADJECTIVE_ENDS, _english, _first_name, _plain_compound, _sentence_start
+from bot.privacy.schools.words import _type_words
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
-from bot.privacy.school_proper_nouns import (
-    _ADJECTIVE_ENDS, _COMPASS, _RUN, _english, _first_name, _is_shouted, _name_ok, _never_a_school, _plain_compound,
-    _sentence_start,
-)
 
-# rule 2: a name of any case right before a head word
+
+# a name of any case right before a head word
 _HEAD = re.compile(r"(?<![\w'’\-])(?:school|college|lyceum|gymnasium|atheneum|praktijkonderwijs)(?![\w'’\-])", re.IGNORECASE)
+
 _HYPHEN_HEAD = re.compile(r"(?<![\w'’\-])(?P<pre>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)-(?:sbo|so|vso|school|college|lyceum)"
                           r"(?![\w'’\-])", re.IGNORECASE)
+
+
 # a lower-case compound on a head word whose first part is a name: "de jan ravensteijnschool noord"
 _COMPOUND_HEAD = re.compile(r"(?<![\w'’\-/.])(?P<pre>[a-zà-ÿ][a-zà-ÿ'’]{3,30}?)(?:school|college|lyceum)(?![\w'’\-])")
+
 _TOKEN_BEFORE = re.compile(r"(?<![\w'’\-.])(?P<w>[^\W\d_][\w'’\-]*\.?|'t|’t)[ ]{1,2}$")
+
 _ABBREVIATIONS = frozenset({"st.", "sint", "st", "mr.", "dr.", "jac.", "ds.", "prof.", "mgr.", "pater", "broeder",
                             "zuster", "koning", "koningin", "prins", "prinses", "graaf", "gravin"})
+
 _PARTICLES = frozenset({"van", "der", "den", "de", "ter", "ten", "'t", "’t", "la", "le", "da", "di", "du", "von"})
+
 _LEADING_OK = frozenset({"van", "ter", "ten", "da", "la", "le", "von"})
-# kinds of school and words around "school" that are not a name (the first parts of geen_school count too)
-_TYPES = frozenset({"montessori", "dalton", "jenaplan", "vrije", "basis", "speciaal", "speciale", "middelbare",
-                    "lagere", "brede", "buurt", "dorps", "zorg", "praktijk", "taal", "muziek", "kunst", "sport",
-                    "havo", "vwo", "vmbo", "mavo", "mbo", "hbo", "so", "vso", "sbo", "pro", "isk", "cluster", "plus",
-                    "regulier", "reguliere", "passend", "passende", "voortgezet", "openbaar", "bijzonder",
-                    "algemeen", "christelijk", "internationaal", "international", "internationale", "hoge",
-                    "high", "primary", "secondary", "elementary", "middle", "boarding", "summer", "public",
-                    "private", "language", "mytyl", "tyltyl", "zml", "ortho", "kunst", "my", "his", "her", "our", "their", "the", "a", "new", "old", "this",
-                    "that", "at", "to", "from", "in", "of", "for", "and", "your", "good", "bad", "local"})
-_TAIL = re.compile(r"[ ]{1,2}(?:(?P<loc>(?i:locatie|vestiging|afdeling))[ ](?:(?:de|het|'t)[ ])?(?P<w1>[^\W\d_][\w'’\-]{1,30})"
-                   r"|(?P<w2>[^\W\d_][\w'’\-]{1,30}))(?![\w'’\-])")
-
-
-@lru_cache(maxsize=1)
-def _type_words() -> frozenset:
-    lists = wordlists()
-    parts = {w[:-len(s)] for w in lists.geen_school for s in lists.school_achtervoegsels if w.endswith(s) and len(w) > len(s)}
-    return frozenset(_TYPES | parts | lists.school_voorwoorden | lists.school_afkortingen)
 
 
 @lru_cache(maxsize=8192)
@@ -137,21 +123,6 @@ def _strong(word: str, kind: str, initial: bool) -> bool:
         or low in lists.achternamen or low in lists.namen_bron
 
 
-def _tail(text: str, end: int) -> int:
-    """A branch, compass part or a rare word after the head: "college zuidoost", "school locatie noord"."""
-    m = _TAIL.match(text, end)
-    if not m:
-        return end
-    if m.group("loc"):
-        return m.end()
-    w = m.group("w2")
-    low = w.lower()
-    if low in _COMPASS or (w.islower() and len(low) >= 6 and lexicon.zipf(low) == 0.0 and low not in wordlists().voornamen
-                           and not lexicon.is_compound(low) and not _never_a_school(low)):
-        return m.end()
-    return end
-
-
 def find_names_at_heads(text: str) -> Iterator[Span]:
     shouted = _is_shouted(text)
     for m in _HEAD.finditer(text):
@@ -159,7 +130,7 @@ def find_names_at_heads(text: str) -> Iterator[Span]:
             continue   # "Previous school: ...", "Contactpersoon school:": a label, the name comes after it
         a = _name_before(text, m.start(), shouted)
         if a is not None:
-            b = _tail(text, m.end())
+            b = rare_word_tail(text, m.end())
             yield Span("school", a, b, text[a:b])
     for m in _COMPOUND_HEAD.finditer(text):
         pre = m.group("pre")
@@ -175,7 +146,7 @@ def find_names_at_heads(text: str) -> Iterator[Span]:
         if a is None and not _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue   # a name before it, or an article: "op de ravensteijnschool", "jan ravensteijnschool"
         a = m.start() if a is None else a
-        b = _tail(text, m.end())
+        b = rare_word_tail(text, m.end())
         yield Span("school", a, b, text[a:b])
     for m in _HYPHEN_HEAD.finditer(text):
         pre = m.group("pre")
@@ -187,59 +158,5 @@ def find_names_at_heads(text: str) -> Iterator[Span]:
             continue   # in lower case only a word Dutch does not know, after an article: "op de hoefslag-sbo"
         a = _name_before(text, m.start(), shouted)
         a = m.start() if a is None else a
-        b = _tail(text, m.end())
+        b = rare_word_tail(text, m.end())
         yield Span("school", a, b, text[a:b])
-
-
-# rule 3: a type word, then the name
-_TYPE_FIRST = re.compile(r"(?<![\w'’])(?P<t>(?i:speciaal[ ]basisonderwijs|speciaal[ ]onderwijs|orthopedagogisch(?:[ -]didactisch)?"
-                         r"[ ]centrum|international[ ]school|internationale[ ]school|praktijkonderwijs)|ISG|MKC|SG|RSG|CSG|OSG|"
-                         r"isg|mkc|rsg|csg|osg)[ ]{1,2}")
-_STICHTING = re.compile(r"(?<![\w'’])(?i:stichting)[ ](?P<name>" + _RUN + r")")
-_SCHOOL_CUE_AFTER = re.compile(r"[ ]?,?[ ]{0,2}\(?(?:(?:de|het|een|onze|mijn|zijn|haar|hun)[ ])?(?:[^\W\d_]+[ ])?"
-                               r"(?:\w*school|scholen|\w*college|\w*lyceum|scholengroep)(?![\w])", re.IGNORECASE)
-_TOKEN_AFTER = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*|'t|’t)(?![\w'’\-])")
-
-
-def _name_after(text: str, pos: int, shouted: bool) -> int | None:
-    """End of a name of up to three words (after an optional article) that starts at ``pos``, or None."""
-    end, p, had_article, words = None, pos, False, 0
-    while words < 4:
-        m = _TOKEN_AFTER.match(text, p)
-        if not m:
-            break
-        w = m.group("w")
-        low = w.lower()
-        if low in ("de", "het", "'t", "’t", "t") and not had_article and words == 0:
-            had_article = True
-        elif low in _PARTICLES and end is not None:
-            pass
-        elif _never_a_school(low) or low in _type_words():
-            break
-        else:
-            z = lexicon.zipf(low)
-            cap = w[:1].isupper() and not shouted
-            if cap or (shouted and z < 5.0) or (had_article and z < 4.5 and not (low.endswith("e") and z >= 2.5)) \
-                    or z < 3.0:
-                end = m.end()
-                words += 1
-            else:
-                break
-        gap = re.match(r"[ ]{1,2}(?=[^\W\d_'’])", text[m.end():m.end() + 3])
-        if not gap:
-            break
-        p = m.end() + gap.end()
-    return end
-
-
-def find_type_then_name(text: str) -> Iterator[Span]:
-    shouted = _is_shouted(text)
-    for m in _TYPE_FIRST.finditer(text):
-        b = _name_after(text, m.end(), shouted)
-        if b is not None:
-            b = _tail(text, b)
-            yield Span("school", m.start(), b, text[m.start():b])
-    for m in _STICHTING.finditer(text):
-        if shouted or not _SCHOOL_CUE_AFTER.match(text, m.end()) or not _name_ok(m.group("name"), "de", None):
-            continue   # "Stichting Eemvallei, de school van ...": a foundation that is named as the school
-        yield Span("school", m.start("name"), m.end("name"), m.group("name"))

@@ -3,18 +3,17 @@ each question's own intent when a message asks two or more (``bot.nlu.question_t
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.question_topics import QUESTIONS_KEY, question_topics
+from bot.nlu.stored_classifier import StoredClassifierComponent
 from bot.nlu.topic_classifier import DEFAULT_C, TopicClassifier
 
 logger = logging.getLogger(__name__)
@@ -22,48 +21,20 @@ RANKING_LENGTH = 10
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class TopicIntentClassifier(GraphComponent, IntentClassifier):
+class TopicIntentClassifier(StoredClassifierComponent, IntentClassifier):
     """TF-IDF + logistic regression over the whole message (see ``bot.nlu.topic_classifier``)."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"C": DEFAULT_C}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 classifier: Optional[TopicClassifier] = None) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._classifier = classifier
-
-    @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "TopicIntentClassifier":
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT) and m.get(INTENT)]
         if len({m.get(INTENT) for m in examples}) < 2:
             logger.warning("TopicIntentClassifier: fewer than two intents, nothing trained")
             return self._resource
-        self._classifier = TopicClassifier.fit([m.get(TEXT) for m in examples],
-                                               [m.get(INTENT) for m in examples], float(self._config["C"]))
-        with self._model_storage.write_to(self._resource) as directory:
-            self._classifier.save(directory)
-        return self._resource
-
-    @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "TopicIntentClassifier":
-        try:
-            with model_storage.read_from(resource) as directory:
-                return cls(config, model_storage, resource, TopicClassifier.load(directory))
-        except (ValueError, FileNotFoundError):
-            logger.warning("TopicIntentClassifier: no trained classifier in the model")
-            return cls(config, model_storage, resource)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+        return self._keep(TopicClassifier.fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples],
+                                              float(self._config["C"])))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -24,6 +24,7 @@ INPUTS = (
     "bot/nlu/topic_classifier_component.py",
     "bot/nlu/danger_classifier.py",
     "bot/nlu/danger_classifier_component.py",
+    "bot/nlu/stored_classifier.py",
     "bot/signals/normalize.py",
     "bot/signals/spelling.yml",
     "build/spacy_nl/meta.json",

@@ -12,6 +12,10 @@ CHAT_VARIANTS: tuple[str, ...] = ("ouder", "jongere")
 VOICE_VARIANT = "spraak"
 ENGLISH_VARIANT = "engels"
 OTHER_LANGUAGE_ID = "andere_taal"
+# The safety message (112, Veilig Thuis, 113, Kindertelefoon first), and the same when only a classifier, not a
+# danger pattern, read danger: its opening says why it comes and that the user can go on if it was misread.
+SAFETY_ID, SAFETY_UNCONFIRMED_ID = "veiligheid", "veiligheid_zekerheid"
+SAFETY_IDS: frozenset[str] = frozenset({SAFETY_ID, SAFETY_UNCONFIRMED_ID})
 TOP_LEVEL_KEYS: frozenset[str] = frozenset(
     {"id", "soort", "knop", "gecontroleerd", "bronnen", "tekst", "vervolg", "niet_geverifieerd"}
 )

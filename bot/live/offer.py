@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, Optional
 
+from bot.content.schema import SAFETY_IDS
 from bot.regio.opening_hours import is_open
 
 LIVE_AFTER = frozenset({"mens_spreken"})
@@ -21,7 +22,7 @@ WIDGET_CHANNEL = "socketio"
 def should_ask_colleague(answered: Iterable[str], channel: Optional[str], gemeente: Optional[str],
                          live_chat: Optional[dict], now: datetime, enabled: bool) -> bool:
     answered = tuple(answered)
-    if not enabled or channel != WIDGET_CHANNEL or not gemeente or "veiligheid" in answered:
+    if not enabled or channel != WIDGET_CHANNEL or not gemeente or SAFETY_IDS.intersection(answered):
         return False
     if not any(a in LIVE_AFTER for a in answered):
         return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from bot.content.schema import SAFETY_IDS
 from bot.turn.replies import Reply, render_answer
 
 OFFER_ID = "hulpvraag_aanbod"
@@ -21,7 +22,7 @@ def wants_offer(answered: Iterable[str], already_in_form: bool = False) -> bool:
     if already_in_form:
         return False
     answered = tuple(answered)
-    if "veiligheid" in answered:  # never push a form after an emergency message
+    if SAFETY_IDS.intersection(answered):  # never push a form after an emergency message
         return False
     return any(a in OFFER_AFTER for a in answered)
 

@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Sequence
 import yaml
 
 from bot import clock
+from bot.content.schema import SAFETY_ID, SAFETY_UNCONFIRMED_ID
 from bot.signals.audience import detect_audience
 from bot.signals.language import detect_language
 from bot.turn.replies import PARENT, VOICE, YOUTH, Button, Reply, choose_variant, render_answer
@@ -25,14 +26,14 @@ from bot.signals.normalize import normalize_for_matching
 from bot.turn.questions import asked_topic, questions, second_question_topic
 from bot.turn.topic_words import named_topics
 
-SAFETY = "veiligheid"
+SAFETY = SAFETY_ID
 FALLBACK = "nlu_fallback"
 OTHER_LANGUAGE = "andere_taal"
 ENGLISH_VARIANT = "engels"
 INTRO = "kennismaking"
 # Answers that already say the assistant is a computer program and how to reach a person.
 PERSON = "mens_spreken"
-SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, PERSON}  # PERSON: one sentence of it, below
+SELF_INTRODUCING = {"groet", "vraag_bot", "wat_kun_je", SAFETY, SAFETY_UNCONFIRMED_ID, PERSON}  # PERSON: one sentence of it, below
 # A second topic in the same message is answered too when the classifier gives it at least this much.
 SECOND_TOPIC_MIN_CONFIDENCE = 0.2
 # A message's other question, classified on its own, is answered too when this sure (issue 16, two
@@ -187,7 +188,9 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
     if english:
         ids.append(OTHER_LANGUAGE)  # the English text itself says it is a computer program
     elif intent == SAFETY:
-        ids.append(SAFETY)
+        # only a classifier read danger: the same numbers first, with an opening that says why (a false alarm
+        # then reads as care, not as a misreading; reports/begrip.md, "Danger", session 15)
+        ids.append(SAFETY if danger else SAFETY_UNCONFIRMED_ID)
         minimum = (TOPIC_AFTER_SAFETY_MIN_CONFIDENCE if danger
                    else TOPIC_AFTER_UNCONFIRMED_SAFETY_MIN_CONFIDENCE)
         # A cause the message names outright ("hij wordt gepest, ze slaan hem") is its school
@@ -221,7 +224,9 @@ def plan_turn(turn: TurnInput, library, offer_likely: bool = True) -> TurnPlan:
              if turn.text and (is_topic(intent) or intent == PERSON) and intent not in (STORY_TOPIC, SAFETY)
              else None)
     for answer_id in ids:
-        answer = library.get(answer_id) or library.get(FALLBACK)
+        answer = (library.get(answer_id)
+                  or (library.get(SAFETY) if answer_id == SAFETY_UNCONFIRMED_ID else None)  # never without the numbers
+                  or library.get(FALLBACK))
         if answer is None:
             continue
         is_last = answer_id == ids[-1]

@@ -28,6 +28,7 @@ def test_a_colleague_is_asked_only_when_everything_holds():
     assert not ask(enabled=False)                               # no WEGWIJZER_LIVE_TOKEN
     assert not ask(answered=("vraag_escalatie",))               # only an explicit wish for a person
     assert not ask(answered=("veiligheid", "mens_spreken"))     # never after an emergency message
+    assert not ask(answered=("veiligheid_zekerheid", "mens_spreken"))  # ...also when only a classifier read danger
 
 
 def test_token_check_fails_closed():

@@ -24,6 +24,7 @@ CONTENT = Path(__file__).resolve().parents[3] / "content" / "antwoorden"
     (("vraag_tlv",), False),
     (("groet",), False),
     (("veiligheid", "mens_spreken"), False),  # never a form right after an emergency message
+    (("veiligheid_zekerheid", "mens_spreken"), False),  # ...also when only a classifier read danger
     ((), False),
 ])
 def test_wants_offer(answered, expected):

@@ -62,7 +62,43 @@ def test_danger_without_a_named_cause_still_gives_only_safety():
 def test_classifier_only_safety_still_first_but_school_topic_answered(library):
     turn = TurnInput(intent="veiligheid", text="vanaf wanneer moet mijn zusje naar school",
                      intent_ranking=(("veiligheid", 0.8), ("vraag_opp", 0.1)))
+    # session 15: the same numbers, with an opening that says why they come (veiligheid_zekerheid; this
+    # fixture library has no such text, so the plain safety message stands in for it)
+    assert plan_turn(turn, library).answered == ("veiligheid_zekerheid", "vraag_opp")
     assert ids(plan_turn(turn, library)) == ["veiligheid", "vraag_opp"]
+
+
+@pytest.fixture(scope="module")
+def real_library():
+    return ContentLibrary()
+
+
+@pytest.mark.parametrize("text, audience, words", [
+    ("mijn zoon zegt dat we beter af zijn zonder hem, wat nu", None, "uw bericht"),
+    ("ik zit al weken op mn kamer en praat met niemand", "jongere", "je bericht"),
+])
+def test_only_a_classifier_saw_danger_the_numbers_come_with_why(real_library, text, audience, words):
+    turn = TurnInput(intent="veiligheid", text=text, intent_ranking=(("veiligheid", 0.4),), audience_slot=audience)
+    plan = plan_turn(turn, real_library)
+    first = plan.replies[0].text
+    assert plan.answered[0] == "veiligheid_zekerheid"
+    assert "112" in first and "voor de zekerheid" in first and words in first
+    assert "Lees ik het verkeerd?" in first
+
+
+def test_a_danger_pattern_keeps_the_plain_safety_message(real_library):
+    turn = TurnInput(intent="veiligheid", text="mijn vader slaat mij elke avond", intent_ranking=(("veiligheid", 0.9),))
+    plan = plan_turn(turn, real_library)
+    assert plan.answered[0] == "veiligheid"
+    assert "voor de zekerheid" not in plan.replies[0].text and "112" in plan.replies[0].text
+
+
+def test_without_the_unconfirmed_text_the_plain_safety_message_comes(library):
+    # a deployment whose content lacks veiligheid_zekerheid still gives the numbers, never the fallback
+    turn = TurnInput(intent="veiligheid", text="vanaf wanneer moet mijn zusje naar school",
+                     intent_ranking=(("veiligheid", 0.8),))
+    assert library.get("veiligheid_zekerheid") is None
+    assert plan_turn(turn, library).replies[0].answer_id == "veiligheid"
 
 
 def test_second_question_in_one_message_is_answered_too(library):

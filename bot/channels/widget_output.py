@@ -7,6 +7,9 @@ the plain "Bron: …" line, and on the last paragraph the buttons and ``bronnen`
 addresses, dates) that the widget shows as a "Bron" disclosure with links. Anything else goes the
 way Rasa sends it.
 
+The safety message's parts carry ``heel``: the widget shows them whole, never the first part and "Lees
+meer" (all the emergency numbers visible at once).
+
 A step plan's calendar file (``wegwijzer_agenda``, ``bot.stappenplan.agenda``) goes on the last
 paragraph as ``agenda``, checked here (file name, size, VCALENDAR frame).
 
@@ -28,6 +31,7 @@ from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.socketio import SocketIOOutput
 
+from bot.content.schema import SAFETY_IDS
 from bot.feedback.token import issue
 from bot.turn.reply_sources import AGENDA_KEY, KEY, SAFE_SCHEMES
 
@@ -120,6 +124,9 @@ def _with_sources(message: Dict[str, Any], text: str, payload: Any,
     events[-1]["bronnen"] = block["bronnen"]
     events[-1]["gecontroleerd"] = block["gecontroleerd"]
     topic = payload.get("onderwerp")
+    if topic in SAFETY_IDS:
+        for event in events:
+            event["heel"] = True  # the emergency numbers are shown whole, never behind "Lees meer"
     if feedback_ref is not None and isinstance(topic, str) and TOPIC.match(topic):
         ref = feedback_ref(topic)
         if ref:

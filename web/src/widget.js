@@ -107,7 +107,8 @@ export function mountWidget(win, config) {
   // The first part of a long answer, then "Lees meer" (a disclosure button) and the rest, hidden
   // until asked; the choice is kept with the conversation.
   function readMore(entry) {
-    const [first, rest] = splitLong(entry.text);
+    // the safety message ("heel") is shown whole: every emergency number visible without a tap
+    const [first, rest] = entry.heel ? [entry.text, ""] : splitLong(entry.text);
     if (!rest) return [botText(doc, entry.text, t)];
     const open = Boolean(entry.uitgeklapt);
     const restId = `wegwijzer-meer-${String(entry.id).replace(/[^A-Za-z0-9-]/g, "")}`;
@@ -203,7 +204,7 @@ export function mountWidget(win, config) {
       showLive();
     }
     const entry = { id: store.nextId(), kind: "bot", text, buttons, bronnen, gecontroleerd, feedback: feedbackRef(data),
-      agenda: messageCalendar(data), medewerker: data.medewerker === true };
+      agenda: messageCalendar(data), medewerker: data.medewerker === true, heel: data.heel === true };
     store.addEntry(entry);
     if (text) renderEntry(entry);
     placeChoices(buttons);

@@ -59,3 +59,21 @@ def test_short_answers_are_shown_whole(widget_stack, new_page):
     open_by_keyboard(page)
     ask(page, "hallo")
     expect(page.locator(".wegwijzer__lees-meer")).to_have_count(0)
+
+
+@pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_safety_message_is_shown_whole(widget_stack, new_page, screenshots_dir, width, height):
+    # longer than what a long answer shows before "Lees meer", yet every emergency number is visible at once
+    page = new_page(width, height, bypass_csp=True)
+    page.goto(widget_stack.base_url + "/")
+    open_by_keyboard(page)
+    # a parent's story in which only the danger classifier reads danger: the longest safety text
+    ask(page, "Onze zoon is 15 en zit sinds de zomer thuis. Hij komt zijn kamer niet meer uit en zei gisteren "
+              "dat wij beter af zijn zonder hem. Wat kunnen wij doen?")
+    answer = bot_messages(page).filter(has_text="112").last
+    expect(answer).to_contain_text("voor de zekerheid")
+    expect(answer).to_contain_text("113")
+    expect(answer).to_contain_text("Kindertelefoon")
+    expect(answer.locator(".wegwijzer__lees-meer")).to_have_count(0)
+    assert len(answer.inner_text()) > 480  # splitLong would have cut it (SHOW_CHARS + MIN_REST)
+    page.screenshot(path=str(screenshots_dir / f"widget-veiligheid-heel-{width}x{height}.png"))

@@ -90,3 +90,19 @@ def test_output_channel_emits_the_widget_events():
     sio = FakeSio()
     asyncio.run(WidgetSocketIOOutput(sio, "bot_uttered").send_response("kamer", {"text": "A\n\nB"}))
     assert [data for _, data, _ in sio.sent] == [{"text": "A"}, {"text": "B"}]  # Rasa's own way
+
+
+def test_the_safety_messages_are_shown_whole():
+    for safety_id in ("veiligheid", "veiligheid_zekerheid"):
+        answer = Answer(id=safety_id, soort="feit", knop="Hulp bij gevaar", gecontroleerd=date(2026, 12, 6),
+                        bronnen=(Source("Bron A", "https://a.example/pagina", "2019"),),
+                        tekst={"ouder": "Bel 112.\nBel 113.", "jongere": "Bel 112.", "spraak": "Bel 112."}, vervolg=())
+        reply = render_answer(answer, "ouder", lambda _: None)
+
+        class Safety:
+            def get(self, answer_id):
+                return answer if answer_id == safety_id else None
+
+        events = widget_messages({"text": reply.text, "custom": reply_sources(reply, Safety())})
+        assert events and all(event.get("heel") is True for event in events)
+    assert not any("heel" in event for event in widget_messages(_message()))

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from tests.support.redaction_checks import LINEAR_CPU_SECONDS
 from bot.privacy import lexicon
 from bot.privacy.redaction import find_personal_data, redact
 
@@ -115,9 +116,9 @@ def test_e_mail_with_another_top_level_domain_and_a_phone_number_in_words():
 ])
 def test_still_linear_on_long_text(text):
     find_personal_data("warm up")
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a loaded machine must not fail a linearity guard
     find_personal_data(text)
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < LINEAR_CPU_SECONDS
 
 
 @pytest.mark.parametrize("text, piece", [

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from bot import clock
+from tests.support.redaction_checks import LINEAR_CPU_SECONDS
 from bot.privacy.name_words import _source_name
 from bot.privacy.redaction import find_personal_data, redact
 from bot.privacy.wordlists import NAME_SOURCE_FILE, wordlists
@@ -196,9 +197,9 @@ def test_name_source_is_loaded_and_filtered():
                                    "mijn buurvrouw, Gerrie Wolters, ", "geboren in maart ", "het da vinci college ",
                                    "Het Kompas heeft hem geschorst. ", "groep 8 van de Zonnewijzer ", "mvg j. "])
 def test_new_rules_stay_linear_on_long_hostile_text(piece):
-    """100,000 characters of one repeated form: well under the 2.5 s the earlier rounds allow (the lower-case
+    """100,000 characters of one repeated form: linear (LINEAR_CPU_SECONDS; the lower-case
     list walk was quadratic before it stopped at a name found already)."""
     text = (piece * (100_000 // len(piece) + 1))[:100_000]
     t0 = time.process_time()
     find_personal_data(text)
-    assert time.process_time() - t0 < 2.5
+    assert time.process_time() - t0 < LINEAR_CPU_SECONDS

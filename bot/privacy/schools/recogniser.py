@@ -35,7 +35,7 @@ from bot.privacy.schools.name_run_before_head import find_names_at_heads
 from bot.privacy.schools.name_tail import school_tail
 from bot.privacy.schools.named_by_verb import find_named_by_verb, find_named_with_head
 from bot.privacy.schools.named_kind_compounds import find_named_kind_compounds
-from bot.privacy.schools.never_a_school import implausible, national_type, street_location
+from bot.privacy.schools.never_a_school import implausible, indefinite_kind, national_type, street_location
 from bot.privacy.schools.next_to_staff import find_next_to_staff
 from bot.privacy.schools.person_names import find_lower_case_person_names, find_neuter_persons, find_person_compounds
 from bot.privacy.schools.place_adjectives import find_place_adjective_schools
@@ -78,7 +78,7 @@ def find_schools(text: str) -> Iterator[Span]:
     for a, b in merged:
         if implausible(text, Span("school", a, b, text[a:b])):
             continue   # "de Havo", "op de Bijlmer", "DE SCHOOL WIL HEM": no school's name
-        if national_type(text[a:b]) or street_location(text, a, b):
+        if national_type(text[a:b]) or street_location(text, a, b) or indefinite_kind(text, a, b):
             continue   # "de Chinese zaterdagschool": a kind of school; "aan de Kerkweg": a street
         if _surname_after_a_name(text, a):
             continue   # "Carla de Souza": "de Souza" is her surname, not a school "De Souza"

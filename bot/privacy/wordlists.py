@@ -37,6 +37,7 @@ class WordLists:
     tussenvoegsels_binnen: frozenset = frozenset()
     geen_schoolnaam: frozenset = frozenset()
     geen_schoolnaam_streken: frozenset = frozenset()
+    zorg_met_scholen: frozenset = frozenset()
 
     def not_a_school_name(self, low: str) -> bool:
         return low in self.geen_naam and low not in self.assistent_naam
@@ -64,6 +65,7 @@ def wordlists() -> WordLists:
         tussenvoegsels=frozenset(_words(data, "tussenvoegsels")),
         tussenvoegsels_binnen=frozenset(_words(data, "tussenvoegsels_binnen")),
         geen_naam=(frozenset(_words(data, "geen_naam")) | frozenset(_words(data, "geen_naam_overig"))
+                   | frozenset(_words(data, "zorg_met_scholen"))
                    | frozenset(_words(data, "assistent_naam"))),
         assistent_naam=frozenset(_words(data, "assistent_naam")),
         postcode_stopwoorden=frozenset(_words(data, "postcode_stopwoorden")),
@@ -80,9 +82,11 @@ def wordlists() -> WordLists:
         school_achtervoegsels=tuple(_words(data, "school_achtervoegsels")),
         geen_school=frozenset(_words(data, "geen_school")),
         geen_schoolnaam=frozenset(_words(data, "geen_schoolnaam")),
+        zorg_met_scholen=frozenset(_words(data, "zorg_met_scholen")),
         geen_schoolnaam_streken=frozenset(_words(data, "geen_schoolnaam_streken")),
         geen_achternaam_klein=frozenset(_words(data, "geen_achternaam_klein")),
         # a source name that is also on a list of ours keeps that list's rules ("roos", "fleur": only after a cue)
         namen_bron=_name_source() - frozenset(_words(data, "alleen_na_aanleiding")) - frozenset(_words(data, "geen_naam"))
-        - frozenset(_words(data, "geen_naam_overig")) - frozenset(_words(data, "geen_achternaam_klein")),
+        - frozenset(_words(data, "geen_naam_overig")) - frozenset(_words(data, "zorg_met_scholen"))
+        - frozenset(_words(data, "geen_achternaam_klein")),
     )

@@ -19,9 +19,14 @@ from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
 
-# the abbreviation of one school: "op het hzc", "naar de GBL", "van 't CLZ"
-_ABBR = re.compile(r"(?<![\w])(?:op|naar|van|bij|school(?:naam)?[ ]is)[ ]{1,2}(?:de|het|'t|’t|t)[ ]{1,2}"
-                   r"(?P<abbr>[A-Za-z]{2,4})(?![\w'’\-])")
+# the abbreviation of one school: "op het hzc", "naar de GBL", "van 't CLZ"; capitals without an article only
+# where a pupil sits: "zit op SGM"
+_ABBR = re.compile(r"(?<![\w])(?:(?:op|naar|van|bij|school(?:naam)?[ ]is)[ ]{1,2}(?:de|het|'t|’t|t)[ ]{1,2}"
+                   r"(?P<abbr>[A-Za-z]{2,4})"
+                   r"|z(?:it|at|itten|aten)[ ](?:(?:nu|nog|al|toen)[ ])?op[ ](?P<bare>[A-Z]{2,4}))(?![\w'’\-])")
+
+# initials with the lower-case first letter of a particle: "het JdW" (Johan de Witt), "de GvB", "het HvL"
+_PARTICLE_INITIALS = re.compile(r"[A-Z](?:[dvt][A-Z])+[A-Z]?")
 
 
 # kinds of school, courses and organisations pupils name with an abbreviation that are not one school
@@ -44,21 +49,25 @@ _ABBR_KNOWN = 2.5
 def find_abbreviations(text: str) -> Iterator[Span]:
     lists = wordlists()
     for m in _ABBR.finditer(text):
-        abbr = m.group("abbr")
+        group = "abbr" if m.group("abbr") else "bare"
+        abbr = m.group(group)
         low = abbr.lower()
         if low in _NOT_ONE_SCHOOL or low in lists.school_afkortingen or low in lists.geen_naam or low in lists.geen_school:
             continue
-        if not (abbr.isupper() or abbr.islower()) or lexicon.zipf(low) >= _ABBR_KNOWN or lexicon.is_place(low):
+        if not (abbr.isupper() or abbr.islower() or _PARTICLE_INITIALS.fullmatch(abbr)) or \
+                lexicon.zipf(low) >= _ABBR_KNOWN or lexicon.is_place(low):
             continue   # "op de bank", "naar het bos": a word
         if not abbr.isupper() and any(c in "aeiou" for c in low[1:-1]) and len(low) == 4:
             continue   # a lower-case four-letter word with a vowel inside is more likely a word than initials
-        end = school_tail(text, m.end("abbr"))
-        yield Span("school", m.start("abbr"), end, text[m.start("abbr"):end])
+        end = school_tail(text, m.end(group))
+        yield Span("school", m.start(group), end, text[m.start(group):end])
 
 
-# "op t mondri", "naar t ravelijn": a clipped or rare name after a spoken article, a word Dutch hardly knows
-# ("op t werk", "naar t strand" stay)
-_CLIPPED = re.compile(r"(?<![\w])(?:op|naar|van|bij)[ ]{1,2}(?P<art>'t|’t|t)[ ]{1,2}(?P<name>[a-z][a-z\-]{3,14})(?![\w'’])")
+# "op t mondri", "naar t ravelijn", "zit op het bonhoeffer": a clipped or rare name after a spoken article or where a
+# pupil sits, a word Dutch hardly knows ("op t werk", "naar t strand", "zit op de bank" stay)
+_CLIPPED = re.compile(r"(?<![\w])(?:(?:op|naar|van|bij)[ ]{1,2}(?P<art>'t|’t|t)"
+                      r"|z(?:it|at|itten|aten)[ ](?:(?:nu|nog|al|toen)[ ])?op[ ](?P<art2>het|de))"   # "zit op het bonhoeffer"
+                      r"[ ]{1,2}(?P<name>[a-z][a-z\-]{3,14})(?![\w'’])")
 
 
 def find_clipped_names(text: str) -> Iterator[Span]:
@@ -67,7 +76,8 @@ def find_clipped_names(text: str) -> Iterator[Span]:
         if lexicon.zipf(name) >= _ABBR_KNOWN or lexicon.is_place(name) or lexicon.is_place(name) or \
                 name in wordlists().geen_naam or name in wordlists().geen_school:
             continue
-        yield Span("school", m.start("art"), m.end("name"), text[m.start("art"):m.end("name")])
+        art = "art" if m.group("art") else "art2"
+        yield Span("school", m.start(art), m.end("name"), text[m.start(art):m.end("name")])
 
 
 # a scholengemeenschap by its initials: "op t KSG", "bij het CSG" (a capital abbreviation ending in "SG")

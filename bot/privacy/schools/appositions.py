@@ -64,7 +64,7 @@ _SCHOOL_COMMA_NAME = re.compile(r"(?<![\w])(?i:school|college|lyceum),[ ](?P<nam
 # the name in brackets after a word for the school: "de school (De Sterrenwachter) doet niks"
 _NAME_IN_BRACKETS = re.compile(r"(?<![\w])(?:school|basisschool|middelbare[ ]school|scholen)[ ]{0,2}\([ ]?"
                                r"(?P<name>(?:(?:[Dd]e|[Hh]et|'t)[ ])?" + _PROPER + r"(?:[ ]" + _PROPER
-                               + r"){0,3})[ ]?\)", re.IGNORECASE)
+                               + r"){0,3})[ ]?\)", re.IGNORECASE)   # (IGNORECASE: "in Veenendaal" is taken in too)
 
 
 def find_school_comma_names(text: str) -> Iterator[Span]:
@@ -78,9 +78,13 @@ def find_names_in_brackets(text: str) -> Iterator[Span]:
     """"de school (De Sterrenwachter)": a name in brackets that ends in a capital and is no place."""
     for m in _NAME_IN_BRACKETS.finditer(text):
         name = m.group("name")
+        place = re.search(r"[ ](?:in|te)[ ](?P<p>[^\W\d_][\w'’\-]+)$", name)
+        if place and lexicon.is_place(place.group("p")):
+            name = name[:place.start()]   # "(De Wegwijzer in Veenendaal)": the name, then where it is
         if name.split()[-1][:1].isupper() and not lexicon.is_place(name.split()[-1]) and \
-                name.split()[-1].lower() not in wordlists().geen_naam and not name.isupper():
-            yield Span("school", m.start("name"), m.end("name"), name)
+                not wordlists().not_a_school_name(name.split()[-1].lower()) and not name.isupper():
+            # (a school may carry the assistant's name: "de basisschool (De Wegwijzer)")
+            yield Span("school", m.start("name"), m.start("name") + len(name), name)
 
 
 _QUOTED = re.compile(r"(?<![\w])(?:op|naar|bij|van|school|college|lyceum)[ ](?P<q>['‘“\"])(?P<name>[^'‘’“”\"\n]{2,40})"

@@ -54,14 +54,21 @@ def _school_like(word: str) -> bool:
             and low not in lists.geen_naam and low not in _NOT_SCHOOL)
 
 
+def _provider(low: str) -> bool:
+    """A care organisation that runs schools too (no person, so on geen_naam): after "zit/zat op de/het" one of its
+    schools: "zit op het Mondriaan", "zat op de Kentalis"."""
+    return low in wordlists().zorg_met_scholen
+
+
 def find_at_school(text: str) -> Iterator[Span]:
     lists = wordlists()
     for pattern in (_AT_SCHOOL, _TYPE_IN_BRACKETS):
         for m in pattern.finditer(text):
             name = m.group("name")
             words = name.split()
+            sits = pattern is _AT_SCHOOL and bool(m.group("at") and m.group("art"))
             if not name[:1].isupper() or any(w.lower() in lists.geen_naam and w.lower() not in ("de", "het", "van")
-                                             for w in words[:1]) or name.isupper():
+                                             and not (sits and _provider(w.lower())) for w in words[:1]) or name.isupper():
                 continue
             if pattern is _TYPE_IN_BRACKETS and any(w.lower() in lists.geen_naam for w in words):
                 continue
@@ -75,7 +82,8 @@ def find_at_school(text: str) -> Iterator[Span]:
                 continue   # "aangemeld bij de SO-school": a kind of school
             if (pattern is _AT_SCHOOL and (m.group("at") and m.group("art") or m.group("named")) and len(words[0]) >= 3
                     and "".join(w.lower() for w in words[:2]) not in lists.geen_school
-                    and words[0].lower() not in lists.geen_school and words[0].lower() not in lists.geen_naam
+                    and words[0].lower() not in lists.geen_school
+                    and (words[0].lower() not in lists.geen_naam or _provider(words[0].lower()))
                     and words[0].lower() not in _NOT_SCHOOL):
                 pass   # "zat op de Kameleon", "de school heet De Wissel": capitalised there, even an ordinary word
             elif pattern is _AT_SCHOOL and not _school_like(words[0]):

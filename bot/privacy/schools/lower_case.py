@@ -19,7 +19,8 @@ from bot.privacy.wordlists import wordlists
 
 _LOWER_AFTER_TYPE = re.compile(
     r"(?<![\w])(?:(?P<abbr>obs|cbs|pcbs|rkbs|sbo|ikc|csg|rsg|osg|isk|kbs|ibs|gbs|vso)[ ]{1,2}(?P<part>(?:de|het|'t)[ ]{1,2})?"
-    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool)[ ]{1,2}(?!(?:de|het|'t)[ ])"
+    r"|(?:op|naar|bij|van|in)[ ]{1,2}(?:basisschool|jenaplanschool|montessorischool|daltonschool|lyceum|college|gymnasium|"
+    r"scholengemeenschap)[ ]{1,2}(?!(?:de|het|'t)[ ])"   # "zit op lyceum oostpoort"
     r"|(?<![\w])(?:basisschool|jenaplanschool|montessorischool|daltonschool|kindcentrum|praktijkschool|lyceum|college|"
     r"gymnasium|scholengemeenschap|scholengroep|mavo|vrije[ ]school|vrijeschool|vmbo|havo|vwo|mbo|atheneum|"
     r"praktijkonderwijs|[a-zà-ÿ]{3,14}(?:school|college|lyceum)|"   # "daltoncollege de vaart", "praktijkonderwijs de ..."
@@ -27,6 +28,9 @@ _LOWER_AFTER_TYPE = re.compile(
     r"evangelische|joodse|hindoe)[ ]school)[ ]{1,2}"   # "de christelijke school de hoeksteen"
     r"(?P<tpart>(?:de|het|'t)[ ]{1,2}))"
     r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,30}(?:[ ][a-zà-ÿ][a-zà-ÿ'\-]{1,30}){0,2})", re.IGNORECASE)
+
+# a past participle on ge- ("gepest", "doorgestuurd", "geïntimideerd"), however rare: no name
+_PARTICIPLE = re.compile(r"[a-z]{0,6}ge[^\W\d_]{2,}[dt]$")
 
 _ADJECTIVE_AFTER_ARTICLE = frozenset({"hele", "eerste", "laatste", "volgende", "andere", "zelfde", "juiste", "goede",
                                       "beste", "vorige", "komende", "afgelopen", "rest", "keer", "week", "dag", "weg",
@@ -48,9 +52,10 @@ def find_lower_case_after_type(text: str) -> Iterator[Span]:
         plain = not m.group("abbr") and not m.group("tpart")   # "op basisschool <name>"
         if not words or lexicon.is_place(words[0]) or (plain and lexicon.zipf(words[0].lower()) >= 4.5):
             continue   # "op school gepest"; "naar basisschool groningen"
-        if plain and len(words) == 1 and (lexicon.zipf(words[0].lower()) >= 4.0 or words[0].lower().endswith(
-                ("t", "d", "de", "te", "ig", "lijk", "en"))):
-            continue   # one ordinary word after a school type ("op basisschool gepest")
+        if plain and len(words) == 1 and (lexicon.zipf(words[0].lower()) >= 4.0 or (words[0].lower().endswith(
+                ("t", "d", "de", "te", "ig", "lijk", "en")) and (lexicon.zipf(words[0].lower()) >= 2.5
+                                                               or _PARTICIPLE.match(words[0].lower())))):
+            continue   # one ordinary word after a school type ("op basisschool gepest"; not "op lyceum oostpoort")
         if m.group("abbr") and not m.group("part") and lexicon.is_ordinary(words[0], 4.0):
             continue
         if m.group("tpart") and (words[0].lower() in _ADJECTIVE_AFTER_ARTICLE or words[0].lower() in lists.geen_achternaam_klein

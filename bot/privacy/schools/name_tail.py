@@ -17,6 +17,7 @@ _AFTER = re.compile(
     r"(?:[ ][^\W\d_][\w'’\-]{1,30})?)\)"
     r"|(?P<loc>(?i:locatie|vestiging)[ ](?:(?:de|het|'t)[ ])?[^\W\d_][\w'’\-]{1,30})"
     r"|(?P<compass>(?i:noord|zuid|oost|west|centrum)(?i:zijde|kant)?)(?![\w])"
+    r"|(?P<level>(?i:vmbo|mavo|havo|vwo|mbo))(?![\w\-]|[ ]?\d)"   # "het Calvijn vmbo": the branch of that level
     r"|(?P<place>[A-ZÀ-Þ][\w'’\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'’\-]{1,30})?))")
 
 
@@ -33,6 +34,28 @@ def school_tail(text: str, end: int) -> int:
         # "Het Bakenhof Almere Haven": a place and its part; a place alone after the name is where it is
         if len(place.split()) == 2 and lexicon.is_place(first):
             return m.end()
+        return end
+    return m.end()
+
+
+# "Montessorischool Bos en Lommer", "De Twee Wijken en Zeeweg": a second capitalised part of a name joined by "en"
+_AND_PART = re.compile(r"[ ]en[ ](?P<w>[A-ZÀ-Þ][a-zà-ÿ'’]{2,20})(?![\w'’\-]|[ ][A-ZÀ-Þ]|[ ](?:van|de|der)[ ])")
+
+_LAST_CAPITAL = re.compile(r"(?<![\w'’\-])[A-ZÀ-Þ][a-zà-ÿ'’]{1,20}$")
+
+
+def and_tail(text: str, start: int, end: int) -> int:
+    """The end of a name that goes on with "en" and a capitalised word that is no person and no common word
+    ("Montessorischool Bos en Lommer"); "De Klimop en Jan", "De Klimop en Het Kompas" stay apart."""
+    if not _LAST_CAPITAL.search(text, max(start, end - 22), end):
+        return end
+    m = _AND_PART.match(text, end)
+    if not m:
+        return end
+    low = m.group("w").lower()
+    lists = wordlists()
+    if low in lists.voornamen or low in lists.namen_bron or low in lists.achternamen or low in lists.alleen_na_aanleiding \
+            or lexicon.zipf(low) >= 3.0 or _never_a_school(low) or lexicon.is_place(low):
         return end
     return m.end()
 

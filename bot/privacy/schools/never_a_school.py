@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from bot.privacy import lexicon
+from bot.privacy.schools.words import _KIND_WORDS, _type_words
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
@@ -97,6 +98,8 @@ def implausible(text: str, span: Span) -> bool:
     if len(words) == 1 and (words[0].lower() in wordlists().geen_schoolnaam or words[0].lower().endswith(_ROLE_ENDINGS)) \
             and words[0].lower() not in wordlists().school_woorden:
         return True
+    if len(words) == 1 and "-" in words[0] and all(_never_a_school(p) for p in words[0].lower().split("-") if p):
+        return True   # "de Jeugd-GGZ", "het Ouder-Kindcentrum": a service made of words that name no school
     if _is_shouted(text):
         lists = wordlists()
         return any(lexicon.zipf(w) >= 5.5 and w.lower() not in lists.school_woorden for w in words)
@@ -130,3 +133,33 @@ def national_type(span_text: str) -> bool:
     """A finding that is only a nationality or language adjective and a lower-case school type."""
     m = _NATIONAL.fullmatch(span_text)
     return bool(m) and lexicon.zipf(m.group("adj").lower()) >= 3.5
+
+
+_INDEFINITE = re.compile(r"(?<![\w'’])(?:een|geen|elke|iedere|welke|zo'n|zo’n)[ ]$", re.IGNORECASE)
+
+_IN_PLACE = re.compile(r"[ ](?:in|te|bij)[ ](?P<place>[A-ZÀ-Þ][\w'’\-]+(?:[ ][A-ZÀ-Þ][\w'’\-]+)?)$")
+
+
+def indefinite_kind(text: str, start: int, end: int) -> bool:
+    """A finding after "een"/"geen"/"welke" that is only a kind of school, perhaps with its place: "op een
+    islamitische school in Den Haag", "een Daltonschool in Ede". One school is named with "de/het", not "een"."""
+    if not _INDEFINITE.search(text, max(0, start - 8), start):
+        return False
+    found = text[start:end]
+    place = _IN_PLACE.search(found)
+    if place and lexicon.is_place(place.group("place")):
+        found = found[:place.start()]
+    return all(_kind_word(w.lower()) for w in _NAME_WORD.findall(found))
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset:
+    """Words that say which kind a school is, also as one compound on a head word ("daltonschool")."""
+    lists = wordlists()
+    kinds = _KIND_WORDS | _type_words()
+    return frozenset(kinds | lists.school_voorwoorden | lists.geen_school | lists.school_woorden | lists.geen_schoolnaam
+                     | {k + s for k in kinds for s in lists.school_achtervoegsels})
+
+
+def _kind_word(low: str) -> bool:
+    return low in _kind_words()

@@ -52,7 +52,7 @@ def find_person_compounds(text: str) -> Iterator[Span]:
 
 # "op het tjalling harkema"
 _NEUTER_PERSON = re.compile(
-    r"(?<![\w'’])(?:op|naar|bij|van|aan)[ ](?:het|'t|’t|t)[ ](?P<s>(?P<first>[^\W\d_][a-zà-ÿ'’]{2,20})[ ]"
+    r"(?<![\w'’])(?:op|naar|bij|van|aan|in|over)[ ](?:het|'t|’t|t)[ ](?P<s>(?P<first>[^\W\d_][a-zà-ÿ'’]{2,20})[ ]"
     r"(?:(?:van|de|der|den|ter|ten)[ ]){0,2}(?P<last>[^\W\d_][a-zà-ÿ'’\-]{2,25}))(?![\w'’\-])", re.IGNORECASE)
 
 

@@ -24,13 +24,13 @@ from bot.privacy.wordlists import wordlists
 _SCHOOL_TALK = re.compile(
     r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|gymnasium|atheneum|mavo|havo|vwo|vmbo|mbo|sbo|v?so|klas|"
     r"juf|meester|mentor|leerling\w*|leerkracht\w*|ib'?er|directeur|directrice|leerplicht\w*|onderwijs|"
-    r"z(?:at|it|aten|itten)|aangemeld|afgemeld|aanmelding|ingeschreven|uitgeschreven|"
+    r"z(?:at|it|aten|itten)|gezeten|aangemeld|afgemeld|aanmelding|ingeschreven|uitgeschreven|afgestuurd|"
     r"inschrijv\w*|wachtlijst|plek|plaatsing|geplaatst|gestuurd|geschorst|geschopt|verwijderd|afgewezen|"
     r"toegelaten|weggestuurd)(?![\w])", re.IGNORECASE)
 
 _CAPW = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?"
 
-_RUN = _CAPW + r"(?:[ ](?:(?:van|ter|ten)[ ](?:de[ ]|der[ ]|den[ ]|het[ ]|'t[ ])?|de[ ])?" + _CAPW + r"){0,2}"
+_RUN = r"(?:St\.?[ ]|Sint[ ]|H\.[ ])?" + _CAPW + r"(?:[ ](?:(?:van|ter|ten)[ ](?:de[ ]|der[ ]|den[ ]|het[ ]|'t[ ])?|de[ ])?" + _CAPW + r"){0,2}"
 
 _AFTER_PREP = re.compile(
     r"(?<![\w'’])(?P<prep>op|bij|naar|van|voor|aan|door)[ ](?:(?P<art>de|het|'t|’t|t)[ ])?(?P<name>" + _RUN
@@ -99,10 +99,12 @@ def _after_a_person(text: str, start: int) -> bool:
         return True
     if re.search(r"['’]er$", low):
         return False   # "de IB'er van de Sterrenboog": a role, then the school
+    if len(word) > 1 and word.isupper():
+        # "RMC De Friese Wouden", "SWV De Eem": an organisation's acronym before its name; but a class or kind of
+        # school is followed by its school: "de ISK van het Calvijn"
+        return low not in wordlists().school_afkortingen
     if word[:1].isupper() and not _sentence_start(text, w.start("w")) and low not in _PREPOSITIONS:
         return True
-    if len(word) > 1 and word.isupper():
-        return True   # "RMC De Friese Wouden", "SWV De Eem": an organisation's acronym before its name
     lists = wordlists()
     return any(part in lists.voornamen or part in lists.namen_bron for part in low.split("-")) and not lexicon.is_place(low)
 

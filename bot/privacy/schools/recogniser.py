@@ -32,10 +32,10 @@ from bot.privacy.schools.name_before_head import (
     find_unknown_before_capital_head, find_unknown_before_lower_head, find_unknown_hyphen_before_head,
 )
 from bot.privacy.schools.name_run_before_head import find_names_at_heads
-from bot.privacy.schools.name_tail import school_tail
+from bot.privacy.schools.name_tail import and_tail, school_tail
 from bot.privacy.schools.named_by_verb import find_named_by_verb, find_named_with_head
 from bot.privacy.schools.named_kind_compounds import find_named_kind_compounds
-from bot.privacy.schools.never_a_school import implausible, national_type, street_location
+from bot.privacy.schools.never_a_school import implausible, indefinite_kind, national_type, street_location
 from bot.privacy.schools.next_to_staff import find_next_to_staff
 from bot.privacy.schools.person_names import find_lower_case_person_names, find_neuter_persons, find_person_compounds
 from bot.privacy.schools.place_adjectives import find_place_adjective_schools
@@ -47,17 +47,20 @@ from bot.privacy.schools.type_then_name import (
 )
 from bot.privacy.schools.typo_heads import find_misspelt_heads, find_typo_heads
 from bot.privacy.schools.with_place import find_article_name_place, find_concept_places, find_kind_in_place, find_kind_schools
-from bot.privacy.schools.words import _SCHOOL_MESSAGE
+from bot.privacy.schools.words import HEADS, _GENERIC_BEFORE_TYPE, _SCHOOL_MESSAGE
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
 
 # words before a school's name that belong to it: "St. Bonifatius Lyceum", "mbo Lingestroom College"
-_PREFIX = re.compile(r"(?:(?<![\w])(?:St\.?|Sint|Sv\.?|H\.)|(?<![\w])(?:mbo|vmbo|havo|vwo|mavo|MBO|VMBO|HAVO|VWO|MAVO))[ ]{1,2}$")
+_PREFIX = re.compile(r"(?:(?<![\w])(?:St\.?|Sint|Sv\.?|H\.)|(?<![\w])(?:mbo|vmbo|havo|vwo|mavo|MBO|VMBO|HAVO|VWO|MAVO))[ ]{1,2}$"
+                     r"|(?<![\w])(?:St\.?|Sint)-$")   # "de St.-Jozefschool", "Sint-Paulus Lyceum"
 
 
 # a branch after a school's name: "Comenius College locatie Hilversum", "CSG Liudger, locatie Raai"
-_BRANCH = re.compile(r",?[ ]{1,2}(?:locatie|vestiging|afdeling)[ ]{1,2}[A-ZÀ-Þ][\w'’\-]{1,30}(?:[ ][A-ZÀ-Þ][\w'’\-]{1,30})?")
+# (a branch named after a person keeps its particles: "Wartburg College locatie Guido de Brès")
+_BRANCH = re.compile(r",?[ ]{1,2}(?:locatie|vestiging|afdeling)[ ]{1,2}[A-ZÀ-Þ][\w'’\-]{1,30}"
+                     r"(?:[ ](?:(?:van[ ](?:de[nr]?[ ])?|de[ ]|der[ ]|ter[ ]|ten[ ])?[A-ZÀ-Þ][\w'’\-]{1,30}))?")
 
 
 def find_schools(text: str) -> Iterator[Span]:
@@ -78,7 +81,7 @@ def find_schools(text: str) -> Iterator[Span]:
     for a, b in merged:
         if implausible(text, Span("school", a, b, text[a:b])):
             continue   # "de Havo", "op de Bijlmer", "DE SCHOOL WIL HEM": no school's name
-        if national_type(text[a:b]) or street_location(text, a, b):
+        if national_type(text[a:b]) or street_location(text, a, b) or indefinite_kind(text, a, b):
             continue   # "de Chinese zaterdagschool": a kind of school; "aan de Kerkweg": a street
         if _surname_after_a_name(text, a):
             continue   # "Carla de Souza": "de Souza" is her surname, not a school "De Souza"
@@ -89,9 +92,28 @@ def find_schools(text: str) -> Iterator[Span]:
         elif spoken:
             a = spoken.start("t")   # "en t johannes ravensteijn college": a spoken "t" is the name's article
         article = re.match(r"(?:het|de|'t)[ ]", text[a:b])
-        if article and a + article.end() in starts:
+        if article and a + article.end() in starts and not _generic_first_word(text, a + article.end(), b):
             a += article.end()   # "het Montessori Lyceum Oostpoort": a lower-case article stays readable
+        elif not article and _generic_first_word(text, a, b):
+            before = _ARTICLE_BEFORE.search(text, max(0, a - 5), a)
+            a = before.start() if before else a   # "het Nieuwe Lyceum": without its article no name is left
         yield Span("school", a, b, text[a:b])
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:het|de|'t)[ ]$")
+
+
+def _generic_first_word(text: str, start: int, end: int) -> bool:
+    """A name made of a capitalised ordinary adjective and a head word only ("Nieuwe Lyceum", "Oude Gymnasium") is
+    one with its article: "het Nieuwe Lyceum" names a school, "Nieuwe Lyceum" alone does not."""
+    m = _ADJECTIVE_AND_HEAD.fullmatch(text, start, end)
+    return bool(m) and m.group("adj").lower() in _GENERIC_ADJECTIVES and m.group("head").lower() in HEADS
+
+
+_ADJECTIVE_AND_HEAD = re.compile(r"(?P<adj>[A-ZÀ-Þ][a-zà-ÿ]+)[ ](?P<head>[^\W\d_]+)")
+
+_GENERIC_ADJECTIVES = _GENERIC_BEFORE_TYPE | {"stedelijk", "stedelijke", "christelijk", "christelijke", "openbaar",
+                                              "openbare", "katholiek", "katholieke", "vrije", "praktische"}
 
 
 # a capitalised article, or a spoken "t" after a preposition, right before a school found without it
@@ -127,6 +149,7 @@ def _extended(text: str) -> Iterator[Span]:
         if branch:
             end = branch.end()
         end = school_tail(text, end)   # "sbo de horizon westzijde", "clz locatie velp", "Het Bakenhof Almere Haven"
+        end = and_tail(text, start, end)   # "Montessorischool Bos en Lommer"
         yield Span("school", start, end, text[start:end]) if (start, end) != (span.start, span.end) else span
 
 

@@ -119,7 +119,8 @@ def find_abbreviation_then_name(text: str) -> Iterator[Span]:
             # the first word must be a name, not an ordinary word: a first name, a compass part, or a rare word
             first = toks[0]
             if not (first in lists.voornamen or first in ("noord", "zuid", "oost", "west", "centrum")
-                    or lexicon.zipf(first) < 3.0 or lexicon.is_place(first)) or _stop([first]):
+                    or lexicon.zipf(first) < 3.0 or lexicon.is_place(first)) or _stop([first]) \
+                    or lexicon.zipf(first) >= 6.0:   # "na het vso een vervolgopleiding": "een" is no village here
                 continue
             keep = 1
             for k in range(1, len(toks)):

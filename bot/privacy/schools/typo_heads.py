@@ -9,7 +9,7 @@ from typing import Iterator
 
 from bot.privacy.schools.head_words import _LEAD_WORDS, _modifier, _name_word, typo_head
 from bot.privacy.schools.tokens import _adjacent
-from bot.privacy.schools.word_checks import _common
+from bot.privacy.schools.word_checks import _common, _first_name
 from bot.privacy.schools.words import STOP, _classify, _tokens
 from bot.privacy.span import Span
 
@@ -46,9 +46,10 @@ _MISSPELT_HEAD = re.compile(r"(?<![\w'’])(?:het|'t|t|de)[ ](?P<s>(?:[^\W\d_][\
 def find_misspelt_heads(text: str) -> Iterator[Span]:
     for m in _MISSPELT_HEAD.finditer(text):
         words = m.group("s").split()[:-1]
-        while words and _common(words[0], 4.0) and words[0].lower() not in ("da", "van", "de", "la", "le", "ter", "ten"):
+        while words and _common(words[0], 4.0) and not _first_name(words[0]) and \
+                words[0].lower() not in ("da", "van", "de", "la", "le", "ter", "ten"):
             words = words[1:]   # "het oude da vinci collage": from the first word that can be a name
-        if not words or all(_common(w, 3.5) for w in words):
-            continue   # "het mooie collage": an ordinary word, not a school
+        if not words or all(_common(w, 3.5) and not _first_name(w) for w in words):
+            continue   # "het mooie collage": an ordinary word, not a school (but "de johan de wit colege")
         a = m.end("s") - len(" ".join(words) + " " + m.group("s").split()[-1])
         yield Span("school", a, m.end("s"), text[a:m.end("s")])

@@ -100,7 +100,8 @@ _NOT_IN_SCHOOL_NAME = frozenset({"en", "maar", "want", "dus", "of", "in", "op", 
                                  "van", "de", "het", "een", "hij", "zij", "ze", "ik", "we", "wij", "hem", "haar",
                                  "geweest", "gezeten", "gehad", "gezet", "gestuurd", "aangemeld", "ingeschreven",
                                  "geplaatst", "toen", "sinds", "tijdens", "na", "vanaf", "gedaan", "weg", "terug",
-                                 "alleen", "s", "'s", "ochtends", "middags"})
+                                 "alleen", "s", "'s", "ochtends", "middags", "ofzo", "enzo", "ofzoiets", "zoiets", "geloof",
+                                 "denk", "trouwens", "eigenlijk"})
 
 _GENERIC_BEFORE_TYPE = frozenset({"nieuwe", "oude", "goede", "andere", "eigen", "hele", "zelfde", "volgende", "vorige",
                                   "middelbare", "grote", "kleine", "speciale", "reguliere", "gewone", "dichtstbijzijnde",

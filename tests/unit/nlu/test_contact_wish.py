@@ -80,6 +80,19 @@ def test_danger_still_comes_first():
     "ik wil met iemand spreken die er kennis van heeft",
     "zou het loket contact met mij kunnen opnemen",
     "graag dat het contactpunt contact met ons wil opnemen",
+    # session 16: shapes the development corpora showed, in our own words
+    "is er bij jullie iemand die ik gewoon even kan bellen",
+    "ik zoek een persoon die het overzicht houdt en die ik kan mailen",
+    "is er iemand die met ons mee kan denken over een oplossing",
+    "is er iemand die met me mee kan gaan naar dat gesprek",
+    "kan iemand van de gemeente met mij meekijken naar de brieven",
+    "is er iemand die bij ons thuis kan komen kijken",
+    "ik wil dat iemand van het wijkteam met ons meegaat naar school",
+    "ik zou het fijn vinden als iemand mij even terugbelt",
+    "kunt u mijn vrouw bellen, zij spreekt beter Nederlands",
+    "ik vraag u om een persoonlijk gesprek met de wethouder",
+    "ik wil graag telefonisch overleggen over deze leerling",
+    "kan ik sparren met een medewerker over deze casus",
 ])
 def test_more_ways_to_ask_for_a_person(text):
     assert contact_wish(text), text
@@ -88,6 +101,10 @@ def test_more_ways_to_ask_for_a_person(text):
 @pytest.mark.parametrize("text", [
     "kan ik bij jullie een afspraak maken voor de tandarts",
     "kan er iemand bij ons thuis komen helpen met ons kind",  # help at home: jeugdhulp, not a call
+    "is er iemand die bij ons thuis kan komen helpen met de kinderen",
+    "de leerplichtambtenaar wil een persoonlijk gesprek met hem, moet hij daar zelf heen?",
+    "wie kan ik bellen over een persoon die ik ken",
+    "ik heb met iemand van de gemeente telefonisch contact gehad",
 ])
 def test_not_a_wish_to_talk_to_the_contact_point(text):
     assert contact_wish(text) is None, text

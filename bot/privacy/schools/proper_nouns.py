@@ -14,6 +14,7 @@ import re
 from typing import Iterator
 
 from bot.privacy import lexicon
+from bot.privacy.person_signs import age_or_birth_after, family_of_before
 from bot.privacy.schools.never_a_school import _ORG_ENDINGS, _is_shouted, _known_organisation, _never_a_school
 from bot.privacy.schools.word_checks import _ADJECTIVE_ENDS, _english, _first_name, _sentence_start
 from bot.privacy.schools.words import _COMPASS
@@ -122,8 +123,9 @@ def _rule1(text: str) -> Iterator[Span]:
                 continue
             if prep is None and art and art[0] == "d" and name.split()[0].split("-")[0].lower() in wordlists().achternamen:
                 continue   # "de Vries", "de Jong" without a preposition: a surname
-            if _after_a_person(text, m.start()):
-                continue
+            if _after_a_person(text, m.start()) or age_or_birth_after(text, m.end("name")) or (
+                    art is None and family_of_before(text, m.start("name"))):
+                continue   # (a person: "voor Dunya (9)", "moeder van Hodan (geb. ...", "de ouders van Oliwia Kowalski")
             seen.add((a, m.end("name")))
             yield Span("school", a, m.end("name"), text[a:m.end("name")])
 

@@ -1,5 +1,5 @@
 """Dutch capitalises proper nouns only. In a message about school (a school word, "zit/zat op",
-"aangemeld bij", "wachtlijst", "geen plek", "uitgeschreven", "gestuurd", ...), a capitalised word or run of them
+"aangemeld bij", "wachtlijst", "geen plek", "uitgeschreven", "gestuurd", "de nieuwkomersklas", ...), a capitalised word or run of them
 mid-sentence after "op/bij/naar/van/voor/aan/door" (+ an optional "de/het/'t/t"), or after "de/het/'t" anywhere,
 names something - most likely a school: "op de Zandloper", "De Wilgenkamp is te druk", "naar Heiderijk", "mijn
 school, het Veenpad". Not: places, months and weekdays, public bodies and helplines, diagnoses, school types, the
@@ -23,7 +23,7 @@ from bot.privacy.wordlists import wordlists
 
 
 _SCHOOL_TALK = re.compile(
-    r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|gymnasium|atheneum|mavo|havo|vwo|vmbo|mbo|sbo|v?so|klas|"
+    r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|gymnasium|atheneum|mavo|havo|vwo|vmbo|mbo|sbo|v?so|\w*klas|"
     r"juf|meester|mentor|leerling\w*|leerkracht\w*|ib'?er|directeur|directrice|leerplicht\w*|onderwijs|"
     r"z(?:at|it|aten|itten)|gezeten|aangemeld|afgemeld|aanmelding|ingeschreven|uitgeschreven|afgestuurd|"
     r"inschrijv\w*|wachtlijst|plek|plaatsing|geplaatst|gestuurd|geschorst|geschopt|verwijderd|afgewezen|"

@@ -104,7 +104,7 @@ def implausible(text: str, span: Span) -> bool:
         return True
     if len(words) == 1 and "-" in words[0] and all(_never_a_school(p) for p in words[0].lower().split("-") if p):
         return True   # "de Jeugd-GGZ", "het Ouder-Kindcentrum": a service made of words that name no school
-    if _HOSPITAL_AFTER.match(text, span.end):
+    if _HOSPITAL_AFTER.match(text, span.end) or (words and words[-1].lower().endswith(("ziekenhuis", "kliniek"))):
         return True   # "in het Erasmus MC", "het Sophia Kinderziekenhuis": a hospital
     if _is_shouted(text):
         lists = wordlists()

@@ -22,8 +22,9 @@ PHONE_CANDIDATE = re.compile(
     r")(?!\d)")
 # "01-02-2026 12 ..." is a date followed by a number, not a phone number
 _DATE_START = re.compile(r"\(?(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)")
-# a Dutch mobile number's shape: 06 and eight more digits, with the usual separators
-_MOBILE_SHAPE = re.compile(r"\(?0" + _SEP + r"6(?:" + _SEP + r"\d){8}")
+# a Dutch mobile number's shape: 06 and eight more digits, with the usual separators, also after the country code
+# ("+31 6 98 76 54 32", "0031 (0)6 ...")
+_MOBILE_SHAPE = re.compile(r"(?:\(?0|(?:\+|00)[ ]?31(?:[ \-]?\(0\))?)" + _SEP + r"6(?:" + _SEP + r"\d){8}")
 # Service numbers (0800 free, 090x paid) belong to organisations, never to a private person.
 SERVICE_PREFIXES = ("800", "900", "906", "909")
 

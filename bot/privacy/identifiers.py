@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from bot.privacy.contact_details import _DATE_START
 from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
@@ -59,6 +60,9 @@ def _candidates(text: str):
     yield from BSN_COMPACT.finditer(text)
 
 
+_BIRTH_BEFORE = re.compile(r"(?<![\w])(?:geb\.?|geboren(?:[ ]op)?|geboortedatum:?)[ ]{1,2}$", re.IGNORECASE)
+
+
 def find_bsns(text: str) -> Iterator[Span]:
     for m in _candidates(text):
         digits = "".join(c for c in m.group(0) if c.isdigit())
@@ -66,6 +70,8 @@ def find_bsns(text: str) -> Iterator[Span]:
         after = text[m.end():m.end() + 8]
         if _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
             continue
+        if _DATE_START.fullmatch(m.group(0)) and _BIRTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue   # "(BSN 322960617, geb. 12-12-2010)": the birth date after a BSN is no second BSN
         if (len(digits) == 9 and elfproef(digits)) or _has_keyword(text, m.start(), m.end(), len(digits) == 9):
             yield Span("bsn", m.start(), m.end(), m.group(0))
 

@@ -53,7 +53,8 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
         before = text[max(0, s - 80):s]   # a bounded window: text[:s] made long text quadratic
         prev = before.split()[-1].lower() if before.split() else ""
         abbreviation = len(word) <= 3 and text[e:e + 1] == "."   # "Stb.", "Art."
-        if _EPONYM.search(before[-30:]) or _EPONYM_AFTER.match(text, e):
+        if _EPONYM.search(before[-30:]) or _EPONYM_AFTER.match(text, e) or _POSTCODE_BEFORE.search(before[-12:]):
+            # (after a postcode a word Dutch does not know is the town: "8861 AB Harns")
             k = last + 1
             continue   # "de ziekte van Crohn", "syndroom van Down": a condition named after someone long ago
         at_start = bool(_SENTENCE_END.search(before[-40:]))
@@ -65,6 +66,7 @@ def _unknown_names(text: str, taken: list[tuple[int, int]]) -> Iterator[Span]:
         k = last + 1
 
 
+_POSTCODE_BEFORE = re.compile(r"(?<![\w])\d{4}[ ]?[A-Z]{2}[ ,]{1,2}$")
 # a word that makes a capitalised unknown word at the start of a sentence a person: "Dawit (15)", "Mirthe zit"
 _PERSON_NEXT = re.compile(r"[ ]{1,3}(?:\(|(?:zit|zat|is|was|heeft|had|wil|wilde|gaat|ging|kan|kon|mag|mocht|moet|"
                           r"woont|komt|krijgt|kreeg|doet|durft|weigert|hier|en[ ]ik|wordt|werd|heet)(?![\w]))")
@@ -76,6 +78,14 @@ _AND_AFTER = re.compile(r"[ ]{1,3}(?:en|of|&)[ ]{1,3}(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\
                         r"(?P<sur>(?:[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){0,3}[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})?)(?![\w])")
 _AND_BEFORE = re.compile(r"(?<![\w])(?P<w>[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})[ ]{1,3}(?:en|of|&)[ ]{1,3}$")
 
+
+
+def _listed_surname_after(m: re.Match) -> bool:
+    """A first name that is also a word, with a listed surname after it, next to a name: "Tim en Roos Vermeulen"."""
+    lists = wordlists()
+    w, sur = m.group("w").lower(), m.groupdict().get("sur") or ""
+    return bool(sur) and sur.split()[-1].lower() in lists.achternamen and w not in lists.geen_naam and (
+        w in lists.voornamen or w in lists.alleen_na_aanleiding) and not lexicon.is_place(w)
 
 
 def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -92,7 +102,7 @@ def _around(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         nxt = _AND_AFTER.match(text, b)
         prev = _AND_BEFORE.search(text, max(0, a - 40), a)
         for m in (nxt, prev):
-            if m and _could_be_name(m.group("w")):
+            if m and (_could_be_name(m.group("w")) or _listed_surname_after(m)):
                 end = m.end("w")
                 if m.re is _AND_AFTER and m.group("sur"):
                     last = m.group("sur").split()[-1]
@@ -134,7 +144,10 @@ _PERSON_ROLE = (r"buurvrouw|buurman|advocaat|advocate|mentor|mentrix|begeleider|
 _AND_LOWER = re.compile(r"(?:,[ ]{0,2}|[ ]{1,3}(?:en|of|&)[ ]{1,3})(?P<w>[a-zà-ÿ][a-zà-ÿ'\-]{2,30})(?![\w])"
                         r"(?P<sur>[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){1,3}[a-zà-ÿ][a-zà-ÿ'\-]{2,30}(?![\w]))?")
 # a name in apposition a few words after a family word: "mijn man bellen, ahmed, 0648 ...", "mijn zoon, amir, is"
-_APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn|de|het|haar|zijn|hun)[ ]{1,3}(?:" + _FAMILY + "|" + _PERSON_ROLE
+# (also a pupil named after "een": "een leerling, Wei Chen, komt", "een jongere, Destiny Rozenblad, geboren")
+_PUPIL = r"leerling|leerlinge|jongere|cliënt|client|pupil|jeugdige"   # (not "een jongen, Fries": a description)
+_APPOSITION = re.compile(r"(?<![\w])(?:mijn|onze|m'n|mn|de|het|haar|zijn|hun|een)[ ]{1,3}(?:" + _FAMILY + "|" + _PERSON_ROLE
+                         + "|" + _PUPIL
                          + r")(?:[ ]{1,3}[\w']{1,20}){0,3},[ ]{1,3}"
                          r"(?P<w>[A-Za-zà-ÿ][a-zà-ÿ'\-]{1,30})(?P<sur>[ ](?:(?:van|de|der|den|ter|ten|'t|el|al)[ ]){0,3}"
                          r"[A-ZÀ-Þ][a-zà-ÿ'\-]{1,30})?[ ]{0,2}(?=[,.;:)(!?]|[ ]{0,2}\d|$)", re.IGNORECASE)
@@ -176,9 +189,12 @@ def _lower_list_and_apposition(text: str, spans: list[tuple[int, int]]) -> Itera
     for m in _APPOSITION.finditer(text):
         w = m.group("w")
         low = w.lower()
-        if low in lists.geen_naam or m.start("w") in covered:
-            continue
+        if low in lists.geen_naam or m.start("w") in covered or (len(w) > 1 and w.isupper()):
+            continue   # (an abbreviation after the comma is a label: "Haar zoon Mees, BSN 312966210")
         if low in lists.voornamen or _rare_word(low) or (w[:1].isupper() and _could_be_name(w)):
             sur = (m.group("sur") or "").split()
-            end = m.end("sur") if sur and sur[-1][:1].isupper() and _could_be_name(sur[-1]) else m.end("w")
+            # (between commas a capitalised word after the name is its surname: "een leerling, Wei Chen,")
+            end = m.end("sur") if sur and sur[-1][:1].isupper() and (_could_be_name(sur[-1]) or (
+                text[m.end("sur"):m.end("sur") + 1] == "," and sur[-1].lower() not in lists.geen_naam
+                and not lexicon.is_place(sur[-1]))) else m.end("w")
             yield m.start("w"), end   # "mijn buurvrouw, Gerrie Wolters"

@@ -16,7 +16,9 @@ _FAMILY = (r"zoon|zoontje|dochter|dochtertje|kind|kinderen|man|vrouw|partner|vri
            r"kleindochter|jongste|oudste|tweeling|ex")
 _CUES = (
     (STRONG, r"ik\s{1,3}heet|(?<!dat\s)(?<!dit\s)(?<!het\s)(?<!zo\s)(?<!wat\s)(?<!hoe\s)(?<!die\s)heet|heten|(?:mijn\s{1,3})?naam\s{1,3}is|naam(?:\s{1,3}(?:van\s{1,3})?(?:het\s{1,3}|de\s{1,3})?[^\W\d_]{2,12})?\s*:|noem\s{1,3}(?:me|mij)|"
-             r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)"),
+             r"(?:voor|achter)naam(?:\s{1,3}is|\s*:)|"
+             # the sender's details as a label: "Onze gegevens: Ron en Maaike van Wijk, Poortstraat 16"
+             r"(?:onze|mijn|uw)\s{1,3}(?:contact)?gegevens\s{0,2}:"),
     (TITLE, r"juf|juffrouw|meester|mevrouw|meneer|mw\.?|mevr\.?|dhr\.?|hr\.|mej\.|drs\.|ir\.|(?:de|geachte|beste)\s{1,3}heer|dokter|dr\.|"
             r"familie|fam\.|mr\.|mrs\.?|ms\.|miss|"
             r"(?:t\.\s?n\.\s?v\.?|tnv\.?|ten\s{1,3}name\s{1,3}van|t\.\s?a\.\s?v\.?|tav\.?|ter\s{1,3}attentie\s{1,3}van)(?:\s{1,3}(?:fam\.?|familie|dhr\.?|mevr\.?|mw\.?|"

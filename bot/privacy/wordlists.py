@@ -1,6 +1,7 @@
 """Word lists for redaction, read once from redaction_patterns.yml (data, not code)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,21 @@ def _words(data: dict, key: str) -> list[str]:
     return [str(w).strip().lower() for w in data.get(key) or [] if str(w).strip()]
 
 
+# a vowel that starts a new syllable after another vowel carries a diaeresis in Dutch spelling: "Daniël", "Zoë",
+# "Noëlle", "Anaïs"; the lists hold the plain spelling, so each listed first name gets its spelling with the sign
+_DIAERESIS = re.compile(r"(?<=[aeiou])([ei])")
+_WITH_SIGN = {"e": "ë", "i": "ï"}
+
+
+def _with_diaeresis(names: frozenset) -> frozenset:
+    """The listed first names and their spellings with a diaeresis ("daniel" -> "daniël", "zoe" -> "zoë")."""
+    out = set(names)
+    for name in names:
+        for m in _DIAERESIS.finditer(name):   # (a sign where none is written, "mariëke", is never met, so harmless)
+            out.add(name[:m.start()] + _WITH_SIGN[m.group(1)] + name[m.end():])
+    return frozenset(out)
+
+
 def _name_source() -> frozenset:
     try:
         lines = NAME_SOURCE_FILE.read_text(encoding="utf-8").splitlines()
@@ -59,7 +75,7 @@ def _name_source() -> frozenset:
 def wordlists() -> WordLists:
     data = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8")) or {}
     return WordLists(
-        voornamen=frozenset(_words(data, "voornamen")) | frozenset(_words(data, "voornamen_meer")),
+        voornamen=_with_diaeresis(frozenset(_words(data, "voornamen")) | frozenset(_words(data, "voornamen_meer"))),
         achternamen=frozenset(_words(data, "achternamen")),
         alleen_na_aanleiding=frozenset(_words(data, "alleen_na_aanleiding")),
         tussenvoegsels=frozenset(_words(data, "tussenvoegsels")),

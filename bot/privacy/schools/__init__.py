@@ -19,8 +19,8 @@ this package are named after what they recognise:
   place_adjectives      "op het almeerse daltoncollege", "de zeeuwse havenvakschool"
   with_place            "het dalton college ijsselmonde", "de vrije school in Zutphen", "het stedelijk lyceum zuid",
                         "Het Baken Almere"
-  abbreviated_names     "op het hzc", "op het JdW", "zit op SGM", "op t mondri", "zit op het bonhoeffer", "op t KSG",
-                        "de CLZ (Christelijk Lyceum Zeeland)"
+  abbreviated_names     "op het hzc", "op het JdW", "zit op SGM", "zit op sgm", "op t mondri", "zit op het bonhoeffer",
+                        "op t KSG", "op de RSG", "JdW locatie Dijkveld", "de CLZ (Christelijk Lyceum Zeeland)"
   labelled              "School: Het Brummense Heem"
   named_by_verb         "mijn oude school heette De Sterrenwachter", "het heet ontplooiing college"
   lower_case            "op obs de regenboog", "het bouwmeester college", "op de regenboogschool"
@@ -28,7 +28,8 @@ this package are named after what they recognise:
   after_preposition     "afgewezen door de Bolderik", "bij Veluwestede Harderwijk"
   capital_article       "bij De Wilgenhoek", "op 't Palet"
   at_school             "hij zit op de Hoeksteen", "de Hoeksteen (speciaal onderwijs)", "De Berkenschutse",
-                        "zit op het Mondriaan" (a care organisation that runs schools)
+                        "zit op het Mondriaan", "van het Mondriaan afgegaan", "Yulius Onderwijs" (a care
+                        organisation that runs schools)
   acting_names          "Het Kompas heeft hem geschorst", "De Rietlanden is een vso-school", "Het HML wil haar niet
                         toelaten", "De Duinroos heeft ons gebeld"
   appositions           "Nieuw Zuid, dat is een school", "school, De Kinderboom", "school (De Sterrenwachter)",
@@ -38,7 +39,7 @@ this package are named after what they recognise:
   list_neighbours       "de Bolderik, de Horizonschool en Het Kristal", "scholen: de Ooievaar, ..."
   echoes                initials and corrections of a school found in the same message ("het SGN", "? nee, ...")
   never_a_school        findings that name no school: "de Havo", "aan de Kerkweg", "de Chinese zaterdagschool",
-                        "een islamitische school in Den Haag", "de Jeugd-GGZ"
+                        "een islamitische school in Den Haag", "de Jeugd-GGZ", "het Erasmus MC"
 
 Shared helpers: ``words`` (vocabulary and word classification), ``word_checks`` (dictionary checks on one word),
 ``head_words`` (head words, typos in them, words around them), ``name_shapes`` (regex shapes of a name),

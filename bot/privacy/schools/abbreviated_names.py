@@ -19,11 +19,12 @@ from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
 
-# the abbreviation of one school: "op het hzc", "naar de GBL", "van 't CLZ"; capitals without an article only
-# where a pupil sits: "zit op SGM"
+# the abbreviation of one school: "op het hzc", "naar de GBL", "van 't CLZ"; capitals (or lower-case letters
+# without a vowel) without an article only where a pupil sits: "zit op SGM", "ik zit op sgm"
 _ABBR = re.compile(r"(?<![\w])(?:(?:op|naar|van|bij|school(?:naam)?[ ]is)[ ]{1,2}(?:de|het|'t|’t|t)[ ]{1,2}"
                    r"(?P<abbr>[A-Za-z]{2,4})"
-                   r"|z(?:it|at|itten|aten)[ ](?:(?:nu|nog|al|toen)[ ])?op[ ](?P<bare>[A-Z]{2,4}))(?![\w'’\-])")
+                   r"|z(?:it|at|itten|aten)[ ](?:(?:nu|nog|al|toen)[ ])?op[ ](?P<bare>[A-Z]{2,4}|[b-df-hj-np-tv-xz]{3,4}))"
+                   r"(?![\w'’\-])")   # (or letters without a vowel, which no Dutch word is: "zit op sgm")
 
 # initials with the lower-case first letter of a particle: "het JdW" (Johan de Witt), "de GvB", "het HvL"
 _PARTICLE_INITIALS = re.compile(r"[A-Z](?:[dvt][A-Z])+[A-Z]?")
@@ -80,8 +81,24 @@ def find_clipped_names(text: str) -> Iterator[Span]:
         yield Span("school", m.start(art), m.end("name"), text[m.start(art):m.end("name")])
 
 
-# a scholengemeenschap by its initials: "op t KSG", "bij het CSG" (a capital abbreviation ending in "SG")
-_SG = re.compile(r"(?<![\w'’])(?:op|naar|bij|van|aan)[ ](?:het|'t|’t|t)[ ](?P<s>[A-Z]{1,3}SG)(?![\w'’\-])")
+# a school's letters before one of its branches, anywhere: "JdW locatie Dijkveld geeft ...", "HML, vestiging Zuid"
+# (the branch itself is added by the recogniser)
+_LETTERS_BEFORE_BRANCH = re.compile(r"(?<![\w'’\-])(?P<abbr>[A-Z](?:[dvt][A-Z])+[A-Z]?|[A-Z]{2,5})"
+                                    r"(?=,?[ ]{1,2}(?:locatie|vestiging)[ ]{1,2}[A-ZÀ-Þ])")
+
+
+def find_letters_before_branch(text: str) -> Iterator[Span]:
+    lists = wordlists()
+    for m in _LETTERS_BEFORE_BRANCH.finditer(text):
+        low = m.group("abbr").lower()
+        if low in _NOT_ONE_SCHOOL or low in lists.school_afkortingen or low in lists.geen_naam or \
+                low in lists.geen_school or low in lists.geen_schoolnaam:
+            continue   # "GGD locatie Zuid", "SO locatie Noord": a service or a kind has branches too
+        yield Span("school", m.start("abbr"), m.end("abbr"), m.group("abbr"))
+
+
+# a scholengemeenschap by its initials: "op t KSG", "bij het CSG", "op de RSG" (a capital abbreviation ending in "SG")
+_SG = re.compile(r"(?<![\w'’])(?:op|naar|bij|van|aan)[ ](?:het|de|'t|’t|t)[ ](?P<s>[A-Z]{1,3}SG)(?![\w'’\-])")
 
 
 def find_scholengemeenschap_initials(text: str) -> Iterator[Span]:

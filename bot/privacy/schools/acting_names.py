@@ -16,7 +16,8 @@ from bot.privacy.wordlists import wordlists
 # a name that does what only a school does with a pupil, or that is called a school: "Het Kompas heeft hem
 # geschorst", "De Rietlanden is een vso-school" (not a kind alone: "de school heeft hem geschorst")
 _SCHOOL_ACTS = re.compile(
-    r"(?<![\w])(?P<art>[Dd]e|[Hh]et|'t)[ ](?P<name>" + _PROPER + r"(?:[ ]" + _PROPER + r"){0,2})[ ]"
+    r"(?<![\w])(?P<art>[Dd]e|[Hh]et|'t)[ ](?P<name>" + _PROPER + r"(?:[ ]" + _PROPER + r"){0,2})"
+    r"(?:[ ](?:in|te)[ ](?P<place>[A-ZÀ-Þ][\w'’\-]{1,30}))?[ ]"   # "Het Kompas in Zeist belt me ..."
     r"(?:(?:heeft|had|hebben|wil|wilde|kan|kon|gaat|ging)[ ](?:(?:hem|haar|ons|mijn[ ]\w+|onze[ ]\w+|hun[ ]\w+|"
     r"niet|nu|al|toen|weer|meteen|direct|gewoon|gisteren|vandaag|ook|zomaar|opnieuw)[ ]){0,3}(?:geschorst|verwijderd|uitgeschreven|van[ ]school[ ]gestuurd|"
     r"naar[ ]huis[ ]gestuurd|weggestuurd|niet[ ](?:meer[ ])?terug)"
@@ -31,7 +32,7 @@ _SCHOOL_ACTS = re.compile(
     r"|(?:is|was)[ ](?:een|de|onze|zijn|haar|hun)[ ](?:[\w]+[ ])?(?:[\w]+-)?(?:basisschool|school|college|lyceum|"
     r"gymnasium|scholengemeenschap)"
     r"|(?P<says>(?:zegt|zei|belt|belde|mailt|mailde|schrijft|schreef)[ ](?:dat[ ](?:hij|zij|ze|mijn|onze|het[ ]niet)|"
-    r"(?:ons|mij|me)[ ](?:steeds|elke[ ]dag|telkens|weer|op)|steeds|elke[ ]dag|telkens)"
+    r"(?:ons|mij|me)[ ](?:steeds|(?:bijna[ ])?(?:elke|iedere)[ ](?:dag|week)|telkens|weer|op)|steeds|elke[ ]dag|telkens)"
     r"|(?:heeft|had)[ ](?:ons|mij|me)[ ](?:(?:nu|toen|gisteren|vandaag|weer|al|net|eindelijk)[ ]){0,2}(?:gebeld|gemaild|geschreven)))(?![\w])")
 
 
@@ -42,6 +43,8 @@ def find_acting_names(text: str) -> Iterator[Span]:
         if any(w.lower() in lists.geen_naam or w.lower() in _NOT_SCHOOL or w.lower() in lists.geen_school
                or w.lower() in lists.school_woorden or (w.isupper() and not _initials(w)) for w in words):
             continue   # "De school", "Het SWV", "De Inspectie"
+        if m.group("place") and not lexicon.is_place(m.group("place")):
+            continue   # "in" + a place only
         if m.group("says") and any(lexicon.zipf(w.lower()) >= 4.0 or w.lower() in lists.achternamen for w in words):
             continue   # "De Wet zegt dat ...", "De Directeur belt steeds": a common word, not a name
         if (words[0].lower().endswith(_NOT_SCHOOL_ENDINGS) and not words[0].lower().endswith("huis")) or \

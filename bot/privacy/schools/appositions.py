@@ -87,7 +87,7 @@ def find_names_in_brackets(text: str) -> Iterator[Span]:
             yield Span("school", m.start("name"), m.start("name") + len(name), name)
 
 
-_QUOTED = re.compile(r"(?<![\w])(?:op|naar|bij|van|school|college|lyceum)[ ](?P<q>['‘“\"])(?P<name>[^'‘’“”\"\n]{2,40})"
+_QUOTED = re.compile(r"(?<![\w])(?:op|naar|bij|van|school|college|lyceum)[ ](?:(?:de|het)[ ])?(?P<q>['‘“\"])(?P<name>[^'‘’“”\"\n]{2,40})"
                      r"(?P<close>['’”\"])", re.IGNORECASE)
 
 

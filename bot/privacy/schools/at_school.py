@@ -60,7 +60,24 @@ def _provider(low: str) -> bool:
     return low in wordlists().zorg_met_scholen
 
 
+# a care organisation's school where a pupil leaves it or waits for it, or its education branch: "ik ben van het
+# Mondriaan afgegaan", "de wachtlijst van Yulius Onderwijs" (the organisation alone stays: "Kentalis helpt ons")
+_PROVIDER_SCHOOL = re.compile(
+    r"(?<![\w])(?:van[ ](?P<art>de|het|'t)[ ](?P<left>" + _PROPER + r")[ ](?:af|afgegaan|afgestuurd|afgehaald|gestuurd|"
+    r"geschopt|gegooid|weggestuurd)(?![\w])|(?P<branch>" + _PROPER + r")[ ][Oo]nderwijs(?![\w]))")
+
+
+def _provider_schools(text: str) -> Iterator[Span]:
+    for m in _PROVIDER_SCHOOL.finditer(text):
+        group = "left" if m.group("left") else "branch"
+        if _provider(m.group(group).lower()):
+            start = m.start("art") if group == "left" else m.start("branch")
+            end = m.end(group) if group == "left" else m.end()
+            yield Span("school", start, end, text[start:end])
+
+
 def find_at_school(text: str) -> Iterator[Span]:
+    yield from _provider_schools(text)
     lists = wordlists()
     for pattern in (_AT_SCHOOL, _TYPE_IN_BRACKETS):
         for m in pattern.finditer(text):

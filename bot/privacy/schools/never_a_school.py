@@ -91,6 +91,10 @@ _GLUE = frozenset({"de", "het", "'t", "’t", "t", "op", "bij", "naar", "van", "
                    "onder", "achter", "met", "der", "den", "ter", "ten"})
 
 
+# a hospital named after the same person or place as a school: "het Erasmus MC", "het Wilhelmina Kinderziekenhuis"
+_HOSPITAL_AFTER = re.compile(r"[ ](?:U?MC|(?i:\w{0,12}ziekenhuis|kliniek))(?![\w])")
+
+
 def implausible(text: str, span: Span) -> bool:
     """A school finding (of any rule) that names no school: one word that never names one ("de Havo", "op de
     Bijlmer"), or, in a message in capitals, a run with a verb or function word in it ("DE SCHOOL WIL HEM")."""
@@ -100,6 +104,8 @@ def implausible(text: str, span: Span) -> bool:
         return True
     if len(words) == 1 and "-" in words[0] and all(_never_a_school(p) for p in words[0].lower().split("-") if p):
         return True   # "de Jeugd-GGZ", "het Ouder-Kindcentrum": a service made of words that name no school
+    if _HOSPITAL_AFTER.match(text, span.end) or (words and words[-1].lower().endswith(("ziekenhuis", "kliniek"))):
+        return True   # "in het Erasmus MC", "het Sophia Kinderziekenhuis": a hospital
     if _is_shouted(text):
         lists = wordlists()
         return any(lexicon.zipf(w) >= 5.5 and w.lower() not in lists.school_woorden for w in words)

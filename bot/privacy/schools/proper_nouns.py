@@ -1,5 +1,5 @@
 """Dutch capitalises proper nouns only. In a message about school (a school word, "zit/zat op",
-"aangemeld bij", "wachtlijst", "geen plek", "uitgeschreven", "gestuurd", ...), a capitalised word or run of them
+"aangemeld bij", "wachtlijst", "geen plek", "uitgeschreven", "gestuurd", "de nieuwkomersklas", ...), a capitalised word or run of them
 mid-sentence after "op/bij/naar/van/voor/aan/door" (+ an optional "de/het/'t/t"), or after "de/het/'t" anywhere,
 names something - most likely a school: "op de Zandloper", "De Wilgenkamp is te druk", "naar Heiderijk", "mijn
 school, het Veenpad". Not: places, months and weekdays, public bodies and helplines, diagnoses, school types, the
@@ -14,6 +14,7 @@ import re
 from typing import Iterator
 
 from bot.privacy import lexicon
+from bot.privacy.person_signs import age_or_birth_after, family_of_before
 from bot.privacy.schools.never_a_school import _ORG_ENDINGS, _is_shouted, _known_organisation, _never_a_school
 from bot.privacy.schools.word_checks import _ADJECTIVE_ENDS, _english, _first_name, _sentence_start
 from bot.privacy.schools.words import _COMPASS
@@ -22,7 +23,7 @@ from bot.privacy.wordlists import wordlists
 
 
 _SCHOOL_TALK = re.compile(
-    r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|gymnasium|atheneum|mavo|havo|vwo|vmbo|mbo|sbo|v?so|klas|"
+    r"(?<![\w])(?:\w*school\w*|\w*college|\w*lyceum|gymnasium|atheneum|mavo|havo|vwo|vmbo|mbo|sbo|v?so|\w*klas|"
     r"juf|meester|mentor|leerling\w*|leerkracht\w*|ib'?er|directeur|directrice|leerplicht\w*|onderwijs|"
     r"z(?:at|it|aten|itten)|gezeten|aangemeld|afgemeld|aanmelding|ingeschreven|uitgeschreven|afgestuurd|"
     r"inschrijv\w*|wachtlijst|plek|plaatsing|geplaatst|gestuurd|geschorst|geschopt|verwijderd|afgewezen|"
@@ -122,8 +123,9 @@ def _rule1(text: str) -> Iterator[Span]:
                 continue
             if prep is None and art and art[0] == "d" and name.split()[0].split("-")[0].lower() in wordlists().achternamen:
                 continue   # "de Vries", "de Jong" without a preposition: a surname
-            if _after_a_person(text, m.start()):
-                continue
+            if _after_a_person(text, m.start()) or age_or_birth_after(text, m.end("name")) or (
+                    art is None and family_of_before(text, m.start("name"))):
+                continue   # (a person: "voor Dunya (9)", "moeder van Hodan (geb. ...", "de ouders van Oliwia Kowalski")
             seen.add((a, m.end("name")))
             yield Span("school", a, m.end("name"), text[a:m.end("name")])
 

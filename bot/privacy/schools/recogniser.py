@@ -11,7 +11,8 @@ from typing import Iterator
 
 from bot.privacy import lexicon
 from bot.privacy.schools.abbreviated_names import (
-    find_abbreviations, find_clipped_names, find_expanded_abbreviations, find_scholengemeenschap_initials,
+    find_abbreviations, find_clipped_names, find_expanded_abbreviations, find_letters_before_branch,
+    find_scholengemeenschap_initials,
 )
 from bot.privacy.schools.acting_names import find_acting_names
 from bot.privacy.schools.after_preposition import find_after_preposition
@@ -160,6 +161,7 @@ def _find_schools(text: str) -> Iterator[Span]:
     yield from find_name_words_before_head(text)
     yield from find_abbreviations(text)
     yield from find_clipped_names(text)
+    yield from find_letters_before_branch(text)
     yield from find_place_adjective_schools(text)
     yield from find_named_kind_compounds(text)
     yield from find_named_by_verb(text)

@@ -40,14 +40,15 @@ def find_kind_then_name(text: str) -> Iterator[Span]:
         words = []
         for w in m.group("name").split():
             low = w.lower()
-            if low in _NOT_IN_SCHOOL_NAME or low in lists.geen_naam or low in HEADS or low in lists.school_afkortingen \
+            if low in _NOT_IN_SCHOOL_NAME or (low in lists.geen_naam and low not in lists.zorg_met_scholen) or low in HEADS or low in lists.school_afkortingen \
                     or low in lists.school_woorden or lexicon.has_word_ending(low) or \
                     (not words and not m.group("art") and lexicon.is_place(low)) or (words and lexicon.zipf(low) >= 5.0):
                 break
             words.append(w)
         if not words:
             continue
-        if not m.group("art") and (_classify(words[0]) == STOP or lexicon.zipf(words[0]) >= 4.0):
+        if not m.group("art") and (_classify(words[0]) == STOP or lexicon.zipf(words[0]) >= 4.0) and \
+                words[0].lower() not in lists.zorg_met_scholen:   # (a care organisation's school: "ROC Mondriaan")
             continue   # "roc zuidkust"; not "montessori onderwijs", "de vrije school heeft ..."
         if m.group("art") and all(_classify(w) == STOP for w in words):
             continue

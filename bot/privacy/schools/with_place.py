@@ -18,17 +18,22 @@ from bot.privacy.span import Span
 from bot.privacy.wordlists import wordlists
 
 
-# "dalton college ijsselmonde", "montessori basisschool overvecht"
+# "dalton college ijsselmonde", "montessori basisschool overvecht"; without a head word only before a known place:
+# "zit op het dalton voorburg"
 _CONCEPT_PLACE = re.compile(
-    r"(?<![\w'’])(?:de|het|'t|’t|t)[ ](?P<s>" + _CONCEPTS + r"[ ](?:basisschool|school|college|lyceum|gymnasium|atheneum)"
-    r"[ ](?P<place>[^\W\d_][\w'’\-]{3,30}))(?![\w'’\-])", re.IGNORECASE)
+    r"(?<![\w'’])(?:de|het|'t|’t|t)[ ](?P<s>" + _CONCEPTS + r"(?P<head>[ ](?:basisschool|school|college|lyceum|gymnasium|"
+    r"atheneum))?[ ](?P<place>[^\W\d_][\w'’\-]{3,30}))(?![\w'’\-])", re.IGNORECASE)
+
+_PEDAGOGIES = frozenset({"dalton", "montessori", "jenaplan", "waldorf", "freinet", "vrijeschool"})
 
 
 def find_concept_places(text: str) -> Iterator[Span]:
     for m in _CONCEPT_PLACE.finditer(text):
         place = m.group("place")
-        if not (lexicon.is_place(place) or place.lower() in _COMPASS or not _common(place, 3.2)):
-            continue   # "het dalton college gisteren": an ordinary word is no part of town
+        if not m.group("head") and m.group("s").split()[0].lower() not in _PEDAGOGIES:
+            continue   # "het christelijke Nederland": a faith or "openbare" alone names no school
+        if not (lexicon.is_place(place) or (m.group("head") and (place.lower() in _COMPASS or not _common(place, 3.2)))):
+            continue   # "het dalton college gisteren", "het montessori onderwijs": an ordinary word is no part of town
         yield Span("school", m.start("s"), m.end("s"), m.group("s"))
 
 

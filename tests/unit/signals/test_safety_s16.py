@@ -17,6 +17,10 @@ DANGER = [
     ("ze zegt steeds dat ze niet oud wil worden", "zelfdoding"),
     ("mijn zoon zegt ik wil gewoon naar de hemel", "zelfdoding"),
     ("ze vroeg of het pijn doet als je doodgaat", "zelfdoding"),
+    ("na de zomer ben ik er waarschijnlijk niet meer, dus een nieuwe school hoeft niet", "zelfdoding"),
+    ("nog even en dan ben ik er klaar mee, voorgoed", "zelfdoding"),
+    ("soms denk ik dat het beter is als ik weg ben van deze wereld", "zelfdoding"),
+    ("waarom zou ik leren als ik toch niet oud word", "zelfdoding"),
     ("help ik ben ontvoerd", "acuut_gevaar"),
     ("onze dochter is ontvoerd door haar vader", "acuut_gevaar"),
     ("er probeert iemand binnen te komen via het raam", "acuut_gevaar"),
@@ -36,6 +40,10 @@ SAFE = [
     "ze lag op de grond te lachen om een filmpje",
     "in de film die we keken wordt de prinses ontvoerd",
     "de fiets stond vast aan het hek",
+    "dan ben ik er niet meer bij, want ik moet werken",
+    "ik ben klaar met die school, voorgoed",
+    "hij gaat voorgoed weg van deze school",
+    "ze wil weg uit de wereld van de sociale media",
 ]
 
 

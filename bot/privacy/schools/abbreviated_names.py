@@ -74,7 +74,7 @@ _CLIPPED = re.compile(r"(?<![\w])(?:(?:op|naar|van|bij)[ ]{1,2}(?P<art>'t|’t|t
 def find_clipped_names(text: str) -> Iterator[Span]:
     for m in _CLIPPED.finditer(text):
         name = m.group("name")
-        if lexicon.zipf(name) >= _ABBR_KNOWN or lexicon.is_place(name) or lexicon.is_place(name) or \
+        if lexicon.zipf(name) >= _ABBR_KNOWN or lexicon.is_place(name) or \
                 name in wordlists().geen_naam or name in wordlists().geen_school:
             continue
         art = "art" if m.group("art") else "art2"

@@ -39,8 +39,11 @@ CONTACT_WISH_KEEPS = frozenset({PERSON_INTENT, "hulpvraag_starten", WITHDRAW_INT
 # ranking, the safety message comes first (the school topic is still answered after it, bot.turn.plan).
 # Measured in session 14 on two independent sets of 150 danger messages and 100 look-alikes each
 # (reports/begrip.md, "Danger"): on the set not used to write patterns, recall 88 -> 98 of 150 for 3 more
-# false alarms of 100 hard look-alikes; on the ten realistic corpora 5 more of 1,558 messages.
-CLASSIFIER_SAFETY_MIN = 0.15
+# false alarms of 100 hard look-alikes; on the ten realistic corpora 5 more of 1,558 messages. Session 17: with
+# the danger classifier beside it this sense adds little (5 of 1,103 danger messages of sets a-g and the corpora)
+# and flags short follow-ups ("en als het dan weer misgaat?" 0.24); at 0.2 it still adds those 5 and flags 10
+# fewer of 2,554 ordinary messages (reports/begrip.md, "Danger (session 17)").
+CLASSIFIER_SAFETY_MIN = 0.2
 # ...only for a message of at least this many words: a short answer in a dialogue ("weet ik niet", 0.17)
 # says nothing about danger (the patterns still read every message).
 CLASSIFIER_SAFETY_MIN_WORDS = 5

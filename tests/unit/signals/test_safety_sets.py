@@ -1,4 +1,4 @@
-"""The danger patterns alone on the seven independent safety sets (tests/safety_sets/README.md): the share of
+"""The danger patterns alone on the eight independent safety sets (tests/safety_sets/README.md): the share of
 danger messages a pattern recognises, and how many ordinary look-alikes it flags. Floors a little under the
 figures of session 14; the classifier adds to them in the whole pipeline (bot.nlu.danger_sets)."""
 from pathlib import Path
@@ -24,6 +24,7 @@ def read(name):
     ("onafhankelijk_gevaar_e.tsv", 0.50, 3),   # 79 of 150, 1 of 100 (session 15; never read)
     ("onafhankelijk_gevaar_f.tsv", 0.52, 7),   # 83 of 150, 5 of 100 (session 16 with its patterns; never read)
     ("onafhankelijk_gevaar_g.tsv", 0.42, 4),   # 67 of 150, 2 of 100 (session 16 with its patterns; never read)
+    ("onafhankelijk_gevaar_h.tsv", 0.48, 5),   # 75 of 150, 3 of 100 (session 17, before and after its patterns; never read)
 ])
 def test_patterns_on_the_independent_safety_sets(name, min_recognised, max_flagged):
     rows = read(name)

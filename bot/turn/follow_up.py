@@ -23,7 +23,7 @@ import yaml
 
 from bot.signals.normalize import normalize_for_matching
 from bot.turn.replies import VOICE, Button, Reply, source_line
-from bot.turn.topic_words import names_topic
+from bot.turn.topic_words import names_topic, topic_patterns
 
 RULES_FILE = Path(__file__).with_name("follow_up.yml")
 NAMES_FILE = Path(__file__).resolve().parents[2] / "content" / "vervolg" / "onderwerpen.yml"
@@ -58,6 +58,9 @@ class Facet:
     questions: tuple[re.Pattern[str], ...]
     sentence_starts: tuple[str, ...]
     see_also: Optional[str] = None  # a topic to offer when the previous answer does not cover it
+    # the question may name who does it ("en als het samenwerkingsverband nee zegt?" after the TLV): the
+    # organisation it names is the one that refuses, not a new subject
+    names_who: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,8 @@ def load_rules(path: Path = RULES_FILE) -> FollowUpRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     facets = tuple(
         Facet(name, tuple(re.compile(p) for p in spec.get("vraag") or ()),
-              tuple(str(s) for s in spec.get("zinnen") or ()), spec.get("verwijzing"))
+              tuple(str(s) for s in spec.get("zinnen") or ()), spec.get("verwijzing"),
+              bool(spec.get("noemt_wie", False)))
         for name, spec in (data.get("facets") or {}).items()
     )
     return FollowUpRules(
@@ -162,7 +166,8 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
             return FollowUp(None, facet.name if facet else None)
         return None
     if intent != previous and is_topic(intent):
-        if names_topic(normalised, intent) and not names_topic(normalised, previous):
+        who_refuses = bool(facet and facet.names_who and _names_who(normalised, intent, facet))
+        if names_topic(normalised, intent) and not names_topic(normalised, previous) and not who_refuses:
             return None  # "wat is dan het verschil met een schorsing?": about schorsing
         known = frozenset(normalize_for_matching(previous_text).split())
         # the words that ask the facet ("hoe lang duurt") are the question, not a new subject
@@ -173,6 +178,17 @@ def detect_follow_up(text: str, intent: str, confidence: float, previous: Option
         if new_words and (lead or (confidence >= TRUST_OTHER_TOPIC and not facet)):
             return None
     return FollowUp(previous, facet.name if facet else None)
+
+
+def _names_who(normalised: str, topic: str, facet: Facet) -> bool:
+    """The topic is named as who does what the facet asks, between "als" and the facet's words: "en als het
+    samenwerkingsverband nee zegt?" (not "waar kan ik een klacht indienen als ze niet luisteren?")."""
+    named = topic_patterns().get(topic)
+    found = named.search(normalised) if named else None
+    asked = [m.start() for m in (p.search(normalised) for p in facet.questions) if m]
+    if found is None or not asked:
+        return False
+    return bool(re.search(r"\bals\b", normalised[:found.start()])) and found.start() < min(asked)
 
 
 # A longer message's opening question counts as a follow-up only when it is this short.

@@ -137,6 +137,16 @@ def test_a_follow_up_is_answered_about_the_previous_topic(stack):
     assert texts[0].startswith("Over de TLV weet ik dit.")
 
 
+def test_a_follow_up_may_name_who_refuses(stack):
+    """Issue 16: "en als het samenwerkingsverband nee zegt?" after the TLV is about the TLV (bezwaar), not an
+    explanation of what a samenwerkingsverband is (seen in Chromium, session 17)."""
+    sender = stack.new_sender()
+    stack.texts(sender, "wat is een tlv")
+    texts = stack.texts(sender, "en als het samenwerkingsverband nee zegt?")
+    assert texts[0].startswith("Over de TLV weet ik dit."), texts
+    assert "bezwaar" in texts[0]
+
+
 def test_a_follow_up_that_reads_like_a_story_is_still_about_the_previous_answer(stack):
     """After a waiting-list story that says how long the child is at home, "Hoe lang duurt dat dan
     meestal? <more story>" is read as a story by the classifier; it is answered about the waiting list,

@@ -50,6 +50,27 @@ def test_a_message_that_names_another_topic_is_about_that_topic(library):
                   previous="vraag_klacht", library=library) is None
 
 
+def test_who_refuses_may_be_another_topics_organisation(library):
+    # "en als X nee zegt?": X is who refuses in the previous answer's process, not a new subject
+    assert detect("en als het samenwerkingsverband nee zegt?", "vraag_samenwerkingsverband", 0.7,
+                  library=library) == FollowUp("vraag_tlv", "oneens")
+    assert detect("en als ook de leerplichtambtenaar niks doet?", "vraag_leerplichtambtenaar", 0.7,
+                  previous="vraag_escalatie", library=library) == FollowUp("vraag_escalatie", "oneens")
+    # the topic named as what the user wants to do, not as who refuses, is a new subject
+    assert detect("en waar kan ik dan een klacht indienen als ze niet naar haar luisteren?", "vraag_klacht", 0.7,
+                  previous="vraag_meepraten", library=library) is None
+    # and without the refusal, naming the organisation is a question about it
+    assert detect("en wat doet het samenwerkingsverband dan?", "vraag_samenwerkingsverband", 0.7,
+                  library=library) is None
+
+
+def test_the_tlv_follow_up_about_a_refusal_answers_from_the_tlv(library):
+    reply = follow_up_reply(FollowUp("vraag_tlv", "oneens"), "en als het samenwerkingsverband nee zegt?", "ouder",
+                            library, button_titles(library))
+    assert reply.text.startswith("Over de TLV weet ik dit.")
+    assert "bezwaar" in reply.text
+
+
 def test_what_the_user_means_by_itself_is_never_read_as_a_follow_up(library):
     for intent in ("bedankt", "afscheid", "mens_spreken", "veiligheid", "hulpvraag_starten", "woonplaats_noemen"):
         assert detect("dan wil ik dat iemand mij belt", intent, 0.9, library=library) is None

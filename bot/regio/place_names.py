@@ -51,10 +51,24 @@ def _body_not_place(prev: list[str]) -> bool:
     return not any(t in _WHERE_WORDS or (t in RESIDENCE_CUES and t not in _BODY_NOUNS) for t in prev[:-2])
 
 
+# "mevrouw De Boer", "meneer Van Dam": a title before a name (with its particles) makes it a surname, not a place
+_TITLES = {"mevrouw", "mevr", "mw", "meneer", "dhr", "familie", "fam"}
+_PARTICLES = {"de", "van", "der", "den", "ten", "ter", "het", "t"}
+
+
+def _after_title(prev: list[str]) -> bool:
+    words = list(prev)
+    while words and words[-1] in _PARTICLES:
+        words.pop()
+    return bool(words) and words[-1] in _TITLES
+
+
 def accept_name(idx: PlaceIndex, k: str, text: str, tokens: list[str], hit: PlaceHit, starts: set[int],
                 whole: bool, expecting: bool) -> bool:
     cls = idx.word_class_of(k)
     if cls == "nooit":
+        return False
+    if _after_title(tokens[max(0, hit.token_start - 4):hit.token_start]):
         return False
     if cls == "gewoon":
         return True

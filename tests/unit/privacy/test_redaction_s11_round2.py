@@ -192,12 +192,13 @@ def test_the_realistic_corpus_gets_no_new_kind_of_finding():
     # the ninth (session 14) three: "zit op De Regenboog", "een gesprek op Het Kompas", "zit op De Brug, dat is een school"
     # the tenth (session 14) names three schools, a school's plus class and care class and a time-out place
     # ("de Zonnebloemgroep", "de Kameleon, dat is een zorgklas", "de Oase, dat is een time-out voorziening"):
-    # names of places a child can be found, masked as schools (fail closed)
+    # names of places a child can be found, masked as schools (fail closed); the eleventh (session 17) one school
+    # ("aangemeld bij het Lindenhof Lyceum")
     assert sorted(found) == sorted([
         ("school", "De Brug"), ("school", "De Brug"), ("school", "De Horizon"), ("school", "De Regenboog"),
         ("school", "De Regenboog"), ("school", "Het Kompas"),
         ("school", "De Brug"), ("school", "De Horizon"), ("school", "Het Anker"), ("school", "de Zonnebloemgroep"),
-        ("school", "de Wilgenhof"), ("school", "de Kameleon"), ("school", "de Oase")])
+        ("school", "de Wilgenhof"), ("school", "de Kameleon"), ("school", "de Oase"), ("school", "Lindenhof Lyceum")])
 
 
 def test_the_session_11_hold_out_set_stays_up():
